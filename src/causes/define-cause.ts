@@ -1,0 +1,65 @@
+/**
+ * The shape of one cause, in the manner of an ESLint rule: metadata plus a pure matcher.
+ * `defineCause` is an identity function that gives each cause file full type checking.
+ */
+import type { Evidence, EvidenceKind, EvidenceRef, LayerId } from '../evidence/types';
+import type { DiagnosisFix } from '../diagnosis';
+import type { FamilyId } from './families';
+
+/** Values a matcher found that steps and fix can quote ("the request ran 120 s"). */
+export type MatchFacts = Record<string, string | number | boolean | undefined>;
+
+/** What a matcher returns when the evidence points at its cause. */
+export interface CauseMatch {
+  /** In [0, 1]. Use the scale in `confidence.ts`; a bare status code never earns more than "weak". */
+  confidence: number;
+  /** The lines that prove it, most telling first. Must be non-empty. */
+  evidence: EvidenceRef[];
+  facts?: MatchFacts;
+}
+
+/** What steps and fix are computed from: the whole evidence and this cause's match. */
+export interface CauseContext {
+  evidence: Evidence;
+  match: CauseMatch;
+  facts: MatchFacts;
+}
+
+/**
+ * A change to the user's `<aspNetCore>` element that advice/ can apply to *their* web.config.
+ * `set` adds or replaces attributes; `handlerSettings` and `environmentVariables` add or replace entries.
+ */
+export interface AspNetCoreChange {
+  set?: Record<string, string>;
+  handlerSettings?: Record<string, string>;
+  environmentVariables?: Record<string, string>;
+}
+
+export interface CauseFix extends Omit<DiagnosisFix, 'diff'> {
+  /** When present and a web.config was pasted, diagnose() shows this change as a diff of that file. */
+  change?: AspNetCoreChange;
+}
+
+export interface CauseDefinition {
+  /** kebab-case, equal to the file name, never reused. */
+  id: string;
+  title: string;
+  family: FamilyId;
+  /** The layer that produces the error when this is the cause. */
+  layer: LayerId;
+  /** One or two plain sentences: what happened. */
+  description: string;
+  /** Pure and synchronous. Returns undefined when the evidence does not point here. */
+  match(evidence: Evidence): CauseMatch | undefined;
+  /** Diagnostic steps still worth doing, tailored with the facts found. */
+  steps(context: CauseContext): string[];
+  fix(context: CauseContext): CauseFix;
+  /** Evidence kinds that would confirm or rule this cause out, most useful first. */
+  wants: EvidenceKind[];
+  /** https links to the vendor documentation or the public thread behind the facts. */
+  references: string[];
+}
+
+export function defineCause(definition: CauseDefinition): CauseDefinition {
+  return definition;
+}

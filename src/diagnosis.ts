@@ -1,0 +1,68 @@
+/**
+ * The shape of a diagnosis: the public JSON contract of the CLI (`schema: 1`, additive changes
+ * only) and the input of every renderer. Defined once here so the CLI, the console and Slack agree.
+ */
+import type { EvidenceKind, EvidenceRef, InputSummary, LayerId, Problem } from './evidence/types';
+import type { FamilyId } from './causes/families';
+
+export const DIAGNOSIS_SCHEMA = 1 as const;
+
+export interface DiagnosisLayer {
+  id: LayerId;
+  title: string;
+  evidence: EvidenceRef[];
+}
+
+export interface DiagnosisFix {
+  summary: string;
+  snippet?: string;
+  language?: 'xml' | 'json' | 'csharp' | 'powershell' | 'nginx' | 'text';
+  /** A unified diff against the user's own web.config, when one was part of the evidence. */
+  diff?: string;
+}
+
+export interface DiagnosedCause {
+  id: string;
+  family: FamilyId;
+  title: string;
+  /** In [0, 1]; honest: a bare "502" never scores high. */
+  confidence: number;
+  evidence: EvidenceRef[];
+  steps: string[];
+  fix: DiagnosisFix;
+  references: string[];
+}
+
+export interface MissingEvidence {
+  /** The kind that would help, when it is one of the evidence kinds. */
+  kind?: EvidenceKind;
+  what: string;
+  why: string;
+  how: string;
+}
+
+export interface DecodedCode {
+  code: string;
+  meaning: string;
+}
+
+export interface Finding {
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  evidence: EvidenceRef[];
+}
+
+export interface Diagnosis {
+  schema: typeof DIAGNOSIS_SCHEMA;
+  inputs: InputSummary[];
+  layer: DiagnosisLayer | null;
+  causes: DiagnosedCause[];
+  missing: MissingEvidence[];
+  codes: DecodedCode[];
+  findings: Finding[];
+  stats: Record<string, unknown>;
+  redactions: number;
+  /** What the parsers could not read (additive to schema 1). */
+  problems: Problem[];
+}

@@ -1,0 +1,323 @@
+/**
+ * The evidence pipeline: raw text or a stream of chunks in, one `Evidence` out.
+ *
+ *   chunk → lines → normalize → redact → classify → segment → parse → merge
+ *
+ * Lines are handled one at a time. IIS log rows go straight into a bounded aggregate; every other
+ * kind is buffered per segment (capped) and parsed when the segment ends. Memory therefore does
+ * not grow with the length of a W3C log.
+ */
+import { classifyLine, continues } from './detect';
+import { LineNormalizer, looksSlackEscaped, type SlackEscaping } from './normalize';
+import { Redactor } from './redact';
+import { extractCodes } from './codes';
+import { IisLogAggregator } from './parsers/iis-log';
+import { SEGMENT_PARSERS } from './parsers';
+import { LIMITS, formatBytes } from './limits';
+import { emptyEvidence, type Evidence, type EvidenceKind, type InputSummary, type Segment, type SegmentFacts } from './types';
+
+/** How much text the Slack-escaping decision looks at. */
+const DECISION_WINDOW = 65536;
+
+export interface InputOptions {
+  /** Undo Slack's escaping: true for text from Slack, `'auto'` to decide from the text itself. */
+  slack?: SlackEscaping;
+  /** Cap on the bytes read from this input; streamed files pass Infinity. */
+  maxBytes?: number;
+}
+
+interface OpenSegment extends Segment {
+  bytes: number;
+  clipped: boolean;
+}
+
+/** Reads one input line by line. Obtain it from `EvidenceCollector.open`. */
+export class InputReader {
+  private readonly summary: InputSummary;
+  private readonly kinds = new Set<EvidenceKind>();
+  private readonly redactor = new Redactor();
+  private normalizer: LineNormalizer | undefined;
+  private pendingSlack: SlackEscaping;
+  private readonly maxBytes: number;
+  private bytes = 0;
+  private lineNo = 0;
+  private partial = '';
+  private held = '';
+  private segment: OpenSegment | undefined;
+  private stopped = false;
+  private longLineReported = false;
+  private closed = false;
+
+  constructor(
+    private readonly collector: EvidenceCollector,
+    readonly source: string,
+    options: InputOptions,
+  ) {
+    this.summary = { source, kinds: [], lines: 0, truncated: false };
+    this.pendingSlack = options.slack ?? 'auto';
+    this.maxBytes = options.maxBytes ?? LIMITS.maxPasteBytes;
+    if (this.pendingSlack !== 'auto') this.normalizer = new LineNormalizer(this.pendingSlack);
+  }
+
+  /** Feeds a chunk of text; lines may span chunks. */
+  write(chunk: string): void {
+    if (this.stopped || this.closed || chunk.length === 0) return;
+    if (this.bytes === 0 && looksBinary(chunk)) {
+      this.stop(`${this.source} looks like a binary file, not text evidence; nothing in it was read. Paste the log or config as text.`);
+      return;
+    }
+    let text = chunk;
+    let overflow = false;
+    if (Number.isFinite(this.maxBytes)) {
+      const size = Buffer.byteLength(chunk);
+      if (this.bytes + size > this.maxBytes) {
+        text = sliceToBytes(chunk, this.maxBytes - this.bytes);
+        overflow = true;
+      }
+      this.bytes += Buffer.byteLength(text);
+    } else {
+      this.bytes += chunk.length;
+    }
+    if (this.normalizer === undefined) {
+      // The Slack-escaping decision reads the first 64 KB; hold text back until there is that much.
+      this.held += text;
+      if (this.held.length >= DECISION_WINDOW || overflow) this.release();
+    } else {
+      this.feed(text);
+    }
+    if (overflow) {
+      this.stop(`${this.source} is larger than ${formatBytes(this.maxBytes)}; only the first ${formatBytes(this.maxBytes)} (${this.lineNo} lines) were read. Paste the part around the failure, or run the diag502 CLI on the whole file.`);
+    }
+  }
+
+  /** Ends the input: flushes the last line and segment. */
+  end(): InputSummary {
+    if (!this.closed) {
+      this.release();
+      if (this.partial.length > 0) this.line(this.partial);
+      this.partial = '';
+      this.closeSegment();
+      this.closed = true;
+      this.summary.kinds = [...this.kinds];
+      this.summary.lines = this.lineNo;
+      this.collector.addRedactions(this.redactor.count);
+      this.collector.addInput(this.summary);
+    }
+    return this.summary;
+  }
+
+  /** Decides on Slack escaping from the text held so far, then reads it. */
+  private release(): void {
+    if (this.normalizer !== undefined) return;
+    const slack = this.pendingSlack === 'auto' ? looksSlackEscaped(this.held.slice(0, DECISION_WINDOW)) : this.pendingSlack;
+    this.normalizer = new LineNormalizer(slack);
+    const held = this.held;
+    this.held = '';
+    this.feed(held);
+  }
+
+  private feed(text: string): void {
+    const data = this.partial.length > 0 ? this.partial + text : text;
+    let start = 0;
+    for (;;) {
+      const nl = data.indexOf('\n', start);
+      if (nl < 0) break;
+      this.line(data.slice(start, nl));
+      start = nl + 1;
+    }
+    this.partial = data.slice(start);
+    // A hostile "line" with no newline must not grow without bound.
+    if (this.partial.length > LIMITS.maxLineChars * 2) {
+      this.line(this.partial);
+      this.partial = '';
+    }
+  }
+
+  private line(raw: string): void {
+    this.lineNo += 1;
+    let text = raw;
+    if (text.length > LIMITS.maxLineChars) {
+      text = text.slice(0, LIMITS.maxLineChars);
+      if (!this.longLineReported) {
+        this.longLineReported = true;
+        this.collector.addProblem({
+          source: this.source,
+          line: this.lineNo,
+          message: `Line ${this.lineNo} is longer than ${LIMITS.maxLineChars} characters; it was cut there (later long lines too).`,
+        });
+      }
+    }
+    const normalized = this.normalizer?.normalize(text);
+    if (normalized === undefined) return;
+    const clean = this.redactor.redact(normalized);
+    const cls = classifyLine(clean);
+    const current = this.segment;
+    if (current && continues(current.kind, cls)) {
+      this.append(current, clean);
+      return;
+    }
+    if (current === undefined && cls === undefined && clean.trim().length === 0) return;
+    this.closeSegment();
+    const kind: EvidenceKind = cls?.kind ?? 'codes';
+    const segment: OpenSegment = { kind, source: this.source, firstLine: this.lineNo, lines: [], bytes: 0, clipped: false };
+    this.segment = segment;
+    this.kinds.add(kind);
+    if (kind === 'iis-log') this.collector.iis.beginSource(this.source);
+    this.append(segment, clean);
+  }
+
+  private append(segment: OpenSegment, line: string): void {
+    if (segment.kind === 'iis-log') {
+      this.collector.iis.push(line, this.lineNo, this.source);
+      return;
+    }
+    if (segment.clipped) return;
+    if (segment.lines.length >= LIMITS.maxSegmentLines || segment.bytes >= LIMITS.maxSegmentBytes) {
+      segment.clipped = true;
+      this.collector.addProblem({
+        source: this.source,
+        line: this.lineNo,
+        message: `The ${segment.kind} block starting at line ${segment.firstLine} is longer than ${LIMITS.maxSegmentLines} lines or ${formatBytes(LIMITS.maxSegmentBytes)}; the rest of it was skipped.`,
+      });
+      return;
+    }
+    segment.lines.push(line);
+    segment.bytes += line.length + 1;
+  }
+
+  private closeSegment(): void {
+    const segment = this.segment;
+    this.segment = undefined;
+    if (!segment || segment.kind === 'iis-log') return;
+    // Trailing blank lines belong to no one.
+    while (segment.lines.length > 0 && segment.lines[segment.lines.length - 1]?.trim() === '') segment.lines.pop();
+    if (segment.lines.length === 0) return;
+    this.collector.parseSegment(segment);
+  }
+
+  private stop(message: string): void {
+    this.stopped = true;
+    this.summary.truncated = true;
+    this.collector.addProblem({ source: this.source, message });
+  }
+}
+
+/** Collects evidence from any number of inputs. One collector = one diagnosis. */
+export class EvidenceCollector {
+  readonly iis = new IisLogAggregator();
+  private readonly evidence: Evidence = emptyEvidence();
+  private readonly readers: InputReader[] = [];
+
+  /** Opens an input to stream into. Names are made unique so evidence lines stay unambiguous. */
+  open(source: string, options: InputOptions = {}): InputReader {
+    const reader = new InputReader(this, this.uniqueName(source), options);
+    this.readers.push(reader);
+    return reader;
+  }
+
+  /** Reads a whole text (a paste) as one input. */
+  addText(source: string, text: string, options: InputOptions = {}): InputSummary {
+    const reader = this.open(source, options);
+    reader.write(text);
+    return reader.end();
+  }
+
+  /** @internal */
+  parseSegment(segment: Segment): void {
+    const parser = segment.kind === 'iis-log' ? undefined : SEGMENT_PARSERS[segment.kind];
+    if (!parser) return;
+    let facts: SegmentFacts;
+    try {
+      facts = parser(segment);
+    } catch (error) {
+      // A parser must not throw; if one does, the rest of the evidence still counts.
+      facts = {
+        problems: [{ source: segment.source, line: segment.firstLine, message: `Could not read the ${segment.kind} block at line ${segment.firstLine}: ${(error as Error).message}` }],
+      };
+    }
+    this.merge(facts);
+    const codes = extractCodes(segment);
+    this.evidence.codes.push(...codes.codes);
+    this.evidence.statuses.push(...codes.statuses);
+  }
+
+  /** @internal */
+  addProblem(problem: Evidence['problems'][number]): void {
+    this.evidence.problems.push(problem);
+  }
+
+  /** @internal */
+  addRedactions(count: number): void {
+    this.evidence.redactions += count;
+  }
+
+  /** @internal */
+  addInput(summary: InputSummary): void {
+    this.evidence.inputs.push(summary);
+  }
+
+  /** Closes every open input and returns the evidence. */
+  finish(): Evidence {
+    for (const reader of this.readers) reader.end();
+    const iis = this.iis.result();
+    if (iis) {
+      this.evidence.iisLog = iis.stats;
+      this.evidence.statuses.push(...iis.statuses);
+      this.evidence.codes.push(...iis.codes);
+      this.evidence.problems.push(...iis.problems);
+    }
+    this.evidence.codes = dedupeCodes(this.evidence.codes);
+    return this.evidence;
+  }
+
+  private merge(facts: SegmentFacts): void {
+    const e = this.evidence;
+    if (facts.statuses) e.statuses.push(...facts.statuses);
+    if (facts.codes) e.codes.push(...facts.codes);
+    if (facts.events) e.events.push(...facts.events);
+    if (facts.signals) e.signals.push(...facts.signals);
+    if (facts.webConfigs) e.webConfigs.push(...facts.webConfigs);
+    if (facts.appPools) e.appPools.push(...facts.appPools);
+    if (facts.headers) e.headers.push(...facts.headers);
+    if (facts.freb) e.freb.push(...facts.freb);
+    if (facts.problems) e.problems.push(...facts.problems);
+  }
+
+  private uniqueName(source: string): string {
+    const taken = new Set(this.readers.map((r) => r.source));
+    if (!taken.has(source)) return source;
+    for (let n = 2; ; n += 1) if (!taken.has(`${source} (${n})`)) return `${source} (${n})`;
+  }
+}
+
+/** The same code on the same line is one observation, whichever parser saw it. */
+function dedupeCodes(codes: Evidence['codes']): Evidence['codes'] {
+  const seen = new Set<string>();
+  return codes.filter((c) => {
+    const key = `${c.code}\u0000${c.ref.source}\u0000${c.ref.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** NUL bytes or many control characters in the first 8 KB: not a text log. */
+export function looksBinary(chunk: string): boolean {
+  const sample = chunk.slice(0, 8192);
+  if (sample.includes('\u0000')) return true;
+  let control = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const c = sample.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control += 1;
+  }
+  return sample.length > 0 && control / sample.length > 0.1;
+}
+
+/** The longest prefix of `text` that fits in `bytes` UTF-8 bytes. */
+function sliceToBytes(text: string, bytes: number): string {
+  if (bytes <= 0) return '';
+  const buf = Buffer.from(text);
+  if (buf.length <= bytes) return text;
+  // Decoding a cut buffer drops a partial character as U+FFFD; strip it.
+  return buf.subarray(0, bytes).toString('utf8').replace(/\uFFFD$/, '');
+}

@@ -1,0 +1,122 @@
+/**
+ * Turns a raw pasted line into plain text before anything reads it: Slack's escaping and link
+ * markup, Markdown code fences, smart quotes, odd spaces, a BOM. Works line by line so that a
+ * 130 MB file streams through it.
+ */
+
+/** The Slack escaping decision for one input. */
+export type SlackEscaping = boolean | 'auto';
+
+const SMART_CHARS: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u00A0': ' ',
+  '\u2007': ' ',
+  '\u202F': ' ',
+  '\u2009': ' ',
+  '\u200A': ' ',
+  '\u2002': ' ',
+  '\u2003': ' ',
+  '\u3000': ' ',
+  '\t': ' ',
+  '\u200B': '',
+  '\u200D': '',
+  '\u2060': '',
+  '\uFEFF': '',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+};
+// One character class, so the replace is a single linear pass. Two copies: a global regex keeps
+// state between `test` calls, so the check uses one without the flag.
+const SMART_CLASS = `[${Object.keys(SMART_CHARS).join('')}]`;
+const SMART_ANY = new RegExp(SMART_CLASS);
+const SMART_ALL = new RegExp(SMART_CLASS, 'g');
+
+/** Smart quotes to ASCII quotes, odd spaces and tabs to a space, zero-width characters removed. */
+export function plainCharacters(line: string): string {
+  return SMART_ANY.test(line) ? line.replace(SMART_ALL, (c) => SMART_CHARS[c] ?? c) : line;
+}
+
+/**
+ * Undoes Slack's message formatting: `<http://x|label>` → `label`, `<http://x>` → `http://x`,
+ * `<mailto:a@b|a@b>` → `a@b`, `<@U123>` → `@U123`, `<#C1|name>` → `#name`, `<!here>` → `@here`,
+ * then the three HTML entities Slack escapes (`&lt;` `&gt;` `&amp;`), in that order so that a
+ * literal `&amp;lt;` stays `&lt;`.
+ */
+export function unescapeSlack(line: string): string {
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    const open = line.indexOf('<', i);
+    if (open < 0) {
+      out += line.slice(i);
+      break;
+    }
+    out += line.slice(i, open);
+    const close = line.indexOf('>', open + 1);
+    if (close < 0) {
+      out += line.slice(open);
+      break;
+    }
+    out += slackToken(line.slice(open + 1, close));
+    i = close + 1;
+  }
+  return out.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function slackToken(token: string): string {
+  const bar = token.indexOf('|');
+  const target = bar >= 0 ? token.slice(0, bar) : token;
+  const label = bar >= 0 ? token.slice(bar + 1) : undefined;
+  if (target.startsWith('@')) return label ? `@${label}` : target;
+  if (target.startsWith('#')) return label ? `#${label}` : target;
+  if (target.startsWith('!')) return `@${(label ?? target.slice(1)).replace(/^subteam\^/, '')}`;
+  if (target.startsWith('mailto:')) return label ?? target.slice('mailto:'.length);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return label ?? target;
+  // Not Slack markup: a raw `<` survived (only possible when the text was not escaped). Keep it.
+  return `<${token}>`;
+}
+
+/**
+ * Decides whether text is Slack-escaped: Slack always turns `<` into `&lt;`, so escaped text has
+ * `&lt;` or `&gt;` and no raw markup tag.
+ */
+export function looksSlackEscaped(sample: string): boolean {
+  const hasEscapedMarkup = /&lt;[/?!a-zA-Z]/.test(sample) || /&gt;/.test(sample);
+  const hasRawTag = /<[/?!]?[a-zA-Z][^<>|]*>/.test(sample.replace(/<(?:https?:|mailto:|[@#!])[^<>]*>/g, ''));
+  return hasEscapedMarkup && !hasRawTag;
+}
+
+/** Strips a Markdown code fence line: returns undefined for a fence, else the line. */
+export function isCodeFence(line: string): boolean {
+  return /^\s*(```|~~~)[\w+-]*\s*$/.test(line);
+}
+
+/**
+ * Normalizes lines of one input. Stateful only for code fences that wrap content on the same
+ * line (```text```), which Slack produces for one-line snippets.
+ */
+export class LineNormalizer {
+  constructor(private readonly slack: boolean) {}
+
+  /** Returns the normalized line, or undefined for a line that only carried formatting. */
+  normalize(raw: string): string | undefined {
+    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (isCodeFence(line)) return undefined;
+    // ```content``` on one line, or a fence opening or closing on a content line.
+    if (line.includes('```')) line = line.replace(/^\s*```[a-zA-Z]*\s?/, '').replace(/\s?```\s*$/, '');
+    if (this.slack) line = unescapeSlack(line);
+    return plainCharacters(line).trimEnd();
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * STUB: replaced by the full implementation.
+ */
+import type { Segment, SegmentFacts } from '../types';
+
+export function parseEventLog(_segment: Segment): SegmentFacts {
+  return {};
+}
