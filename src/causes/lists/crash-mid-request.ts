@@ -1,0 +1,4 @@
+/** The crash-mid-request causes, most common first. */
+import type { CauseDefinition } from '../define-cause';
+
+export const crashMidRequestCauses: readonly CauseDefinition[] = [];

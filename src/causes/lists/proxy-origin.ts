@@ -1,0 +1,4 @@
+/** The proxy-origin causes, most common first. */
+import type { CauseDefinition } from '../define-cause';
+
+export const proxyOriginCauses: readonly CauseDefinition[] = [];

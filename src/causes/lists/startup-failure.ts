@@ -1,0 +1,4 @@
+/** The startup-failure causes, most common first. */
+import type { CauseDefinition } from '../define-cause';
+
+export const startupFailureCauses: readonly CauseDefinition[] = [];

@@ -1,0 +1,4 @@
+/** The worker-recycle causes, most common first. */
+import type { CauseDefinition } from '../define-cause';
+
+export const workerRecycleCauses: readonly CauseDefinition[] = [];

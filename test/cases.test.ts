@@ -1,0 +1,95 @@
+/**
+ * End-to-end fixture cases: every folder under test/fixtures/cases holds evidence files (as they
+ * would be pasted or passed to the CLI) and an expected.json. The whole engine runs on them.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { diagnose } from '../src/diagnose';
+
+const CASES_DIR = join(__dirname, 'fixtures', 'cases');
+
+const expectedSchema = z.strictObject({
+  description: z.string().min(10),
+  /** True when the evidence is (a scrubbed copy of) a real sample; `source` then says where from. */
+  real: z.boolean(),
+  source: z.string().optional(),
+  /** Read the evidence as text pasted into Slack (escaped). */
+  slack: z.boolean().optional(),
+  expect: z.strictObject({
+    top: z.string().optional(),
+    /** The top cause is one of these (for honest ties). */
+    topAny: z.array(z.string()).optional(),
+    includes: z.array(z.string()).optional(),
+    excludes: z.array(z.string()).optional(),
+    minConfidence: z.number().optional(),
+    maxConfidence: z.number().optional(),
+    layer: z.string().nullable().optional(),
+    codes: z.array(z.string()).optional(),
+    findings: z.array(z.string()).optional(),
+    noCauses: z.boolean().optional(),
+    diff: z.boolean().optional(),
+  }),
+});
+export type ExpectedCase = z.infer<typeof expectedSchema>;
+
+export function loadCases(): { name: string; files: Record<string, string>; expected: ExpectedCase }[] {
+  return readdirSync(CASES_DIR)
+    .filter((name) => statSync(join(CASES_DIR, name)).isDirectory())
+    .sort()
+    .map((name) => {
+      const dir = join(CASES_DIR, name);
+      const files: Record<string, string> = {};
+      for (const file of readdirSync(dir).sort()) {
+        if (file === 'expected.json' || file === 'README.md') continue;
+        files[file] = readFileSync(join(dir, file), 'utf8');
+      }
+      const expected = expectedSchema.parse(JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')));
+      return { name, files, expected };
+    });
+}
+
+const cases = loadCases();
+
+describe('end-to-end fixture cases', () => {
+  it('has at least 60 cases, at least half of them real samples with a cited source', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    const real = cases.filter((c) => c.expected.real);
+    expect(real.length * 2).toBeGreaterThanOrEqual(cases.length);
+    for (const c of real) expect(c.expected.source).toMatch(/^https:\/\//);
+  });
+
+  it('cites every real sample in test/fixtures/README.md', () => {
+    const readme = readFileSync(join(__dirname, 'fixtures', 'README.md'), 'utf8');
+    for (const c of cases.filter((k) => k.expected.real)) {
+      expect(readme).toContain(c.name);
+      expect(readme).toContain(c.expected.source);
+    }
+  });
+
+  describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const diagnosis = diagnose(Object.entries(c.files).map(([source, text]) => ({ source, text, slack: c.expected.slack ?? false })));
+    const ids = diagnosis.causes.map((k) => k.id);
+    const e = c.expected.expect;
+
+    if (e.noCauses) it('recognizes no cause', () => expect(ids).toEqual([]));
+    if (e.top) it(`ranks ${e.top} first`, () => expect(ids[0]).toBe(e.top));
+    if (e.topAny) it(`ranks one of ${e.topAny.join(', ')} first`, () => expect(e.topAny).toContain(ids[0]));
+    if (e.includes) it('includes the expected candidates', () => expect(ids).toEqual(expect.arrayContaining(e.includes!)));
+    if (e.excludes) it('excludes the near misses', () => { for (const x of e.excludes!) expect(ids).not.toContain(x); });
+    if (e.minConfidence !== undefined) it(`is at least ${e.minConfidence} confident`, () => expect(diagnosis.causes[0]?.confidence ?? 0).toBeGreaterThanOrEqual(e.minConfidence!));
+    if (e.maxConfidence !== undefined) it(`is at most ${e.maxConfidence} confident`, () => expect(diagnosis.causes[0]?.confidence ?? 0).toBeLessThanOrEqual(e.maxConfidence!));
+    if (e.layer !== undefined) it(`names the layer ${e.layer}`, () => expect(diagnosis.layer?.id ?? null).toBe(e.layer));
+    if (e.codes) it('decodes the codes', () => expect(diagnosis.codes.map((k) => k.code)).toEqual(expect.arrayContaining(e.codes!)));
+    if (e.findings) it('reports the production findings', () => expect(diagnosis.findings.map((f) => f.id)).toEqual(expect.arrayContaining(e.findings!)));
+    if (e.diff) it('shows the fix as a diff of the pasted web.config', () => expect(diagnosis.causes[0]?.fix.diff).toMatch(/^--- /m));
+    it('every evidence line points into an input', () => {
+      for (const cause of diagnosis.causes) {
+        for (const ref of cause.evidence) {
+          expect(Object.keys(c.files)).toContain(ref.source);
+          expect(ref.line).toBeGreaterThan(0);
+        }
+      }
+    });
+  });
+});
