@@ -1,0 +1,181 @@
+/**
+ * `diag502 [FILE...]`: diagnoses log files, event exports, configs or stdin, as text, Markdown or
+ * JSON. Files are streamed chunk by chunk into the evidence collector, so a 130 MB W3C log is read
+ * with memory that does not grow with the file.
+ *
+ * Exit codes: 0 a cause was found, 1 no 502 evidence was recognized, 2 usage or read error.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Readable, Writable } from 'node:stream';
+import { EvidenceCollector } from './evidence/collector';
+import { diagnoseEvidence } from './diagnose';
+import { renderText } from './render/text';
+import { renderMarkdown } from './render/markdown';
+import type { Diagnosis } from './diagnosis';
+
+export const EXIT = { found: 0, nothing: 1, usage: 2 } as const;
+
+const FORMATS = ['text', 'markdown', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const USAGE = `Usage: diag502 [options] [FILE...]
+
+Diagnoses HTTP 502 Bad Gateway failures of ASP.NET Core apps (IIS/ANCM, ARR, nginx,
+Cloudflare, AWS ALB, Azure Application Gateway / Front Door) from the evidence you have:
+IIS W3C logs, ANCM stdout logs, Event Viewer text, FREB traces, response headers,
+error pages, web.config. Reads stdin when no FILE is given or FILE is "-".
+
+Options:
+  -f, --format <text|markdown|json>  output format (default: text)
+      --json                         same as --format json
+  -v, --verbose                      show every evidence line
+  -h, --help                         show this help
+  -V, --version                      show the version
+
+Exit codes: 0 a cause was found, 1 no 502 evidence recognized, 2 usage or read error.
+
+Examples:
+  diag502 u_ex261120.log web.config
+  curl -sv https://example.com/api 2>&1 | diag502
+  diag502 --json C:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex261120.log > diagnosis.json
+`;
+
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+}
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  format: Format;
+  verbose: boolean;
+  files: string[];
+  help: boolean;
+  version: boolean;
+}
+
+function parseOptions(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        json: { type: 'boolean' },
+        verbose: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    });
+  } catch (error) {
+    // parseArgs' messages are clear ("Unknown option '--x'"); keep them, drop the stack.
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const format = values.json ? 'json' : (values.format ?? 'text');
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(', ')}.`);
+  }
+  return {
+    format: format as Format,
+    verbose: values.verbose ?? false,
+    files: positionals,
+    help: values.help ?? false,
+    version: values.version ?? false,
+  };
+}
+
+/** Streams one readable into a fresh input of the collector. */
+async function readInto(collector: EvidenceCollector, name: string, stream: Readable): Promise<void> {
+  const reader = collector.open(name, { slack: 'auto', maxBytes: Infinity });
+  stream.setEncoding('utf8');
+  for await (const chunk of stream) reader.write(chunk as string);
+  reader.end();
+}
+
+function describeReadError(file: string, error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return `cannot read "${file}": no such file`;
+    case 'EISDIR':
+      return `cannot read "${file}": it is a directory (pass the log files inside it)`;
+    case 'EACCES':
+    case 'EPERM':
+      return `cannot read "${file}": permission denied`;
+    default:
+      return `cannot read "${file}": ${error.message}`;
+  }
+}
+
+export function renderDiagnosis(d: Diagnosis, format: Format, verbose = false): string {
+  if (format === 'json') return `${JSON.stringify(d, null, 2)}\n`;
+  if (format === 'markdown') return renderMarkdown(d);
+  return renderText(d, { verbose });
+}
+
+/** Runs the CLI; returns the exit code instead of exiting so tests can drive it in-process. */
+export async function runCli(argv: string[], io: CliIo = process): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    io.stderr.write(`diag502: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (options.help) {
+    io.stdout.write(USAGE);
+    return EXIT.found;
+  }
+  if (options.version) {
+    io.stdout.write(`${readVersion()}\n`);
+    return EXIT.found;
+  }
+  const files = options.files.length > 0 ? options.files : ['-'];
+  if (files.filter((f) => f === '-').length > 1) {
+    io.stderr.write('diag502: stdin ("-") can be read only once\n');
+    return EXIT.usage;
+  }
+  if (files.includes('-') && 'isTTY' in io.stdin && (io.stdin as { isTTY?: boolean }).isTTY) {
+    io.stderr.write('diag502: reading evidence from the terminal; paste it, then press Ctrl-D (Ctrl-Z Enter on Windows)\n');
+  }
+
+  const collector = new EvidenceCollector();
+  for (const file of files) {
+    try {
+      if (file === '-') {
+        await readInto(collector, 'stdin', io.stdin);
+      } else {
+        const info = await stat(file);
+        if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        await readInto(collector, basename(file), createReadStream(file, { highWaterMark: 1 << 20 }));
+      }
+    } catch (error) {
+      io.stderr.write(`diag502: ${describeReadError(file, error as NodeJS.ErrnoException)}\n`);
+      return EXIT.usage;
+    }
+  }
+
+  const diagnosis = diagnoseEvidence(collector.finish());
+  io.stdout.write(renderDiagnosis(diagnosis, options.format, options.verbose));
+  return diagnosis.causes.length > 0 ? EXIT.found : EXIT.nothing;
+}
+
+function readVersion(): string {
+  // package.json sits two levels up from dist/src and one up from src under ts-jest.
+  for (const candidate of ['../../package.json', '../package.json']) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require(candidate) as { version: string }).version;
+    } catch {
+      // try the next location
+    }
+  }
+  return 'unknown';
+}

@@ -1,0 +1,37 @@
+/**
+ * Wording shared by every renderer, so the CLI, the console and Slack say the same things.
+ */
+import type { Diagnosis } from '../diagnosis';
+import type { EvidenceRef } from '../evidence/types';
+
+/** How many runner-up causes a summary lists. */
+export const OTHER_CANDIDATES_SHOWN = 4;
+
+export function percent(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}
+
+/** "u_ex261120.log (iis-log, 20,000 lines) and web.config (web-config, 31 lines)". */
+export function summarizeInputs(d: Diagnosis): string {
+  if (d.inputs.length === 0) return 'no input';
+  const parts = d.inputs.map((i) => {
+    const kinds = i.kinds.length > 0 ? i.kinds.join(' + ') : 'nothing recognizable';
+    return `${i.source} (${kinds}, ${i.lines.toLocaleString('en-US')} line${i.lines === 1 ? '' : 's'}${i.truncated ? ', truncated' : ''})`;
+  });
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** `u_ex.log:17  <the line>`, the line cut to a readable length. */
+export function refLine(ref: EvidenceRef, max = 200): string {
+  const text = ref.text.length > max ? `${ref.text.slice(0, max - 1)}…` : ref.text;
+  return `${ref.source}:${ref.line}  ${text.trim()}`;
+}
+
+/** The honest answer when no cause matched: what was read, and that nothing is being guessed. */
+export function nothingFound(d: Diagnosis): string[] {
+  const lines = ['No known cause of a 502 was recognized in this evidence, so diag502 is not guessing one.'];
+  const seen = d.inputs.flatMap((i) => i.kinds);
+  if (seen.length > 0) lines.push(`It read: ${[...new Set(seen)].join(', ')}.`);
+  if (d.codes.length > 0) lines.push(`Codes it could decode: ${d.codes.map((c) => c.code).join(', ')} (see below).`);
+  return lines;
+}

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { EvidenceCollector, looksBinary } from '../../src/evidence/collector';
+import { LIMITS } from '../../src/evidence/limits';
+
+function collect(text: string, options: { slack?: boolean | 'auto'; maxBytes?: number } = {}) {
+  const c = new EvidenceCollector();
+  c.addText('paste', text, options);
+  return c.finish();
+}
+
+const MIXED = [
+  'We started getting 502s after the deploy:', // 1 prose
+  '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken', // 2
+  '2026-11-20 10:15:01 10.0.0.4 GET /api/report - 443 - 203.0.113.9 Mozilla/5.0 - 502 3 12002 120015', // 3
+  '', // 4
+  'HTTP/1.1 502 Bad Gateway', // 5
+  'Server: Microsoft-IIS/10.0', // 6
+  '', // 7
+  '<aspNetCore processPath="dotnet" arguments=".\\Shop.dll" hostingModel="outofprocess" />', // 8
+].join('\n');
+
+describe('EvidenceCollector', () => {
+  it('splits one paste into segments by kind and counts its lines', () => {
+    const e = collect(MIXED);
+    expect(e.inputs).toHaveLength(1);
+    expect(e.inputs[0]).toMatchObject({ source: 'paste', lines: 8, truncated: false });
+    expect(e.inputs[0]!.kinds).toEqual(['codes', 'iis-log', 'headers', 'web-config']);
+  });
+
+  it('reads CRLF and a BOM the same as LF', () => {
+    const e = collect(`\uFEFF${MIXED.replace(/\n/g, '\r\n')}`);
+    expect(e.inputs[0]!.kinds).toEqual(['codes', 'iis-log', 'headers', 'web-config']);
+    expect(e.inputs[0]!.lines).toBe(8);
+  });
+
+  it('undoes Slack escaping when asked, or when the text looks escaped', () => {
+    const escaped = '&lt;aspNetCore processPath="dotnet" arguments=".\\Shop.dll" /&gt;';
+    expect(collect(escaped, { slack: true }).inputs[0]!.kinds).toEqual(['web-config']);
+    expect(collect(escaped).inputs[0]!.kinds).toEqual(['web-config']);
+    expect(collect(escaped, { slack: false }).inputs[0]!.kinds).toEqual(['codes']);
+  });
+
+  it('drops Markdown code fences without shifting line numbers', () => {
+    const e = collect(['```', 'HTTP/1.1 502 Bad Gateway', '```'].join('\n'));
+    expect(e.inputs[0]!.kinds).toEqual(['headers']);
+    expect(e.inputs[0]!.lines).toBe(3);
+  });
+
+  it('caps a paste at the paste limit with a clear problem', () => {
+    const line = 'x'.repeat(1023);
+    const text = Array.from({ length: 3000 }, () => line).join('\n'); // ~3 MB
+    const e = collect(text);
+    expect(e.inputs[0]!.truncated).toBe(true);
+    expect(e.problems.map((p) => p.message).join('\n')).toMatch(/larger than 2 MB; only the first 2 MB \(\d+ lines\) were read/);
+  });
+
+  it('streams an input in chunks that split lines anywhere', () => {
+    const c = new EvidenceCollector();
+    const reader = c.open('u_ex.log', { maxBytes: Infinity });
+    for (let i = 0; i < MIXED.length; i += 7) reader.write(MIXED.slice(i, i + 7));
+    reader.end();
+    const e = c.finish();
+    expect(e.inputs[0]!.kinds).toEqual(['codes', 'iis-log', 'headers', 'web-config']);
+  });
+
+  it('refuses binary input with a clear message and reads nothing', () => {
+    const e = collect('\u0000\u0001\u0002PK\u0003\u0004 binary');
+    expect(e.inputs[0]!.kinds).toEqual([]);
+    expect(e.inputs[0]!.truncated).toBe(true);
+    expect(e.problems[0]!.message).toMatch(/looks like a binary file/);
+  });
+
+  it('cuts an endless line at the line limit and says so once', () => {
+    const e = collect(`${'A'.repeat(LIMITS.maxLineChars * 3)}\n${'B'.repeat(LIMITS.maxLineChars + 5)}`);
+    const longLine = e.problems.filter((p) => /longer than/.test(p.message));
+    expect(longLine).toHaveLength(1);
+  });
+
+  it('gives two inputs of the same name distinct names', () => {
+    const c = new EvidenceCollector();
+    c.addText('paste', 'HTTP/1.1 502 Bad Gateway');
+    c.addText('paste', 'HTTP/1.1 504 Gateway Timeout');
+    expect(c.finish().inputs.map((i) => i.source)).toEqual(['paste', 'paste (2)']);
+  });
+
+  it('never throws and always returns, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 2000 }), fc.boolean(), (text, slack) => {
+        const e = collect(text, { slack });
+        expect(e.inputs).toHaveLength(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on lines built from the characters parsers care about', () => {
+    const alphabet = fc.constantFrom('<', '>', '"', "'", '=', ' ', '\n', ':', '#', '0', '5', 'x', '&lt;', '```', '\t', '-', '/', 'HTTP/1.1 ', 'Log Name:');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 400 }), (parts) => {
+        expect(() => collect(parts.join(''), { slack: 'auto' })).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('looksBinary', () => {
+  it('tells text from binary', () => {
+    expect(looksBinary('2026-11-20 10:15:01 GET / 502 3 12002 120015\n')).toBe(false);
+    expect(looksBinary('MZ\u0090\u0000\u0003')).toBe(true);
+  });
+});
