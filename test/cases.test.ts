@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { z } from 'zod';
 import { diagnose } from '../src/diagnose';
 
@@ -57,6 +58,12 @@ describe('end-to-end fixture cases', () => {
     const real = cases.filter((c) => c.expected.real);
     expect(real.length * 2).toBeGreaterThanOrEqual(cases.length);
     for (const c of real) expect(c.expected.source).toMatch(/^https:\/\//);
+  });
+
+  it('keeps the generated cases table in test/fixtures/README.md up to date', () => {
+    const r = spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'fixtures-readme.js'), '--check'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('cites every real sample in test/fixtures/README.md', () => {
