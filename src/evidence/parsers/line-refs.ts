@@ -1,0 +1,23 @@
+/**
+ * Evidence references for the headers, error-page and proxy-log parsers: every fact points at the
+ * source line it was read from, with that line's (already redacted) text cut to a readable size.
+ */
+import type { EvidenceRef, Problem, Segment } from '../types';
+
+/** Longer lines are cut in evidence so one 16 KB line cannot bloat a diagnosis. */
+export const MAX_REF_TEXT = 300;
+
+/** The line as evidence text: whole when short, else its first MAX_REF_TEXT characters. */
+export function refText(line: string): string {
+  return line.length > MAX_REF_TEXT ? `${line.slice(0, MAX_REF_TEXT - 1)}…` : line;
+}
+
+/** A ref to `segment.lines[index]`, numbered as in the source (1-based). */
+export function lineRef(segment: Segment, index: number): EvidenceRef {
+  return { source: segment.source, line: segment.firstLine + index, text: refText(segment.lines[index] ?? '') };
+}
+
+/** A problem on `segment.lines[index]`, numbered as in the source. */
+export function lineProblem(segment: Segment, index: number, message: string): Problem {
+  return { source: segment.source, line: segment.firstLine + index, message };
+}
