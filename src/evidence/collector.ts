@@ -119,9 +119,24 @@ export class InputReader {
   private feed(text: string): void {
     const data = this.partial.length > 0 ? this.partial + text : text;
     let start = 0;
+    // Fast path for the bulk of a large W3C log: inside an IIS log segment, a data row of plain
+    // text goes to the aggregate as a range of this buffer, with no slice, no normalization and no
+    // classification; the aggregate redacts the few rows it keeps (see EvidenceCollector.iis).
+    // Slack-escaped text, a buffer with tabs (which normalization turns into field separators),
+    // directives and anything that is not a row take the full per-line path.
+    const fast = this.normalizer?.slack === false && data.indexOf('\t') < 0;
     for (;;) {
       const nl = data.indexOf('\n', start);
       if (nl < 0) break;
+      if (fast && this.segment?.kind === 'iis-log') {
+        const end = data.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+        if (isPlainW3cRow(data, start, end)) {
+          this.lineNo += 1;
+          this.collector.iis.push(data, this.lineNo, this.source, start, end);
+          start = nl + 1;
+          continue;
+        }
+      }
       this.line(data.slice(start, nl));
       start = nl + 1;
     }
@@ -204,7 +219,12 @@ export class InputReader {
 
 /** Collects evidence from any number of inputs. One collector = one diagnosis. */
 export class EvidenceCollector {
-  readonly iis = new IisLogAggregator();
+  /**
+   * IIS rows reach the aggregate unredacted on the fast path, so the aggregate redacts every text
+   * it keeps (sample rows, URLs) with this redactor before anything can leave the engine.
+   */
+  private readonly iisRedactor = new Redactor();
+  readonly iis = new IisLogAggregator({ redact: (text) => this.iisRedactor.redact(text) });
   private readonly evidence: Evidence = emptyEvidence();
   private readonly readers: InputReader[] = [];
 
@@ -260,10 +280,12 @@ export class EvidenceCollector {
   finish(): Evidence {
     for (const reader of this.readers) reader.end();
     const iis = this.iis.result();
+    this.evidence.redactions += this.iisRedactor.count;
     if (iis) {
       this.evidence.iisLog = iis.stats;
       this.evidence.statuses.push(...iis.statuses);
       this.evidence.codes.push(...iis.codes);
+      this.evidence.signals.push(...iis.signals);
       this.evidence.problems.push(...iis.problems);
     }
     this.evidence.codes = dedupeCodes(this.evidence.codes);
@@ -299,6 +321,19 @@ function dedupeCodes(codes: Evidence['codes']): Evidence['codes'] {
     seen.add(key);
     return true;
   });
+}
+
+/** A W3C data row (`2026-11-20 10:15:01 ...`) in `text[start, end)` that needs no normalization. */
+function isPlainW3cRow(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  return (
+    first >= 48 &&
+    first <= 57 &&
+    text.charCodeAt(start + 4) === 45 &&
+    text.charCodeAt(start + 10) === 32 &&
+    end - start <= LIMITS.maxLineChars &&
+    text.charCodeAt(end - 1) !== 32
+  );
 }
 
 /** NUL bytes or many control characters in the first 8 KB: not a text log. */

@@ -12,6 +12,11 @@ export interface LineClass {
   kind: EvidenceKind;
   /** A strong line starts a new segment of its kind even inside another segment. */
   strong: boolean;
+  /**
+   * A segment of this kind absorbs the line instead of being cut by it: the `<Event xmlns=...>`
+   * elements inside a FREB file, or the rows of a FREB trace copied from the browser.
+   */
+  joins?: EvidenceKind;
 }
 
 const W3C_ROW = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \S/;
@@ -19,10 +24,33 @@ const IIS_DIRECTIVE = /^#(Software|Version|Date|Fields|Start-Date|End-Date|Remar
 const NGINX_ERROR = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \[(emerg|alert|crit|error|warn|notice|info|debug)\] /;
 const ALB_ROW = /^(http|https|h2|grpcs|ws|wss) \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
 const STATUS_LINE = /^(?:< )?HTTP\/[0-9.]+ \d{3}\b/;
+/** nginx/Apache combined access log row: `203.0.113.5 - - [20/Nov/2026:10:15:01 +0000] "GET ...`. */
+const ACCESS_LOG_ROW = /^\S{1,255} \S{1,255} \S{1,255} \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}\] "/;
+/** Cloudflare's error page shows its time as `2026-11-20 10:15:01 UTC`: a page line, not a W3C row. */
+const UTC_STAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC$/;
+/** The "General" part of a DevTools copy: `Request URL: ...`, `Status Code: 502 Bad Gateway`. */
+const DEVTOOLS_GENERAL = /^(?:Request URL|Request Method|Status Code|Remote Address|Referrer Policy):(?: |$)/;
+const BARE_STATUS_HEADING = /^5\d\d (?:Bad Gateway|Gateway Time-?out|Service (?:Temporarily )?Unavailable)$/;
 const CURL_LINE = /^[<>*] /;
 const HEADER_LINE = /^(?:< )?[A-Za-z][A-Za-z0-9-]{0,60}: ?\S/;
 const EVENT_TEXT_START = /^(Log Name|Source|Event ID|Level|Task Category|Keywords|User|Computer|OpCode):/;
 const EVENT_FL_START = /^(TimeCreated|ProviderName|Id|LevelDisplayName|Message|LogName|MachineName|RecordId|ContainerLog)\s*: /;
+/** `Get-EventLog | Format-List` fields (the name is padded with spaces before the colon). */
+const EVENTLOG_FL_START = /^(Index|EntryType|InstanceId|EventID|Category|CategoryNumber|ReplacementStrings|Source|TimeGenerated|TimeWritten|UserName) +: /;
+/** A row of Event Viewer's list copied or saved as tab-delimited text (tabs are spaces by now): level, date, time. */
+const EVENT_LIST_ROW = /^(?:Information|Warning|Error|Critical|Verbose) \d{1,4}[./-]\d{1,2}[./-]\d{1,4} \d{1,2}:\d{2}/;
+/** WAS and ANCM event messages pasted without their header (the event-log parser infers source and id). */
+const BARE_EVENT_MESSAGES = [
+  "A worker process with process id of '",
+  "A process serving application pool '",
+  "Application pool '",
+  'An ISAPI reported an unhealthy condition',
+  'An administrator has requested a recycle',
+  "The worker processes serving application pool '",
+  'A failure was encountered while launching the process serving application pool',
+  'Failed to gracefully shutdown ',
+  'Maximum rapid fail count per minute',
+];
 const KESTREL_CONSOLE = /^(info|warn|fail|crit|dbug|trce): [A-Za-z]/;
 const ANCM_DEBUG = /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z, PID: \d+\] /;
 const STDOUT_STRONG = [
@@ -47,7 +75,11 @@ const XML_ROOTS = [
   '<applicationPools',
   '<add name=',
 ];
-const HTML_STARTS = ['<!DOCTYPE html', '<!doctype html', '<html', '<HTML', '<head', '<body', '<title>'];
+/** Rendered FREB rows (the freb.xsl view copied from a browser) that only FREB writes. */
+const FREB_TEXT_STARTS = ['MODULE_SET_RESPONSE_ERROR_STATUS', 'ARR_SERVER_ROUTED'];
+/** A numbered row of the rendered FREB view: `88. | GENERAL_SET_REQUEST_HEADER | ...` or `94. NOTIFY_MODULE_END ...`. */
+const FREB_TEXT_ROW = /^\d{1,5}\. (?:\| )?[A-Z][A-Z0-9]*_[A-Z0-9_]*[A-Z0-9](?:[ |]|Warning|Error|Verbose|Information|$)/;
+const HTML_STARTS = ['<!DOCTYPE html', '<!doctype html', '<html', '<HTML', '<head', '<body', '<title>', '<!DOCTYPE HTML', '<HEAD', '<BODY', '<TITLE>'];
 const ERROR_PAGE_TEXT = [
   /^HTTP Error \d{3}\.\d+ - /,
   /^Error code 5\d\d\b/,
@@ -58,6 +90,12 @@ const ERROR_PAGE_TEXT = [
   /^Server Error: 502 - /,
   /^Server Error in '\/' Application/,
   /^Cloudflare Ray ID: /,
+  /^HTTP Error 503\. The service is unavailable/,
+  /^error code: 5\d\d$/,
+  /^5\d\d Service (?:Temporarily )?Unavailable$/,
+  /^\S{1,253} \| 5\d\d: /,
+  /^[A-Z][A-Za-z ]{2,60} Error code 5\d\d$/,
+  /^Visit cloudflare\.com for more information/,
   /^Our services aren't available right now/,
   /^The page cannot be displayed because an internal server error has occurred/,
   /^Detailed Error Information:?$/,
@@ -71,14 +109,19 @@ export function classifyLine(line: string): LineClass | undefined {
 
   if (first === 35 /* # */ && IIS_DIRECTIVE.test(trimmed)) return { kind: 'iis-log', strong: true };
   if (first >= 48 && first <= 57 /* digit */) {
-    if (W3C_ROW.test(trimmed)) return { kind: 'iis-log', strong: true };
+    if (W3C_ROW.test(trimmed) && !UTC_STAMP.test(trimmed)) return { kind: 'iis-log', strong: true };
     if (NGINX_ERROR.test(trimmed)) return { kind: 'proxy-log', strong: true };
   }
   if (ALB_ROW.test(trimmed)) return { kind: 'proxy-log', strong: true };
+  if (isProxyLogLine(trimmed, first)) return { kind: 'proxy-log', strong: true };
+
+  const freb = classifyRenderedFreb(trimmed);
+  if (freb) return freb;
 
   if (first === 60 /* < */) {
     if (trimmed.startsWith('<failedRequest') || trimmed.startsWith('<?xml-stylesheet')) return { kind: 'freb', strong: true };
-    if (trimmed.startsWith('<Event xmlns')) return { kind: 'event-log', strong: true };
+    // FREB files are made of the same <Event> elements as exported Windows events.
+    if (trimmed.startsWith('<Event xmlns')) return { kind: 'event-log', strong: true, joins: 'freb' };
     if (HTML_STARTS.some((p) => trimmed.startsWith(p))) return { kind: 'error-page', strong: true };
     if (XML_ROOTS.some((p) => trimmed.startsWith(p))) return { kind: 'web-config', strong: true };
     if (STATUS_LINE.test(trimmed)) return { kind: 'headers', strong: true };
@@ -86,12 +129,26 @@ export function classifyLine(line: string): LineClass | undefined {
     return undefined;
   }
   if (STATUS_LINE.test(trimmed)) return { kind: 'headers', strong: true };
-  if (EVENT_TEXT_START.test(trimmed) || EVENT_FL_START.test(trimmed)) return { kind: 'event-log', strong: trimmed.startsWith('Log Name:') || trimmed.startsWith('TimeCreated') || trimmed.startsWith('ProviderName') };
+  if (trimmed.startsWith('Log Name:') || EVENT_LIST_ROW.test(trimmed)) return { kind: 'event-log', strong: true };
+  // PowerShell's Format-List keys end other blocks, but `Format-List *` puts ProviderName and
+  // TimeCreated mid-record: inside an event block they join it (the parser splits the records).
+  if (EVENT_TEXT_START.test(trimmed) || EVENT_FL_START.test(trimmed) || EVENTLOG_FL_START.test(trimmed)) {
+    const strong = /^(TimeCreated|ProviderName|Index|EventID)\b/.test(trimmed);
+    return strong ? { kind: 'event-log', strong, joins: 'event-log' } : { kind: 'event-log', strong };
+  }
+  // Inside an event block such a line is message text; elsewhere it starts an event block.
+  if (BARE_EVENT_MESSAGES.some((p) => trimmed.startsWith(p)) || (trimmed.startsWith("Application '") && trimmed.includes(' was recycled '))) {
+    return { kind: 'event-log', strong: true, joins: 'event-log' };
+  }
   if (KESTREL_CONSOLE.test(trimmed) || ANCM_DEBUG.test(trimmed)) return { kind: 'stdout-log', strong: true };
   if (STDOUT_STRONG.some((p) => trimmed.startsWith(p))) return { kind: 'stdout-log', strong: true };
+  // A bare `502 Bad Gateway` is also the value line under a DevTools `Status Code:` name line.
+  if (BARE_STATUS_HEADING.test(trimmed)) return { kind: 'error-page', strong: true, joins: 'headers' };
   if (ERROR_PAGE_TEXT.some((re) => re.test(trimmed))) return { kind: 'error-page', strong: true };
   if (CURL_LINE.test(trimmed)) return { kind: 'headers', strong: false };
-  if (HEADER_LINE.test(line) && !trimmed.includes(' : ')) return { kind: 'headers', strong: false };
+  if (DEVTOOLS_GENERAL.test(trimmed)) return { kind: 'headers', strong: trimmed.startsWith('Request URL') || trimmed.startsWith('Status Code') };
+  // `arn:aws:...` is the target group field of a wrapped ALB entry, not a header.
+  if (HEADER_LINE.test(line) && !trimmed.includes(' : ') && !trimmed.startsWith('arn:')) return { kind: 'headers', strong: false };
   return undefined;
 }
 
@@ -102,6 +159,11 @@ export function classifyLine(line: string): LineClass | undefined {
  */
 export function continues(current: EvidenceKind, next: LineClass | undefined): boolean {
   if (next === undefined) return true;
+  if (next.joins === current) return true;
+  // ANCM 1018/1020/1035 messages embed the app's stdout ("Unhandled exception.", "Now listening on:"),
+  // and `<Event xmlns` (which joins FREB files) is the "Event Xml:" view of the event just above:
+  // both stay in the event block, whose parser tells events apart itself.
+  if (current === 'event-log' && (next.kind === 'stdout-log' || (next.kind === 'event-log' && next.joins !== undefined))) return true;
   if (next.kind === current) return !(next.strong && startsFreshBlock(current));
   if (next.strong) return false;
   // A weak header-like line ("Source: x", "Exception Info: y") inside an event or stdout block stays there.
@@ -111,4 +173,34 @@ export function continues(current: EvidenceKind, next: LineClass | undefined): b
 /** Kinds whose strong line begins a new block of the same kind (a second event, a second page). */
 function startsFreshBlock(kind: EvidenceKind): boolean {
   return kind === 'event-log' || kind === 'freb';
+}
+
+/**
+ * The rendered FREB view: rows that start with an opcode only FREB writes, an `ANCM_` event, or name
+ * the ASP.NET Core Module. Strong (they end a stdout or event block) but they join an open FREB
+ * segment, so one trace stays one segment. Numbered rows of other opcodes are weak.
+ */
+function classifyRenderedFreb(trimmed: string): LineClass | undefined {
+  const strong =
+    FREB_TEXT_STARTS.some((p) => trimmed.startsWith(p)) ||
+    (trimmed.startsWith('ANCM_') && /^ANCM_[A-Z]/.test(trimmed)) ||
+    trimmed.includes('ModuleName="AspNetCoreModule');
+  if (strong) return { kind: 'freb', strong: true, joins: 'freb' };
+  // A numbered list in prose ("1. ERROR_WINHTTP_TIMEOUT ...") is not a trace row: rows carry data or cells.
+  if (FREB_TEXT_ROW.test(trimmed) && (trimmed.includes('="') || trimmed.includes(' | '))) return { kind: 'freb', strong: false };
+  return undefined;
+}
+
+/**
+ * Proxy log lines with no fixed prefix: combined-format access rows, nginx error messages pasted
+ * without their timestamp, and Azure Front Door / Application Gateway access records (JSON lines).
+ */
+function isProxyLogLine(trimmed: string, first: number): boolean {
+  if (trimmed.includes(' upstream, client: ') || trimmed.includes(', upstream: "')) return true;
+  if (first === 123 /* { */) {
+    const lower = trimmed.toLowerCase();
+    if (lower.includes('"httpstatuscode') || lower.includes('"errorinfo') || lower.includes('"error_info')) return true;
+    return lower.includes('"httpstatus') && (lower.includes('"serverstatus') || lower.includes('"timetaken'));
+  }
+  return ACCESS_LOG_ROW.test(trimmed);
 }

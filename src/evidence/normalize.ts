@@ -39,7 +39,10 @@ const SMART_CHARS: Record<string, string> = {
 };
 // One character class, so the replace is a single linear pass. Two copies: a global regex keeps
 // state between `test` calls, so the check uses one without the flag.
-const SMART_CLASS = `[${Object.keys(SMART_CHARS).join('')}]`;
+// Escaped code points, so zero-width joiners do not combine with their neighbours in the class.
+const SMART_CLASS = `[${Object.keys(SMART_CHARS)
+  .map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  .join('')}]`;
 const SMART_ANY = new RegExp(SMART_CLASS);
 const SMART_ALL = new RegExp(SMART_CLASS, 'g');
 
@@ -108,7 +111,7 @@ export function isCodeFence(line: string): boolean {
  * line (```text```), which Slack produces for one-line snippets.
  */
 export class LineNormalizer {
-  constructor(private readonly slack: boolean) {}
+  constructor(readonly slack: boolean) {}
 
   /** Returns the normalized line, or undefined for a line that only carried formatting. */
   normalize(raw: string): string | undefined {

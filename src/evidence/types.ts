@@ -98,7 +98,12 @@ export interface WindowsEvent {
 export interface SignalData {
   // .NET host, Kestrel and app output (stdout logs, event messages that embed stdout)
   'framework-missing': { framework?: string; version?: string };
-  'unhandled-exception': { type: string; message: string };
+  /**
+   * `fatal` is true when the runtime reports the exception as the end of the process ("Unhandled
+   * exception.", .NET Runtime "Exception Info:"), false for an exception a logger printed after it
+   * was caught (Kestrel[13] follow-up lines), undefined when unknown.
+   */
+  'unhandled-exception': { type: string; message: string; fatal?: boolean };
   'stack-overflow': Record<string, never>;
   'out-of-memory': Record<string, never>;
   'bad-image-format': { assembly?: string };
@@ -129,7 +134,7 @@ export interface SignalData {
   'iis-error-page': { status: number; substatus: number; title: string; errorCode?: string; configFile?: string; configLine?: number };
   'cloudflare': { status?: number; branded?: boolean; rayId?: string };
   'aws-alb': { status?: number };
-  'app-gateway': { status?: number };
+  'app-gateway': { status?: number; errorInfo?: string };
   'front-door': { status?: number; errorInfo?: string; ref?: string };
   'nginx-server': { status?: number };
   'iis-server': { version?: string };
@@ -150,11 +155,15 @@ export interface SignalData {
     responseSeconds: number;
     target?: string;
     errorReason?: string;
+    /** Seconds from request_creation_time to timestamp (arrival to answer), when the line has both. */
+    elapsedSeconds?: number;
   };
   // Failed Request Tracing
   'freb-module-error': { module: string; status: number; substatus: number; errorCode?: string; notification?: string };
   'freb-forward-fail': { errorCode?: string };
   'freb-arr-routed': { server?: string };
+  // HTTP.sys error log (HTTPERR): the s-reason of rows, grouped by reason, status and queue
+  'httperr-reason': { reason: string; status?: number; queue?: string; count?: number };
 }
 export type SignalId = keyof SignalData;
 export interface Signal<K extends SignalId = SignalId> {
@@ -192,6 +201,16 @@ export interface WebConfigFacts {
   /** False when the XML did not parse; `error` then says where. */
   wellFormed: boolean;
   error?: { line: number; column: number; message: string };
+  /**
+   * True when the text is not a whole document: an `<aspNetCore>` element, a `<system.webServer>` or
+   * `<applicationPools>` block, or a document that stops before its root is closed.
+   */
+  fragment: boolean;
+  /**
+   * True when a fragment's only defect is that it starts or ends inside an element (a partial paste):
+   * `wellFormed` is then false, but the user's file is probably fine.
+   */
+  cutOff?: boolean;
   aspNetCore?: AspNetCoreElement;
   handlers: HandlerEntry[];
   /** `<location ... inheritInChildApplications="false">` present. */
@@ -284,6 +303,8 @@ export interface IisLogStats {
   samples: IisLogRow[];
   /** Every `#Fields:` line met, in order. */
   fieldSets: string[][];
+  /** HTTPERR rows per s-reason (`"AppOffline"`), when an HTTP.sys error log was read. */
+  byReason?: Record<string, number>;
 }
 
 /** A summary of one input: how it was read. */
