@@ -77,7 +77,7 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
   return {
     schema: DIAGNOSIS_SCHEMA,
     inputs: evidence.inputs,
-    layer: top ? identifyLayer(evidence, top.cause.layer, top.match.evidence, LAYER_TITLES) : null,
+    layer: top ? identifyLayer(evidence, top.match.layer ?? top.cause.layer, top.match.evidence, LAYER_TITLES) : null,
     causes,
     missing: missingEvidence(evidence, kept),
     codes: decodedCodes(evidence),

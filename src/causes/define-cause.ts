@@ -16,6 +16,11 @@ export interface CauseMatch {
   /** The lines that prove it, most telling first. Must be non-empty. */
   evidence: EvidenceRef[];
   facts?: MatchFacts;
+  /**
+   * The layer that answered, when this match knows better than the cause's default (one cause
+   * covering both Application Gateway and Front Door, or ANCM and ARR). Defaults to `layer`.
+   */
+  layer?: LayerId;
 }
 
 /** What steps and fix are computed from: the whole evidence and this cause's match. */

@@ -1,4 +1,15 @@
-/** The config-error causes, most common first. */
+/** The config-error causes, most common first (ties in confidence keep this order). */
 import type { CauseDefinition } from '../define-cause';
+import malformedWebConfig from '../malformed-web-config';
+import aspnetcoreModuleMissing from '../aspnetcore-module-missing';
+import wrongProcessPath from '../wrong-process-path';
+import invalidAspnetcoreConfig from '../invalid-aspnetcore-config';
+import stdoutLogPathInvalid from '../stdout-log-path-invalid';
 
-export const configErrorCauses: readonly CauseDefinition[] = [];
+export const configErrorCauses: readonly CauseDefinition[] = [
+  malformedWebConfig,
+  aspnetcoreModuleMissing,
+  wrongProcessPath,
+  invalidAspnetcoreConfig,
+  stdoutLogPathInvalid,
+];

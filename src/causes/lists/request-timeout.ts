@@ -1,4 +1,17 @@
 /** The request-timeout causes, most common first. */
 import type { CauseDefinition } from '../define-cause';
+import ancmRequestTimeout from '../ancm-request-timeout';
+import arrProxyTimeout from '../arr-proxy-timeout';
+import cloudflare524 from '../cloudflare-524';
+import albIdleTimeout from '../alb-idle-timeout';
+import nginxUpstreamTimeout from '../nginx-upstream-timeout';
+import azureGatewayTimeout from '../azure-gateway-timeout';
 
-export const requestTimeoutCauses: readonly CauseDefinition[] = [];
+export const requestTimeoutCauses: readonly CauseDefinition[] = [
+  ancmRequestTimeout,
+  arrProxyTimeout,
+  cloudflare524,
+  albIdleTimeout,
+  nginxUpstreamTimeout,
+  azureGatewayTimeout,
+];

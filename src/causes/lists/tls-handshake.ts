@@ -1,4 +1,13 @@
 /** The tls-handshake causes, most common first. */
 import type { CauseDefinition } from '../define-cause';
+import backendTlsFailure from '../backend-tls-failure';
+import cloudflareOriginTls from '../cloudflare-origin-tls';
+import nginxUpstreamTls from '../nginx-upstream-tls';
+import azureGatewayBackendTls from '../azure-gateway-backend-tls';
 
-export const tlsHandshakeCauses: readonly CauseDefinition[] = [];
+export const tlsHandshakeCauses: readonly CauseDefinition[] = [
+  backendTlsFailure,
+  cloudflareOriginTls,
+  nginxUpstreamTls,
+  azureGatewayBackendTls,
+];

@@ -1,0 +1,125 @@
+/**
+ * The app was shutting down (a recycle, app_offline.htm, a configuration change, IIS stopping)
+ * and requests were caught in it: in-process ANCM refuses requests that reach a stopping app with
+ * 503 (ERROR_SHUTDOWN_IN_PROGRESS 1115, ERROR_SERVER_SHUTDOWN_IN_PROGRESS 1255), out-of-process
+ * ANCM with E_APPLICATION_EXITING; and when the app does not finish within shutdownTimeLimit (ANCM,
+ * 10 s by default) or the pool's shutdownTimeLimit (90 s), it is killed with requests still running.
+ */
+import type { Evidence } from '../evidence/types';
+import { defineCause } from './define-cause';
+import { CONFIDENCE, boosted } from './confidence';
+import { aspNetCoreAttribute, codes, events, hostingModel, refsOf, signals, statuses } from './query';
+import { recycleEvents } from './support/crash-events';
+import { APPCMD, count, eventAt, flat, poolArg, poolLabel, poolName } from './support/app-pools';
+
+/** ANCM's default shutdownTimeLimit, in seconds. */
+const ANCM_DEFAULT_SHUTDOWN = 10;
+/** What the seed article recommends for ANCM's shutdownTimeLimit. */
+const RECOMMENDED_SHUTDOWN = 20;
+/** Win32 codes of a request refused because the app is shutting down. */
+const SHUTDOWN_WIN32 = [1115, 1255];
+/** HRESULT spellings of the same, plus E_APPLICATION_EXITING of out-of-process ANCM. */
+const SHUTDOWN_HRESULTS = ['0x8007045B', '0x800704E7', '0x8000001A'];
+
+function shutdownTimeouts(evidence: Evidence): ReturnType<typeof events> {
+  const ancm = events(evidence, 'ancm', [1005]).filter((e) => flat(e.message).includes('Failed to gracefully shutdown'));
+  return [...ancm, ...events(evidence, 'was', [5013])];
+}
+
+/** The recommended ANCM shutdownTimeLimit: 20 s, or double the current value when it is already 20 or more. */
+function recommended(current: number): number {
+  return current < RECOMMENDED_SHUTDOWN ? RECOMMENDED_SHUTDOWN : Math.min(600, current * 2);
+}
+
+export default defineCause({
+  id: 'app-shutting-down',
+  title: 'Requests reached the app while it was shutting down, or its shutdown ran past the time limit',
+  family: 'worker-recycle',
+  layer: 'ancm',
+  description:
+    'The app was stopping (recycle, app_offline.htm, a configuration change) while requests kept coming. ANCM refuses new requests to a stopping app with 503, and when the app does not finish its shutdown within shutdownTimeLimit, ANCM or IIS kill it, and the requests still running fail.',
+  match(evidence) {
+    const timeouts = shutdownTimeouts(evidence);
+    const refusedRows = statuses(evidence, { status: 503, win32: SHUTDOWN_WIN32 });
+    const shutdownCodes = [...codes(evidence, ...SHUTDOWN_WIN32), ...codes(evidence, ...SHUTDOWN_HRESULTS)];
+    const debugCodes = signals(evidence, 'ancm-debug-hresult').filter((s) => SHUTDOWN_HRESULTS.includes(s.data.hresult.toUpperCase().replace('0X', '0x')));
+    if (timeouts.length === 0 && refusedRows.length === 0 && shutdownCodes.length === 0 && debugCodes.length === 0) return undefined;
+
+    const trigger = recycleEvents(evidence).filter((e) => !(e.family === 'ancm' && e.id === 1005));
+    // Refused requests alone are a symptom of whatever stopped the app; when that trigger is in the
+    // paste (a recycle, app_offline.htm), its own cause explains more and should rank first.
+    let base: number = CONFIDENCE.possible;
+    if (timeouts.length > 0) base = CONFIDENCE.likely;
+    else if (refusedRows.length > 0) base = trigger.length > 0 ? CONFIDENCE.likely - 0.1 : CONFIDENCE.likely;
+    const attribute = aspNetCoreAttribute(evidence, 'shutdownTimeLimit');
+    const limit = attribute ? Number(attribute.value) : ANCM_DEFAULT_SHUTDOWN;
+    const boosts: number[] = [];
+    if (timeouts.length > 0 && (refusedRows.length > 0 || shutdownCodes.length > 0)) boosts.push(0.15);
+    if (trigger.length > 0 && timeouts.length > 0) boosts.push(0.05);
+    if (timeouts.some((e) => e.family === 'ancm') && Number.isFinite(limit) && limit < RECOMMENDED_SHUTDOWN) boosts.push(0.05);
+
+    const wasTimeout = timeouts.find((e) => e.family === 'was');
+    const ancmTimeout = timeouts.find((e) => e.family === 'ancm');
+    const current = Number.isFinite(limit) ? limit : ANCM_DEFAULT_SHUTDOWN;
+    return {
+      confidence: boosted(base, ...boosts),
+      evidence: refsOf([...timeouts.map((e) => e.messageRef), ...refusedRows, ...shutdownCodes.map((c) => c.ref), ...debugCodes.map((s) => s.ref), ...trigger.map((e) => e.ref)]),
+      facts: {
+        ancmEvent: ancmTimeout ? eventAt(ancmTimeout) : undefined,
+        wasEvent: wasTimeout ? eventAt(wasTimeout) : undefined,
+        pool: poolName(timeouts) ?? poolName(trigger),
+        refused: refusedRows.length,
+        codes: [...new Set([...shutdownCodes.map((c) => c.code), ...debugCodes.map((s) => s.data.hresult)])].join(', ') || undefined,
+        trigger: trigger[0] ? eventAt(trigger[0]) : undefined,
+        shutdownTimeLimit: current,
+        isDefault: attribute === undefined,
+        recommended: recommended(current),
+        hosting: hostingModel(evidence),
+      },
+    };
+  },
+  steps({ facts }) {
+    const pool = typeof facts.pool === 'string' ? facts.pool : undefined;
+    const limit = `${String(facts.shutdownTimeLimit)} s${facts.isDefault ? ', the default' : ' in your web.config'}`;
+    const steps: string[] = [];
+    if (facts.ancmEvent !== undefined) {
+      steps.push(`${String(facts.ancmEvent)}: the app did not finish shutting down within ANCM's shutdownTimeLimit (${limit}), so ANCM stopped waiting and the requests still running were dropped.`);
+    }
+    if (facts.wasEvent !== undefined) {
+      steps.push(`${String(facts.wasEvent)}: the worker of ${poolLabel(pool)} did not stop within the pool's shutdownTimeLimit (90 s by default) and WAS killed it, with whatever it was still serving.`);
+    }
+    if (Number(facts.refused) > 0) {
+      steps.push(
+        `The IIS log has ${count(Number(facts.refused), '503 row')} with sc-win32-status 1115/1255 (shutdown in progress): requests that reached the app while it was stopping. In-process ANCM answers those with 503 instead of queueing them for the new worker (dotnet/aspnetcore#27629, #41340).`,
+      );
+    } else if (facts.codes !== undefined) {
+      steps.push(`The paste names ${String(facts.codes)}: the app or ANCM was shutting down when requests arrived.`);
+    }
+    steps.push(
+      facts.trigger !== undefined
+        ? `What started the shutdown: ${String(facts.trigger)}. Make those restarts rarer and move them to quiet hours (see the recycle cause).`
+        : 'Find what starts the shutdowns: WAS recycle events (5074-5081, 5117, 5186) in the System log, ANCM 1012 (app_offline.htm) or 1021 (web.config change) in the Application log.',
+      'Find what keeps the app from stopping quickly: requests that run long, WebSockets or SignalR connections, IHostedService.StopAsync implementations that ignore their cancellation token, and HostOptions.ShutdownTimeout in Program.cs.',
+      `Keep the limits in order: requests must finish within ANCM's shutdownTimeLimit, which must be shorter than the pool's: ${APPCMD} list apppool "${poolArg(pool)}" /text:processModel.shutdownTimeLimit.`,
+    );
+    if (facts.hosting === 'inprocess') steps.push('Your app runs in-process, where a stopping app refuses new requests with 503: take the server out of the load balancer (or let it drain) before planned recycles and deployments.');
+    return steps;
+  },
+  fix({ facts }) {
+    const value = String(facts.recommended);
+    const pool = poolArg(typeof facts.pool === 'string' ? facts.pool : undefined);
+    return {
+      summary: `Give graceful shutdown enough time: shutdownTimeLimit="${value}" on <aspNetCore> (${facts.isDefault ? 'the default is 10 s' : `now ${String(facts.shutdownTimeLimit)} s`}), keep the pool's shutdownTimeLimit above it (${APPCMD} set apppool "${pool}" /processModel.shutdownTimeLimit:00:01:30), and make long work observe the stopping token. Drain the server before planned recycles so no new requests hit a stopping app.`,
+      language: 'xml',
+      snippet: `<aspNetCore processPath="dotnet" arguments=".\\App.dll" hostingModel="inprocess" shutdownTimeLimit="${value}" />`,
+      change: { set: { shutdownTimeLimit: value } },
+    };
+  },
+  wants: ['event-log', 'iis-log', 'web-config'],
+  references: [
+    'https://learn.microsoft.com/aspnet/core/host-and-deploy/aspnet-core-module',
+    'https://learn.microsoft.com/iis/configuration/system.applicationhost/applicationpools/add/processmodel',
+    'https://github.com/dotnet/aspnetcore/issues/27629',
+    'https://github.com/dotnet/aspnetcore/issues/41340',
+  ],
+});

@@ -1,0 +1,67 @@
+import cause from '../../src/causes/app-shutting-down';
+import { runCauseTests } from '../helpers/cause-tester';
+
+const FIELDS = '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
+const iisLog = (...rows: string[]): string => ['#Software: Microsoft Internet Information Services 10.0', '#Version: 1.0', FIELDS, ...rows].join('\n');
+
+const LIST_1005 = "Warning\t8/12/2020 2:37:05 AM\tIIS AspNetCore Module V2\t1005\tNone\tFailed to gracefully shutdown application 'MACHINE/WEBROOT/APPHOST/QQQSVC.PPP.INET'.";
+
+runCauseTests(cause, {
+  valid: [
+    {
+      name: 'plain 503s with no shutdown code could be anything',
+      evidence: { 'u_ex261120.log': iisLog('2026-11-20 10:15:02 10.0.0.4 GET /api/orders - 443 - 203.0.113.9 Mozilla/5.0 - 503 0 0 2') },
+    },
+    {
+      name: 'a clean shutdown (ANCM 1033) is not a failure',
+      evidence: { 'application-events.txt': "Information\t8/12/2020 5:26:48 AM\tIIS AspNetCore Module V2\t1033\tNone\tApplication 'MACHINE/WEBROOT/APPHOST/QQQSVC.PPP.INET' has shutdown." },
+    },
+    {
+      name: 'a recycle event alone is the recycle cause',
+      evidence: {
+        'system-events.txt': ['Log Name:      System', 'Source:        Microsoft-Windows-WAS', 'Event ID:      5074', 'Level:         Information', 'Description:', "A worker process with process id of '4242' serving application pool 'ShopPool' has requested a recycle because the worker process reached its allowed processing time limit."].join('\n'),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'ANCM 1005 from the Event Viewer list (real sample, dotnet/aspnetcore#24428) with the default limit',
+      evidence: { 'application-events.txt': LIST_1005 },
+      minConfidence: 0.6,
+      evidenceLines: [1],
+      mentions: ["shutdownTimeLimit (10 s, the default)", 'shutdownTimeLimit="20"', 'IHostedService.StopAsync'],
+    },
+    {
+      name: 'ANCM 1005 with a 5 s limit in the pasted web.config, and requests refused during the shutdown',
+      evidence: {
+        'application-events.txt': LIST_1005,
+        'web.config': ['<?xml version="1.0" encoding="utf-8"?>', '<configuration>', '  <system.webServer>', '    <aspNetCore processPath="dotnet" arguments=".\\Shop.dll" hostingModel="inprocess" shutdownTimeLimit="5" />', '  </system.webServer>', '</configuration>'].join('\n'),
+        'u_ex261120.log': iisLog('2026-11-20 10:15:02 10.0.0.4 GET /api/orders - 443 - 203.0.113.9 Mozilla/5.0 - 503 0 1115 15'),
+      },
+      minConfidence: 0.8,
+      evidenceLines: ['application-events.txt:1', 'u_ex261120.log:4'],
+      mentions: ['5 s in your web.config', 'shutdownTimeLimit="20"', 'runs in-process', '1 503 row'],
+    },
+    {
+      name: 'requests refused with ERROR_SERVER_SHUTDOWN_IN_PROGRESS during a recycle (IIS rows as in dotnet/aspnetcore#41340)',
+      evidence: {
+        'u_ex261120.log': iisLog(
+          '2023-04-23 22:47:03 10.0.0.4 GET /app/health - 443 - 203.0.113.9 Mozilla/5.0 - 503 0 1255 15',
+          '2023-04-23 22:47:03 10.0.0.4 GET /app/orders - 443 - 203.0.113.9 Mozilla/5.0 - 503 0 1255 12',
+        ),
+        'system-events.txt': ['Log Name:      System', 'Source:        Microsoft-Windows-WAS', 'Event ID:      5076', 'Level:         Information', 'Description:', "A worker process with process id of '9252' serving application pool 'AppPool' has requested a recycle because it reached its scheduled recycle time."].join('\n'),
+      },
+      minConfidence: 0.45,
+      maxConfidence: 0.55,
+      evidenceLines: ['u_ex261120.log:4'],
+      mentions: ['sc-win32-status 1115/1255', 'WAS 5076'],
+    },
+    {
+      name: 'only the ANCM debug log says the server was shutting down',
+      evidence: { 'aspnetcore-debug.log': '[aspnetcorev2.dll] Failed HRESULT returned: 0x800704e7 at F:\\workspace\\_work\\1\\s\\src\\Servers\\IIS\\AspNetCoreModuleV2\\AspNetCore\\proxymodule.cpp:94' },
+      maxConfidence: 0.4,
+      evidenceLines: [1],
+      mentions: ['0x800704e7', 'Find what starts the shutdowns'],
+    },
+  ],
+});

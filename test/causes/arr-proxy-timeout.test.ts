@@ -1,0 +1,65 @@
+import cause from '../../src/causes/arr-proxy-timeout';
+import { runCauseTests } from '../helpers/cause-tester';
+import { iisLog, iisRow } from './support/windows-evidence';
+
+const ARR_HEADERS = 'HTTP/1.1 502 Bad Gateway\nContent-Type: text/html\nServer: Microsoft-IIS/10.0\nX-Powered-By: ARR/3.0\nX-Powered-By: ASP.NET';
+/** The row of the ARR troubleshooting article, with only the fields it shows. */
+const ARR_DOC_ROW = '#Fields: sc-status sc-substatus sc-win32-status time-taken\n502 3 12002 29889';
+
+runCauseTests(cause, {
+  valid: [
+    {
+      name: 'the 502.3 was set by AspNetCoreModule and nothing shows ARR',
+      evidence: {
+        'fr000042.txt':
+          '93. | MODULE_SET_RESPONSE_ERROR_STATUSWarning | ModuleName="AspNetCoreModule", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="2147954402", ConfigExceptionInfo="" | 21:08:55.104',
+      },
+    },
+    {
+      name: 'ARR in the path but the backend reset the connection (12030)',
+      evidence: { 'u_ex261120.log': iisLog([iisRow('10:15:01', 'GET', '/api/orders', 502, 3, 12030, 2001)]), 'headers.txt': ARR_HEADERS },
+    },
+    {
+      name: 'a 300 s timeout fits neither ARR default and nothing shows ARR',
+      evidence: { 'u_ex261120.log': iisLog([iisRow('10:15:01', 'POST', '/api/import', 502, 3, 12002, 300047)]) },
+    },
+    {
+      name: 'ARR answering 200 is healthy',
+      evidence: { 'headers.txt': 'HTTP/1.1 200 OK\nContent-Type: text/html\nServer: Microsoft-IIS/10.0\nX-Powered-By: ARR/3.0' },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the ARR article row (29,889 ms) with ARR in the response headers',
+      evidence: { 'u_ex120409.log': ARR_DOC_ROW, 'headers.txt': ARR_HEADERS },
+      minConfidence: 0.8,
+      evidenceLines: ['u_ex120409.log:2', 'headers.txt:4'],
+      mentions: ['ran 30 s', "ARR's web farm protocol timeout default (00:00:30)", 'applicationRequestRouting.protocol.timeout'],
+    },
+    {
+      name: 'a 30 s 502.3 12002 without any ARR or ANCM evidence',
+      evidence: { 'u_ex120409.log': ARR_DOC_ROW },
+      minConfidence: 0.4,
+      maxConfidence: 0.5,
+      mentions: ['Nothing pasted proves ARR'],
+    },
+    {
+      name: 'a 120 s 502.3 12002 alone stays a weak alternative to ANCM',
+      evidence: { 'u_ex261120.log': iisLog([iisRow('10:15:01', 'POST', '/api/reports', 502, 3, 12002, 120015)]) },
+      maxConfidence: 0.25,
+      mentions: ["ARR's server proxy timeout default (00:02:00"],
+    },
+    {
+      name: 'FREB shows ARR routing the request to a farm member and timing out',
+      evidence: {
+        'fr000017.txt': [
+          'ARR_SERVER_ROUTED RoutingReason="LoadBalancing", Server="app01.contoso.local", State="Active", TotalRequests="3", FailedRequests="2", CurrentRequests="1", BytesSent="648", BytesReceived="0", ResponseTime="15"',
+          'MODULE_SET_RESPONSE_ERROR_STATUS ModuleName="ApplicationRequestRouting", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="2147954402", ConfigExceptionInfo=""',
+        ].join('\n'),
+      },
+      minConfidence: 0.55,
+      evidenceLines: [1, 2],
+      mentions: ['app01.contoso.local', 'netsh trace start scenario=internetclient'],
+    },
+  ],
+});

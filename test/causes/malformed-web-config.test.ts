@@ -1,0 +1,75 @@
+import cause from '../../src/causes/malformed-web-config';
+import { runCauseTests } from '../helpers/cause-tester';
+import { ancmPage, iisDetailedError, lineOf, webConfig } from './startup-fixtures';
+
+const GOOD = webConfig('<aspNetCore processPath="dotnet" arguments=".\\Contoso.Shop.dll" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout" hostingModel="inprocess" />');
+// The closing </aspNetCore> is missing after a hand edit.
+const BROKEN = [
+  '<?xml version="1.0" encoding="utf-8"?>',
+  '<configuration>',
+  '  <system.webServer>',
+  '    <handlers>',
+  '      <add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />',
+  '    </handlers>',
+  '    <aspNetCore processPath="dotnet" arguments=".\\Contoso.Shop.dll" hostingModel="inprocess">',
+  '      <environmentVariables>',
+  '        <environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Production" />',
+  '      </environmentVariables>',
+  '  </system.webServer>',
+  '</configuration>',
+].join('\n');
+const PAGE_INVALID = iisDetailedError(
+  500,
+  19,
+  { Module: 'IIS Web Core', Notification: 'Unknown', Handler: 'Not yet determined', 'Error Code': '0x8007000d', 'Config Error': 'Configuration file is not well-formed XML', 'Config File': '\\\\?\\C:\\inetpub\\shop\\web.config' },
+  ['   10:       </environmentVariables>', '   11:   </system.webServer>', '   12: </configuration>'],
+);
+const PAGE_ACCESS = iisDetailedError(500, 19, {
+  Module: 'IIS Web Core',
+  Notification: 'Unknown',
+  Handler: 'Not yet determined',
+  'Error Code': '0x80070005',
+  'Config Error': 'Cannot read configuration file due to insufficient permissions',
+  'Config File': '\\\\?\\C:\\inetpub\\shop\\web.config',
+});
+
+runCauseTests(cause, {
+  valid: [
+    { name: 'a well-formed published web.config', evidence: { 'web.config': GOOD } },
+    {
+      name: 'an <aspNetCore> fragment cut off mid-element by the paste',
+      evidence: { 'slack.txt': '<aspNetCore processPath="dotnet"\n            arguments=".\\Contoso.Shop.dll"\n            stdoutLogEnabled="false"' },
+    },
+    { name: 'a 500.30 page (not a configuration error)', evidence: { 'page.html': ancmPage(500, 30, 'ASP.NET Core app failed to start') } },
+  ],
+  invalid: [
+    {
+      name: 'the pasted web.config does not parse (missing closing tag)',
+      evidence: { 'web.config': BROKEN },
+      minConfidence: 0.65,
+      evidenceLines: [lineOf(BROKEN, '</system.webServer>')],
+      mentions: [`line ${lineOf(BROKEN, '</system.webServer>')}`, "'aspNetCore'", '[xml](Get-Content'],
+    },
+    {
+      name: 'the broken web.config with the 500.19 page that says it is not well-formed',
+      evidence: { 'web.config': BROKEN, 'page.txt': PAGE_INVALID },
+      minConfidence: 0.85,
+      evidenceLines: [`web.config:${lineOf(BROKEN, '</system.webServer>')}`, 'page.txt:1'],
+      mentions: ['0x8007000d', 'C:\\inetpub\\shop\\web.config'],
+    },
+    {
+      name: '500.19 with 0x80070005: the pool identity cannot read web.config',
+      evidence: { 'page.txt': PAGE_ACCESS },
+      minConfidence: 0.5,
+      maxConfidence: 0.7,
+      evidenceLines: [1],
+      mentions: ['cannot read web.config', 'icacls'],
+    },
+    {
+      name: '500.19 typed in prose only',
+      evidence: { 'slack.txt': 'after the deploy IIS shows HTTP Error 500.19 on every page' },
+      maxConfidence: 0.35,
+      evidenceLines: [1],
+    },
+  ],
+});

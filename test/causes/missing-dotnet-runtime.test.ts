@@ -1,0 +1,70 @@
+import cause from '../../src/causes/missing-dotnet-runtime';
+import { runCauseTests } from '../helpers/cause-tester';
+import { ancmPage, eventText, lineOf } from './startup-fixtures';
+
+const NET8_STDOUT = [
+  'You must install or update .NET to run this application.',
+  '',
+  'App: C:\\inetpub\\shop\\Contoso.Shop.dll',
+  'Architecture: x64',
+  "Framework: 'Microsoft.AspNetCore.App', version '8.0.0' (x64)",
+  '.NET location: C:\\Program Files\\dotnet\\',
+  '',
+  'The following frameworks were found:',
+  '  6.0.25 at [C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App]',
+  '',
+  'Learn about framework resolution:',
+  'https://aka.ms/dotnet/app-launch-failed',
+].join('\n');
+const EMBEDDED_22 = eventText(
+  1020,
+  [
+    "Application '/LM/W3SVC/99/ROOT' with physical root 'X:\\Inetpub\\blog.example.com\\' failed to start process with commandline 'dotnet .\\App.dll' with multiple retries. Failed to bind to port '39644'. First 30KB characters of captured stdout and stderr logs from multiple retries:",
+    'It was not possible to find any compatible framework version',
+    "The framework 'Microsoft.AspNetCore.App', version '2.2.0' (x64) was not found.",
+    '  - The following frameworks were found:',
+    '      6.0.0 at [C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App]',
+  ].join('\n'),
+);
+const HEALTHY = ['info: Microsoft.Hosting.Lifetime[14]', '      Now listening on: http://127.0.0.1:24567', 'info: Microsoft.Hosting.Lifetime[0]', '      Application started. Press Ctrl+C to shut down.', 'info: Microsoft.Hosting.Lifetime[0]', '      Hosting environment: Production'].join('\n');
+
+runCauseTests(cause, {
+  valid: [
+    { name: 'a healthy Kestrel start in the stdout log', evidence: { 'stdout_20261120101501_4242.log': HEALTHY } },
+    { name: 'the 502.5 page without any host output', evidence: { 'page.html': ancmPage(502, 5, 'ANCM Out-Of-Process Startup Failure') } },
+    {
+      name: 'a 1010 with another HRESULT (bitness: 0x800700c1)',
+      evidence: { 'application-events.txt': eventText(1010, "Failed to start application '/LM/W3SVC/6/ROOT/', ErrorCode '0x800700c1'.") },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the .NET 8 host says the framework is missing (stdout log)',
+      evidence: { 'stdout_20261120101501_4242.log': NET8_STDOUT },
+      minConfidence: 0.8,
+      evidenceLines: [1],
+      mentions: ['Microsoft.AspNetCore.App 8.0.0', 'https://dotnet.microsoft.com/download/dotnet/8.0', 'net stop was /y'],
+    },
+    {
+      name: 'ANCM 1020 embeds the 2.x host message (real: Blogifier#305)',
+      evidence: { 'application-events.txt': EMBEDDED_22 },
+      minConfidence: 0.85,
+      evidenceLines: [lineOf(EMBEDDED_22, 'It was not possible')],
+      mentions: ['Microsoft.AspNetCore.App 2.2.0', '6.0.0', 'out of support', 'dotnet run'],
+    },
+    {
+      name: 'the 500.31 page',
+      evidence: { 'page.html': ancmPage(500, 31, 'ANCM Failed to Find Native Dependencies', ['The specified version of Microsoft.NetCore.App or Microsoft.AspNetCore.App was not found.']) },
+      minConfidence: 0.75,
+      evidenceLines: [5],
+      mentions: ['dotnet --list-runtimes'],
+    },
+    {
+      name: 'ANCM 1027 "Unable to locate application dependencies"',
+      evidence: { 'application-events.txt': eventText(1027, 'Unable to locate application dependencies. Ensure that the versions of Microsoft.NetCore.App and Microsoft.AspNetCore.App targeted by the application are installed.') },
+      minConfidence: 0.75,
+      evidenceLines: [11],
+      mentions: ['Hosting Bundle'],
+    },
+  ],
+});

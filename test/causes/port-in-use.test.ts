@@ -1,0 +1,83 @@
+import cause from '../../src/causes/port-in-use';
+import { runCauseTests } from '../helpers/cause-tester';
+import { ancmPage, eventText, lineOf, webConfig } from './startup-fixtures';
+
+// Real: aspnet/IISIntegration#1125 (Kestrel's bind failure when two apps drew the same port).
+const BIND_FAILURE = [
+  'crit: Microsoft.AspNetCore.Server.Kestrel[0]',
+  '      Unable to start Kestrel.',
+  'System.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address already in use. ---> Microsoft.AspNetCore.Connections.AddressInUseException: Only one usage of each socket address (protocol/network address/port) is normally permitted ---> System.Net.Sockets.SocketException: Only one usage of each socket address (protocol/network address/port) is normally permitted',
+  '   at System.Net.Sockets.Socket.UpdateStatusAfterSocketErrorAndThrowException(SocketError error, String callerName)',
+].join('\n');
+const FIXED_PORT_CONFIG = webConfig(
+  [
+    '<aspNetCore processPath="dotnet" arguments=".\\Contoso.Shop.dll" hostingModel="outofprocess">',
+    '        <environmentVariables>',
+    '          <environmentVariable name="ASPNETCORE_PORT" value="5000" />',
+    '        </environmentVariables>',
+    '      </aspNetCore>',
+  ].join('\n'),
+);
+const URLS_CONFIG = webConfig(
+  [
+    '<aspNetCore processPath="dotnet" arguments=".\\Contoso.Shop.dll" hostingModel="outofprocess">',
+    '        <environmentVariables>',
+    '          <environmentVariable name="ASPNETCORE_URLS" value="http://localhost:8080" />',
+    '        </environmentVariables>',
+    '      </aspNetCore>',
+  ].join('\n'),
+);
+const CHOOSE_PORT = eventText(
+  1001,
+  "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to choose listen port '5000' given port range '1025 - 48000', ErrorCode = '0x80072740'. If environment variable 'ASPNETCORE_PORT' was set, try removing it such that a random port is selected instead.",
+);
+const NO_LISTEN = eventText(
+  1000,
+  "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' created process with commandline '\"C:\\Program Files\\dotnet\\dotnet.exe\" .\\Contoso.Shop.dll' but failed to listen on the given port '24567'",
+  { level: 'Warning' },
+);
+
+runCauseTests(cause, {
+  valid: [
+    {
+      name: 'a healthy out-of-process start (1001 at Information level)',
+      evidence: { 'application-events.txt': eventText(1001, "Application '/LM/W3SVC/2/ROOT' started process '4242' successfully and process '4242' is listening on port '24567'.", { level: 'Information' }) },
+    },
+    { name: 'a fixed ASPNETCORE_PORT in web.config with nothing failing', evidence: { 'web.config': FIXED_PORT_CONFIG } },
+    {
+      name: 'outbound HttpClient running out of ephemeral ports (socket exhaustion, not a bind failure)',
+      evidence: {
+        'app.log': 'System.Net.Http.HttpRequestException: Only one usage of each socket address (protocol/network address/port) is normally permitted. (api.contoso.com:443)',
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: "Kestrel's bind failure beside the 502.5 page (real: aspnet/IISIntegration#1125)",
+      evidence: { 'console.txt': BIND_FAILURE, 'page.html': ancmPage(502, 5, 'ANCM Out-Of-Process Startup Failure') },
+      minConfidence: 0.8,
+      evidenceLines: ['console.txt:3'],
+      mentions: ['http://127.0.0.1:5000', 'Get-NetTCPConnection'],
+    },
+    {
+      name: 'ANCM 1001 at Error level: it could not choose a port, with ASPNETCORE_PORT pinned in web.config',
+      evidence: { 'application-events.txt': CHOOSE_PORT, 'web.config': FIXED_PORT_CONFIG },
+      minConfidence: 0.85,
+      evidenceLines: ['application-events.txt:11', `web.config:${lineOf(FIXED_PORT_CONFIG, 'ASPNETCORE_PORT')}`],
+      mentions: ['ASPNETCORE_PORT=5000', '1025 - 48000', 'remove the ASPNETCORE_PORT'],
+    },
+    {
+      name: 'the process never listened on the assigned port, and web.config pins ASPNETCORE_URLS',
+      evidence: { 'application-events.txt': NO_LISTEN, 'web.config': URLS_CONFIG },
+      minConfidence: 0.7,
+      evidenceLines: ['application-events.txt:11'],
+      mentions: ['ASPNETCORE_URLS=http://localhost:8080', '24567', 'UseUrls'],
+    },
+    {
+      name: 'the process never listened on the assigned port (no config to corroborate)',
+      evidence: { 'application-events.txt': NO_LISTEN },
+      maxConfidence: 0.5,
+      evidenceLines: [11],
+    },
+  ],
+});

@@ -1,0 +1,81 @@
+import cause from '../../src/causes/rapid-fail-protection';
+import { runCauseTests } from '../helpers/cause-tester';
+
+const GET_EVENTLOG = [
+  'Index              : 48213',
+  'EntryType          : Error',
+  'InstanceId         : 3221230474',
+  "Message            : Application pool 'ShopPool' is being automatically disabled due to a series of failures in the",
+  '                     process(es) serving that application pool.',
+  'Source             : WAS',
+  'TimeGenerated      : 11/20/2026 10:21:40 AM',
+  '',
+  'Index              : 48212',
+  'EntryType          : Warning',
+  'InstanceId         : 2147488657',
+  "Message            : A process serving application pool 'ShopPool' terminated unexpectedly. The process id was",
+  "                     '5120'. The process exit code was '0xc00000fd'.",
+  'Source             : WAS',
+  'TimeGenerated      : 11/20/2026 10:21:38 AM',
+].join('\n');
+
+const HTTPERR = (reason: string): string =>
+  [
+    '#Software: Microsoft HTTP API 2.0',
+    '#Version: 1.0',
+    '#Date: 2026-11-20 10:21:45',
+    '#Fields: date time c-ip c-port s-ip s-port cs-version cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename',
+    `2026-11-20 10:21:45 203.0.113.9 51234 10.0.0.4 443 HTTP/1.1 GET /api/orders - 503 2 ${reason} ShopPool`,
+    `2026-11-20 10:21:46 203.0.113.9 51235 10.0.0.4 443 HTTP/1.1 GET /api/cart - 503 2 ${reason} ShopPool`,
+  ].join('\n');
+
+runCauseTests(cause, {
+  valid: [
+    {
+      name: 'one worker crash (WAS 5009) without the pool being disabled is the crash causes\' signature',
+      evidence: {
+        'system-events.txt': ['Log Name:      System', 'Source:        Microsoft-Windows-WAS', 'Event ID:      5009', 'Level:         Warning', 'Description:', "A process serving application pool 'ShopPool' terminated unexpectedly. The process id was '5120'. The process exit code was '0xc00000fd'."].join('\n'),
+      },
+    },
+    {
+      name: 'a routine recycle (WAS 5074) does not disable anything',
+      evidence: {
+        'system-events.txt': ['Log Name:      System', 'Source:        Microsoft-Windows-WAS', 'Event ID:      5074', 'Level:         Information', 'Description:', "A worker process with process id of '4242' serving application pool 'ShopPool' has requested a recycle because the worker process reached its allowed processing time limit."].join('\n'),
+      },
+    },
+    {
+      name: 'HTTP.sys 503s for another reason (the pool queue timer) are not rapid-fail protection',
+      evidence: { 'httperr1.log': HTTPERR('Timer_AppPool') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'WAS disabled the pool after crashes with a stack overflow exit code (Get-EventLog | Format-List)',
+      evidence: { 'system-events.txt': GET_EVENTLOG },
+      minConfidence: 0.8,
+      evidenceLines: [4, 11],
+      mentions: ["'ShopPool'", 'WAS 5009 with code 0xc00000fd', "Start-WebAppPool -Name 'ShopPool'", 'Do not switch rapid-fail protection off'],
+    },
+    {
+      name: 'ANCM stopped restarting the out-of-process app and requests got 502.5',
+      evidence: {
+        'application-events.txt': ['Log Name:      Application', 'Source:        IIS AspNetCore Module V2', 'Event ID:      1003', 'Level:         Information', 'Description:', "Maximum rapid fail count per minute of '10' exceeded."].join('\n'),
+        'u_ex261120.log': [
+          '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken',
+          '2026-11-20 10:21:45 10.0.0.4 GET /api/orders - 443 - 203.0.113.9 Mozilla/5.0 - 502 5 1341 12',
+        ].join('\n'),
+      },
+      minConfidence: 0.65,
+      evidenceLines: ['application-events.txt:3', 'u_ex261120.log:2'],
+      mentions: ['more than 10 times', '502.5', 'ANCM 1000/1010/1018/1020'],
+    },
+    {
+      name: 'HTTP.sys answering 503 with reason AppOffline: the pool was taken offline by application errors',
+      evidence: { 'httperr1.log': HTTPERR('AppOffline') },
+      minConfidence: 0.55,
+      maxConfidence: 0.7,
+      evidenceLines: [5],
+      mentions: ['reason AppOffline', 'WAS event 5002'],
+    },
+  ],
+});

@@ -1,0 +1,54 @@
+import cause from '../../src/causes/stack-overflow';
+import { runCauseTests } from '../helpers/cause-tester';
+import { applicationError, dotnetRuntime1026, events, iisLog, iisRow, was5009 } from './support/windows-evidence';
+
+runCauseTests(cause, {
+  valid: [
+    {
+      name: 'an access violation is a native crash',
+      evidence: { 'application-events.txt': events(applicationError('0xc0000005', 'ntdll.dll')) },
+    },
+    {
+      name: 'a managed exception is the unhandled-exception cause',
+      evidence: { 'application-events.txt': events(dotnetRuntime1026('w3wp.exe', ['Exception Info: System.NullReferenceException: Object reference not set to an instance of an object.'])) },
+    },
+    {
+      name: 'a worker that exited with the CLR exception code did not overflow its stack',
+      evidence: { 'system-events.txt': events(was5009('ShopPool', 4242, '0xe0434352')) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Application Error 1000 with 0xc00000fd in coreclr.dll (dotnet/aspnetcore#54645)',
+      evidence: { 'application-events.txt': events(applicationError('0xc00000fd', 'coreclr.dll')) },
+      minConfidence: 0.8,
+      evidenceLines: [4],
+      mentions: ['coreclr.dll', 'in w3wp.exe', 'procdump -accepteula -ma -e 1 -f C00000FD', 'ReferenceHandler.IgnoreCycles'],
+    },
+    {
+      name: 'stdout "Stack overflow." with repeated frames, plus 502.3 resets',
+      evidence: {
+        'stdout_20261120101501_4242.log': [
+          'Stack overflow.',
+          'Repeat 12063 times:',
+          '--------------------------------',
+          '   at Shop.Models.Category.get_Path()',
+          '--------------------------------',
+          '   at Shop.Controllers.CategoryController.Index(Int32)',
+        ].join('\n'),
+        'u_ex261120.log': iisLog([iisRow('10:15:01', 'GET', '/category/7', 502, 3, 12030, 432)]),
+      },
+      minConfidence: 0.85,
+      evidenceLines: ['stdout_20261120101501_4242.log:1'],
+      mentions: ['Repeat N times:'],
+    },
+    {
+      name: 'WAS 5009 exit code 0x800703e9 (ERROR_STACK_OVERFLOW)',
+      evidence: { 'system-events.txt': events(was5009('ShopPool', 4242, '0x800703e9')) },
+      minConfidence: 0.6,
+      maxConfidence: 0.79,
+      evidenceLines: [4],
+      mentions: ['Turn on stdout logging'],
+    },
+  ],
+});

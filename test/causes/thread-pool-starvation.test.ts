@@ -1,0 +1,75 @@
+import cause from '../../src/causes/thread-pool-starvation';
+import { runCauseTests } from '../helpers/cause-tester';
+import { blockingStack, heartbeat } from './support/app-output';
+import { events, iisLog, iisRow, was5010 } from './support/windows-evidence';
+
+/** 502.3 timeouts on six different URLs within two minutes: the whole app stalled. */
+const STORM = iisLog([
+  iisRow('10:15:01', 'GET', '/api/products', 502, 3, 12002, 120012),
+  iisRow('10:15:03', 'GET', '/api/cart', 502, 3, 12002, 120034),
+  iisRow('10:15:09', 'GET', '/', 502, 3, 12002, 120008),
+  iisRow('10:15:20', 'GET', '/api/search', 502, 3, 12002, 120021),
+  iisRow('10:15:41', 'POST', '/api/orders', 502, 3, 12002, 120040),
+  iisRow('10:16:02', 'GET', '/health', 502, 3, 12002, 120003),
+]);
+
+runCauseTests(cause, {
+  valid: [
+    {
+      name: 'one slow endpoint timing out alone is a plain request timeout',
+      evidence: {
+        'u_ex261120.log': iisLog([iisRow('10:15:01', 'POST', '/api/reports', 502, 3, 12002, 120015), iisRow('10:19:22', 'POST', '/api/reports', 502, 3, 12002, 120031), iisRow('10:19:25', 'GET', '/', 200, 0, 0, 12)]),
+      },
+    },
+    {
+      name: 'an app that starts and serves normally',
+      evidence: {
+        'stdout_20261120101501_4242.log': ['info: Microsoft.Hosting.Lifetime[14]', '      Now listening on: http://127.0.0.1:21413', 'info: Microsoft.Hosting.Lifetime[0]', '      Application started. Press Ctrl+C to shut down.'].join('\n'),
+      },
+    },
+    {
+      name: 'a blocking frame alone is the sync-over-async cause, not proof of starvation',
+      evidence: { 'stdout_20261120101501_4242.log': blockingStack('00000001').join('\n') },
+    },
+  ],
+  invalid: [
+    {
+      name: 'Kestrel slow heartbeat warnings (aspnet/KestrelHttpServer#2284)',
+      evidence: {
+        'stdout_20180124142235_3120.log': [
+          'warn: Microsoft.AspNetCore.Server.Kestrel[22]',
+          '      Heartbeat took longer than "00:00:01" at "01/24/2018 14:22:35 +00:00".',
+          'warn: Microsoft.AspNetCore.Server.Kestrel[22]',
+          '      Heartbeat took longer than "00:00:01" at "01/24/2018 14:22:37 +00:00".',
+        ].join('\n'),
+      },
+      minConfidence: 0.6,
+      maxConfidence: 0.7,
+      evidenceLines: [2],
+      mentions: ['2 slow heartbeat warnings', 'ThreadPool Queue Length', 'clrstack -all'],
+    },
+    {
+      name: 'heartbeat warnings and 502.3 timeouts across six URLs at once',
+      evidence: {
+        'stdout_20261120101501_4242.log': [...heartbeat('11/20/2026 10:15:05 +00:00', '00:00:07.2134567'), ...heartbeat('11/20/2026 10:15:30 +00:00', '00:00:12.0110000')].join('\n'),
+        'u_ex261120.log': STORM,
+      },
+      minConfidence: 0.8,
+      evidenceLines: ['stdout_20261120101501_4242.log:2', 'u_ex261120.log:5'],
+      mentions: ['longest 12 s', '6 different URLs timed out together', '/api/orders at 120 s'],
+    },
+    {
+      name: 'timeouts across many URLs at once, with no other sign',
+      evidence: { 'u_ex261120.log': STORM },
+      minConfidence: 0.35,
+      maxConfidence: 0.5,
+      mentions: ['6 different URLs', 'in a log covering 2026-11-20 10:15:01 to 2026-11-20 10:16:02 UTC'],
+    },
+    {
+      name: 'a WAS ping failure alone is only a possible starvation',
+      evidence: { 'system-events.txt': events(was5010('ShopPool', 4242)) },
+      maxConfidence: 0.35,
+      mentions: ['ping failure (event 5010)'],
+    },
+  ],
+});

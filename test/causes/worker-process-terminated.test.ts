@@ -1,0 +1,72 @@
+import cause from '../../src/causes/worker-process-terminated';
+import { runCauseTests } from '../helpers/cause-tester';
+import { applicationError, events, iisLog, iisRow, was5009, was5010 } from './support/windows-evidence';
+
+runCauseTests(cause, {
+  valid: [
+    {
+      name: 'a planned recycle (5074) is not a termination',
+      evidence: {
+        'system-events.txt': events({
+          log: 'System',
+          source: 'Microsoft-Windows-WAS',
+          id: 5074,
+          level: 'Information',
+          message: ["A worker process with process id of '4242' serving application pool 'ShopPool' has requested a recycle because the worker process reached its allowed processing time limit."],
+        }),
+      },
+    },
+    {
+      name: 'a ping failure (5010) is the hang cause',
+      evidence: { 'system-events.txt': events(was5010('ShopPool', 4242)) },
+    },
+    {
+      name: 'a fault report without WAS events is left to the specific crash causes',
+      evidence: { 'application-events.txt': events(applicationError('0xc0000005', 'ntdll.dll')) },
+    },
+  ],
+  invalid: [
+    {
+      name: 'WAS 5009 with exit code 0xffffffff',
+      evidence: { 'system-events.txt': events(was5009('ShopPool', 4242, '0xffffffff')) },
+      minConfidence: 0.45,
+      maxConfidence: 0.55,
+      evidenceLines: [4],
+      mentions: ["application pool 'ShopPool'", 'PID 4242', 'exit code -1'],
+    },
+    {
+      name: 'WAS 5009 three times while 502.3 resets hit the IIS log',
+      evidence: {
+        'system-events.txt': events(
+          was5009('ShopPool', 4242, '0xcfffffff', '11/20/2026 10:15:00 AM'),
+          was5009('ShopPool', 5120, '0xcfffffff', '11/20/2026 10:16:10 AM'),
+          was5009('ShopPool', 5388, '0xcfffffff', '11/20/2026 10:17:30 AM'),
+        ),
+        'u_ex261120.log': iisLog([iisRow('10:15:00', 'GET', '/api/orders', 502, 3, 12030, 1520)]),
+      },
+      minConfidence: 0.65,
+      mentions: ['3 unexpected terminations', 'rapid-fail protection'],
+    },
+    {
+      name: 'WAS 5009 with a stack overflow exit code steps back for the specific cause',
+      evidence: { 'system-events.txt': events(was5009('ShopPool', 4242, '0xc00000fd')), 'application-events.txt': events(applicationError('0xc00000fd', 'coreclr.dll')) },
+      maxConfidence: 0.4,
+      mentions: ['a stack overflow (STATUS_STACK_OVERFLOW)'],
+    },
+    {
+      name: 'WAS 5011 fatal communication error',
+      evidence: {
+        'system-events.txt': events({
+          log: 'System',
+          source: 'Microsoft-Windows-WAS',
+          id: 5011,
+          level: 'Warning',
+          message: ["A process serving application pool 'ShopPool' suffered a fatal communication error with the Windows Process Activation Service. The process id was '4242'. The data field contains the error number."],
+        }),
+      },
+      minConfidence: 0.35,
+      maxConfidence: 0.45,
+      mentions: ['vanished without saying goodbye'],
+    },
+  ],
+});

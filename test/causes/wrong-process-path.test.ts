@@ -1,0 +1,89 @@
+import cause, { configProblem } from '../../src/causes/wrong-process-path';
+import { runCauseTests } from '../helpers/cause-tester';
+import { ancmPage, eventText, events, lineOf, webConfig } from './startup-fixtures';
+
+const GOOD = webConfig('<aspNetCore processPath="dotnet" arguments=".\\Contoso.Shop.dll" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout" hostingModel="inprocess" />');
+const LAUNCHER = webConfig('<aspNetCore processPath="%LAUNCHER_PATH%" arguments="%LAUNCHER_ARGS%" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout" />');
+const RUN_ARGS = webConfig('<aspNetCore processPath="dotnet" arguments="run" stdoutLogEnabled="false" hostingModel="outofprocess" />');
+const NOT_FOUND = events(
+  eventText(
+    1000,
+    "Application '/LM/W3SVC/31/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Contoso.Shop.dll' at stage 'CreateProcessW', ErrorCode = '0x80070002', assigned port 19731, retryCounter '0'.",
+    { level: 'Warning' },
+  ),
+  eventText(1010, "Failed to start application '/LM/W3SVC/31/ROOT', ErrorCode '0x8007023e'."),
+);
+const EXE_MISSING = eventText(1031, "Application 'C:\\inetpub\\shop\\' failed to start. Exception message:\nExecutable was not found at 'C:\\inetpub\\shop\\Contoso.Shop.exe'");
+const POST_START = eventText(
+  1000,
+  "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline '\"C:\\Program Files\\dotnet\\dotnet.exe\" .\\Contoso.Shop.dll' at stage 'PostStartCheck', ErrorCode = '0x8027025b', assigned port 24567, retryCounter '1'.",
+  { level: 'Warning' },
+);
+
+describe('configProblem', () => {
+  it.each([
+    ['%LAUNCHER_PATH%', '%LAUNCHER_ARGS%', 'launcher-placeholder'],
+    ['bin\\IISSupport\\VSIISExeLauncher.exe', '-argFile IISExeLauncherArgs.txt', 'vs-launcher'],
+    ['dotnet', 'run', 'sdk-command'],
+    ['dotnet', '', 'no-dll'],
+    ['C:\\Program Files\\dotnet\\dotnet.exe', '.\\Shop.exe', 'no-dll'],
+    ['.\\Contoso.Shop.dll', '', 'dll-as-process'],
+    ['C:\\inetpub\\shop\\', '', 'folder'],
+    ['.\\Contoso.Shop', '', 'no-extension'],
+  ])('%s %s → %s', (path, args, expected) => {
+    expect(configProblem(path, args)).toBe(expected);
+  });
+
+  it.each([
+    ['dotnet', '.\\Contoso.Shop.dll'],
+    ['dotnet.exe', '.\\Contoso.Shop.dll --urls-ignored'],
+    ['.\\Contoso.Shop.exe', ''],
+    ['C:\\Program Files\\dotnet\\dotnet.exe', 'C:\\inetpub\\shop\\Contoso.Shop.dll'],
+  ])('accepts %s %s', (path, args) => {
+    expect(configProblem(path, args)).toBeUndefined();
+  });
+});
+
+runCauseTests(cause, {
+  valid: [
+    { name: 'a correct web.config with nothing failing', evidence: { 'web.config': GOOD } },
+    {
+      name: 'a 404 page whose 0x80070002 is a missing static file, not a process',
+      evidence: { 'page.txt': 'HTTP Error 404.0 - Not Found\nThe resource you are looking for has been removed, had its name changed, or is temporarily unavailable.\nError Code\t   0x80070002' },
+    },
+    { name: 'the process started and exited at PostStartCheck (0x8027025B)', evidence: { 'application-events.txt': POST_START } },
+  ],
+  invalid: [
+    {
+      name: 'the published web.config still holds %LAUNCHER_PATH% (with the 502.5 page)',
+      evidence: { 'web.config': LAUNCHER, 'page.html': ancmPage(502, 5, 'ANCM Out-Of-Process Startup Failure') },
+      minConfidence: 0.6,
+      evidenceLines: [`web.config:${lineOf(LAUNCHER, '%LAUNCHER_PATH%')}`],
+      mentions: ['%LAUNCHER_PATH%', 'processPath="dotnet" arguments=".\\YourApp.dll"'],
+    },
+    {
+      name: '"Did you mean to run dotnet SDK commands?" with arguments="run"',
+      evidence: {
+        'stdout.log': 'Did you mean to run dotnet SDK commands? Please install dotnet SDK from:\n  https://go.microsoft.com/fwlink/?LinkID=798306&clcid=0x409',
+        'web.config': RUN_ARGS,
+      },
+      minConfidence: 0.9,
+      evidenceLines: ['stdout.log:1', `web.config:${lineOf(RUN_ARGS, 'arguments="run"')}`],
+      mentions: ['arguments="run"', 'SDK command'],
+    },
+    {
+      name: 'CreateProcessW fails with 0x80070002 though processPath and arguments look right (real shape: dotnet/aspnetcore#9151)',
+      evidence: { 'application-events.txt': NOT_FOUND, 'web.config': GOOD },
+      minConfidence: 0.6,
+      evidenceLines: ['application-events.txt:11'],
+      mentions: ['`dotnet .\\Contoso.Shop.dll`', 'stage CreateProcessW', 'SYSTEM PATH', 'C:\\Program Files\\dotnet\\dotnet.exe'],
+    },
+    {
+      name: 'in-process: "Executable was not found" (1031)',
+      evidence: { 'application-events.txt': EXE_MISSING },
+      minConfidence: 0.75,
+      evidenceLines: [lineOf(EXE_MISSING, 'Executable was not found')],
+      mentions: ["C:\\inetpub\\shop\\Contoso.Shop.exe", 'Contoso.Shop.dll'],
+    },
+  ],
+});
