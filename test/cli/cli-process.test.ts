@@ -43,14 +43,14 @@ describe('diag502 bin', () => {
     expect(r.stderr.trim()).toBe('diag502: cannot read "does-not-exist.log": no such file');
   });
 
-  it('streams a log several times larger than its heap limit', async () => {
+  it('streams a log more than twice as large as its heap limit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'diag502-big-'));
     const file = join(dir, 'u_ex-big.log');
     await writeLog(file, 600_000);
     const size = statSync(file).size;
-    expect(size).toBeGreaterThan(90 * 1024 * 1024);
-    // 48 MB of old-space heap for a 90+ MB file: only a streaming reader with bounded state survives.
-    const r = spawnSync(process.execPath, ['--max-old-space-size=48', BIN, '--json', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(size).toBeGreaterThan(80 * 1024 * 1024);
+    // 32 MB of old-space heap for an 80+ MB file: only a streaming reader with bounded state survives.
+    const r = spawnSync(process.execPath, ['--max-old-space-size=32', BIN, '--json', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const d = JSON.parse(r.stdout);
