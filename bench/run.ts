@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: how fast diag502 is where it matters.
+ *  1. diagnose() on a 40 KB mixed paste (the Slack path): median of 300 runs, target < 5 ms.
+ *  2. a 1,000,000-row W3C log (about 130 MB) is generated once under bench/.out/.
+ *  3. the CLI on that log (wall time and peak RSS, best of 3),
+ *  4. against a one-pass mawk aggregate of the same log (bench/aggregate.awk), best of 3;
+ *  5. the ratio, with PASS/FAIL against: CLI <= 1.5x awk, CLI peak RSS < 200 MB.
+ * Prints plain text and always exits 0: it reports, it does not gate.
+ * BENCH_ROWS=100000 npm run bench runs a smaller log.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import os from 'node:os';
+import { diagnose } from '../src/diagnose';
+import { ensureLog } from './generate-log';
+import { median, timeCommand, timeRuns, type CommandTiming } from './measure';
+import { mixedPaste } from './mixed-paste';
+
+const TARGETS = { pasteMs: 5, cliOverAwk: 1.5, cliPeakMb: 200 };
+const PASTE_RUNS = 300;
+const PASTE_WARMUP = 50;
+const COMMAND_RUNS = 3;
+
+/** The repository root: the nearest folder above this file with a package.json (works from dist/ too). */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('package.json not found above the bench script');
+    dir = up;
+  }
+  return dir;
+}
+
+function verdict(ok: boolean, text: string): string {
+  return `${ok ? 'PASS' : 'FAIL'}  ${text}`;
+}
+
+function describe(t: CommandTiming | { error: string }): string {
+  if ('error' in t) return `could not be measured: ${t.error}`;
+  const exit = t.exitCode === 0 || t.exitCode === 1 ? '' : ` (exit code ${t.exitCode})`;
+  return `best of ${COMMAND_RUNS}: ${t.seconds.toFixed(2)} s, peak RSS ${t.peakMb.toFixed(1)} MB${exit}`;
+}
+
+async function main(): Promise<void> {
+  const root = repoRoot();
+  const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+  const out: string[] = [];
+  const say = (line = ''): void => {
+    out.push(line);
+    console.log(line);
+  };
+  say(`diag502 benchmark: node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.arch()}`);
+  say();
+
+  // 1. The paste path.
+  const paste = mixedPaste();
+  const times = timeRuns(() => diagnose([{ source: 'paste', text: paste, slack: false }]), PASTE_RUNS, PASTE_WARMUP);
+  const pasteMs = median(times);
+  const p90 = [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)] ?? Number.NaN;
+  say(`1. diagnose() on a ${(paste.length / 1024).toFixed(1)} KB mixed paste: median ${pasteMs.toFixed(2)} ms over ${PASTE_RUNS} runs (p90 ${p90.toFixed(2)} ms)`);
+
+  // 2. The big log.
+  const outDir = join(root, 'bench', '.out');
+  mkdirSync(outDir, { recursive: true });
+  const logName = rows === 1_000_000 ? 'u_ex-1m.log' : `u_ex-${rows}.log`;
+  const logPath = join(outDir, logName);
+  const log = await ensureLog(logPath, rows);
+  say(`2. ${relative(root, logPath)}: ${rows.toLocaleString('en-US')} rows, ${(log.bytes / 1024 / 1024).toFixed(1)} MB (${log.reused ? 'reused' : 'generated'})`);
+
+  // 3. The CLI.
+  const cliBuilt = existsSync(join(root, 'dist', 'src', 'cli.js'));
+  const cli = cliBuilt
+    ? timeCommand(process.execPath, [join(root, 'bin', 'diag502.js'), '--json', logPath], COMMAND_RUNS, root)
+    : { error: 'dist/src/cli.js is missing (src/cli.ts not built)' };
+  say(`3. CLI  node bin/diag502.js --json: ${describe(cli)}`);
+
+  // 4. The awk yardstick.
+  const awk = timeCommand('awk', ['-f', join(root, 'bench', 'aggregate.awk'), logPath], COMMAND_RUNS, root);
+  say(`4. awk  -f bench/aggregate.awk (mawk here): ${describe(awk)}`);
+
+  // 5. Ratio and verdicts.
+  const ratio = 'error' in cli || 'error' in awk ? Number.NaN : cli.seconds / awk.seconds;
+  say(`5. ratio CLI/awk: ${Number.isNaN(ratio) ? 'n/a' : ratio.toFixed(2)}`);
+  say();
+  say(verdict(pasteMs < TARGETS.pasteMs, `paste median ${pasteMs.toFixed(2)} ms < ${TARGETS.pasteMs} ms`));
+  say(verdict(ratio <= TARGETS.cliOverAwk, `CLI ${Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)}x`} awk <= ${TARGETS.cliOverAwk}x`));
+  const peak = 'error' in cli ? Number.NaN : cli.peakMb;
+  say(verdict(peak < TARGETS.cliPeakMb, `CLI peak RSS ${Number.isNaN(peak) ? 'n/a' : `${peak.toFixed(1)} MB`} < ${TARGETS.cliPeakMb} MB`));
+}
+
+main().catch((error: unknown) => {
+  // A missed target still exits 0; a benchmark that could not run at all does not.
+  console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exitCode = 1;
+});
