@@ -8,6 +8,7 @@ import { CAUSES } from './causes';
 import type { CauseDefinition, CauseMatch } from './causes/define-cause';
 import { LAYER_TITLES } from './causes/families';
 import { hasKind } from './causes/query';
+import { CONFIDENCE } from './causes/confidence';
 import { patchAspNetCore } from './advice/patch';
 import { productionFindings } from './advice/production-findings';
 import { missingEntry } from './advice/collect';
@@ -77,7 +78,7 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
   return {
     schema: DIAGNOSIS_SCHEMA,
     inputs: evidence.inputs,
-    layer: top ? identifyLayer(evidence, top.match.layer ?? top.cause.layer, top.match.evidence, LAYER_TITLES) : null,
+    layer: top ? identifyLayer(evidence, top.match.layer ?? top.cause.layer, top.match.evidence, LAYER_TITLES, top.match.confidence) : null,
     causes,
     missing: missingEvidence(evidence, kept),
     codes: decodedCodes(evidence),
@@ -124,32 +125,30 @@ function dedupeRefs(refs: EvidenceRef[]): EvidenceRef[] {
   });
 }
 
-/** What to collect next: the kinds the leading causes want and the paste lacks. */
+/**
+ * What to collect next. When nothing matched, or the best match is only a weak candidate, the
+ * evidence that settles most 502s comes first, in the seed's diagnostic order (exact error, IIS
+ * log, headers, events); otherwise the kinds the leading causes want and the paste lacks.
+ */
 function missingEvidence(evidence: Evidence, ranked: Ranked[]): MissingEvidence[] {
   const out: MissingEvidence[] = [];
   const seen = new Set<EvidenceKind>();
-  const leaders = ranked.length === 0 ? [] : ranked.filter((r) => r.match.confidence >= ranked[0]!.match.confidence - 0.25).slice(0, 3);
-  for (const { cause } of leaders) {
-    for (const kind of cause.wants) {
-      if (seen.has(kind) || hasKind(evidence, kind)) continue;
-      seen.add(kind);
-      const entry = missingEntry(kind, `It would confirm or rule out "${cause.title}".`);
-      if (entry) out.push(entry);
-    }
+  const add = (kind: EvidenceKind, why: string): void => {
+    if (seen.has(kind) || hasKind(evidence, kind)) return;
+    seen.add(kind);
+    const entry = missingEntry(kind, why);
+    if (entry) out.push(entry);
+  };
+  const best = ranked[0]?.match.confidence ?? 0;
+  if (best < CONFIDENCE.possible) {
+    add('error-page', 'The exact error (502.3, 502.5, 500.30, a Cloudflare 52x) narrows the problem to one or two causes.');
+    add('iis-log', 'sc-substatus, sc-win32-status and time-taken tell a crash from a timeout from a startup failure.');
+    add('headers', 'They tell whether a CDN, a load balancer or IIS answered.');
+    add('event-log', 'Crashes, startup failures and app pool recycles are recorded there.');
   }
-  if (ranked.length === 0) {
-    // Nothing recognized: the evidence that settles most 502s, in the seed's diagnostic order.
-    const generic: [EvidenceKind, string][] = [
-      ['error-page', 'The exact error (502.3, 502.5, 500.30, a Cloudflare 52x) narrows the problem to one or two causes.'],
-      ['iis-log', 'sc-substatus, sc-win32-status and time-taken tell a crash from a timeout from a startup failure.'],
-      ['headers', 'They tell whether a CDN, a load balancer or IIS answered.'],
-      ['event-log', 'Crashes, startup failures and app pool recycles are recorded there.'],
-    ];
-    for (const [kind, why] of generic) {
-      if (hasKind(evidence, kind)) continue;
-      const entry = missingEntry(kind, why);
-      if (entry) out.push(entry);
-    }
+  const leaders = ranked.filter((r) => r.match.confidence >= best - 0.25).slice(0, 3);
+  for (const { cause } of leaders) {
+    for (const kind of cause.wants) add(kind, `It would confirm or rule out "${cause.title}".`);
   }
   return out.slice(0, 4);
 }

@@ -6,6 +6,7 @@
  */
 import type { Evidence, EvidenceRef, LayerId, SignalId } from './evidence/types';
 import type { DiagnosisLayer } from './diagnosis';
+import { CONFIDENCE } from './causes/confidence';
 
 const LAYER_SIGNALS: Record<LayerId, SignalId[]> = {
   cdn: ['cloudflare', 'front-door'],
@@ -16,12 +17,18 @@ const LAYER_SIGNALS: Record<LayerId, SignalId[]> = {
   app: ['unhandled-exception', 'kestrel-app-error', 'kestrel-heartbeat-slow', 'kestrel-server'],
 };
 
+/**
+ * The layer of the top cause, with the lines that identify it. Null when nothing in the evidence
+ * identifies a layer and the top cause is itself only a weak candidate: naming a layer for a bare
+ * "504" would be a guess.
+ */
 export function identifyLayer(
   evidence: Evidence,
   layer: LayerId,
   causeEvidence: EvidenceRef[],
   titles: Record<LayerId, string>,
-): DiagnosisLayer {
+  confidence: number,
+): DiagnosisLayer | null {
   const wanted = LAYER_SIGNALS[layer];
   const refs: EvidenceRef[] = [];
   for (const s of evidence.signals) {
@@ -34,5 +41,6 @@ export function identifyLayer(
       if (refs.length >= 3) break;
     }
   }
+  if (refs.length === 0 && confidence < CONFIDENCE.possible) return null;
   return { id: layer, title: titles[layer], evidence: refs.length > 0 ? refs : causeEvidence.slice(0, 3) };
 }

@@ -12,6 +12,10 @@ const ROWS_300 = iisLog([iisRow('10:15:01', 'POST', '/api/import', 502, 3, 12002
 runCauseTests(cause, {
   valid: [
     {
+      name: 'a 502 that headers attribute to Cloudflare is not a bare 502',
+      evidence: { 'headers.txt': 'HTTP/2 502\nserver: cloudflare\ncf-ray: 8d2f1c3b4a5e6f70-FRA' },
+    },
+    {
       name: 'ARR answered (X-Powered-By: ARR): its proxy timeout fired, not ANCM',
       evidence: {
         'u_ex261120.log': iisLog([iisRow('10:15:01', 'GET', '/api/search', 502, 3, 12002, 29889)]),
@@ -28,6 +32,13 @@ runCauseTests(cause, {
     },
   ],
   invalid: [
+    {
+      name: 'a bare 502 with nothing else is one weak candidate among several',
+      evidence: { paste: 'since 10:00 the site answers 502 Bad Gateway' },
+      maxConfidence: 0.2,
+      evidenceLines: [1],
+      mentions: ['only says "502"'],
+    },
     {
       name: 'rows that ran 120 s, the default requestTimeout',
       evidence: { 'u_ex261120.log': ROWS_120 },

@@ -5,6 +5,10 @@ import { dotnetRuntime1026, events, iisLog, iisRow } from './support/windows-evi
 runCauseTests(cause, {
   valid: [
     {
+      name: 'a 502 that headers attribute to Cloudflare is not a bare 502',
+      evidence: { 'headers.txt': 'HTTP/2 502\nserver: cloudflare\ncf-ray: 8d2f1c3b4a5e6f70-FRA' },
+    },
+    {
       name: 'a 502.3 with 12002 is a timeout, not a dropped connection',
       evidence: { 'u_ex261120.log': iisLog([iisRow('10:15:01', 'GET', '/api/report', 502, 3, 12002, 120015)]) },
     },
@@ -24,6 +28,13 @@ runCauseTests(cause, {
     },
   ],
   invalid: [
+    {
+      name: 'a bare 502 with nothing else is one weak candidate among several',
+      evidence: { paste: 'since 10:00 the site answers 502 Bad Gateway' },
+      maxConfidence: 0.2,
+      evidenceLines: [1],
+      mentions: ['only says "502"'],
+    },
     {
       name: 'IIS row 502 3 64 (aspnet/IISIntegration#201)',
       evidence: {

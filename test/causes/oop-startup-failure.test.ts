@@ -21,6 +21,10 @@ const FRAMEWORK_IN_1020 = eventText(
 runCauseTests(cause, {
   valid: [
     {
+      name: 'a 502 that headers attribute to Cloudflare is not a bare 502',
+      evidence: { 'headers.txt': 'HTTP/2 502\nserver: cloudflare\ncf-ray: 8d2f1c3b4a5e6f70-FRA' },
+    },
+    {
       name: 'a healthy out-of-process start (ANCM 1001 at Information level)',
       evidence: { 'application-events.txt': eventText(1001, "Application '/LM/W3SVC/2/ROOT' started process '4242' successfully and process '4242' is listening on port '24567'.", { level: 'Information' }) },
     },
@@ -34,6 +38,13 @@ runCauseTests(cause, {
     },
   ],
   invalid: [
+    {
+      name: 'a bare 502 with nothing else is one weak candidate among several',
+      evidence: { paste: 'since 10:00 the site answers 502 Bad Gateway' },
+      maxConfidence: 0.2,
+      evidenceLines: [1],
+      mentions: ['only says "502"'],
+    },
     {
       name: 'ANCM 1000 attempts and the 1020 "all retries failed" error',
       evidence: { 'application-events.txt': TWO_EVENTS },
