@@ -5,7 +5,7 @@
  *
  * Exit codes: 0 a cause was found, 1 no 502 evidence was recognized, 2 usage or read error.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -95,27 +95,61 @@ function parseOptions(argv: string[]): CliOptions {
 }
 
 /**
- * Streams one readable into a fresh input of the collector. Logs are nearly always pure ASCII,
- * and for ASCII bytes latin1 decoding gives the same text as UTF-8 at a fraction of the cost;
- * any chunk with other bytes goes through a UTF-8 decoder that keeps characters split across
- * chunks whole.
+ * Bytes to text for one input. Logs are nearly always pure ASCII, and for ASCII bytes latin1
+ * decoding gives the same text as UTF-8 at a fraction of the cost; a chunk with other bytes goes
+ * through a UTF-8 decoder that keeps characters split across chunks whole.
  */
-async function readInto(collector: EvidenceCollector, name: string, stream: Readable): Promise<void> {
-  const reader = collector.open(name, { slack: 'auto', maxBytes: Infinity });
-  const utf8 = new StringDecoder('utf8');
-  let pending = false;
-  for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+class ChunkDecoder {
+  private readonly utf8 = new StringDecoder('utf8');
+  private pending = false;
+
+  decode(bytes: Buffer): string {
     if (isAscii(bytes)) {
-      if (pending) reader.write(utf8.end());
-      pending = false;
-      reader.write(bytes.toString('latin1'));
-    } else {
-      pending = true;
-      reader.write(utf8.write(bytes));
+      const held = this.pending ? this.utf8.end() : '';
+      this.pending = false;
+      return held + bytes.toString('latin1');
     }
+    this.pending = true;
+    return this.utf8.write(bytes);
   }
-  if (pending) reader.write(utf8.end());
+
+  end(): string {
+    return this.pending ? this.utf8.end() : '';
+  }
+}
+
+/** How much of a file is read at a time: small enough to stay in the CPU cache. */
+const FILE_CHUNK = 1 << 16;
+
+/** Streams a readable (stdin) into a fresh input of the collector. */
+async function readStreamInto(collector: EvidenceCollector, name: string, stream: Readable): Promise<void> {
+  const reader = collector.open(name, { slack: 'auto', maxBytes: Infinity });
+  const decoder = new ChunkDecoder();
+  for await (const chunk of stream) reader.write(decoder.decode(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)));
+  reader.write(decoder.end());
+  reader.end();
+}
+
+/**
+ * Reads a file into a fresh input, chunk by chunk into one reused buffer. Synchronous on purpose:
+ * the CLI has nothing else to do meanwhile, and waiting on asynchronous reads left the process
+ * idle a quarter of the time on a large log.
+ */
+function readFileInto(collector: EvidenceCollector, name: string, path: string): void {
+  const reader = collector.open(name, { slack: 'auto', maxBytes: Infinity });
+  const decoder = new ChunkDecoder();
+  const buffer = Buffer.allocUnsafe(FILE_CHUNK);
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, buffer, 0, FILE_CHUNK, null);
+      if (n === 0) break;
+      reader.write(decoder.decode(buffer.subarray(0, n)));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  reader.write(decoder.end());
   reader.end();
 }
 
@@ -169,11 +203,11 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
   for (const file of files) {
     try {
       if (file === '-') {
-        await readInto(collector, 'stdin', io.stdin);
+        await readStreamInto(collector, 'stdin', io.stdin);
       } else {
         const info = await stat(file);
         if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-        await readInto(collector, basename(file), createReadStream(file, { highWaterMark: 1 << 20 }));
+        readFileInto(collector, basename(file), file);
       }
     } catch (error) {
       io.stderr.write(`diag502: ${describeReadError(file, error as NodeJS.ErrnoException)}\n`);
