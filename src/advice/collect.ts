@@ -19,7 +19,7 @@ export const HOW_TO_COLLECT: Record<Collectable, Omit<MissingEvidence, 'why'>> =
   },
   'stdout-log': {
     kind: 'stdout-log',
-    what: 'The app\'s stdout log (the .NET exception behind a startup failure)',
+    what: 'The app\'s stdout log (what the process printed: startup exceptions, crashes, Kestrel warnings)',
     how:
       'In web.config set stdoutLogEnabled="true" stdoutLogFile=".\\logs\\stdout" on <aspNetCore>, make sure the logs folder exists and the app pool identity (IIS AppPool\\<pool>) can write to it, recycle the app pool, reproduce the error, then read the newest logs\\stdout_*.log. ' +
       'Turn it off again afterwards (stdoutLogEnabled="false"): the file is never rotated and slows every request. ' +

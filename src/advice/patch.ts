@@ -226,5 +226,9 @@ function unifiedDiff(config: WebConfigFacts, newLines: string[]): string {
     hunk.oldStart += shift;
     hunk.newStart += shift;
   }
-  return formatPatch(patch);
+  // formatPatch writes a `=====` banner and a tab after each file name (for empty headers); drop
+  // both so the diff reads like `git diff` and applies with `git apply` or `patch -p1`.
+  return formatPatch(patch)
+    .replace(/^=+\n/, '')
+    .replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2');
 }

@@ -48,7 +48,7 @@ export function renderMarkdown(d: Diagnosis): string {
   }
   if (d.codes.length > 0) {
     out.push('## Decoded codes', '', '| code | meaning |', '|---|---|');
-    for (const c of d.codes) out.push(`| \`${c.code}\` | ${cell(c.meaning)} |`);
+    for (const c of d.codes) out.push(`| \`${cell(c.code)}\` | ${cell(c.meaning)} |`);
     out.push('');
   }
   if (d.findings.length > 0) {

@@ -29,9 +29,8 @@ describe('patchAspNetCore', () => {
     );
     expect(patch?.diff).toBe(
       [
-        '===================================================================',
-        '--- a/web.config\t',
-        '+++ b/web.config\t',
+        '--- a/web.config',
+        '+++ b/web.config',
         '@@ -5,7 +5,7 @@',
         '       <handlers>',
         '         <add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />',
@@ -52,7 +51,9 @@ describe('patchAspNetCore', () => {
     const after = patchedText(config, patch?.diff ?? '');
     expect(after).not.toBe(false);
     const expected = createTwoFilesPatch('a/web.config', 'b/web.config', `${config.lines.join('\n')}\n`, after as string, '', '', { context: 3 });
-    expect(patch?.diff).toBe(expected);
+    // Same hunks as jsdiff; only the header is written the way `git diff` writes it.
+    expect(patch?.diff).toBe(expected.replace(/^=+\n/, '').replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2'));
+    expect(patch?.diff).toMatch(/^--- a\/web\.config\n\+\+\+ b\/web\.config\n@@ /);
   });
 
   it('puts new attributes of a multi-line element on new lines with the same indentation', () => {
@@ -105,7 +106,7 @@ describe('patchAspNetCore', () => {
       ].join('\n'),
     );
     expect(patch?.diff).toContain('-        <environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Development" />\n');
-    expect(patch?.diff).toContain('--- a/fragment\t\n+++ b/fragment\t\n');
+    expect(patch?.diff).toContain('--- a/fragment\n+++ b/fragment\n');
   });
 
   it('patches a fragment holding only <aspNetCore .../>', () => {

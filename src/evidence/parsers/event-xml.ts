@@ -8,6 +8,7 @@
  * would reject them and lose the line numbers anyway. One forward pass with indexOf; only the
  * predefined entities and character references are decoded.
  */
+import { LineIndex } from '../xml';
 
 /** A piece of element text on one source line. `index` is the line's index in the block's lines array. */
 export interface XmlPiece {
@@ -125,34 +126,23 @@ interface Tag {
   selfClosing: boolean;
 }
 
-/** The block's lines joined with `\n`, with the offset where each line starts. */
+/** The block's lines joined with `\n`, and where each line starts. */
 class Scanner {
   private readonly text: string;
-  private readonly starts: number[] = [];
+  private readonly lines: LineIndex;
 
   constructor(
     lines: readonly string[],
     private readonly from: number,
     to: number,
   ) {
-    let text = '';
-    for (let i = from; i <= to; i += 1) {
-      this.starts.push(text.length);
-      text += (lines[i] ?? '') + '\n';
-    }
-    this.text = text;
+    this.text = `${lines.slice(from, to + 1).join('\n')}\n`;
+    this.lines = new LineIndex(this.text);
   }
 
   /** Index (into the caller's lines) of the line holding `offset`. */
   lineIndex(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.from + lo;
+    return this.from + this.lines.line(offset) - 1;
   }
 
   /** The first `<name` start tag at or after `from` (the name must end there: `<Data` is not `<DataItem`). */
