@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../src/cli';
 import { memoryIo } from './helpers/streams';
+import { CAUSES } from '../src/causes';
 
 const ROOT = join(__dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -16,6 +17,10 @@ describe('README', () => {
     const commands = firstBlock.split('\n').filter((l) => l.trim().length > 0).map((l) => l.replace(/\s+#.*$/, ''));
     expect(commands).toEqual(['npm install && npm start', 'npm install && npm test']);
     expect(README.indexOf('502 Bad Gateway')).toBeLessThan(README.indexOf('```sh'));
+  });
+
+  it('states the real number of causes', () => {
+    expect(README).toContain(`${CAUSES.length} causes in eight families`);
   });
 
   it('shows the real output of the CLI example', async () => {

@@ -4,12 +4,15 @@
  * 503 (ERROR_SHUTDOWN_IN_PROGRESS 1115, ERROR_SERVER_SHUTDOWN_IN_PROGRESS 1255), out-of-process
  * ANCM with E_APPLICATION_EXITING; and when the app does not finish within shutdownTimeLimit (ANCM,
  * 10 s by default) or the pool's shutdownTimeLimit (90 s), it is killed with requests still running.
+ * Requests already forwarded when the worker or app stops fail with 502.3 and
+ * ERROR_WINHTTP_OPERATION_CANCELLED (12017): the proxy closed their WinHTTP handles.
  */
 import type { Evidence } from '../evidence/types';
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { aspNetCoreAttribute, codes, events, hostingModel, refsOf, signals, statuses } from './query';
 import { recycleEvents } from './support/crash-events';
+import { failureRefs, gatewayFailure, recordedCount, windowText, win32Label } from './support/gateway-failures';
 import { APPCMD, count, eventAt, flat, poolArg, poolLabel, poolName } from './support/app-pools';
 
 /** ANCM's default shutdownTimeLimit, in seconds. */
@@ -20,6 +23,11 @@ const RECOMMENDED_SHUTDOWN = 20;
 const SHUTDOWN_WIN32 = [1115, 1255];
 /** HRESULT spellings of the same, plus E_APPLICATION_EXITING of out-of-process ANCM. */
 const SHUTDOWN_HRESULTS = ['0x8007045B', '0x800704E7', '0x8000001A'];
+/**
+ * ERROR_WINHTTP_OPERATION_CANCELLED: a forwarded request whose WinHTTP handle was closed before the
+ * answer came, which ANCM and ARR do when the worker or the app stops (or the client aborted).
+ */
+const CANCELLED = [12017];
 
 function shutdownTimeouts(evidence: Evidence): ReturnType<typeof events> {
   const ancm = events(evidence, 'ancm', [1005]).filter((e) => flat(e.message).includes('Failed to gracefully shutdown'));
@@ -43,18 +51,24 @@ export default defineCause({
     const refusedRows = statuses(evidence, { status: 503, win32: SHUTDOWN_WIN32 });
     const shutdownCodes = [...codes(evidence, ...SHUTDOWN_WIN32), ...codes(evidence, ...SHUTDOWN_HRESULTS)];
     const debugCodes = signals(evidence, 'ancm-debug-hresult').filter((s) => SHUTDOWN_HRESULTS.includes(s.data.hresult.toUpperCase().replace('0X', '0x')));
-    if (timeouts.length === 0 && refusedRows.length === 0 && shutdownCodes.length === 0 && debugCodes.length === 0) return undefined;
+    // 12017 is common outside IIS (a cancelled download): only a 502.3 makes it a forwarded request.
+    const found = gatewayFailure(evidence, CANCELLED);
+    const cancelled = found?.paired ? found : undefined;
+    if (timeouts.length === 0 && refusedRows.length === 0 && shutdownCodes.length === 0 && debugCodes.length === 0 && !cancelled) return undefined;
 
     const trigger = recycleEvents(evidence).filter((e) => !(e.family === 'ancm' && e.id === 1005));
+    const stopping = signals(evidence, 'host-stopping');
     // Refused requests alone are a symptom of whatever stopped the app; when that trigger is in the
     // paste (a recycle, app_offline.htm), its own cause explains more and should rank first.
     let base: number = CONFIDENCE.possible;
     if (timeouts.length > 0) base = CONFIDENCE.likely;
     else if (refusedRows.length > 0) base = trigger.length > 0 ? CONFIDENCE.likely - 0.1 : CONFIDENCE.likely;
+    // Cancelled forwards alone could also be clients hanging up; a shutdown beside them makes it likely.
+    else if (cancelled) base = trigger.length > 0 || stopping.length > 0 ? CONFIDENCE.likely - 0.05 : CONFIDENCE.possible;
     const attribute = aspNetCoreAttribute(evidence, 'shutdownTimeLimit');
     const limit = attribute ? Number(attribute.value) : ANCM_DEFAULT_SHUTDOWN;
     const boosts: number[] = [];
-    if (timeouts.length > 0 && (refusedRows.length > 0 || shutdownCodes.length > 0)) boosts.push(0.15);
+    if (timeouts.length > 0 && (refusedRows.length > 0 || shutdownCodes.length > 0 || cancelled)) boosts.push(0.15);
     if (trigger.length > 0 && timeouts.length > 0) boosts.push(0.05);
     if (timeouts.some((e) => e.family === 'ancm') && Number.isFinite(limit) && limit < RECOMMENDED_SHUTDOWN) boosts.push(0.05);
 
@@ -63,7 +77,15 @@ export default defineCause({
     const current = Number.isFinite(limit) ? limit : ANCM_DEFAULT_SHUTDOWN;
     return {
       confidence: boosted(base, ...boosts),
-      evidence: refsOf([...timeouts.map((e) => e.messageRef), ...refusedRows, ...shutdownCodes.map((c) => c.ref), ...debugCodes.map((s) => s.ref), ...trigger.map((e) => e.ref)]),
+      evidence: refsOf([
+        ...timeouts.map((e) => e.messageRef),
+        ...refusedRows,
+        ...shutdownCodes.map((c) => c.ref),
+        ...debugCodes.map((s) => s.ref),
+        ...(cancelled ? failureRefs(cancelled).slice(0, 3) : []),
+        ...trigger.map((e) => e.ref),
+        ...(cancelled ? stopping.map((s) => s.ref) : []),
+      ]),
       facts: {
         ancmEvent: ancmTimeout ? eventAt(ancmTimeout) : undefined,
         wasEvent: wasTimeout ? eventAt(wasTimeout) : undefined,
@@ -75,6 +97,10 @@ export default defineCause({
         isDefault: attribute === undefined,
         recommended: recommended(current),
         hosting: hostingModel(evidence),
+        cancelled: cancelled !== undefined,
+        cancelledCount: cancelled ? recordedCount(evidence, cancelled) : 0,
+        cancelledWindow: cancelled ? windowText(evidence) : undefined,
+        stoppingAt: cancelled && stopping[0] ? `${stopping[0].ref.source} line ${stopping[0].ref.line}` : undefined,
       },
     };
   },
@@ -94,6 +120,19 @@ export default defineCause({
       );
     } else if (facts.codes !== undefined) {
       steps.push(`The paste names ${String(facts.codes)}: the app or ANCM was shutting down when requests arrived.`);
+    }
+    if (facts.cancelled === true) {
+      const cancelled = Number(facts.cancelledCount);
+      steps.push(
+        `${cancelled > 0 ? `${count(cancelled, 'request')} ended` : 'The pasted text names requests ending'} in 502.3 with Win32 ${win32Label(12017)}${facts.cancelledWindow ? ` ${String(facts.cancelledWindow)}` : ''}: the request had already been forwarded, and its WinHTTP handle was closed before the answer came back. ANCM (out-of-process) and ARR close those handles when the worker process or the app stops (a recycle, app_offline.htm, a deployment, a web.config change), and when the client aborts the request.`,
+      );
+      if (facts.stoppingAt !== undefined) {
+        steps.push(`The app's own output says "Application is shutting down..." (${String(facts.stoppingAt)}): it was stopping while those requests were in flight, which is what cancelled them.`);
+      } else if (facts.trigger === undefined && facts.ancmEvent === undefined && facts.wasEvent === undefined) {
+        steps.push(
+          'Nothing pasted shows a shutdown yet: line the times of the 12017 rows up with WAS recycle events in the System log and ANCM 1012/1021/1033 in the Application log. If nothing stopped at those times, the clients hung up instead (their timeout, or a load balancer idle timeout in front); compare time-taken of those rows with it.',
+        );
+      }
     }
     steps.push(
       facts.trigger !== undefined

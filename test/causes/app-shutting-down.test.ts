@@ -4,6 +4,11 @@ import { runCauseTests } from '../helpers/cause-tester';
 const FIELDS = '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
 const iisLog = (...rows: string[]): string => ['#Software: Microsoft Internet Information Services 10.0', '#Version: 1.0', FIELDS, ...rows].join('\n');
 
+const WAS_5074 = ['Log Name:      System', 'Source:        Microsoft-Windows-WAS', 'Date:          11/20/2026 10:15:00 AM', 'Event ID:      5074', 'Level:         Information', 'Description:', "A worker process with process id of '4242' serving application pool 'ShopPool' has requested a recycle because the worker process reached its allowed processing time limit."].join('\n');
+const row = (time: string, url: string, win32: number, ms: number): string => `2026-11-20 ${time} 10.0.0.4 GET ${url} - 443 - 203.0.113.9 Mozilla/5.0 - 502 3 ${win32} ${ms}`;
+const FREB_12017 =
+  'MODULE_SET_RESPONSE_ERROR_STATUS Warning ModuleName="AspNetCoreModule", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="2147954417", ConfigExceptionInfo=""';
+
 const LIST_1005 = "Warning\t8/12/2020 2:37:05 AM\tIIS AspNetCore Module V2\t1005\tNone\tFailed to gracefully shutdown application 'MACHINE/WEBROOT/APPHOST/QQQSVC.PPP.INET'.";
 
 runCauseTests(cause, {
@@ -21,6 +26,18 @@ runCauseTests(cause, {
       evidence: {
         'system-events.txt': ['Log Name:      System', 'Source:        Microsoft-Windows-WAS', 'Event ID:      5074', 'Level:         Information', 'Description:', "A worker process with process id of '4242' serving application pool 'ShopPool' has requested a recycle because the worker process reached its allowed processing time limit."].join('\n'),
       },
+    },
+    {
+      name: 'a 502.3 with 12030 during a recycle is a reset the recycle cause explains, not a cancelled forward',
+      evidence: { 'u_ex261120.log': iisLog(row('10:15:01', '/api/orders', 12030, 2100)), 'system-events.txt': WAS_5074 },
+    },
+    {
+      name: 'a cancelled download (0x80072EF1) with no 502.3 anywhere is not a forwarded request',
+      evidence: { 'report.txt': 'BITS job failed on the build agent: ERROR CODE: 0x80072ef1 - The operation has been canceled' },
+    },
+    {
+      name: 'a 502.3 with 12007 is a name lookup, not a shutdown',
+      evidence: { 'u_ex261120.log': iisLog(row('10:15:01', '/api/orders', 12007, 15)), 'system-events.txt': WAS_5074 },
     },
   ],
   invalid: [
@@ -62,6 +79,47 @@ runCauseTests(cause, {
       maxConfidence: 0.4,
       evidenceLines: [1],
       mentions: ['0x800704e7', 'Find what starts the shutdowns'],
+    },
+    {
+      name: 'a 502.3 row with 12017 alone: possible, and says what to line it up with',
+      evidence: { 'u_ex261120.log': iisLog(row('10:15:01', '/api/orders', 12017, 2300)) },
+      minConfidence: 0.3,
+      maxConfidence: 0.4,
+      evidenceLines: [4],
+      mentions: ['1 request ended in 502.3 with Win32 12017 (ERROR_WINHTTP_OPERATION_CANCELLED, HRESULT 0x80072EF1)', 'Nothing pasted shows a shutdown yet', 'the clients hung up'],
+    },
+    {
+      name: '502.3 12017 rows while the app logged "Application is shutting down..."',
+      evidence: {
+        'u_ex261120.log': iisLog(row('10:15:01', '/api/orders', 12017, 2300), row('10:15:02', '/api/cart', 12017, 1800)),
+        'stdout_20261120101501_4242.log': ['info: Microsoft.Hosting.Lifetime[0]', '      Now listening on: http://127.0.0.1:31337', 'info: Microsoft.Hosting.Lifetime[0]', '      Application is shutting down...'].join('\n'),
+      },
+      minConfidence: 0.5,
+      maxConfidence: 0.6,
+      evidenceLines: ['u_ex261120.log:4', 'stdout_20261120101501_4242.log:4'],
+      mentions: ['2 requests ended in 502.3', 'stdout_20261120101501_4242.log line 4', 'which is what cancelled them'],
+    },
+    {
+      name: '502.3 12017 at the moment WAS recycled the worker',
+      evidence: { 'u_ex261120.log': iisLog(row('10:15:01', '/api/orders', 12017, 2300)), 'system-events.txt': WAS_5074 },
+      minConfidence: 0.5,
+      maxConfidence: 0.6,
+      evidenceLines: ['u_ex261120.log:4', 'system-events.txt:4'],
+      mentions: ['What started the shutdown: WAS 5074', 'ERROR_WINHTTP_OPERATION_CANCELLED'],
+    },
+    {
+      name: 'FREB ErrorCode 2147954417 (decimal) from AspNetCoreModule next to ANCM 1005',
+      evidence: { 'fr000031.txt': FREB_12017, 'application-events.txt': LIST_1005 },
+      minConfidence: 0.75,
+      evidenceLines: ['application-events.txt:1', 'fr000031.txt:1'],
+      mentions: ['1 request ended in 502.3 with Win32 12017', "ANCM's shutdownTimeLimit"],
+    },
+    {
+      name: 'prose with 502.3 and the hex code 0x80072EF1',
+      evidence: { 'report.txt': 'During deployments some calls get HTTP Error 502.3 - Bad Gateway, Error Code 0x80072ef1.' },
+      maxConfidence: 0.4,
+      evidenceLines: [1],
+      mentions: ['The pasted text names requests ending in 502.3 with Win32 12017 (ERROR_WINHTTP_OPERATION_CANCELLED'],
     },
   ],
 });

@@ -9,6 +9,7 @@ import appGatewayBackendUnhealthy from '../app-gateway-backend-unhealthy';
 import frontDoorOriginError from '../front-door-origin-error';
 import nginxUpstreamHeaderTooBig from '../nginx-upstream-header-too-big';
 import arrNoHealthyServer from '../arr-no-healthy-server';
+import backendNameUnresolved from '../backend-name-unresolved';
 
 export const proxyOriginCauses: readonly CauseDefinition[] = [
   cloudflareOriginUnreachable,
@@ -20,4 +21,5 @@ export const proxyOriginCauses: readonly CauseDefinition[] = [
   frontDoorOriginError,
   nginxUpstreamHeaderTooBig,
   arrNoHealthyServer,
+  backendNameUnresolved,
 ];

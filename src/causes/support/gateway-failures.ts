@@ -78,6 +78,15 @@ function groupWin32(key: string): number | undefined {
   return Number.isInteger(n) ? n : undefined;
 }
 
+/**
+ * How many failing requests IIS itself recorded (log aggregate, log/trace/page lines), 0 when only
+ * free text mentions the code: prose says someone saw it, not how many requests failed.
+ */
+export function recordedCount(evidence: Evidence, failure: GatewayFailure): number {
+  const byTool = (source: string): boolean => evidence.inputs.some((i) => i.source === source && i.kinds.some((k) => k !== 'codes' && k !== 'web-config'));
+  return failure.logCount || failure.rows.filter((r) => r.origin !== 'codes').length || failure.codes.filter((c) => byTool(c.ref.source)).length;
+}
+
 /** The proving lines of a failure: rows first (they carry the code), then the codes, then 502.3 context. */
 export function failureRefs(failure: GatewayFailure): EvidenceRef[] {
   return [...failure.rows.map((r) => r.ref), ...failure.codes.map((c) => c.ref), ...failure.context];
@@ -195,6 +204,8 @@ const WIN32_NAMES: Record<number, string> = {
   1229: 'ERROR_CONNECTION_INVALID',
   1236: 'ERROR_CONNECTION_ABORTED',
   12002: 'ERROR_WINHTTP_TIMEOUT',
+  12007: 'ERROR_WINHTTP_NAME_NOT_RESOLVED',
+  12017: 'ERROR_WINHTTP_OPERATION_CANCELLED',
   12029: 'ERROR_WINHTTP_CANNOT_CONNECT',
   12030: 'ERROR_WINHTTP_CONNECTION_ERROR',
   12031: 'ERROR_INTERNET_CONNECTION_RESET',

@@ -1,0 +1,81 @@
+/**
+ * The project skeleton is a contract too: the commands a fresh machine runs, what CI runs, and the
+ * files a newcomer expects at the top level.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
+const pkg = JSON.parse(read('package.json')) as {
+  engines: { node: string };
+  bin: Record<string, string>;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('project skeleton', () => {
+  it('has the top-level files of the design card', () => {
+    for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'manifest.yml', '.env.example', 'README.md', '.ci/run', 'src', 'test']) {
+      expect(existsSync(join(ROOT, file))).toBe(true);
+    }
+  });
+
+  it('declares Node 20+, the diag502 bin and the stack of the design card', () => {
+    expect(pkg.engines.node).toBe('>=20');
+    expect(pkg.bin.diag502).toBe('bin/diag502.js');
+    expect(statSync(join(ROOT, 'bin', 'diag502.js')).mode & 0o111).not.toBe(0);
+    for (const dep of ['zod', 'fast-xml-parser', 'dotenv']) expect(pkg.dependencies[dep]).toBeDefined();
+    for (const dep of ['jest', 'ts-jest', 'fast-check', 'eslint']) expect(pkg.devDependencies[dep]).toBeDefined();
+    expect(pkg.devDependencies.typescript).toBe('~5.9');
+  });
+
+  it('commits a lockfile that npm ci can use', () => {
+    const lock = JSON.parse(read('package-lock.json')) as { lockfileVersion: number; packages: Record<string, unknown> };
+    expect(lock.lockfileVersion).toBeGreaterThanOrEqual(3);
+    expect(lock.packages['node_modules/zod']).toBeDefined();
+  });
+
+  it('makes npm test run the type check, the linter and jest, failing on the first failure', () => {
+    expect(pkg.scripts.test).toBe('npm run typecheck && npm run lint && jest');
+    expect(pkg.scripts.typecheck).toMatch(/^tsc .*--noEmit/);
+    expect(pkg.scripts.lint).toMatch(/^eslint --max-warnings 0/);
+  });
+
+  it('type-checks in strict mode', () => {
+    const tsconfig = JSON.parse(read('tsconfig.json')) as { compilerOptions: Record<string, unknown> };
+    expect(tsconfig.compilerOptions.strict).toBe(true);
+    expect(tsconfig.compilerOptions.noUncheckedIndexedAccess).toBe(true);
+  });
+
+  it('runs npm ci and then the README test command in CI, stopping on any failure', () => {
+    const ci = read('.ci/run');
+    expect(ci).toMatch(/^set -euo pipefail$/m);
+    expect(ci).toMatch(/^npm ci\b/m);
+    expect(ci).toMatch(/^npm install\b.* && npm test$/m);
+  });
+
+  it('has a Slack manifest with the slash command, the message shortcut and Socket Mode', () => {
+    const manifest = read('manifest.yml');
+    expect(manifest).toMatch(/command: \/diag502/);
+    expect(manifest).toMatch(/type: message/);
+    expect(manifest).toMatch(/socket_mode_enabled: true/);
+  });
+
+  it('documents every environment variable the code reads in .env.example', () => {
+    const used = new Set<string>();
+    for (const file of sources(join(ROOT, 'src'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/process\.env\.([A-Z_][A-Z0-9_]*)/g)) used.add(m[1]!);
+    }
+    const example = read('.env.example');
+    for (const name of used) expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
+  });
+});
