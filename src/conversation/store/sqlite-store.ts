@@ -1,0 +1,304 @@
+/**
+ * The `sqlite:PATH` store (the default): threads survive a restart and a crash. better-sqlite3 is
+ * synchronous, so each method runs to completion before any other caller in this process gets a
+ * turn; across processes, every change is one IMMEDIATE transaction (the write lock is taken
+ * first and waited for up to the busy timeout) and the WAL journal lets readers carry on meanwhile.
+ * With synchronous=FULL a write is on disk before its promise resolves, so whatever a caller saw
+ * acknowledged is read back whole after a crash.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { threadId } from '../types';
+import type { DiagnosisSnapshot, Feedback, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
+import { expiryCutoff, resolveStoreOptions, type ResolvedStoreOptions } from './expiry';
+import { migrate, refuseNewerSchema } from './migrations';
+import type { Store, StoreOptions } from './store';
+import { StoreOpenError } from './store-error';
+
+/** How long a write waits for another process's transaction before failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** True for SQLite's names of databases that live in memory only (no file, no folder to create). */
+function inMemory(file: string): boolean {
+  return file === ':memory:' || file === '';
+}
+
+/**
+ * Opens (creating it and its folder on first use) and configures a database file, then brings its
+ * schema up to date. Every failure, including a schema from a newer diag502 or a file that is not
+ * a database, becomes a StoreOpenError naming the file.
+ */
+export function openDatabase(file: string): Database {
+  let db: Database | undefined;
+  try {
+    if (!inMemory(file)) mkdirSync(dirname(file), { recursive: true });
+    db = new BetterSqlite3(file);
+    // First, so every later step waits for other processes instead of failing at once.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Before anything that writes: a newer database must be left exactly as it was.
+    refuseNewerSchema(db, file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, file);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof StoreOpenError) throw error;
+    // Not `instanceof Error`: errors from the native module may come from another realm (jest).
+    const reason = typeof (error as { message?: unknown })?.message === 'string' ? (error as { message: string }).message : String(error);
+    throw new StoreOpenError(`Cannot open the thread store ${file}: ${reason}`, { cause: error });
+  }
+}
+
+interface ThreadRow {
+  surface: ThreadKey['surface'];
+  team: string;
+  channel: string;
+  thread: string;
+  created_ms: number;
+  updated_ms: number;
+}
+interface MessageRow {
+  message_id: string;
+  author: string;
+  at: string;
+  kind: StoredMessage['kind'];
+  text: string;
+  redactions: number;
+}
+interface SnapshotRow {
+  at: string;
+  layer: DiagnosisSnapshot['layer'];
+  causes: string;
+}
+interface ResolutionRow {
+  cause_id: string | null;
+  text: string;
+  by_user: string;
+  at: string;
+}
+interface FeedbackRow {
+  cause_id: string;
+  verdict: Feedback['verdict'];
+  by_user: string;
+  at: string;
+}
+
+/** Every statement, prepared once at open. */
+function prepareStatements(db: Database) {
+  return {
+    deleteThreadIfExpired: db.prepare<[string, number]>('DELETE FROM threads WHERE id = ? AND updated_ms < ?'),
+    createThread: db.prepare<[string, string, string, string, string, number, number]>(
+      `INSERT INTO threads (id, surface, team, channel, thread, created_ms, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
+    ),
+    touchThread: db.prepare<[number, string]>('UPDATE threads SET updated_ms = ? WHERE id = ?'),
+    insertMessage: db.prepare<[string, string, string, string, string, string, number]>(
+      `INSERT INTO messages (thread_id, message_id, author, at, kind, text, redactions) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (thread_id, message_id) DO NOTHING`,
+    ),
+    upsertSnapshot: db.prepare<[string, string, string | null, string]>(
+      `INSERT INTO snapshots (thread_id, at, layer, causes) VALUES (?, ?, ?, ?)
+       ON CONFLICT (thread_id) DO UPDATE SET at = excluded.at, layer = excluded.layer, causes = excluded.causes`,
+    ),
+    upsertResolution: db.prepare<[string, string | null, string, string, string]>(
+      `INSERT INTO resolutions (thread_id, cause_id, text, by_user, at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (thread_id) DO UPDATE SET cause_id = excluded.cause_id, text = excluded.text, by_user = excluded.by_user, at = excluded.at`,
+    ),
+    insertFeedback: db.prepare<[string, string, string, string, string]>(
+      'INSERT INTO feedback (thread_id, cause_id, verdict, by_user, at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    clearMessages: db.prepare<[string]>('DELETE FROM messages WHERE thread_id = ?'),
+    clearSnapshot: db.prepare<[string]>('DELETE FROM snapshots WHERE thread_id = ?'),
+    clearResolution: db.prepare<[string]>('DELETE FROM resolutions WHERE thread_id = ?'),
+    clearFeedback: db.prepare<[string]>('DELETE FROM feedback WHERE thread_id = ?'),
+    selectThread: db.prepare<[string], ThreadRow>(
+      'SELECT surface, team, channel, thread, created_ms, updated_ms FROM threads WHERE id = ?',
+    ),
+    selectMessages: db.prepare<[string], MessageRow>(
+      'SELECT message_id, author, at, kind, text, redactions FROM messages WHERE thread_id = ? ORDER BY seq',
+    ),
+    selectSnapshot: db.prepare<[string], SnapshotRow>('SELECT at, layer, causes FROM snapshots WHERE thread_id = ?'),
+    selectResolution: db.prepare<[string], ResolutionRow>('SELECT cause_id, text, by_user, at FROM resolutions WHERE thread_id = ?'),
+    selectFeedback: db.prepare<[string], FeedbackRow>(
+      'SELECT cause_id, verdict, by_user, at FROM feedback WHERE thread_id = ? ORDER BY seq',
+    ),
+    deleteExpiredProcessed: db.prepare<[string, number]>('DELETE FROM processed WHERE id = ? AND at_ms < ?'),
+    insertProcessed: db.prepare<[string, number]>('INSERT OR IGNORE INTO processed (id, at_ms) VALUES (?, ?)'),
+    expireThreads: db.prepare<[number]>('DELETE FROM threads WHERE updated_ms < ?'),
+    expireProcessed: db.prepare<[number]>('DELETE FROM processed WHERE at_ms < ?'),
+  };
+}
+
+export class SqliteStore implements Store {
+  private readonly options: ResolvedStoreOptions;
+  private readonly db: Database;
+  private readonly sql: ReturnType<typeof prepareStatements>;
+  private closed = false;
+
+  /**
+   * Opens `file` (`:memory:` for a private in-memory database), migrates it and forgets whatever
+   * expired while the process was down. Throws StoreOpenError when it cannot.
+   */
+  constructor(
+    readonly file: string,
+    options: StoreOptions = {},
+  ) {
+    this.options = resolveStoreOptions(options);
+    this.db = openDatabase(file);
+    try {
+      this.sql = prepareStatements(this.db);
+      this.expireNow(this.options.now());
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  async appendMessage(key: ThreadKey, message: StoredMessage): Promise<boolean> {
+    return this.write(() => {
+      const id = threadId(key);
+      const nowMs = this.nowMs();
+      this.ensureThread(id, key, nowMs);
+      // The UNIQUE (thread_id, message_id) constraint decides, in this one statement: no row, no append.
+      const { changes } = this.sql.insertMessage.run(id, message.messageId, message.author, message.at, message.kind, message.text, message.redactions);
+      if (changes === 0) return false;
+      this.sql.touchThread.run(nowMs, id);
+      return true;
+    });
+  }
+
+  async getThread(key: ThreadKey): Promise<ThreadRecord | undefined> {
+    this.assertOpen();
+    const id = threadId(key);
+    const nowMs = this.nowMs();
+    // One read transaction: a consistent picture even while another process is writing.
+    const read = this.db.transaction((): ThreadRecord | undefined => {
+      const row = this.sql.selectThread.get(id);
+      if (!row || row.updated_ms < expiryCutoff(nowMs, this.options.ttlMs)) return undefined;
+      const record: ThreadRecord = {
+        id,
+        key: { surface: row.surface, team: row.team, channel: row.channel, thread: row.thread },
+        createdAt: new Date(row.created_ms).toISOString(),
+        updatedAt: new Date(row.updated_ms).toISOString(),
+        messages: this.sql.selectMessages.all(id).map(toMessage),
+        feedback: this.sql.selectFeedback.all(id).map((f) => ({ causeId: f.cause_id, verdict: f.verdict, by: f.by_user, at: f.at })),
+      };
+      const snapshot = this.sql.selectSnapshot.get(id);
+      if (snapshot) {
+        record.snapshot = { at: snapshot.at, layer: snapshot.layer, causes: JSON.parse(snapshot.causes) as DiagnosisSnapshot['causes'] };
+      }
+      const resolution = this.sql.selectResolution.get(id);
+      if (resolution) record.resolution = toResolution(resolution);
+      return record;
+    });
+    return read.deferred();
+  }
+
+  async saveSnapshot(key: ThreadKey, snapshot: DiagnosisSnapshot): Promise<void> {
+    this.write(() => {
+      const id = this.touch(key);
+      this.sql.upsertSnapshot.run(id, snapshot.at, snapshot.layer, JSON.stringify(snapshot.causes));
+    });
+  }
+
+  async setResolution(key: ThreadKey, resolution: Resolution): Promise<void> {
+    this.write(() => {
+      const id = this.touch(key);
+      this.sql.upsertResolution.run(id, resolution.causeId ?? null, resolution.text, resolution.by, resolution.at);
+    });
+  }
+
+  async addFeedback(key: ThreadKey, feedback: Feedback): Promise<void> {
+    this.write(() => {
+      const id = this.touch(key);
+      this.sql.insertFeedback.run(id, feedback.causeId, feedback.verdict, feedback.by, feedback.at);
+    });
+  }
+
+  async resetThread(key: ThreadKey): Promise<void> {
+    this.write(() => {
+      const id = this.touch(key);
+      this.sql.clearMessages.run(id);
+      this.sql.clearSnapshot.run(id);
+      this.sql.clearResolution.run(id);
+      this.sql.clearFeedback.run(id);
+    });
+  }
+
+  async markProcessed(id: string): Promise<boolean> {
+    return this.write(() => {
+      const nowMs = this.nowMs();
+      // An id seen longer ago than the time to live counts as new, as if expire() had already run.
+      this.sql.deleteExpiredProcessed.run(id, expiryCutoff(nowMs, this.options.ttlMs));
+      return this.sql.insertProcessed.run(id, nowMs).changes === 1;
+    });
+  }
+
+  async expire(now?: Date): Promise<number> {
+    this.assertOpen();
+    return this.expireNow(now ?? this.options.now());
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.db.close();
+  }
+
+  private expireNow(now: Date): number {
+    const cutoff = expiryCutoff(now.getTime(), this.options.ttlMs);
+    const run = this.db.transaction((): number => {
+      // Messages, snapshot, resolution and feedback go with their thread (ON DELETE CASCADE).
+      const { changes } = this.sql.expireThreads.run(cutoff);
+      this.sql.expireProcessed.run(cutoff);
+      return changes;
+    });
+    return run.immediate();
+  }
+
+  /** Runs one change as one IMMEDIATE transaction. */
+  private write<T>(change: () => T): T {
+    this.assertOpen();
+    return this.db.transaction(change).immediate();
+  }
+
+  private nowMs(): number {
+    return this.options.now().getTime();
+  }
+
+  /**
+   * Makes sure the live thread exists: an expired one is deleted first (with everything in it),
+   * so writing to it starts a new thread instead of bringing old evidence back.
+   */
+  private ensureThread(id: string, key: ThreadKey, nowMs: number): void {
+    this.sql.deleteThreadIfExpired.run(id, expiryCutoff(nowMs, this.options.ttlMs));
+    this.sql.createThread.run(id, key.surface, key.team, key.channel, key.thread, nowMs, nowMs);
+  }
+
+  /** ensureThread, then marks the thread updated now; returns its id. */
+  private touch(key: ThreadKey): string {
+    const id = threadId(key);
+    const nowMs = this.nowMs();
+    this.ensureThread(id, key, nowMs);
+    this.sql.touchThread.run(nowMs, id);
+    return id;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The thread store is closed.');
+  }
+}
+
+function toMessage(row: MessageRow): StoredMessage {
+  return { messageId: row.message_id, author: row.author, at: row.at, kind: row.kind, text: row.text, redactions: row.redactions };
+}
+
+function toResolution(row: ResolutionRow): Resolution {
+  const resolution: Resolution = { text: row.text, by: row.by_user, at: row.at };
+  if (row.cause_id !== null) resolution.causeId = row.cause_id;
+  return resolution;
+}
