@@ -1,0 +1,54 @@
+/**
+ * Configuration from the environment (and `.env` through dotenv), validated by one zod schema.
+ * A missing or malformed value is named in a clear message, never shown as a stack trace.
+ */
+import { z } from 'zod';
+import { DEFAULT_STORE_URL } from './conversation/store/store';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v.length === 0 ? undefined : v))
+  .optional();
+
+/** A number written as text, within bounds, with one message for every way it can be wrong. */
+const numberText = (message: string, min: number, max: number, integer = false) =>
+  z
+    .string()
+    .regex(integer ? /^\d+$/ : /^\d+(\.\d+)?$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+
+export const configSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must be a bot token starting with "xoxb-" (OAuth & Permissions page)').optional()),
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with "xapp-" (Basic Information > App-Level Tokens)').optional()),
+  SLACK_SIGNING_SECRET: optionalText.pipe(z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32-character hex Signing Secret (Basic Information > App Credentials)').optional()),
+  SLACK_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional()),
+  PORT: optionalText.pipe(numberText('must be a port number from 1 to 65535', 1, 65535, true).optional()).transform((v) => v ?? 3000),
+  STORE_URL: optionalText
+    .pipe(z.string().regex(/^(sqlite:.+|memory:)$/, 'must be sqlite:PATH (for example sqlite:./data/diag502.db) or memory:').optional())
+    .transform((v) => v ?? DEFAULT_STORE_URL),
+  THREAD_TTL_DAYS: optionalText.pipe(numberText('must be a number of days from 0.01 to 3650', 0.01, 3650).optional()).transform((v) => v ?? 7),
+  LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export type Mode = 'socket' | 'http' | 'console';
+
+/** The mode the environment asks for (ARCHITECTURE.md, "Slack contract"). */
+export function modeOf(config: Config): Mode {
+  if (config.SLACK_BOT_TOKEN && config.SLACK_APP_TOKEN) return 'socket';
+  if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) return 'http';
+  return 'console';
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; throws a ConfigError whose message names every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration (check your environment or .env):\n${lines.join('\n')}`);
+}
