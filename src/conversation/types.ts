@@ -1,0 +1,74 @@
+/**
+ * Incident threads: the Slack-free model of a conversation about one incident. A thread lives
+ * where people talk (a Slack thread, a console session) and holds the redacted evidence of every
+ * message in order, so the whole thread can be diagnosed again after each new message.
+ */
+import type { FamilyId } from '../causes/families';
+import type { LayerId } from '../evidence/types';
+
+/** Where a thread lives. For Slack: team, channel and the thread's root ts. */
+export interface ThreadKey {
+  surface: 'slack' | 'console';
+  team: string;
+  channel: string;
+  thread: string;
+}
+
+/** One stable string per thread, used as the store's primary key. */
+export function threadId(key: ThreadKey): string {
+  return [key.surface, key.team, key.channel, key.thread].map((part) => part.replace(/[\\:]/g, (c) => `\\${c}`)).join(':');
+}
+
+/** What a message was to the bot. */
+export type MessageKind = 'evidence' | 'question' | 'command' | 'chatter';
+
+export interface StoredMessage {
+  /** The surface's id for the message (Slack ts or client_msg_id, console counter). Unique per thread. */
+  messageId: string;
+  /** Who sent it (Slack user id, console user name). */
+  author: string;
+  /** ISO 8601 time it was sent. */
+  at: string;
+  kind: MessageKind;
+  /** Normalized and redacted text: nothing secret is ever stored. */
+  text: string;
+  /** How many secret values were masked in it. */
+  redactions: number;
+}
+
+/** The part of a diagnosis a thread remembers, to say what changed next time. */
+export interface DiagnosisSnapshot {
+  at: string;
+  layer: LayerId | null;
+  causes: { id: string; family: FamilyId; title: string; confidence: number }[];
+}
+
+/** What the people in the thread said the cause really was (`resolved <cause>`). */
+export interface Resolution {
+  /** A catalogue cause id when the text named one, else undefined. */
+  causeId?: string;
+  /** The words used, redacted. */
+  text: string;
+  by: string;
+  at: string;
+}
+
+/** Feedback on a posted diagnosis (buttons in Slack). */
+export interface Feedback {
+  causeId: string;
+  verdict: 'confirmed' | 'wrong';
+  by: string;
+  at: string;
+}
+
+export interface ThreadRecord {
+  id: string;
+  key: ThreadKey;
+  createdAt: string;
+  updatedAt: string;
+  /** In the order they arrived. */
+  messages: StoredMessage[];
+  snapshot?: DiagnosisSnapshot;
+  resolution?: Resolution;
+  feedback: Feedback[];
+}
