@@ -1,20 +1,28 @@
 /**
- * `npm start`. Slack modes arrive with the Slack issue; until then, and whenever no Slack
- * credentials are set, the product runs as the local console.
+ * `npm start`: loads the configuration, opens the thread store, then runs the mode the
+ * environment asks for. With no Slack credentials that is the local console.
  */
 import { config as loadDotenv } from 'dotenv';
+import { ConfigError, loadConfig, modeOf } from './config';
+import { openStore } from './conversation/store/open-store';
 import { runConsole } from './console/console';
 
 async function main(): Promise<number> {
   // quiet: dotenv 17+ otherwise prints a banner on every start.
   loadDotenv({ quiet: true });
-  const hasSlack = Boolean(process.env.SLACK_BOT_TOKEN && (process.env.SLACK_APP_TOKEN || process.env.SLACK_SIGNING_SECRET));
-  process.stderr.write(
-    hasSlack
-      ? 'diag502: Slack credentials found, but this build has no Slack mode yet; running the local console.\n'
-      : 'diag502: no Slack credentials found (set SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env to connect Slack); running the local console.\n',
-  );
-  return runConsole({ stdin: process.stdin, stdout: process.stdout });
+  const config = loadConfig(process.env);
+  const mode = modeOf(config);
+  const store = openStore(config.STORE_URL, { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000 });
+  try {
+    if (mode !== 'console') {
+      process.stderr.write(`diag502: Slack ${mode === 'socket' ? 'Socket Mode' : 'HTTP mode'} is not part of this build yet; running the local console.\n`);
+    } else {
+      process.stderr.write('diag502: no Slack credentials found, so this is the local console. To connect Slack, put SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env (see .env.example and the README).\n');
+    }
+    return await runConsole({ stdin: process.stdin, stdout: process.stdout }, store);
+  } finally {
+    await store.close();
+  }
 }
 
 main().then(
@@ -22,7 +30,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`diag502: ${(error as Error).message}\n`);
+    // Configuration and store errors are written for people; anything else is a bug, but still one line.
+    const message = error instanceof ConfigError ? error.message : `diag502: ${(error as Error).message}`;
+    process.stderr.write(`${message}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,0 +1,87 @@
+/**
+ * Conversation replies → terminal text (the console face's renderer; render/ stays below the conversation layer): the local console shows exactly what the bot would post,
+ * laid out for a terminal.
+ */
+import type { Reply } from '../conversation/replies';
+import type { DiagnosisChange } from '../conversation/change';
+import { renderText } from '../render/text';
+import { percent } from '../render/shared';
+
+export const HELP_TEXT = `diag502 diagnoses HTTP 502s of ASP.NET Core apps (IIS/ANCM, ARR, nginx, Cloudflare, AWS ALB, Azure).
+
+Paste evidence: IIS log lines, an error page, Event Viewer text, response headers, a FREB file, a
+stdout log or a web.config. Each paste adds to this incident and the whole thread is diagnosed
+again together. Secrets are masked before anything is kept.
+
+Ask questions: "502 or 504?", "how do I enable stdout logging?", "why does it work with dotnet run?",
+"in-process or out-of-process?", "is it Cloudflare or my origin?", "how do I fix it?",
+"what should I check next?".
+
+Commands:
+  help                 this text
+  summary              the current diagnosis and the evidence so far
+  reset                forget this thread's evidence and start again
+  resolved <cause>     record what the fix really was (a cause id such as ancm-request-timeout, or words)`;
+
+export function describeChange(change: DiagnosisChange): string[] {
+  if (change.first) return [];
+  const lines: string[] = [];
+  const { top, previousTop } = change;
+  if (change.topChanged && top) {
+    lines.push(`New top cause: ${top.title} (${percent(top.confidence)})${previousTop ? `, was ${previousTop.title} (${percent(previousTop.confidence)})` : ''}.`);
+  } else if (change.topChanged && !top) {
+    lines.push('No cause is recognized any more.');
+  } else if (top && change.confidenceDelta !== undefined) {
+    const d = change.confidenceDelta;
+    if (d > 0) lines.push(`Confidence in "${top.title}" went up: ${percent(top.confidence - d)} → ${percent(top.confidence)}.`);
+    else if (d < 0) lines.push(`Confidence in "${top.title}" went down: ${percent(top.confidence - d)} → ${percent(top.confidence)}.`);
+    else lines.push(`Top cause unchanged: ${top.title} (${percent(top.confidence)}).`);
+  }
+  if (change.ruledIn.length > 0) lines.push(`Ruled in: ${change.ruledIn.map((c) => `${c.title} (${percent(c.confidence)})`).join('; ')}.`);
+  if (change.ruledOut.length > 0) lines.push(`Ruled out: ${change.ruledOut.map((c) => c.title).join('; ')}.`);
+  if (change.next) lines.push(`What would settle it: ${change.next.what}.`);
+  return lines;
+}
+
+export function renderReplyText(reply: Reply): string {
+  switch (reply.type) {
+    case 'diagnosis': {
+      const changed = describeChange(reply.change);
+      const head = changed.length > 0 ? `What changed:\n${changed.map((l) => `  ${l}`).join('\n')}\n\n` : '';
+      const cut = reply.truncated ? 'Note: the message was longer than 2 MB; only its first 2 MB were read.\n\n' : '';
+      return `${cut}${head}${renderText(reply.diagnosis)}`;
+    }
+    case 'answer': {
+      const refs = reply.answer.references.length > 0 ? `\n\nMore: ${reply.answer.references.slice(0, 3).join('  ')}` : '';
+      return `${reply.answer.title}\n\n${reply.answer.text}${refs}\n`;
+    }
+    case 'unknown-question':
+      return `I don't know the answer to that one, and I'd rather not guess.\nI can help with: ${reply.topics.join('; ')}.\nOr paste evidence (logs, headers, event text, web.config) and I'll diagnose it.\n`;
+    case 'help':
+      return `${HELP_TEXT}\n`;
+    case 'reset':
+      return 'This thread\'s evidence is forgotten. Paste new evidence to start again.\n';
+    case 'resolved-usage':
+      return 'Tell me what the fix was: "resolved <cause>", with a cause id (such as ancm-request-timeout) or a few words.\n';
+    case 'resolved':
+      return reply.title
+        ? `Recorded: the cause was "${reply.title}" (${reply.resolution.causeId}). Thanks, that helps the next incident.\n`
+        : `Recorded: "${reply.resolution.text}". It matches no cause in the catalogue, so it is kept as written.\n`;
+    case 'no-evidence':
+      return `I found no 502 evidence in that message${reply.read.length > 0 ? ` (I read it as: ${reply.read.join(', ')})` : ''}. Paste IIS log lines, an error page, Event Viewer text, headers or a web.config, ask a question, or say "help".\n`;
+    case 'summary': {
+      const lines = ['Incident summary'];
+      if (reply.entries.length === 0) lines.push('', 'Nothing has been pasted in this thread yet.');
+      else {
+        lines.push('', 'Messages so far:');
+        for (const e of reply.entries) {
+          const what = e.kind === 'evidence' ? `evidence: ${e.kinds.join(', ') || 'text'}, ${e.lines} line(s)` : e.kind;
+          lines.push(`  message ${e.n} from ${e.author} at ${e.at}: ${what}`);
+        }
+      }
+      if (reply.resolution) lines.push('', `Resolved: ${reply.resolution.text} (by ${reply.resolution.by})`);
+      lines.push('', reply.diagnosis ? renderText(reply.diagnosis) : 'No diagnosis yet: the thread holds no evidence.');
+      return `${lines.join('\n')}\n`;
+    }
+  }
+}
