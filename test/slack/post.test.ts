@@ -1,0 +1,61 @@
+/**
+ * postMessage against the fake Web API: text + blocks + metadata in the thread, and a report too
+ * long for Block Kit (`overflow`) uploaded as a snippet in the same thread, or, when the upload
+ * fails, a note that says the answer was cut.
+ */
+import { webApi } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
+import { postMessage, type SlackMessage } from '../../src/slack/post';
+import { FakeSlack } from './e2e/fake-slack';
+
+let fake: FakeSlack;
+const warnings: string[] = [];
+const logger = { debug: () => undefined, info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined } as unknown as Logger;
+
+beforeAll(async () => {
+  fake = new FakeSlack();
+  await fake.start();
+});
+afterAll(async () => fake.stop());
+
+function client(): webApi.WebClient {
+  return new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+}
+
+const MESSAGE: SlackMessage = {
+  text: 'fallback',
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'cut…' } }],
+  metadata: { event_type: 'diag502_diagnosis', event_payload: { schema: 1, causes: [], layer: null } },
+  overflow: { filename: 'diag502-report.txt', content: 'the whole report\n'.repeat(500) },
+};
+
+test('posts text, blocks and metadata in the thread and uploads the overflow as a snippet there', async () => {
+  const ts = await postMessage(client(), { channel: 'CPOST', threadTs: '1.0001' }, MESSAGE, logger);
+  const post = fake.of('chat.postMessage').find((c) => c.params.channel === 'CPOST')!;
+  expect(ts).toBe(fake.postedTs.get('CPOST'));
+  expect(post.params.thread_ts).toBe('1.0001');
+  expect(post.params.text).toBe('fallback');
+  expect(post.params.blocks).toEqual(MESSAGE.blocks);
+  expect(post.params.metadata).toEqual(MESSAGE.metadata);
+  const complete = fake.of('files.completeUploadExternal').find((c) => c.params.channel_id === 'CPOST')!;
+  expect(complete.params.thread_ts).toBe('1.0001');
+  expect(fake.of('file_upload').some((c) => c.raw.includes('the whole report'))).toBe(true);
+});
+
+test('a top-level post gets its overflow in its own thread; a failed upload becomes a note', async () => {
+  fake.queue('files.getUploadURLExternal', { body: { ok: false, error: 'missing_scope' } });
+  const ts = await postMessage(client(), { channel: 'CNOTE' }, MESSAGE, logger);
+  const posts = fake.of('chat.postMessage').filter((c) => c.params.channel === 'CNOTE');
+  expect(posts).toHaveLength(2);
+  expect(posts[0]!.params.thread_ts).toBeUndefined();
+  expect(posts[1]!.params.thread_ts).toBe(ts);
+  expect(String(posts[1]!.params.text)).toContain('was cut');
+  expect(warnings.some((w) => w.includes('missing_scope'))).toBe(true);
+});
+
+test('a message without overflow is one post and no upload', async () => {
+  const uploadsBefore = fake.of('files.getUploadURLExternal').length;
+  await postMessage(client(), { channel: 'CPLAIN', threadTs: '2.0001' }, { text: 't', blocks: [] }, logger);
+  expect(fake.of('chat.postMessage').filter((c) => c.params.channel === 'CPLAIN')).toHaveLength(1);
+  expect(fake.of('files.getUploadURLExternal')).toHaveLength(uploadsBefore);
+});
