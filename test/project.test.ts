@@ -63,11 +63,35 @@ describe('project skeleton', () => {
     expect(ci).toMatch(/^npm install\b.* && npm test$/m);
   });
 
-  it('has a Slack manifest with the slash command, the message shortcut and Socket Mode', () => {
+  it('has a complete Slack manifest: command, shortcut, events, interactivity, Socket Mode', () => {
     const manifest = read('manifest.yml');
     expect(manifest).toMatch(/command: \/diag502/);
-    expect(manifest).toMatch(/type: message/);
+    expect(manifest).toMatch(/usage_hint: /);
+    expect(manifest).toMatch(/type: message\n\s+callback_id: diagnose_502/);
+    for (const event of ['app_mention', 'message.channels', 'message.groups', 'message.im']) expect(manifest).toMatch(new RegExp(`- ${event.replace('.', '\\.')}$`, 'm'));
+    expect(manifest).toMatch(/interactivity:\n\s+is_enabled: true/);
     expect(manifest).toMatch(/socket_mode_enabled: true/);
+  });
+
+  it('asks for exactly the bot scopes the code needs', () => {
+    const manifest = read('manifest.yml');
+    const section = manifest.slice(manifest.indexOf('    bot:'), manifest.indexOf('settings:'));
+    const scopes = [...section.matchAll(/^\s+- ([a-z_.:]+)/gm)].map((m) => m[1]).sort();
+    expect(scopes).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'files:read', 'files:write', 'groups:history', 'im:history', 'reactions:write']);
+    // Each Web API method the bot calls is covered by one of them.
+    const calls = new Set<string>();
+    for (const file of sources(join(ROOT, 'src', 'slack'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/client\.(chat\.postMessage|chat\.postEphemeral|conversations\.replies|reactions\.add|files\.uploadV2)/g)) calls.add(m[1]!);
+    }
+    const needs: Record<string, string> = {
+      'chat.postMessage': 'chat:write',
+      'chat.postEphemeral': 'chat:write',
+      'conversations.replies': 'channels:history',
+      'reactions.add': 'reactions:write',
+      'files.uploadV2': 'files:write',
+    };
+    expect(calls.size).toBeGreaterThanOrEqual(4);
+    for (const call of calls) expect(scopes).toContain(needs[call]);
   });
 
   it('documents every environment variable the code reads in .env.example', () => {
