@@ -347,17 +347,19 @@ export class Redactor {
       if (inside !== undefined) return inside;
     }
     if (this.openTag === undefined && !this.pendingFrebHeader && !ANY_TRIGGER.test(line)) return line;
-    let out = this.privateKeyStart(line);
-    if (this.pemLines >= 0) return out;
-    // The rules run until they find nothing more: a mask can end a value that a rule read
-    // differently before (a `<` or a quote it stopped at). Reaching that fixed point is what makes
-    // redacting redacted text a no-op. Each round masks at least one more character, and real
-    // lines settle in one or two rounds.
+    // The rules, the private-key check among them, run until they find nothing more: a mask can
+    // end a value that a rule read differently before (a `<` or a quote it stopped at), or hide
+    // the first of two `-----BEGIN` markers so the second starts a key. Reaching that fixed point
+    // is what makes redacting redacted text a no-op. Each round masks at least one more character,
+    // and real lines settle in one or two rounds.
     const start: LineState = { openTag: this.openTag, pendingFrebHeader: this.pendingFrebHeader };
+    let out = line;
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
+      const keyed = this.privateKeyStart(out);
+      if (this.pemLines >= 0) return keyed;
       this.openTag = start.openTag;
       this.pendingFrebHeader = start.pendingFrebHeader;
-      const next = this.applyRules(out);
+      const next = this.applyRules(keyed);
       if (next === out) break;
       out = next;
     }
