@@ -59,3 +59,26 @@ test('a message without overflow is one post and no upload', async () => {
   expect(fake.of('chat.postMessage').filter((c) => c.params.channel === 'CPLAIN')).toHaveLength(1);
   expect(fake.of('files.getUploadURLExternal')).toHaveLength(uploadsBefore);
 });
+
+test('msg_too_long gets one retry with the text fallback only (cut to 3,900 characters); a second refusal is thrown', async () => {
+  fake.queue('chat.postMessage', { body: { ok: false, error: 'msg_too_long' } });
+  const long = { text: 'x'.repeat(5000), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'y' } }] };
+  await postMessage(client(), { channel: 'CLONG', threadTs: '3.0001' }, long, logger);
+  const posts = fake.of('chat.postMessage').filter((c) => c.params.channel === 'CLONG');
+  expect(posts).toHaveLength(2);
+  expect(posts[1]!.params.blocks).toBeUndefined();
+  expect(posts[1]!.params.thread_ts).toBe('3.0001');
+  expect(String(posts[1]!.params.text).length).toBeLessThanOrEqual(3901);
+  expect(warnings.some((w) => w.includes('"error":"msg_too_long","channel":"CLONG","method":"chat.postMessage"'))).toBe(true);
+
+  fake.queue('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
+  fake.queue('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
+  await expect(postMessage(client(), { channel: 'CBAD' }, long, logger)).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+  expect(fake.of('chat.postMessage').filter((c) => c.params.channel === 'CBAD')).toHaveLength(2);
+});
+
+test('other errors (channel_not_found) are thrown without a retry', async () => {
+  fake.queue('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
+  await expect(postMessage(client(), { channel: 'CMISSING' }, { text: 't', blocks: [] }, logger)).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+  expect(fake.of('chat.postMessage').filter((c) => c.params.channel === 'CMISSING')).toHaveLength(1);
+});

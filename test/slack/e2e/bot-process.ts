@@ -94,6 +94,8 @@ export async function freePort(): Promise<number> {
 export class BotProcess {
   private child: ChildProcess | undefined;
   output = '';
+  /** What the bot wrote on stderr alone (logs), since the last start. */
+  stderr = '';
   port = 0;
 
   constructor(private readonly env: Record<string, string>) {}
@@ -111,6 +113,7 @@ export class BotProcess {
   async start(): Promise<void> {
     this.port = await freePort();
     this.output = '';
+    this.stderr = '';
     const child = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
@@ -118,7 +121,10 @@ export class BotProcess {
     });
     this.child = child;
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.output += chunk.toString();
+      this.stderr += chunk.toString();
+    });
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}:\n${this.output}`);

@@ -312,6 +312,41 @@ describe('diag502 bot over HTTP (end to end)', () => {
     expect(metadataOf(posts('CRATE')[1]!)?.event_type).toBe('diag502_diagnosis');
   });
 
+  test('a post refused with channel_not_found is logged as one line with its Slack error, the asker is told privately, and the bot stays healthy', async () => {
+    fake.queue('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
+    await bot.event(envelope(mention('CGONE', '9100.0001', EVIDENCE)));
+    await waitFor('the ephemeral note', () => fake.of('chat.postEphemeral').some((c) => c.params.channel === 'CGONE'), 15_000);
+    const note = fake.of('chat.postEphemeral').find((c) => c.params.channel === 'CGONE')!;
+    expect(note.params.user).toBe('U1ALICE');
+    expect(note.params.thread_ts).toBe('9100.0001');
+    expect(String(note.params.text)).toMatch(/invite/i);
+    await waitFor('the log line', () => bot.stderr.includes('channel_not_found'));
+    const lines = bot.stderr.split('\n').filter((l) => l.includes('channel_not_found'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('{"error":"channel_not_found","channel":"CGONE","method":"chat.postMessage"}');
+    expect(bot.stderr).not.toMatch(/^\s+at .*\(/m);
+    expect(posts('CGONE')).toHaveLength(1);
+    expect((await fetch(`${bot.base}/healthz`)).status).toBe(200);
+  }, 30_000);
+
+  test('a thread follow-up refused as invalid_blocks is retried once with the text fallback only', async () => {
+    await bot.event(envelope(mention('CBLOCKS', '9200.0001', EVIDENCE)));
+    await waitFor('the first answer', () => posts('CBLOCKS').length === 1);
+    fake.queue('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
+    await bot.event(envelope(message('CBLOCKS', '9200.0002', MORE_EVIDENCE, { thread_ts: '9200.0001' })));
+    await waitFor('the refused post and its plain retry', () => posts('CBLOCKS').length === 3, 15_000);
+    await sleep(300);
+    const [, refused, retry] = posts('CBLOCKS');
+    expect(refused!.params.blocks).toBeDefined();
+    expect(retry!.params.blocks).toBeUndefined();
+    expect(retry!.params.thread_ts).toBe('9200.0001');
+    expect(retry!.params.text).toBe(refused!.params.text);
+    expect(posts('CBLOCKS')).toHaveLength(3);
+    expect(fake.of('chat.postEphemeral').filter((c) => c.params.channel === 'CBLOCKS')).toHaveLength(0);
+    expect(bot.stderr).toMatch(/"error":"invalid_blocks","channel":"CBLOCKS","method":"chat.postMessage"/);
+    expect((await fetch(`${bot.base}/healthz`)).status).toBe(200);
+  }, 30_000);
+
   test('a 3 MB paste and a binary paste get a clear answer and the bot stays healthy', async () => {
     const big = `${EVIDENCE}\n${'2026-11-20 10:15:02 GET /api/orders - 443 - 203.0.113.7 Mozilla/5.0 - 200 0 0 15\n'.repeat(38_000)}`;
     expect(Buffer.byteLength(big)).toBeGreaterThan(3 * 1024 * 1024 - 200_000);

@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeSocket } from './fake-socket';
 
 export const BOT_USER_ID = 'U0BOT';
 export const BOT_ID = 'B0BOT';
@@ -32,6 +33,8 @@ export class FakeSlack {
   private readonly files = new Map<string, Buffer>();
 
   port = 0;
+  /** The WebSocket end of Socket Mode, at the URL apps.connections.open answers. */
+  readonly socket = new FakeSocket();
   /** The ts of the last message the fake accepted in each channel. */
   readonly postedTs = new Map<string, string>();
 
@@ -45,12 +48,14 @@ export class FakeSlack {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.socket.attach(this.server);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server!.address() as AddressInfo).port;
   }
 
   async stop(): Promise<void> {
     for (const hold of this.holds.values()) hold.waiting.splice(0).forEach((go) => go());
+    this.socket.close();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -128,7 +133,7 @@ export class FakeSlack {
         this.postedTs.set(String(params.channel), `${this.tsCounter}.000100`);
         return { ok: true, channel: params.channel, ts: `${this.tsCounter}.000100`, message: { text: params.text } };
       case 'apps.connections.open':
-        // Nothing speaks WebSocket here: the client fails to connect and keeps retrying.
+        // Served by this.socket (the HTTP server's upgrade handler).
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'files.getUploadURLExternal':
         return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/F0REPORT`, file_id: 'F0REPORT' };
