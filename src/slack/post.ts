@@ -23,6 +23,16 @@ export interface Target {
   threadTs?: string;
 }
 
+/** Errors about the message's content, not its destination: a text-only retry can succeed. */
+const PLAIN_RETRY = new Set(['invalid_blocks', 'msg_too_long']);
+/** The text fallback's length on that retry (Slack's advice for `text` is 4,000 characters). */
+const PLAIN_MAX = 3900;
+
+/** One log line for a failed Web API call: `{error, channel, method}` as JSON. */
+export function postFailure(code: string, channel: string, method: string): string {
+  return `post failed ${JSON.stringify({ error: code, channel, method })}`;
+}
+
 /** The overflow as a file, whatever shape the blocks module gives it. */
 function overflowFile(overflow: unknown): { filename: string; content: string } | undefined {
   if (typeof overflow === 'string') return { filename: 'diag502-report.txt', content: overflow };
@@ -34,8 +44,9 @@ function overflowFile(overflow: unknown): { filename: string; content: string } 
 }
 
 /**
- * Posts `message`; returns the posted message's ts. Throws the Web API error (the caller decides
- * whether the user can be told). When the blocks had to be cut, the whole report is uploaded as
+ * Posts `message`; returns the posted message's ts. Slack refusing the blocks (`invalid_blocks`,
+ * `msg_too_long`) gets one retry with the text fallback only. Other errors are thrown (the caller
+ * decides whether the user can be told). When the blocks had to be cut, the whole report is uploaded as
  * a snippet in the thread; if that fails too, a note says the answer was cut, so nothing is lost
  * silently.
  */
@@ -43,7 +54,18 @@ export async function postMessage(client: WebClient, target: Target, message: Sl
   const args: Record<string, unknown> = { channel: target.channel, text: message.text, blocks: message.blocks };
   if (target.threadTs) args.thread_ts = target.threadTs;
   if (message.metadata) args.metadata = message.metadata;
-  const result = await client.chat.postMessage(args as unknown as webApi.ChatPostMessageArguments);
+  let result: webApi.ChatPostMessageResponse;
+  try {
+    result = await client.chat.postMessage(args as unknown as webApi.ChatPostMessageArguments);
+  } catch (error) {
+    const code = describeError(error);
+    if (!PLAIN_RETRY.has(code)) throw error;
+    // Blocks Slack refused: the plain text fallback alone still gets the answer through (once).
+    logger.warn(`diag502: ${postFailure(code, target.channel, 'chat.postMessage')}, retrying with the text fallback only`);
+    const { blocks: _blocks, ...plain } = args;
+    plain.text = message.text.length > PLAIN_MAX ? `${message.text.slice(0, PLAIN_MAX)}…` : message.text;
+    result = await client.chat.postMessage(plain as unknown as webApi.ChatPostMessageArguments);
+  }
   const ts = result.ts ?? '';
   const file = overflowFile(message.overflow);
   if (file && file.content.length > 0) await uploadOverflow(client, target.channel, target.threadTs ?? ts, file, logger);
