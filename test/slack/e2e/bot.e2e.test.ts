@@ -152,6 +152,7 @@ describe('diag502 bot over HTTP (end to end)', () => {
     }
     expect(responses('priv1')[0]!.params.response_type).toBe('ephemeral');
     expect(String(responses('priv1')[0]!.params.text)).not.toContain('Usage');
+    expect(metadataOf(responses('priv1')[0]!)?.event_type).toBe('diag502_diagnosis');
     expect(posts('CHELP')).toHaveLength(0);
   });
 
@@ -162,6 +163,7 @@ describe('diag502 bot over HTTP (end to end)', () => {
     const answer = responses('notin1')[0]!;
     expect(answer.params.response_type).toBe('ephemeral');
     expect(String(answer.params.text)).toContain('/invite @diag502');
+    expect(metadataOf(answer)?.event_type).toBe('diag502_diagnosis');
   });
 
   test('app_mention is answered in the thread of the message', async () => {

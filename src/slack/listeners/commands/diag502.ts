@@ -80,7 +80,8 @@ async function answerCommand(deps: SlackDeps, client: webApi.WebClient, respond:
 function ephemeral(message: SlackMessage, note?: string): RespondArguments {
   const text = note ? `${note}\n${message.text}` : message.text;
   const blocks = note ? [{ type: 'section', text: { type: 'mrkdwn', text: note } }, ...message.blocks] : message.blocks;
-  return { response_type: 'ephemeral', replace_original: false, text, blocks } as RespondArguments;
+  // A private diagnosis carries the same message metadata as a posted one (ARCHITECTURE.md).
+  return { response_type: 'ephemeral', replace_original: false, text, blocks, ...(message.metadata ? { metadata: message.metadata } : {}) } as RespondArguments;
 }
 
 async function scratchReply(request: CommandRequest, evidence: string): Promise<Reply | null> {
