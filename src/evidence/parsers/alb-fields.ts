@@ -3,6 +3,7 @@
  * of them double-quoted. The tokenizer is one forward pass; an unterminated quote ends the line
  * instead of making anything rescan it.
  */
+import type { SignalData } from '../types';
 
 /** `https 2026-11-20T10:15:01.123456Z ...`: how every ALB entry starts. */
 export const ALB_ROW = /^(?:http|https|h2|grpcs|ws|wss) \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/;
@@ -56,16 +57,8 @@ export function splitAlbFields(line: string): AlbTokens {
   return { fields, unterminated };
 }
 
-export interface AlbEntry {
-  elbStatus: number;
-  targetStatus?: number;
-  requestSeconds: number;
-  targetSeconds: number;
-  responseSeconds: number;
-  target?: string;
-  url?: string;
-  errorReason?: string;
-}
+/** One ALB access-log entry: the `alb-log` signal's data (one definition, in types.ts) plus the URL. */
+export type AlbEntry = SignalData['alb-log'] & { url?: string };
 
 const STATUS = /^\d{3}$/;
 const SECONDS = /^-?\d{1,9}(?:\.\d{1,9})?$/;
