@@ -5,6 +5,7 @@
  *  3. the CLI on that log (wall time and peak RSS, best of 3),
  *  4. against a one-pass mawk aggregate of the same log (bench/aggregate.awk), best of 3;
  *  5. the ratio, with PASS/FAIL against: CLI <= 1.5x awk, CLI peak RSS < 200 MB.
+ *  6. the Slack bot's ack latency under bursts of signed requests (bench/ack-latency.ts).
  * Prints plain text and always exits 0: it reports, it does not gate.
  * BENCH_ROWS=100000 npm run bench runs a smaller log.
  */
@@ -15,6 +16,7 @@ import { diagnose } from '../src/diagnose';
 import { ensureLog } from './generate-log';
 import { median, timeCommand, timeRuns, type CommandTiming } from './measure';
 import { mixedPaste } from './mixed-paste';
+import { runAckLatencyBench } from './ack-latency';
 
 const TARGETS = { pasteMs: 5, cliOverAwk: 1.5, cliPeakMb: 200 };
 const PASTE_RUNS = 300;
@@ -87,6 +89,12 @@ async function main(): Promise<void> {
   say(verdict(ratio <= TARGETS.cliOverAwk, `CLI ${Number.isNaN(ratio) ? 'n/a' : `${ratio.toFixed(2)}x`} awk <= ${TARGETS.cliOverAwk}x`));
   const peak = 'error' in cli ? Number.NaN : cli.peakMb;
   say(verdict(peak < TARGETS.cliPeakMb, `CLI peak RSS ${Number.isNaN(peak) ? 'n/a' : `${peak.toFixed(1)} MB`} < ${TARGETS.cliPeakMb} MB`));
+
+  // 6. The Slack bot's acks under a burst (issue 7).
+  say();
+  say('6. Slack bot (HTTP mode, SQLite store) under concurrent signed requests over loopback, fake Web API with keep-alive:');
+  const acks = await runAckLatencyBench();
+  for (const line of acks.lines) say(`   ${line}`);
 }
 
 main().catch((error: unknown) => {

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BotProcess, buildIfStale, sleep, waitFor } from './bot-process';
-import { BOT_USER_ID, FakeSlack, TEAM_ID, type RecordedCall } from './fake-slack';
+import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
+import { BOT_USER_ID, FakeSlack, TEAM_ID, type RecordedCall } from '../../support/slack/fake-slack';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 const MORE_EVIDENCE =
@@ -141,19 +141,21 @@ describe('diag502 bot over HTTP (end to end)', () => {
     expect(posts('CCMD')[2]!.params.thread_ts).toBe(threadTs);
   });
 
-  test('/diag502 help and an empty /diag502 answer usage privately; private answers only the caller', async () => {
-    await bot.command(command('CHELP', 'help', 'help1'));
-    await bot.command(command('CHELP', '', 'help2'));
-    await bot.command(command('CHELP', `private ${EVIDENCE}`, 'priv1'));
-    await waitFor('three private answers', () => fake.of('response_url').length >= 3 && ['help1', 'help2', 'priv1'].every((id) => responses(id).length === 1));
-    for (const id of ['help1', 'help2']) {
-      expect(responses(id)[0]!.params.response_type).toBe('ephemeral');
-      expect(String(responses(id)[0]!.params.text)).toContain('Usage');
+  test('/diag502 help and an empty /diag502 answer usage privately in the ack itself; private answers only the caller', async () => {
+    for (const text of ['help', '']) {
+      const ack = await bot.command(command('CHELP', text, `help-${text}`));
+      expect(ack.status).toBe(200);
+      const body = (await ack.json()) as { response_type?: string; text?: string };
+      expect(body.response_type).toBe('ephemeral');
+      expect(body.text).toContain('Usage');
     }
+    await bot.command(command('CHELP', `private ${EVIDENCE}`, 'priv1'));
+    await waitFor('the private answer', () => responses('priv1').length === 1);
     expect(responses('priv1')[0]!.params.response_type).toBe('ephemeral');
     expect(String(responses('priv1')[0]!.params.text)).not.toContain('Usage');
     expect(metadataOf(responses('priv1')[0]!)?.event_type).toBe('diag502_diagnosis');
     expect(posts('CHELP')).toHaveLength(0);
+    expect(responses('help-help')).toHaveLength(0);
   });
 
   test('/diag502 in a channel the bot is not in answers privately with how to invite it', async () => {
@@ -301,7 +303,7 @@ describe('diag502 bot over HTTP (end to end)', () => {
     const huge = fake.addFile('huge.log', Buffer.from(`${EVIDENCE}\n${line.repeat(Math.ceil((2.5 * 1024 * 1024) / line.length))}`));
     await bot.event(envelope(message('DHUGE', '9700.0002', '', { channel_type: 'im', subtype: 'file_share', files: [{ id: 'F2', name: 'huge.log', mimetype: 'text/plain', url_private: huge }] })));
     await waitFor('the note and the diagnosis', () => posts('DHUGE').length === 2, 20_000);
-    expect(String(posts('DHUGE')[0]!.params.text)).toContain('huge.log is larger than 2 MB');
+    expect(String(posts('DHUGE')[0]!.params.text)).toContain('"huge.log" is larger than 2 MB');
     expect(metadataOf(posts('DHUGE')[1]!)?.event_type).toBe('diag502_diagnosis');
   }, 30_000);
 

@@ -7,8 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BotProcess, buildIfStale, sleep, waitFor } from './bot-process';
-import { BOT_USER_ID, FakeSlack, TEAM_ID } from './fake-slack';
+import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
+import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 

@@ -4,11 +4,22 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-export const ROOT = join(__dirname, '..', '..', '..');
+function repoRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`no package.json above ${from}`);
+    dir = up;
+  }
+  return dir;
+}
+
+/** The repository root: this file is test/support/slack/ in the sources and dist/test/support/slack/ once built. */
+export const ROOT = repoRoot(__dirname);
 export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
@@ -51,32 +62,9 @@ export function buildIfStale(): void {
         // Type errors in files other people are writing still emit JavaScript; the tests decide.
       }
     }
-    ensureBlocksFallback();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
-}
-
-/**
- * Until src/slack/blocks (written in parallel) is in the build, the child process gets a minimal
- * stand-in with the same API, so these tests exercise the wiring. Never part of src.
- */
-function ensureBlocksFallback(): void {
-  const dir = join(ROOT, 'dist', 'src', 'slack', 'blocks');
-  if (existsSync(join(dir, 'index.js'))) return;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'index.js'),
-    `"use strict";
-// Test-only stand-in written by test/slack/e2e/bot-process.ts (src/slack/blocks was not built yet).
-function meta(d) { return { event_type: 'diag502_diagnosis', event_payload: { schema: 1, causes: d.causes.map((c) => ({ id: c.id, family: c.family, confidence: c.confidence })), layer: d.layer ? d.layer.id : null } }; }
-function diagnosisMessage(d, o) { const top = d.causes[0]; const text = (top ? top.title : 'No known 502 cause recognized') + (o && o.askedBy ? ' (asked by <@' + o.askedBy + '>)' : ''); return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text + (o && o.evidencePreview ? '\\n' + o.evidencePreview.slice(0, 2000) : '') } }], metadata: meta(d) }; }
-function replyMessage(r, o) { if (r.type === 'diagnosis') return diagnosisMessage(r.diagnosis, Object.assign({ change: r.change }, o)); const text = r.type === 'answer' ? 'answer: ' + r.answer.title : r.type; return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }; }
-function evidenceDetailsMessage(d) { return { text: 'evidence', blocks: [] }; }
-function fixDetailsMessage(d) { return { text: 'fix', blocks: [] }; }
-module.exports = { diagnosisMessage, replyMessage, evidenceDetailsMessage, fixDetailsMessage };
-`,
-  );
 }
 
 export async function freePort(): Promise<number> {
@@ -98,7 +86,11 @@ export class BotProcess {
   stderr = '';
   port = 0;
 
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(
+    private readonly env: Record<string, string>,
+    /** Extra arguments for node itself (a profiler flag: NODE_OPTIONS refuses --cpu-prof). */
+    private readonly nodeArgs: readonly string[] = [],
+  ) {}
 
   /** True while the child process runs. */
   get alive(): boolean {
@@ -114,7 +106,7 @@ export class BotProcess {
     this.port = await freePort();
     this.output = '';
     this.stderr = '';
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [...this.nodeArgs, MAIN], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
