@@ -72,3 +72,52 @@ export interface ThreadRecord {
   resolution?: Resolution;
   feedback: Feedback[];
 }
+
+/**
+ * Work a surface accepted and still owes an answer for (a Slack event, command or shortcut). The
+ * store keeps it from acceptance until the answer is posted, so a crash or a dead replica loses
+ * nothing: whoever holds the lease does the work, and a lease that runs out lets another take it.
+ */
+export type JobState = 'pending' | 'answered' | 'posting' | 'done' | 'failed';
+
+/** The states in which a job still owes an answer. */
+export const OPEN_JOB_STATES: readonly JobState[] = ['pending', 'answered', 'posting'];
+
+export interface NewJob {
+  /** Unique per request: `event:<event_id>`, `trigger:<trigger_id>`. A second accept is refused. */
+  id: string;
+  /** Jobs of one lane (one thread) are worked on one at a time, in order. */
+  lane: string;
+  /** What the surface needs to answer, JSON-serializable, redacted text only. */
+  payload: unknown;
+}
+
+export interface Job extends NewJob {
+  state: JobState;
+  /** The work's outcome once computed (the answers to post), written once. */
+  result?: unknown;
+  /** Small, often-updated progress (how many answers were delivered). */
+  progress?: unknown;
+  /** Delivery attempts that failed so far. */
+  attempts: number;
+  acceptedAt: string;
+  /** Not to be worked on before this instant (a retry after Slack refused). */
+  notBefore?: string;
+  /** Who holds the lease (a process id such as host:pid:nonce), and until when. */
+  owner?: string;
+  leaseUntil?: string;
+}
+
+/**
+ * What a lease holder may change on its job. `notBefore: null` clears it. The request (`payload`)
+ * never changes; `result` is written once, `progress` as often as needed (it stays small).
+ */
+export interface JobPatch {
+  state?: JobState;
+  result?: unknown;
+  progress?: unknown;
+  attempts?: number;
+  notBefore?: Date | null;
+  /** Gives the lease up (another worker, or this one later, may claim the job). */
+  release?: boolean;
+}

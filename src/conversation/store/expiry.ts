@@ -3,20 +3,28 @@
  * (or a processed id) is expired once it is OLDER than the time to live, so at exactly `ttlMs` it
  * is still there and one millisecond later it is gone.
  */
-import { DEFAULT_TTL_MS, type StoreOptions } from './store';
+import { DEFAULT_JOB_MAX_AGE_MS, DEFAULT_PROCESSED_TTL_MS, DEFAULT_TTL_MS, type StoreOptions } from './store';
 
 export interface ResolvedStoreOptions {
   ttlMs: number;
+  processedTtlMs: number;
+  jobMaxAgeMs: number;
   now: () => Date;
 }
 
 /** Fills in the defaults and refuses a time to live that would expire everything or nothing. */
 export function resolveStoreOptions(options: StoreOptions = {}): ResolvedStoreOptions {
-  const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
-  if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
-    throw new RangeError(`The thread store's time to live must be a positive number of milliseconds, not ${String(ttlMs)}.`);
+  const ttlMs = positive('time to live', options.ttlMs ?? DEFAULT_TTL_MS);
+  const processedTtlMs = positive('processed-id time to live', options.processedTtlMs ?? DEFAULT_PROCESSED_TTL_MS);
+  const jobMaxAgeMs = positive('longest job age', options.jobMaxAgeMs ?? DEFAULT_JOB_MAX_AGE_MS);
+  return { ttlMs, processedTtlMs, jobMaxAgeMs, now: options.now ?? (() => new Date()) };
+}
+
+function positive(what: string, ms: number): number {
+  if (!Number.isFinite(ms) || ms <= 0) {
+    throw new RangeError(`The thread store's ${what} must be a positive number of milliseconds, not ${String(ms)}.`);
   }
-  return { ttlMs, now: options.now ?? (() => new Date()) };
+  return ms;
 }
 
 /** Anything last updated before this instant (in ms) is expired at `nowMs`. */

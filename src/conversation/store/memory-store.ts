@@ -4,10 +4,19 @@
  * callers can never see (or overwrite) half of another caller's change. Values are cloned on the
  * way in and on the way out, so no caller can change stored state by mutating an object.
  */
-import { threadId } from '../types';
-import type { DiagnosisSnapshot, Feedback, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
+import { OPEN_JOB_STATES, threadId } from '../types';
+import type { DiagnosisSnapshot, Feedback, Job, JobPatch, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
 import { expiryCutoff, resolveStoreOptions, type ResolvedStoreOptions } from './expiry';
+import { ownerIsDead } from './owner';
 import type { Store, StoreOptions } from './store';
+
+interface JobState {
+  job: Job;
+  acceptedMs: number;
+  updatedMs: number;
+  notBeforeMs: number;
+  leaseUntilMs: number;
+}
 
 interface ThreadState {
   key: ThreadKey;
@@ -25,6 +34,7 @@ export class MemoryStore implements Store {
   private readonly threads = new Map<string, ThreadState>();
   /** Processed id → when it was first seen (ms). */
   private readonly processed = new Map<string, number>();
+  private readonly jobs = new Map<string, JobState>();
   private closed = false;
 
   constructor(options: StoreOptions = {}) {
@@ -88,9 +98,80 @@ export class MemoryStore implements Store {
     this.assertOpen();
     const nowMs = this.nowMs();
     const seen = this.processed.get(id);
-    if (seen !== undefined && seen >= expiryCutoff(nowMs, this.options.ttlMs)) return false;
+    if (seen !== undefined && seen >= expiryCutoff(nowMs, this.options.processedTtlMs)) return false;
     this.processed.set(id, nowMs);
     return true;
+  }
+
+  async acceptJob(job: NewJob, owner: string, leaseMs: number): Promise<boolean> {
+    this.assertOpen();
+    const nowMs = this.nowMs();
+    const existing = this.jobs.get(job.id);
+    if (existing && !this.jobExpired(existing, nowMs)) return false;
+    const accepted: Job = { id: job.id, lane: job.lane, payload: structuredClone(job.payload), state: 'pending', attempts: 0, acceptedAt: new Date(nowMs).toISOString(), owner };
+    this.jobs.set(job.id, { job: accepted, acceptedMs: nowMs, updatedMs: nowMs, notBeforeMs: 0, leaseUntilMs: nowMs + leaseMs });
+    return true;
+  }
+
+  async getJob(id: string): Promise<Job | undefined> {
+    this.assertOpen();
+    const state = this.jobs.get(id);
+    return state && !this.jobExpired(state, this.nowMs()) ? this.jobOf(state) : undefined;
+  }
+
+  async claimJobs(owner: string, leaseMs: number, options: { limit?: number } = {}): Promise<Job[]> {
+    this.assertOpen();
+    const nowMs = this.nowMs();
+    const claimable = [...this.jobs.values()]
+      .filter((s) => OPEN_JOB_STATES.includes(s.job.state) && !this.jobExpired(s, nowMs) && s.notBeforeMs <= nowMs)
+      .filter((s) => s.leaseUntilMs <= nowMs || s.job.owner === undefined || ownerIsDead(s.job.owner, owner))
+      .sort((a, b) => a.acceptedMs - b.acceptedMs)
+      .slice(0, options.limit ?? Number.POSITIVE_INFINITY);
+    for (const s of claimable) {
+      s.job.owner = owner;
+      s.leaseUntilMs = nowMs + leaseMs;
+    }
+    return claimable.map((s) => this.jobOf(s));
+  }
+
+  async renewJob(id: string, owner: string, leaseMs: number): Promise<boolean> {
+    this.assertOpen();
+    const state = this.held(id, owner);
+    if (!state) return false;
+    state.leaseUntilMs = this.nowMs() + leaseMs;
+    return true;
+  }
+
+  async updateJob(id: string, owner: string, patch: JobPatch): Promise<boolean> {
+    this.assertOpen();
+    const state = this.held(id, owner);
+    if (!state) return false;
+    const nowMs = this.nowMs();
+    if (patch.state !== undefined) state.job.state = patch.state;
+    if (patch.result !== undefined) state.job.result = structuredClone(patch.result);
+    if (patch.progress !== undefined) state.job.progress = structuredClone(patch.progress);
+    if (patch.attempts !== undefined) state.job.attempts = patch.attempts;
+    if (patch.notBefore !== undefined) state.notBeforeMs = patch.notBefore === null ? 0 : patch.notBefore.getTime();
+    if (patch.release) {
+      state.leaseUntilMs = 0;
+      delete state.job.owner;
+    }
+    state.updatedMs = nowMs;
+    return true;
+  }
+
+  async finishJob(id: string, owner: string, outcome: 'done' | 'failed'): Promise<boolean> {
+    return this.updateJob(id, owner, { state: outcome, release: true });
+  }
+
+  async openJobs(): Promise<number> {
+    this.assertOpen();
+    const nowMs = this.nowMs();
+    return [...this.jobs.values()].filter((s) => OPEN_JOB_STATES.includes(s.job.state) && !this.jobExpired(s, nowMs)).length;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
   }
 
   async expire(now?: Date): Promise<number> {
@@ -103,8 +184,12 @@ export class MemoryStore implements Store {
         removed++;
       }
     }
+    const nowMs = (now ?? this.options.now()).getTime();
     for (const [id, seenMs] of this.processed) {
-      if (seenMs < cutoff) this.processed.delete(id);
+      if (seenMs < expiryCutoff(nowMs, this.options.processedTtlMs)) this.processed.delete(id);
+    }
+    for (const [id, state] of this.jobs) {
+      if (this.jobExpired(state, nowMs)) this.jobs.delete(id);
     }
     return removed;
   }
@@ -113,6 +198,27 @@ export class MemoryStore implements Store {
     this.closed = true;
     this.threads.clear();
     this.processed.clear();
+    this.jobs.clear();
+  }
+
+  /** A finished job is kept as a processed record for a day; an open one until it is too old to matter. */
+  private jobExpired(state: JobState, nowMs: number): boolean {
+    if (OPEN_JOB_STATES.includes(state.job.state)) return state.acceptedMs < expiryCutoff(nowMs, this.options.jobMaxAgeMs);
+    return state.updatedMs < expiryCutoff(nowMs, this.options.processedTtlMs);
+  }
+
+  /** The job, if `owner` holds its lease now. */
+  private held(id: string, owner: string): JobState | undefined {
+    const state = this.jobs.get(id);
+    if (!state || state.job.owner !== owner || state.leaseUntilMs < this.nowMs()) return undefined;
+    return state;
+  }
+
+  private jobOf(state: JobState): Job {
+    const job = structuredClone(state.job);
+    if (state.notBeforeMs > 0) job.notBefore = new Date(state.notBeforeMs).toISOString();
+    if (job.owner !== undefined) job.leaseUntil = new Date(state.leaseUntilMs).toISOString();
+    return job;
   }
 
   private nowMs(): number {

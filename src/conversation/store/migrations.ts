@@ -79,6 +79,35 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX processed_by_time ON processed (at_ms);
     `,
   },
+  {
+    version: 2,
+    summary: 'jobs: accepted work that still owes an answer, with its lease; a health row for /healthz',
+    sql: `
+      -- One row per accepted request (event, command, shortcut). The PRIMARY KEY refuses a
+      -- redelivery; open rows are what a restarted (or another) process resumes.
+      -- A rowid table (not WITHOUT ROWID): rows carry pastes and rendered answers of many KB.
+      CREATE TABLE jobs (
+        id             TEXT NOT NULL UNIQUE,
+        lane           TEXT NOT NULL,
+        state          TEXT NOT NULL,
+        payload        TEXT NOT NULL, -- the request, JSON, redacted text only; never rewritten
+        result         TEXT,          -- the answers to post, JSON, written once
+        progress       TEXT,          -- small JSON: answers delivered so far
+        attempts       INTEGER NOT NULL DEFAULT 0,
+        accepted_ms    INTEGER NOT NULL,
+        updated_ms     INTEGER NOT NULL,
+        not_before_ms  INTEGER NOT NULL DEFAULT 0,
+        owner          TEXT,
+        lease_until_ms INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX jobs_by_state ON jobs (state, accepted_ms);
+
+      CREATE TABLE health (
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
+        at_ms INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The version a database has once every migration ran. */

@@ -10,6 +10,7 @@ import { MemoryStore } from './memory-store';
 import { SqliteStore } from './sqlite-store';
 import { DEFAULT_STORE_URL, type Store, type StoreOptions } from './store';
 import { StoreOpenError } from './store-error';
+import { ThreadedSqliteStore } from './threaded-sqlite-store';
 
 export type StoreLocation = { kind: 'memory' } | { kind: 'sqlite'; file: string };
 
@@ -38,6 +39,24 @@ export function parseStoreUrl(url: string, cwd: string = process.cwd()): StoreLo
 export function openStore(url: string = DEFAULT_STORE_URL, options?: StoreOptions): Store {
   const location = parseStoreUrl(url);
   return location.kind === 'memory' ? new MemoryStore(options) : new SqliteStore(location.file, options);
+}
+
+/**
+ * The store for a long-running service (the Slack bot): SQLite runs in a worker thread with group
+ * commit (threaded-sqlite-store.ts), so commits never hold up the event loop. Resolves once the
+ * database is open; a database that cannot be opened is a StoreOpenError, as with openStore.
+ */
+export async function openServiceStore(url: string = DEFAULT_STORE_URL, options?: StoreOptions): Promise<Store> {
+  const location = parseStoreUrl(url);
+  if (location.kind === 'memory') return new MemoryStore(options);
+  const store = new ThreadedSqliteStore(location.file, options);
+  try {
+    await store.ping();
+  } catch (error) {
+    await store.close();
+    throw error instanceof StoreOpenError ? error : new StoreOpenError(`Cannot open the thread store ${location.file}: ${(error as Error).message}`);
+  }
+  return store;
 }
 
 /** `scheme://user:secret@host` → `scheme://user:***@host`: an error message is no place for a password. */

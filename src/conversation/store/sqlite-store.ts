@@ -10,10 +10,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
-import { threadId } from '../types';
-import type { DiagnosisSnapshot, Feedback, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
+import { OPEN_JOB_STATES, threadId } from '../types';
+import type { DiagnosisSnapshot, Feedback, Job, JobPatch, JobState, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
 import { expiryCutoff, resolveStoreOptions, type ResolvedStoreOptions } from './expiry';
 import { migrate, refuseNewerSchema } from './migrations';
+import { ownerIsDead } from './owner';
 import type { Store, StoreOptions } from './store';
 import { StoreOpenError } from './store-error';
 
@@ -87,6 +88,29 @@ interface FeedbackRow {
   at: string;
 }
 
+type JobHead = Omit<JobRow, 'payload' | 'result' | 'progress'>;
+
+interface JobRow {
+  id: string;
+  lane: string;
+  state: JobState;
+  payload: string;
+  result: string | null;
+  progress: string | null;
+  attempts: number;
+  accepted_ms: number;
+  updated_ms: number;
+  not_before_ms: number;
+  owner: string | null;
+  lease_until_ms: number;
+}
+
+/** `state IN (...)` for the open states, written once. */
+const OPEN = OPEN_JOB_STATES.map((s) => `'${s}'`).join(', ');
+const JOB_COLUMNS = 'id, lane, state, payload, result, progress, attempts, accepted_ms, updated_ms, not_before_ms, owner, lease_until_ms';
+/** The small columns only: claims and lease checks never read a paste. */
+const JOB_HEAD = 'id, lane, state, attempts, accepted_ms, updated_ms, not_before_ms, owner, lease_until_ms';
+
 /** Every statement, prepared once at open. */
 function prepareStatements(db: Database) {
   return {
@@ -130,6 +154,35 @@ function prepareStatements(db: Database) {
     insertProcessed: db.prepare<[string, number]>('INSERT OR IGNORE INTO processed (id, at_ms) VALUES (?, ?)'),
     expireThreads: db.prepare<[number]>('DELETE FROM threads WHERE updated_ms < ?'),
     expireProcessed: db.prepare<[number]>('DELETE FROM processed WHERE at_ms < ?'),
+    // An old finished job (or a far too old open one) no longer blocks its id.
+    deleteExpiredJob: db.prepare<[string, number, number]>(
+      `DELETE FROM jobs WHERE id = ? AND ((state IN (${OPEN}) AND accepted_ms < ?) OR (state NOT IN (${OPEN}) AND updated_ms < ?))`,
+    ),
+    insertJob: db.prepare<[string, string, string, number, number, string, number]>(
+      `INSERT INTO jobs (id, lane, state, payload, attempts, accepted_ms, updated_ms, owner, lease_until_ms)
+       VALUES (?, ?, 'pending', ?, 0, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ),
+    selectJob: db.prepare<[string], JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`),
+    selectClaimable: db.prepare<[number, number, number], JobHead>(
+      `SELECT ${JOB_HEAD} FROM jobs WHERE state IN (${OPEN}) AND accepted_ms >= ? AND not_before_ms <= ? AND lease_until_ms > ?
+       ORDER BY accepted_ms`,
+    ),
+    selectExpiredLeases: db.prepare<[number, number, number, number], JobRow>(
+      `SELECT ${JOB_COLUMNS} FROM jobs WHERE state IN (${OPEN}) AND accepted_ms >= ? AND not_before_ms <= ? AND lease_until_ms <= ?
+       ORDER BY accepted_ms LIMIT ?`,
+    ),
+    leaseJob: db.prepare<[string, number, string]>('UPDATE jobs SET owner = ?, lease_until_ms = ? WHERE id = ?'),
+    renewJob: db.prepare<[number, string, string, number]>('UPDATE jobs SET lease_until_ms = ? WHERE id = ? AND owner = ? AND lease_until_ms >= ?'),
+    heldJob: db.prepare<[string, string, number], JobHead>(`SELECT ${JOB_HEAD} FROM jobs WHERE id = ? AND owner = ? AND lease_until_ms >= ?`),
+    writeJob: db.prepare<[string, number, number, string | null, number, number, string]>(
+      'UPDATE jobs SET state = ?, attempts = ?, not_before_ms = ?, owner = ?, lease_until_ms = ?, updated_ms = ? WHERE id = ?',
+    ),
+    writeJobResult: db.prepare<[string, string]>('UPDATE jobs SET result = ? WHERE id = ?'),
+    writeJobProgress: db.prepare<[string, string]>('UPDATE jobs SET progress = ? WHERE id = ?'),
+    countOpenJobs: db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE state IN (${OPEN}) AND accepted_ms >= ?`),
+    expireOpenJobs: db.prepare<[number]>(`DELETE FROM jobs WHERE state IN (${OPEN}) AND accepted_ms < ?`),
+    expireFinishedJobs: db.prepare<[number]>(`DELETE FROM jobs WHERE state NOT IN (${OPEN}) AND updated_ms < ?`),
+    ping: db.prepare<[number]>('INSERT INTO health (id, at_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms'),
   };
 }
 
@@ -233,9 +286,89 @@ export class SqliteStore implements Store {
     return this.write(() => {
       const nowMs = this.nowMs();
       // An id seen longer ago than the time to live counts as new, as if expire() had already run.
-      this.sql.deleteExpiredProcessed.run(id, expiryCutoff(nowMs, this.options.ttlMs));
+      this.sql.deleteExpiredProcessed.run(id, expiryCutoff(nowMs, this.options.processedTtlMs));
       return this.sql.insertProcessed.run(id, nowMs).changes === 1;
     });
+  }
+
+  async acceptJob(job: NewJob, owner: string, leaseMs: number): Promise<boolean> {
+    return this.write(() => {
+      const nowMs = this.nowMs();
+      this.sql.deleteExpiredJob.run(job.id, expiryCutoff(nowMs, this.options.jobMaxAgeMs), expiryCutoff(nowMs, this.options.processedTtlMs));
+      // The PRIMARY KEY decides, in this one statement: a job seen before is not accepted again.
+      return this.sql.insertJob.run(job.id, job.lane, JSON.stringify(job.payload), nowMs, nowMs, owner, nowMs + leaseMs).changes === 1;
+    });
+  }
+
+  async getJob(id: string): Promise<Job | undefined> {
+    this.assertOpen();
+    const row = this.sql.selectJob.get(id);
+    if (!row) return undefined;
+    const nowMs = this.nowMs();
+    const expired = OPEN_JOB_STATES.includes(row.state)
+      ? row.accepted_ms < expiryCutoff(nowMs, this.options.jobMaxAgeMs)
+      : row.updated_ms < expiryCutoff(nowMs, this.options.processedTtlMs);
+    return expired ? undefined : toJob(row);
+  }
+
+  async claimJobs(owner: string, leaseMs: number, options: { limit?: number } = {}): Promise<Job[]> {
+    return this.write(() => {
+      const nowMs = this.nowMs();
+      const oldest = expiryCutoff(nowMs, this.options.jobMaxAgeMs);
+      const limit = options.limit ?? 1000;
+      const rows = this.sql.selectExpiredLeases.all(oldest, nowMs, nowMs, limit);
+      // Leases still running whose holder is known to be gone (a killed process on this host).
+      if (rows.length < limit) {
+        for (const head of this.sql.selectClaimable.all(oldest, nowMs, nowMs)) {
+          if (rows.length >= limit) break;
+          if (head.owner !== null && ownerIsDead(head.owner, owner)) rows.push(this.sql.selectJob.get(head.id)!);
+        }
+        rows.sort((a, b) => a.accepted_ms - b.accepted_ms);
+      }
+      for (const row of rows) this.sql.leaseJob.run(owner, nowMs + leaseMs, row.id);
+      return rows.map((row) => toJob({ ...row, owner, lease_until_ms: nowMs + leaseMs }));
+    });
+  }
+
+  async renewJob(id: string, owner: string, leaseMs: number): Promise<boolean> {
+    return this.write(() => {
+      const nowMs = this.nowMs();
+      return this.sql.renewJob.run(nowMs + leaseMs, id, owner, nowMs).changes === 1;
+    });
+  }
+
+  async updateJob(id: string, owner: string, patch: JobPatch): Promise<boolean> {
+    return this.write(() => {
+      const nowMs = this.nowMs();
+      const row = this.sql.heldJob.get(id, owner, nowMs);
+      if (!row) return false;
+      const notBefore = patch.notBefore === undefined ? row.not_before_ms : patch.notBefore === null ? 0 : patch.notBefore.getTime();
+      if (patch.result !== undefined) this.sql.writeJobResult.run(JSON.stringify(patch.result), id);
+      if (patch.progress !== undefined) this.sql.writeJobProgress.run(JSON.stringify(patch.progress), id);
+      this.sql.writeJob.run(
+        patch.state ?? row.state,
+        patch.attempts ?? row.attempts,
+        notBefore,
+        patch.release ? null : row.owner,
+        patch.release ? 0 : row.lease_until_ms,
+        nowMs,
+        id,
+      );
+      return true;
+    });
+  }
+
+  async finishJob(id: string, owner: string, outcome: 'done' | 'failed'): Promise<boolean> {
+    return this.updateJob(id, owner, { state: outcome, release: true });
+  }
+
+  async openJobs(): Promise<number> {
+    this.assertOpen();
+    return this.sql.countOpenJobs.get(expiryCutoff(this.nowMs(), this.options.jobMaxAgeMs))?.n ?? 0;
+  }
+
+  async ping(): Promise<void> {
+    this.write(() => this.sql.ping.run(this.nowMs()));
   }
 
   async expire(now?: Date): Promise<number> {
@@ -249,12 +382,25 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 
+  /**
+   * Runs `work` (calls to this store's own methods) in one transaction: their writes become
+   * durable together, with one commit (one fsync) for all of them. Each method keeps its own
+   * savepoint, so one that fails is rolled back alone. Throws when the commit fails: then nothing
+   * of `work` was kept.
+   */
+  inTransaction<T>(work: () => T): T {
+    this.assertOpen();
+    return this.db.transaction(work).immediate();
+  }
+
   private expireNow(now: Date): number {
     const cutoff = expiryCutoff(now.getTime(), this.options.ttlMs);
     const run = this.db.transaction((): number => {
       // Messages, snapshot, resolution and feedback go with their thread (ON DELETE CASCADE).
       const { changes } = this.sql.expireThreads.run(cutoff);
-      this.sql.expireProcessed.run(cutoff);
+      this.sql.expireProcessed.run(expiryCutoff(now.getTime(), this.options.processedTtlMs));
+      this.sql.expireOpenJobs.run(expiryCutoff(now.getTime(), this.options.jobMaxAgeMs));
+      this.sql.expireFinishedJobs.run(expiryCutoff(now.getTime(), this.options.processedTtlMs));
       return changes;
     });
     return run.immediate();
@@ -295,6 +441,18 @@ export class SqliteStore implements Store {
 
 function toMessage(row: MessageRow): StoredMessage {
   return { messageId: row.message_id, author: row.author, at: row.at, kind: row.kind, text: row.text, redactions: row.redactions };
+}
+
+function toJob(row: JobRow): Job {
+  const job: Job = { id: row.id, lane: row.lane, payload: JSON.parse(row.payload) as unknown, state: row.state, attempts: row.attempts, acceptedAt: new Date(row.accepted_ms).toISOString() };
+  if (row.result !== null) job.result = JSON.parse(row.result) as unknown;
+  if (row.progress !== null) job.progress = JSON.parse(row.progress) as unknown;
+  if (row.not_before_ms > 0) job.notBefore = new Date(row.not_before_ms).toISOString();
+  if (row.owner !== null) {
+    job.owner = row.owner;
+    job.leaseUntil = new Date(row.lease_until_ms).toISOString();
+  }
+  return job;
 }
 
 function toResolution(row: ResolutionRow): Resolution {

@@ -4,7 +4,7 @@
  * that changes a thread is atomic on its own, so concurrent messages to one thread never lose
  * each other's evidence: callers append, then read the whole thread back.
  */
-import type { DiagnosisSnapshot, Feedback, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
+import type { DiagnosisSnapshot, Feedback, Job, JobPatch, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
 
 export interface Store {
   /**
@@ -29,13 +29,41 @@ export interface Store {
   resetThread(key: ThreadKey): Promise<void>;
   /**
    * Records an event or message id as handled. Returns true the first time, false for a
-   * redelivery, atomically, so two deliveries racing each other get one true between them.
+   * redelivery, atomically, so two deliveries racing each other get one true between them. Ids
+   * are kept for `processedTtlMs` (a day: as long as Slack may retry), not for the thread TTL.
    */
   markProcessed(id: string): Promise<boolean>;
+
   /**
-   * Deletes threads (and processed ids) older than the time to live (age > ttl: at exactly ttl
-   * they stay); returns how many threads went. getThread and markProcessed already treat expired
-   * entries as gone, so this only reclaims space. The SQLite store also runs it at open.
+   * Records newly accepted work, leased to `owner` for `leaseMs`. Returns false, changing nothing,
+   * when a job with this id exists in any state and has not expired: a redelivered event or a
+   * replayed command, atomically, so two deliveries racing each other get one true between them.
+   */
+  acceptJob(job: NewJob, owner: string, leaseMs: number): Promise<boolean>;
+  /** The job with this id, or undefined. */
+  getJob(id: string): Promise<Job | undefined>;
+  /**
+   * Leases to `owner`, for `leaseMs`, up to `limit` open jobs whose `notBefore` has passed and
+   * whose lease ran out, or whose holder is a process on this host that is gone (owner.ts),
+   * oldest first, and returns them. Atomic: two claimers never get the same job.
+   */
+  claimJobs(owner: string, leaseMs: number, options?: { limit?: number }): Promise<Job[]>;
+  /** Extends the lease while the work goes on. False when `owner` no longer holds it. */
+  renewJob(id: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Changes a job its `owner` holds. False (and no change) when the lease is someone else's. */
+  updateJob(id: string, owner: string, patch: JobPatch): Promise<boolean>;
+  /** Ends a job its `owner` holds: `done` (answered) or `failed` (given up). Kept as a processed record. */
+  finishJob(id: string, owner: string, state: 'done' | 'failed'): Promise<boolean>;
+  /** How many jobs still owe an answer. */
+  openJobs(): Promise<number>;
+  /** Proves the store can write now (for /healthz); rejects with the reason when it cannot. */
+  ping(): Promise<void>;
+
+  /**
+   * Deletes threads older than the time to live (age > ttl: at exactly ttl they stay), processed
+   * ids and finished jobs older than `processedTtlMs`, and open jobs older than `jobMaxAgeMs`;
+   * returns how many threads went. getThread and markProcessed already treat expired entries as
+   * gone, so this only reclaims space. The SQLite store also runs it at open.
    */
   expire(now?: Date): Promise<number>;
   /** Idempotent; every other method rejects afterwards. */
@@ -45,9 +73,15 @@ export interface Store {
 export interface StoreOptions {
   /** Threads not updated for this long are forgotten. Default: 7 days. */
   ttlMs?: number;
+  /** Processed ids and finished jobs are kept this long: Slack retries within minutes. Default: 1 day. */
+  processedTtlMs?: number;
+  /** Open jobs older than this are dropped by expire() (the runner gives up long before). Default: 1 day. */
+  jobMaxAgeMs?: number;
   /** The clock, for tests. */
   now?: () => Date;
 }
 
 export const DEFAULT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const DEFAULT_PROCESSED_TTL_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_JOB_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_STORE_URL = 'sqlite:./data/diag502.db';

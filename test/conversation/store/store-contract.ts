@@ -2,7 +2,9 @@
  * The one behaviour both stores must share. Each implementation's test file calls
  * `storeContract(name, makeStore)`; a difference between them is a failure here.
  */
-import { DEFAULT_TTL_MS, type Store, type StoreOptions } from '../../../src/conversation/store/store';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
+import { DEFAULT_JOB_MAX_AGE_MS, DEFAULT_PROCESSED_TTL_MS, DEFAULT_TTL_MS, type Store, type StoreOptions } from '../../../src/conversation/store/store';
 import { threadId, type DiagnosisSnapshot, type Feedback, type Resolution, type StoredMessage, type ThreadKey } from '../../../src/conversation/types';
 
 export type MakeStore = (options: StoreOptions) => Store;
@@ -50,6 +52,12 @@ const snapshot: DiagnosisSnapshot = {
 const resolution: Resolution = { causeId: 'startup-exception', text: 'missing hosting bundle', by: 'U0002', at: '2025-03-01T13:00:00.000Z' };
 const confirmed: Feedback = { causeId: 'startup-exception', verdict: 'confirmed', by: 'U0003', at: '2025-03-01T13:01:00.000Z' };
 const wrong: Feedback = { causeId: 'native-crash', verdict: 'wrong', by: 'U0004', at: '2025-03-01T13:02:00.000Z' };
+
+/** The pid of a process that ran and exited: certainly not running now. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
 
 /** Resolves after the event loop turned, so callers really interleave. */
 const tick = (): Promise<void> => new Promise((done) => setImmediate(done));
@@ -263,10 +271,11 @@ export function storeContract(name: string, makeStore: MakeStore): void {
       });
     });
 
-    it('forgets processed ids older than the time to live', async () => {
+    it('forgets processed ids after a day (as long as Slack may retry), not after the thread time to live', async () => {
+      expect(DEFAULT_PROCESSED_TTL_MS).toBe(24 * HOUR);
       expect(await store.markProcessed('Ev0001')).toBe(true);
       expect(await store.markProcessed('Ev0002')).toBe(true);
-      clock.advance(DEFAULT_TTL_MS);
+      clock.advance(DEFAULT_PROCESSED_TTL_MS);
       expect(await store.markProcessed('Ev0001')).toBe(false);
       clock.advance(1);
       expect(await store.markProcessed('Ev0001')).toBe(true);
@@ -277,7 +286,123 @@ export function storeContract(name: string, makeStore: MakeStore): void {
     it('rejects a time to live that is not a positive number', () => {
       for (const ttlMs of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
         expect(() => makeStore({ ttlMs })).toThrow(RangeError);
+        expect(() => makeStore({ processedTtlMs: ttlMs })).toThrow(RangeError);
+        expect(() => makeStore({ jobMaxAgeMs: ttlMs })).toThrow(RangeError);
       }
+    });
+
+    describe('jobs (accepted work that owes an answer)', () => {
+      const job = (id: string, lane = 'lane-1') => ({ id, lane, payload: { text: `evidence of ${id}`, n: 1 } });
+      const LEASE = 30_000;
+
+      it('accepts a job once, leased to its owner, and refuses the same id again in every state', async () => {
+        expect(await store.acceptJob(job('event:Ev1'), 'a', LEASE)).toBe(true);
+        expect(await store.acceptJob(job('event:Ev1'), 'b', LEASE)).toBe(false);
+        const stored = await store.getJob('event:Ev1');
+        expect(stored).toMatchObject({ id: 'event:Ev1', lane: 'lane-1', state: 'pending', attempts: 0, owner: 'a', payload: { text: 'evidence of event:Ev1', n: 1 } });
+        expect(stored!.acceptedAt).toBe(clock.now().toISOString());
+        expect(await store.finishJob('event:Ev1', 'a', 'done')).toBe(true);
+        expect(await store.acceptJob(job('event:Ev1'), 'b', LEASE)).toBe(false);
+        expect((await store.getJob('event:Ev1'))!.state).toBe('done');
+      });
+
+      it('lets exactly one of 20 concurrent accepts of one id in', async () => {
+        const results = await Promise.all(Array.from({ length: 20 }, async (_, i) => (await tickTimes(i % 3), store.acceptJob(job('event:race'), `w${i}`, LEASE))));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('keeps finished jobs as processed records for a day, then accepts the id again', async () => {
+        await store.acceptJob(job('trigger:1'), 'a', LEASE);
+        await store.finishJob('trigger:1', 'a', 'failed');
+        clock.advance(DEFAULT_PROCESSED_TTL_MS);
+        expect(await store.acceptJob(job('trigger:1'), 'a', LEASE)).toBe(false);
+        clock.advance(1);
+        expect(await store.getJob('trigger:1')).toBeUndefined();
+        expect(await store.acceptJob(job('trigger:1'), 'a', LEASE)).toBe(true);
+      });
+
+      it('only the lease holder may change or finish a job, and only while the lease runs', async () => {
+        await store.acceptJob(job('event:Ev2'), 'a', LEASE);
+        expect(await store.updateJob('event:Ev2', 'b', { state: 'answered' })).toBe(false);
+        expect(await store.finishJob('event:Ev2', 'b', 'done')).toBe(false);
+        expect(await store.updateJob('event:Ev2', 'a', { state: 'answered', result: { answers: ['x'] }, attempts: 2 })).toBe(true);
+        expect(await store.updateJob('event:Ev2', 'a', { progress: { delivered: 1 } })).toBe(true);
+        expect(await store.getJob('event:Ev2')).toMatchObject({ state: 'answered', attempts: 2, payload: { text: 'evidence of event:Ev2', n: 1 }, result: { answers: ['x'] }, progress: { delivered: 1 } });
+        clock.advance(LEASE + 1);
+        expect(await store.renewJob('event:Ev2', 'a', LEASE)).toBe(false);
+        expect(await store.updateJob('event:Ev2', 'a', { state: 'posting' })).toBe(false);
+      });
+
+      it('renewing keeps a lease alive past its first term', async () => {
+        await store.acceptJob(job('event:Ev3'), 'a', LEASE);
+        clock.advance(LEASE - 1000);
+        expect(await store.renewJob('event:Ev3', 'a', LEASE)).toBe(true);
+        clock.advance(LEASE - 1000);
+        expect(await store.claimJobs('b', LEASE)).toStrictEqual([]);
+        expect(await store.updateJob('event:Ev3', 'a', { state: 'posting' })).toBe(true);
+      });
+
+      it('claims open jobs whose lease ran out, oldest first, and never a job another claimer holds', async () => {
+        await store.acceptJob(job('event:old'), 'a', LEASE);
+        clock.advance(1000);
+        await store.acceptJob(job('event:new'), 'a', LEASE);
+        await store.acceptJob(job('event:done'), 'a', LEASE);
+        await store.finishJob('event:done', 'a', 'done');
+        expect(await store.claimJobs('b', LEASE)).toStrictEqual([]);
+        clock.advance(LEASE + 1);
+        const claimed = await store.claimJobs('b', LEASE);
+        expect(claimed.map((j) => j.id)).toStrictEqual(['event:old', 'event:new']);
+        expect(claimed.every((j) => j.owner === 'b')).toBe(true);
+        expect(await store.claimJobs('c', LEASE)).toStrictEqual([]);
+        expect(await store.updateJob('event:old', 'a', { state: 'posting' })).toBe(false);
+        expect(await store.updateJob('event:old', 'b', { state: 'posting' })).toBe(true);
+      });
+
+      it("claims at once a job whose holder is a gone process on this host; others' leases must run out", async () => {
+        const me = `${hostname()}:${process.pid}:me`;
+        await store.acceptJob(job('event:orphan'), `${hostname()}:${deadPid()}:x`, LEASE);
+        await store.acceptJob(job('event:reused-pid'), `${hostname()}:${process.pid}:old`, LEASE);
+        await store.acceptJob(job('event:alive'), `${hostname()}:${process.ppid}:y`, LEASE);
+        await store.acceptJob(job('event:elsewhere'), `other-host:1:z`, LEASE);
+        await store.acceptJob(job('event:mine'), me, LEASE);
+        expect((await store.claimJobs(me, 10 * LEASE)).map((j) => j.id).sort()).toStrictEqual(['event:orphan', 'event:reused-pid']);
+        clock.advance(LEASE + 1);
+        expect((await store.claimJobs(me, LEASE)).map((j) => j.id).sort()).toStrictEqual(['event:alive', 'event:elsewhere', 'event:mine']);
+      });
+
+      it('honours notBefore and limit, and a released job is claimable at once', async () => {
+        for (const id of ['event:1', 'event:2', 'event:3']) await store.acceptJob(job(id), 'a', LEASE);
+        await store.updateJob('event:1', 'a', { attempts: 1, notBefore: new Date(clock.ms + 60_000), release: true });
+        await store.updateJob('event:2', 'a', { release: true });
+        await store.updateJob('event:3', 'a', { release: true });
+        // Leased for longer than the wait below, so only the retry comes back.
+        expect((await store.claimJobs('b', 10 * LEASE, { limit: 1 })).map((j) => j.id)).toStrictEqual(['event:2']);
+        expect((await store.claimJobs('b', 10 * LEASE)).map((j) => j.id)).toStrictEqual(['event:3']);
+        clock.advance(60_000);
+        const retried = await store.claimJobs('b', LEASE);
+        expect(retried.map((j) => j.id)).toStrictEqual(['event:1']);
+        expect(retried[0]!.attempts).toBe(1);
+      });
+
+      it('counts open jobs and drops open jobs older than the longest job age', async () => {
+        await store.acceptJob(job('event:a'), 'a', LEASE);
+        await store.acceptJob(job('event:b'), 'a', LEASE);
+        await store.finishJob('event:b', 'a', 'done');
+        expect(await store.openJobs()).toBe(1);
+        clock.advance(DEFAULT_JOB_MAX_AGE_MS + 1);
+        expect(await store.openJobs()).toBe(0);
+        expect(await store.claimJobs('b', LEASE)).toStrictEqual([]);
+        await store.expire();
+        expect(await store.getJob('event:a')).toBeUndefined();
+      });
+
+      it('answers ping while open, and rejects every job call after close', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+        await store.close();
+        await expect(store.ping()).rejects.toThrow(/closed|not open/);
+        await expect(store.acceptJob(job('event:x'), 'a', LEASE)).rejects.toThrow(/closed|not open/);
+        await expect(store.claimJobs('a', LEASE)).rejects.toThrow(/closed|not open/);
+      });
     });
 
     it('keeps every one of 50 concurrent appends from interleaved async callers', async () => {

@@ -1,0 +1,44 @@
+/**
+ * The SQLite store in a worker thread (the Slack bot's store) keeps the same contract as the plain
+ * one, and commits calls that arrive together in one transaction without losing any.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { ThreadedSqliteStore } from '../../../src/conversation/store/threaded-sqlite-store';
+import { StoreOpenError } from '../../../src/conversation/store/store-error';
+import { ensureCompiledStore, ROOT } from './compiled-store';
+import { key, message, storeContract } from './store-contract';
+
+const WORKER = join(ROOT, 'dist', 'src', 'conversation', 'store', 'sqlite-worker.js');
+const dir = mkdtempSync(join(tmpdir(), 'diag502-threaded-store-'));
+let files = 0;
+const newFile = (): string => join(dir, `threads-${++files}.db`);
+
+beforeAll(() => ensureCompiledStore(), 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeContract('ThreadedSqliteStore', (options) => new ThreadedSqliteStore(newFile(), { ...options, workerFile: WORKER }));
+
+describe('ThreadedSqliteStore', () => {
+  it('commits 200 concurrent writes from interleaved callers, every one of them durable', async () => {
+    const file = newFile();
+    const store = new ThreadedSqliteStore(file, { workerFile: WORKER });
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => store.appendMessage(key(`t${i % 10}`), message(i))));
+    expect(results.every(Boolean)).toBe(true);
+    await store.close();
+    const db = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect((db.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }).n).toBe(200);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reports a file it cannot open as a StoreOpenError on the first call', async () => {
+    const store = new ThreadedSqliteStore(join(dir, 'no', '\u0000bad', 'x.db'), { workerFile: WORKER });
+    await expect(store.getThread(key())).rejects.toBeInstanceOf(StoreOpenError);
+    await store.close();
+  });
+});
