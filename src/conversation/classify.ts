@@ -25,36 +25,22 @@ export function isQuestionShaped(text: string): boolean {
   return body.endsWith('?') || INTERROGATIVE.test(body);
 }
 
-/** True when the evidence pipeline found anything that bears on a 502 in the text. */
-export function carriesEvidence(evidence: Evidence): boolean {
-  return (
-    evidence.statuses.length > 0 ||
-    evidence.codes.length > 0 ||
-    evidence.signals.length > 0 ||
-    evidence.events.length > 0 ||
-    evidence.webConfigs.length > 0 ||
-    evidence.appPools.length > 0 ||
-    evidence.headers.length > 0 ||
-    evidence.freb.length > 0 ||
-    evidence.iisLog !== undefined
-  );
-}
-
-export function readEvidence(text: string, slack: boolean | 'auto' = 'auto'): Evidence {
-  const collector = new EvidenceCollector();
-  collector.addText('message', text, { slack });
-  return collector.finish();
-}
-
 /**
- * @param addressed the message was meant for the bot: a mention, a direct message, the slash
- *   command, the shortcut or the console. In a thread the bot merely follows it is false.
+ * The kinds a message can be told apart as without reading it as evidence: a command, or a
+ * question (short, question-shaped, and addressed to the bot or about a topic it knows). Anything
+ * else is evidence or chatter, which only reading the evidence decides (engine.ts `analyze`).
  */
-export function classifyMessage(text: string, addressed: boolean, slack: boolean | 'auto' = 'auto'): Classified {
+export function classifyText(text: string, addressed: boolean): Classified | undefined {
   const command = parseCommand(text);
   if (command) return { kind: 'command', command };
   const body = stripAddress(text);
   if (isQuestionShaped(body) && (addressed || isAboutKnownTopic(body))) return { kind: 'question', question: body };
-  if (carriesEvidence(readEvidence(body, slack))) return { kind: 'evidence' };
-  return { kind: 'chatter' };
+  return undefined;
+}
+
+/** The evidence kinds read from an already clean text (for summaries of a thread). */
+export function kindsIn(text: string): Evidence['inputs'][number]['kinds'] {
+  const collector = new EvidenceCollector();
+  collector.addText('message', text, { clean: true });
+  return collector.finish().inputs.flatMap((input) => input.kinds);
 }

@@ -3,18 +3,20 @@
  * each message to `handle` and renders the reply; `null` means the bot stays quiet (chatter, or a
  * message it has already answered).
  *
- * The thread's evidence is never merged by hand: each evidence message is appended to the store,
- * then the whole thread is diagnosed again, so a web.config pasted after a log line refines the
- * same diagnosis, and two messages arriving at once cannot lose each other's evidence.
+ * The thread's evidence is never merged by hand: each evidence message is read together with the
+ * thread's earlier evidence, so a web.config pasted after a log line refines the same diagnosis.
+ * The new text is cleaned and read once (see engine.ts). Messages of one thread must be handled
+ * one at a time, in order: the Slack bot runs each thread in its own lane, the console is
+ * sequential by nature.
  */
-import { diagnose } from '../diagnose';
 import type { Diagnosis } from '../diagnosis';
 import { cleanText } from '../evidence/clean-text';
 import { answerQuestion, TOPICS } from '../advice/knowledge';
 import { CAUSES } from '../causes';
 import type { Store } from './store/store';
-import { classifyMessage, readEvidence } from './classify';
+import { kindsIn } from './classify';
 import { compareDiagnoses, snapshotOf } from './change';
+import { inlineEngine, type Analysis, type Engine } from './engine';
 import type { Reply, ThreadEntry } from './replies';
 import type { Resolution, StoredMessage, ThreadKey, ThreadRecord } from './types';
 
@@ -23,7 +25,9 @@ export interface IncomingMessage {
   /** Unique within the thread; a message seen twice is answered once. */
   messageId: string;
   author: string;
+  /** The text as received; `cleaned` says it went through cleanText already (a resumed job). */
   text: string;
+  cleaned?: boolean;
   at?: Date;
   /** Meant for the bot (mention, DM, slash command, shortcut, console); false for a followed thread. */
   addressed: boolean;
@@ -33,6 +37,23 @@ export interface IncomingMessage {
 
 export interface ConversationOptions {
   now?: () => Date;
+  /** Where cleaning and diagnosing run; inline by default. */
+  engine?: Engine;
+}
+
+export interface HandleOptions {
+  /**
+   * The message may have been stored before (work resumed after a crash): answer it as the
+   * thread stands instead of staying quiet about a message already seen.
+   */
+  replay?: boolean;
+}
+
+/** A reply worked out before its thread exists (a slash command's first answer), to adopt once posted. */
+export interface Draft {
+  reply: Reply | null;
+  message: IncomingMessage;
+  analysis: Analysis;
 }
 
 /** The source name evidence lines cite for the n-th message of a thread. */
@@ -42,69 +63,127 @@ export function messageSource(n: number): string {
 
 export class Conversation {
   private readonly now: () => Date;
+  private readonly engine: Engine;
 
   constructor(
     private readonly store: Store,
     options: ConversationOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.engine = options.engine ?? inlineEngine;
   }
 
-  async handle(message: IncomingMessage): Promise<Reply | null> {
-    const classified = classifyMessage(message.text, message.addressed, message.slack ?? 'auto');
-    // Chatter in a thread the bot only follows is not ours to keep or answer.
-    if (classified.kind === 'chatter' && !message.addressed) return null;
-    const clean = cleanText(message.text, message.slack ?? 'auto');
-    const stored: StoredMessage = {
-      messageId: message.messageId,
-      author: message.author,
-      at: (message.at ?? this.now()).toISOString(),
-      kind: classified.kind,
-      text: clean.text,
-      redactions: clean.redactions,
-    };
-    if (!(await this.store.appendMessage(message.key, stored))) return null;
+  async handle(message: IncomingMessage, options: HandleOptions = {}): Promise<Reply | null> {
+    const thread = await this.store.getThread(message.key);
+    const seenAt = thread?.messages.findIndex((m) => m.messageId === message.messageId) ?? -1;
+    if (seenAt >= 0 && !options.replay) return null;
+    // A replayed message is read where it stands in the thread, as it was stored.
+    const before = seenAt >= 0 ? thread!.messages.slice(0, seenAt) : (thread?.messages ?? []);
+    const stored = seenAt >= 0 ? thread!.messages[seenAt]! : undefined;
+    const analysis = await this.engine.analyze({
+      text: stored ? stored.text : message.text,
+      cleaned: stored !== undefined || message.cleaned === true,
+      slack: message.slack ?? 'auto',
+      addressed: message.addressed,
+      source: messageSource(before.length + 1),
+      previous: evidenceOf(before),
+    });
+    if (analysis.classified.kind === 'chatter' && !message.addressed) return null;
+    if (!stored && !(await this.store.appendMessage(message.key, this.storedMessage(message, analysis)))) return null;
+    return this.reply(message, analysis, thread);
+  }
 
-    switch (classified.kind) {
-      case 'command':
-        return this.command(message, classified.command!);
-      case 'question': {
-        const diagnosis = await this.currentDiagnosis(message.key);
-        const question = classified.question ?? clean.text;
-        const answer = answerQuestion(question, { diagnosis });
-        return answer ? { type: 'answer', question, answer } : { type: 'unknown-question', question, topics: TOPICS };
-      }
-      case 'evidence':
-        return this.diagnoseThread(message.key, clean.truncated);
-      case 'chatter':
-        return { type: 'no-evidence', read: readEvidence(clean.text, false).inputs.flatMap((i) => i.kinds) };
-    }
+  /**
+   * Answers a message that starts a thread not yet known (a slash command: the thread is the
+   * answer's own ts). Nothing is stored; `adopt` records the message once the answer is posted.
+   */
+  async draft(message: IncomingMessage): Promise<Draft> {
+    const analysis = await this.engine.analyze({
+      text: message.text,
+      cleaned: message.cleaned === true,
+      slack: message.slack ?? 'auto',
+      addressed: message.addressed,
+      source: messageSource(1),
+      previous: [],
+    });
+    if (analysis.classified.kind === 'chatter' && !message.addressed) return { reply: null, message, analysis };
+    return { reply: await this.replyWithoutStore(message, analysis), message, analysis };
+  }
+
+  /** Stores a drafted message (and its diagnosis) under the thread it now has. */
+  async adopt(draft: Draft, key: ThreadKey): Promise<void> {
+    const message = { ...draft.message, key };
+    if (!(await this.store.appendMessage(key, this.storedMessage(message, draft.analysis)))) return;
+    if (draft.analysis.diagnosis) await this.store.saveSnapshot(key, snapshotOf(draft.analysis.diagnosis, this.now()));
   }
 
   /** The thread's diagnosis now, or null when it holds no evidence. */
   async currentDiagnosis(key: ThreadKey): Promise<Diagnosis | null> {
     const thread = await this.store.getThread(key);
-    return thread ? diagnoseThread(thread) : null;
+    const inputs = thread ? evidenceOf(thread.messages) : [];
+    return inputs.length > 0 ? this.engine.diagnose(inputs) : null;
   }
 
-  private async diagnoseThread(key: ThreadKey, truncated: boolean): Promise<Reply> {
-    const thread = await this.store.getThread(key);
-    const diagnosis = (thread && diagnoseThread(thread)) ?? diagnose([]);
-    const change = compareDiagnoses(thread?.snapshot, diagnosis);
-    await this.store.saveSnapshot(key, snapshotOf(diagnosis, this.now()));
-    return { type: 'diagnosis', diagnosis, change, truncated };
+  private storedMessage(message: IncomingMessage, analysis: Analysis): StoredMessage {
+    return {
+      messageId: message.messageId,
+      author: message.author,
+      at: (message.at ?? this.now()).toISOString(),
+      kind: analysis.classified.kind,
+      text: analysis.clean.text,
+      redactions: analysis.clean.redactions,
+    };
   }
 
-  private async command(message: IncomingMessage, command: NonNullable<ReturnType<typeof classifyMessage>['command']>): Promise<Reply> {
+  private async reply(message: IncomingMessage, analysis: Analysis, thread: ThreadRecord | undefined): Promise<Reply> {
+    const { classified } = analysis;
+    switch (classified.kind) {
+      case 'command':
+        return this.command(message, classified.command!);
+      case 'question':
+        return this.answer(classified.question ?? analysis.clean.text, () => this.currentDiagnosis(message.key));
+      case 'evidence': {
+        const diagnosis = analysis.diagnosis!;
+        const change = compareDiagnoses(thread?.snapshot, diagnosis);
+        await this.store.saveSnapshot(message.key, snapshotOf(diagnosis, this.now()));
+        return { type: 'diagnosis', diagnosis, change, truncated: analysis.clean.truncated };
+      }
+      case 'chatter':
+        return { type: 'no-evidence', read: kindsIn(analysis.clean.text) };
+    }
+  }
+
+  /** The reply to a thread's first message, when there is no thread to store it in yet. */
+  private async replyWithoutStore(message: IncomingMessage, analysis: Analysis): Promise<Reply> {
+    const { classified } = analysis;
+    switch (classified.kind) {
+      case 'command':
+        // Only help means anything before a thread exists; the others act on an empty thread.
+        return classified.command!.name === 'help' ? { type: 'help' } : this.command({ ...message }, classified.command!, true);
+      case 'question':
+        return this.answer(classified.question ?? analysis.clean.text, async () => null);
+      case 'evidence':
+        return { type: 'diagnosis', diagnosis: analysis.diagnosis!, change: compareDiagnoses(undefined, analysis.diagnosis!), truncated: analysis.clean.truncated };
+      case 'chatter':
+        return { type: 'no-evidence', read: kindsIn(analysis.clean.text) };
+    }
+  }
+
+  private async answer(question: string, diagnosisNow: () => Promise<Diagnosis | null>): Promise<Reply> {
+    const answer = answerQuestion(question, { diagnosis: await diagnosisNow() });
+    return answer ? { type: 'answer', question, answer } : { type: 'unknown-question', question, topics: TOPICS };
+  }
+
+  private async command(message: IncomingMessage, command: NonNullable<Analysis['classified']['command']>, noThread = false): Promise<Reply> {
     switch (command.name) {
       case 'help':
         return { type: 'help' };
       case 'reset':
-        await this.store.resetThread(message.key);
+        if (!noThread) await this.store.resetThread(message.key);
         return { type: 'reset' };
       case 'summary': {
-        const thread = await this.store.getThread(message.key);
-        const summary: Reply = { type: 'summary', diagnosis: thread ? diagnoseThread(thread) : null, entries: thread ? entriesOf(thread) : [] };
+        const thread = noThread ? undefined : await this.store.getThread(message.key);
+        const summary: Reply = { type: 'summary', diagnosis: thread ? await this.currentDiagnosis(message.key) : null, entries: thread ? entriesOf(thread) : [] };
         if (thread?.resolution) summary.resolution = thread.resolution;
         return summary;
       }
@@ -114,20 +193,16 @@ export class Conversation {
         const cause = findCause(text);
         const resolution: Resolution = { text, by: message.author, at: (message.at ?? this.now()).toISOString() };
         if (cause) resolution.causeId = cause.id;
-        await this.store.setResolution(message.key, resolution);
+        if (!noThread) await this.store.setResolution(message.key, resolution);
         return cause ? { type: 'resolved', resolution, title: cause.title } : { type: 'resolved', resolution };
       }
     }
   }
 }
 
-/** Diagnoses every evidence message of a thread together; null when there is none. */
-export function diagnoseThread(thread: ThreadRecord): Diagnosis | null {
-  const inputs = thread.messages
-    .map((m, i) => ({ m, n: i + 1 }))
-    .filter(({ m }) => m.kind === 'evidence')
-    .map(({ m, n }) => ({ source: messageSource(n), text: m.text, slack: false }));
-  return inputs.length > 0 ? diagnose(inputs) : null;
+/** A thread's evidence messages as clean inputs, each named by its place in the thread. */
+function evidenceOf(messages: readonly StoredMessage[]): { source: string; text: string }[] {
+  return messages.flatMap((m, i) => (m.kind === 'evidence' ? [{ source: messageSource(i + 1), text: m.text }] : []));
 }
 
 function entriesOf(thread: ThreadRecord): ThreadEntry[] {
@@ -136,7 +211,7 @@ function entriesOf(thread: ThreadRecord): ThreadEntry[] {
     author: m.author,
     at: m.at,
     kind: m.kind,
-    kinds: m.kind === 'evidence' ? readEvidence(m.text, false).inputs.flatMap((input) => input.kinds) : [],
+    kinds: m.kind === 'evidence' ? kindsIn(m.text) : [],
     lines: m.text.split('\n').length,
   }));
 }

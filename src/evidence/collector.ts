@@ -24,6 +24,11 @@ export interface InputOptions {
   slack?: SlackEscaping;
   /** Cap on the bytes read from this input; streamed files pass Infinity. */
   maxBytes?: number;
+  /**
+   * The text was normalized and redacted already (`cleanText`, a stored thread message): it is
+   * read as it is, so a paste goes through the normalizer and the redactor once, not twice.
+   */
+  clean?: boolean;
 }
 
 interface OpenSegment extends Segment {
@@ -39,6 +44,7 @@ export class InputReader {
   private normalizer: LineNormalizer | undefined;
   private pendingSlack: SlackEscaping;
   private readonly maxBytes: number;
+  private readonly alreadyClean: boolean;
   private bytes = 0;
   private lineNo = 0;
   private partial = '';
@@ -56,6 +62,8 @@ export class InputReader {
     this.summary = { source, kinds: [], lines: 0, truncated: false };
     this.pendingSlack = options.slack ?? 'auto';
     this.maxBytes = options.maxBytes ?? LIMITS.maxPasteBytes;
+    this.alreadyClean = options.clean === true;
+    if (this.alreadyClean) this.pendingSlack = false;
     if (this.pendingSlack !== 'auto') this.normalizer = new LineNormalizer(this.pendingSlack);
   }
 
@@ -162,9 +170,9 @@ export class InputReader {
         });
       }
     }
-    const normalized = this.normalizer?.normalize(text);
+    const normalized = this.alreadyClean ? text : this.normalizer?.normalize(text);
     if (normalized === undefined) return;
-    const clean = this.redactor.redact(normalized);
+    const clean = this.alreadyClean ? normalized : this.redactor.redact(normalized);
     const cls = classifyLine(clean);
     const current = this.segment;
     if (current && continues(current.kind, cls)) {

@@ -1,10 +1,11 @@
-import { classifyMessage, isQuestionShaped } from '../../src/conversation/classify';
+import { isQuestionShaped } from '../../src/conversation/classify';
+import { analyze } from '../../src/conversation/engine';
 import { parseCommand } from '../../src/conversation/commands';
 
 const ROW =
   '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n2026-11-20 10:04:51 10.0.0.5 POST /reports/export - 443 - 203.0.113.21 Mozilla/5.0 - 502 3 12002 120015';
 
-describe('classifyMessage', () => {
+describe('analyze: what a message is', () => {
   it.each([
     [ROW, false, 'evidence'],
     ['HTTP/1.1 502 Bad Gateway\nServer: cloudflare', false, 'evidence'],
@@ -20,7 +21,7 @@ describe('classifyMessage', () => {
     ['<@U0BOT> reset', true, 'command'],
     ['resolved ancm-request-timeout', false, 'command'],
   ] as const)('%p (addressed: %p) is %s', (text, addressed, kind) => {
-    expect(classifyMessage(text, addressed).kind).toBe(kind);
+    expect(analyze({ text, slack: 'auto', addressed, source: 'message 1', previous: [] }).classified.kind).toBe(kind);
   });
 });
 

@@ -1,0 +1,21 @@
+/**
+ * The engine inside a worker thread (see engine-pool.ts): the same pure functions the inline
+ * engine calls, exported by name for piscina. Nothing here keeps state between calls.
+ */
+import { diagnose } from '../diagnose';
+import type { Diagnosis } from '../diagnosis';
+import { cleanText, type CleanText } from '../evidence/clean-text';
+import type { SlackEscaping } from '../evidence/normalize';
+import { analyze as analyzeNow, cleanInputs, type Analysis, type AnalyzeRequest } from './engine';
+
+export function clean(request: { text: string; slack: SlackEscaping }): CleanText {
+  return cleanText(request.text, request.slack);
+}
+
+export function analyze(request: AnalyzeRequest): Analysis {
+  return analyzeNow(request);
+}
+
+export function diagnoseClean(inputs: { source: string; text: string }[]): Diagnosis {
+  return diagnose(cleanInputs(inputs));
+}
