@@ -3,7 +3,9 @@
  * context), parts in the middle (evidence, steps, ...), fixed blocks at the bottom (buttons). Each
  * part has a cap and a priority: when the whole message would be too long, the parts that matter
  * most keep their room and the others are cut at a line boundary, with a note pointing to the
- * attached file, or left out and named in a note. The caller attaches the file when `cut` is true.
+ * attached file, or left out and named in a note. The caller attaches the file when `overflow` is
+ * true: only when Block Kit really had no room. A part cut at its own cap while the message had room
+ * (a preview stays a preview) says where the rest is instead (a button), and nothing is uploaded.
  */
 import type { KnownBlock } from '@slack/types';
 import { BUDGET, SLACK_LIMITS } from './limits';
@@ -30,12 +32,16 @@ export interface Part {
   fixed?: KnownBlock[];
   /** `context` shows the part as one small grey line instead of sections. */
   style?: 'section' | 'context';
+  /** Where the rest is when the part is cut at its own cap, e.g. "*Show all evidence* lists them all". */
+  rest?: string;
 }
 
 export interface Composition {
   blocks: KnownBlock[];
-  /** Something was cut, shortened or left out: the full text belongs in an attached file. */
+  /** Something was cut, shortened or left out. */
   cut: boolean;
+  /** Block Kit had no room for everything: the full text belongs in an attached file. */
+  overflow: boolean;
 }
 
 const ATTACHED = 'see the attached file';
@@ -44,11 +50,16 @@ interface Laid {
   blocks: KnownBlock[];
   used: number;
   cut: boolean;
+  /** Cut because the message had no more room (not at the part's own cap): the file has the rest. */
+  squeezed: boolean;
 }
 
-/** Lays out one part within `allowance` characters, or returns undefined when it does not fit. */
+/**
+ * Lays out one part within `allowance` characters (and its `cap`), or returns undefined when it
+ * does not fit. `squeezed` says the allowance, not the cap, was what cut it.
+ */
 function layPart(part: Part, allowance: number, cap = part.cap): Laid | undefined {
-  if (part.fixed) return { blocks: part.fixed, used: blocksTextLength(part.fixed), cut: false };
+  if (part.fixed) return { blocks: part.fixed, used: blocksTextLength(part.fixed), cut: false, squeezed: false };
   const max = Math.min(cap, allowance);
   if (max < BUDGET.minPart) return undefined;
   const shortened = part.chunks.reduce((n, c) => n + c.shortened, 0);
@@ -59,15 +70,18 @@ function layPart(part: Part, allowance: number, cap = part.cap): Laid | undefine
   const blocks: KnownBlock[] = part.style === 'context' ? [context(result.texts)] : result.texts.map(section);
   let used = result.used;
   const cut = result.omitted > 0 || shortened > 0;
+  // Shortened long lines are only ever whole in the file; omitted lines of a capped part are elsewhere.
+  const squeezed = cut && (allowance < cap || shortened > 0 || part.rest === undefined);
   if (cut) {
+    const where = squeezed ? ATTACHED : part.rest!;
     const note =
       result.omitted > 0
-        ? `_… ${result.omitted.toLocaleString('en-US')} more line${result.omitted === 1 ? '' : 's'}: ${ATTACHED}_`
-        : `_Long lines were shortened: ${ATTACHED}_`;
+        ? `_… ${result.omitted.toLocaleString('en-US')} more line${result.omitted === 1 ? '' : 's'}: ${where}_`
+        : `_Long lines were shortened: ${where}_`;
     blocks.push(context([note]));
     used += note.length;
   }
-  return { blocks, used, cut };
+  return { blocks, used, cut, squeezed };
 }
 
 /** Composes head, parts (in their order) and tail into at most 50 blocks and the text budget. */
@@ -91,9 +105,19 @@ export function compose(head: readonly KnownBlock[], parts: readonly Part[], tai
     // parts that were cut or left out, most important first, so short messages are not cut at all.
     for (const { p } of byPriority) {
       const before = laid.get(p);
-      if (p.fixed || (before && !before.cut) || remaining < BUDGET.minPart) continue;
+      if (p.fixed || (before && !before.cut)) continue;
+      if (remaining < BUDGET.minPart) {
+        // It wanted more and the message has none left: what it lost is in the file.
+        if (before && !before.squeezed) laid.set(p, layPart(p, before.used + BUDGET.note, Number.POSITIVE_INFINITY) ?? before);
+        continue;
+      }
       const result = layPart(p, (before?.used ?? 0) + remaining, p.maxCap ?? Number.POSITIVE_INFINITY);
-      if (!result || (before && result.used <= before.used)) continue;
+      if (!result) continue;
+      if (before && result.used <= before.used) {
+        // No better with more room: its own cap is what holds it (a preview stays a preview).
+        if (before.squeezed !== result.squeezed) laid.set(p, { ...before, squeezed: result.squeezed, blocks: result.blocks, used: result.used });
+        continue;
+      }
       laid.set(p, result);
       remaining -= result.used - (before?.used ?? 0);
     }
@@ -107,11 +131,12 @@ export function compose(head: readonly KnownBlock[], parts: readonly Part[], tai
     const blocks = [...head, ...middle, ...tail];
     if (blocks.length <= SLACK_LIMITS.blocks || active.length === 0) {
       const cut = names.length > 0 || [...laid.values()].some((l) => l.cut);
-      return { blocks: blocks.slice(0, SLACK_LIMITS.blocks), cut };
+      const overflow = names.length > 0 || [...laid.values()].some((l) => l.squeezed);
+      return { blocks: blocks.slice(0, SLACK_LIMITS.blocks), cut, overflow };
     }
     // Too many blocks: give up the least important part and lay out again.
     const droppable = byPriority.filter(({ p }) => !p.fixed);
-    if (droppable.length === 0) return { blocks: blocks.slice(0, SLACK_LIMITS.blocks), cut: true };
+    if (droppable.length === 0) return { blocks: blocks.slice(0, SLACK_LIMITS.blocks), cut: true, overflow: true };
     dropped.add(droppable[droppable.length - 1]!.p);
   }
 }

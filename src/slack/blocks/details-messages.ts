@@ -50,10 +50,10 @@ export function evidenceDetailsMessage(d: Diagnosis): SlackMessage {
     const lines = d.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
     parts.push({ name: 'what could not be read', priority: 20, cap: 800, heading: '*Could not read*', chunks: [prose(lines, 300)] });
   }
-  const { blocks, cut } = compose(head, parts, []);
+  const { blocks, overflow } = compose(head, parts, []);
   return message(fallback(top ? `Evidence behind the diagnosis: ${top.title}` : 'No known 502 cause was recognized in this evidence.'), blocks, {
-    cut,
-    overflow: () => ({ filename: 'diag502-evidence.txt', content: evidenceReport(d) }),
+    attach: overflow,
+    report: () => ({ filename: 'diag502-evidence.txt', content: evidenceReport(d) }),
   });
 }
 
@@ -75,14 +75,14 @@ function evidenceReport(d: Diagnosis): string {
 export function fixDetailsMessage(d: Diagnosis): SlackMessage {
   const top = d.causes[0];
   if (!top) {
-    const { blocks, cut } = compose(
+    const { blocks, overflow } = compose(
       [header('No config change to suggest')],
       [{ name: 'the reason', priority: 0, cap: 900, chunks: [prose(['No cause was recognized in this evidence, so there is no change to suggest yet.'])] }],
       [],
     );
     return message(fallback('No cause was recognized, so there is no config change to suggest yet.'), blocks, {
-      cut,
-      overflow: () => ({ filename: 'diag502-config-change.txt', content: fixReport(d) }),
+      attach: overflow,
+      report: () => ({ filename: 'diag502-config-change.txt', content: fixReport(d) }),
     });
   }
   const head: KnownBlock[] = [header(`Config change: ${top.title}`), context([`For ${inlineCode(top.id)} (${percent(top.confidence)})`, ...readLine(d)])];
@@ -96,10 +96,10 @@ export function fixDetailsMessage(d: Diagnosis): SlackMessage {
     const lines = others.map((c) => `• *${clip(c.title, 200)}* (${percent(c.confidence)}): ${clip(c.fix.summary, 400)}`);
     parts.push({ name: 'the other candidates’ fixes', priority: 2, cap: 1500, heading: '*If it is one of the other candidates*', chunks: [markup(lines)] });
   }
-  const { blocks, cut } = compose(head, parts, []);
+  const { blocks, overflow } = compose(head, parts, []);
   return message(fallback(`Config change for ${top.title}: ${top.fix.summary}`), blocks, {
-    cut,
-    overflow: () => ({ filename: 'diag502-config-change.txt', content: fixReport(d) }),
+    attach: overflow,
+    report: () => ({ filename: 'diag502-config-change.txt', content: fixReport(d) }),
   });
 }
 

@@ -63,10 +63,10 @@ const CODE_LINE = 400;
 /** The whole diagnosis as one Slack message, within Block Kit's limits, with its metadata. */
 export function diagnosisMessage(d: Diagnosis, options: DiagnosisMessageOptions = {}): DiagnosisSlackMessage {
   const layout = diagnosisLayout(d, options);
-  const { blocks, cut } = compose(layout.head, layout.parts, layout.tail);
+  const { blocks, overflow } = compose(layout.head, layout.parts, layout.tail);
   return message(layout.text, blocks, {
-    cut,
-    overflow: () => diagnosisReport(d, options.evidencePreview),
+    attach: overflow,
+    report: () => diagnosisReport(d, options.evidencePreview),
     metadata: diagnosisMetadata(d),
     threadTs: options.threadTs,
   }) as DiagnosisSlackMessage;
@@ -119,7 +119,7 @@ function causeParts(d: Diagnosis, top: DiagnosedCause, change: DiagnosisChange |
   if (changed.length > 0) {
     parts.push({ name: 'what changed', ...PARTS.change, heading: '*What changed*', chunks: [prose(changed.map((l) => `• ${l}`))] });
   }
-  parts.push({ name: 'evidence', ...PARTS.evidence, heading: '*Evidence*', chunks: [code(top.evidence.map((r) => refLine(r)).join('\n'), CODE_LINE)] });
+  parts.push({ name: 'evidence', ...PARTS.evidence, heading: '*Evidence*', rest: '*Show all evidence* lists them all', chunks: [code(top.evidence.map((r) => refLine(r)).join('\n'), CODE_LINE)] });
   if (top.steps.length > 0) {
     parts.push({ name: 'steps', ...PARTS.steps, heading: '*Next steps*', chunks: [prose(top.steps.map((s, i) => `${i + 1}. ${s}`))] });
   }
@@ -170,7 +170,7 @@ function sharedParts(d: Diagnosis, hasCause: boolean, evidencePreview: string | 
     parts.push({ name: 'configuration findings', ...PARTS.findings, heading: '*Configuration findings*', chunks: [markup(lines)] });
   }
   if (evidencePreview && evidencePreview.trim().length > 0) {
-    parts.push({ name: 'what I read', ...PARTS.preview, heading: '*What I read* _(secrets masked)_', chunks: [code(evidencePreview, 300)] });
+    parts.push({ name: 'what I read', ...PARTS.preview, heading: '*What I read* _(secrets masked)_', rest: 'all of it was read', chunks: [code(evidencePreview, 300)] });
   }
   return parts;
 }

@@ -29,7 +29,7 @@ export interface SlackMessage {
   blocks: KnownBlock[];
   /** Present on diagnoses only. */
   metadata?: DiagnosisMetadata;
-  /** Present when something was cut from the blocks: the whole text, to upload as a file. */
+  /** Present when Block Kit had no room for everything: the whole text, to upload as a file. */
   overflow?: Overflow;
   /** The thread to answer in, when the caller gave one. */
   thread_ts?: string;
@@ -57,15 +57,18 @@ export function fallback(raw: string): string {
   return clip(raw.replace(/\s+/g, ' ').trim(), BUDGET.fallbackText);
 }
 
-/** Assembles a message, adding the overflow file only when something was cut. */
+/**
+ * Assembles a message, adding the full report as a file only when Block Kit had no room for all of
+ * it (`attach`, compose's `overflow`): a message that fits is one post, nothing uploaded.
+ */
 export function message(
   text: string,
   blocks: KnownBlock[],
-  extra: { cut: boolean; overflow: () => Overflow; metadata?: DiagnosisMetadata; threadTs?: string | undefined },
+  extra: { attach: boolean; report: () => Overflow; metadata?: DiagnosisMetadata; threadTs?: string | undefined },
 ): SlackMessage {
   const out: SlackMessage = { text, blocks };
   if (extra.metadata) out.metadata = extra.metadata;
-  if (extra.cut) out.overflow = extra.overflow();
+  if (extra.attach) out.overflow = extra.report();
   if (extra.threadTs) out.thread_ts = extra.threadTs;
   return out;
 }

@@ -53,11 +53,11 @@ function answerMessage(question: string, answer: Answer, options: ReplyMessageOp
   const parts: Part[] = [{ name: 'the answer', priority: 0, cap: 8000, heading: `*${clip(answer.title, 200)}*`, chunks: answerChunks(answer.text) }];
   const links = answer.references.map(link).filter((l): l is string => l !== undefined).slice(0, 3);
   if (links.length > 0) parts.push({ name: 'references', priority: 1, cap: 800, style: 'context', chunks: [markup([`More: ${links.join(' · ')}`])] });
-  const { blocks, cut } = compose(head, parts, []);
+  const { blocks, overflow } = compose(head, parts, []);
   const first = answer.text.split(/\n{2,}/)[0] ?? '';
   return message(fallback(`${answer.title}: ${first}`), blocks, {
-    cut,
-    overflow: () => ({ filename: 'diag502-answer.txt', content: renderReplyText({ type: 'answer', question, answer }) }),
+    attach: overflow,
+    report: () => ({ filename: 'diag502-answer.txt', content: renderReplyText({ type: 'answer', question, answer }) }),
     threadTs: options.threadTs,
   });
 }
@@ -81,8 +81,8 @@ function summaryMessage(diagnosis: Diagnosis | null, entries: ThreadEntry[], res
   } else {
     parts.push({ name: 'the diagnosis', priority: 0, cap: 300, chunks: [markup(['No diagnosis yet: the thread holds no evidence.'])] });
   }
-  const { blocks, cut } = compose([header('Incident summary')], parts, tail);
-  const extra: Parameters<typeof message>[2] = { cut, overflow: () => summaryReport(diagnosis, entries, resolution), threadTs: options.threadTs };
+  const { blocks, overflow } = compose([header('Incident summary')], parts, tail);
+  const extra: Parameters<typeof message>[2] = { attach: overflow, report: () => summaryReport(diagnosis, entries, resolution), threadTs: options.threadTs };
   if (diagnosis) extra.metadata = diagnosisMetadata(diagnosis);
   return message(fallback(summaryText), blocks, extra);
 }
@@ -109,10 +109,10 @@ type ShortReply = Exclude<Reply, { type: 'diagnosis' | 'summary' | 'answer' }>;
 /** Help, acknowledgements and honest "no": one or two sections each. */
 function shortMessage(reply: ShortReply, options: ReplyMessageOptions): SlackMessage {
   const { text, chunks, head } = shortContent(reply);
-  const { blocks, cut } = compose(head, [{ name: 'the reply', priority: 0, cap: 6000, chunks }], []);
+  const { blocks, overflow } = compose(head, [{ name: 'the reply', priority: 0, cap: 6000, chunks }], []);
   return message(fallback(text), blocks, {
-    cut,
-    overflow: () => ({ filename: 'diag502-reply.txt', content: renderReplyText(reply) }),
+    attach: overflow,
+    report: () => ({ filename: 'diag502-reply.txt', content: renderReplyText(reply) }),
     threadTs: options.threadTs,
   });
 }

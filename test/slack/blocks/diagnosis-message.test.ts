@@ -157,14 +157,24 @@ describe('cutting', () => {
     expect(header).not.toMatch(/&(a|am|amp|l|lt|g|gt)?…$/);
   });
 
-  it('cuts a long evidence list at a line boundary and attaches the whole report', () => {
+  it('cuts a long evidence list at a line boundary and points to the button that lists it all, attaching nothing', () => {
     const evidence = Array.from({ length: 400 }, (_, i) => ({ source: 'u_ex.log', line: i + 1, text: `2026-11-20 10:15:01 10.0.0.4 GET /api/r${i} - 443 - 203.0.113.9 Mozilla/5.0 - 502 3 12002 120015` }));
     const m = diagnosisMessage({ ...d, causes: [{ ...top, evidence }] });
     const text = sectionText(m, '*Evidence*')!;
     expect(text.endsWith('120015\n```')).toBe(true);
     const shown = text.split('\n').filter((l) => l.startsWith('u_ex.log:')).length;
-    expect(textObjects(m.blocks).map((t) => t.text)).toContain(`_… ${400 - shown} more lines: see the attached file_`);
+    expect(textObjects(m.blocks).map((t) => t.text)).toContain(`_… ${400 - shown} more lines: *Show all evidence* lists them all_`);
+    expect(m.overflow).toBeUndefined();
+    expect(JSON.stringify(m.blocks)).toContain('diag502_show_evidence');
+    expect(violations(m)).toEqual([]);
+  });
+
+  it('attaches the whole report when the message itself has no room left (every part long)', () => {
+    const evidence = Array.from({ length: 400 }, (_, i) => ({ source: 'u_ex.log', line: i + 1, text: `2026-11-20 10:15:01 10.0.0.4 GET /api/r${i} - 443 - 203.0.113.9 Mozilla/5.0 - 502 3 12002 120015` }));
+    const steps = Array.from({ length: 60 }, (_, i) => `Step ${i}: ${'check the thing carefully '.repeat(8)}`);
+    const m = diagnosisMessage({ ...d, causes: [{ ...top, evidence, steps, fix: { ...top.fix, snippet: 'x'.repeat(200).concat('\n').repeat(40) } }] }, { evidencePreview: 'y\n'.repeat(4000) });
     expect(m.overflow?.content).toContain('u_ex.log:400  ');
+    expect(textObjects(m.blocks).some((t) => t.text.includes('see the attached file'))).toBe(true);
     expect(violations(m)).toEqual([]);
   });
 
