@@ -30,20 +30,47 @@ export const configSchema = z.object({
     .transform((v) => v ?? DEFAULT_STORE_URL),
   THREAD_TTL_DAYS: optionalText.pipe(numberText('must be a number of days from 0.01 to 3650', 0.01, 3650).optional()).transform((v) => v ?? 7),
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
+  /** How long a worker holds a job before another may take it over (a dead process's work). */
+  JOB_LEASE_SECONDS: optionalText.pipe(numberText('must be a number of seconds from 5 to 600', 5, 600).optional()).transform((v) => v ?? 30),
+  /** Waits between tries to deliver an answer while Slack is unreachable; then the answer is given up. */
+  DELIVERY_RETRY_SECONDS: optionalText
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?){0,19}$/, 'must be a comma-separated list of up to 20 waits in seconds, such as 30,60,120,240,480')
+        .transform((v) => v.split(',').map(Number))
+        .optional(),
+    )
+    .transform((v) => v ?? [30, 60, 120, 240, 480]),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 export type Mode = 'socket' | 'http' | 'console';
 
-/** The mode the environment asks for (ARCHITECTURE.md, "Slack contract"). */
+export class ConfigError extends Error {}
+
+/**
+ * The mode the environment asks for (ARCHITECTURE.md, "Slack contract"). Slack variables that
+ * cannot work without a partner name the missing one, rather than quietly starting the console.
+ */
 export function modeOf(config: Config): Mode {
-  if (config.SLACK_BOT_TOKEN && config.SLACK_APP_TOKEN) return 'socket';
-  if (config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET) return 'http';
+  const { SLACK_BOT_TOKEN: bot, SLACK_APP_TOKEN: app, SLACK_SIGNING_SECRET: secret } = config;
+  if (bot && app) return 'socket';
+  if (bot && secret) return 'http';
+  if (bot) {
+    throw new ConfigError(
+      'Incomplete Slack configuration: SLACK_BOT_TOKEN is set, but it needs a partner: SLACK_APP_TOKEN (xapp-…, Basic Information > App-Level Tokens) for Socket Mode, or SLACK_SIGNING_SECRET (Basic Information > App Credentials) for HTTP mode. Unset SLACK_BOT_TOKEN for the local console.',
+    );
+  }
+  if (app || secret) {
+    const set = [app ? 'SLACK_APP_TOKEN' : undefined, secret ? 'SLACK_SIGNING_SECRET' : undefined].filter(Boolean).join(' and ');
+    throw new ConfigError(
+      `Incomplete Slack configuration: ${set} ${app && secret ? 'are' : 'is'} set, but SLACK_BOT_TOKEN (xoxb-…, OAuth & Permissions > Bot User OAuth Token) is missing. Set it, or unset ${set} for the local console.`,
+    );
+  }
   return 'console';
 }
-
-export class ConfigError extends Error {}
 
 /** Validates the environment; throws a ConfigError whose message names every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {

@@ -4,32 +4,47 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig, modeOf } from './config';
-import { openStore } from './conversation/store/open-store';
+import { openServiceStore, openStore } from './conversation/store/open-store';
+import { StoreOpenError } from './conversation/store/store-error';
 import { runConsole } from './console/console';
 import type { Store } from './conversation/store/store';
 import type { Config } from './config';
 
-/** Shutdown budget: Slack modes stop taking events and finish answers in flight within this. */
+/** After SIGTERM/SIGINT the process is gone within this, whatever state it is in. */
 const SHUTDOWN_MS = 10_000;
+/** Left for closing the store and exiting once answers in flight had their grace period. */
+const SHUTDOWN_MARGIN_MS = 1500;
 
 /**
- * Runs Socket Mode or HTTP mode until SIGTERM/SIGINT, then stops the receiver, waits for the
- * answers in flight and returns (the caller closes the store).
+ * Runs Socket Mode or HTTP mode until SIGTERM/SIGINT, then stops the receiver, gives answers in
+ * flight a grace period and returns (the caller closes the store). Work not finished stays in the
+ * store and is resumed at the next start.
  */
 async function runSlack(config: Config, store: Store): Promise<number> {
+  let stopping: NodeJS.Signals | undefined;
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    const on = (signal: NodeJS.Signals): void => {
+      if (stopping) return;
+      stopping = signal;
+      process.stderr.write(`diag502: ${signal} received, finishing answers in flight\n`);
+      // Whatever hangs (a start-up still retrying, a post to an unreachable Slack), the process ends.
+      setTimeout(() => process.exit(0), SHUTDOWN_MS - 300).unref();
+      resolve(signal);
+    };
+    process.once('SIGTERM', on);
+    process.once('SIGINT', on);
+  });
   // Loaded only for Slack modes: the console does not need Bolt at all.
   const { createSlackApp } = await import('./slack/app.js');
   const slack = createSlackApp({ config, store });
-  await slack.start();
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
-  process.stderr.write(`diag502: ${signal} received, finishing answers in flight\n`);
-  // A stop that hangs must not keep the process alive past the budget (a second signal kills at once).
-  const hardStop = setTimeout(() => process.exit(1), SHUTDOWN_MS).unref();
-  await slack.stop(SHUTDOWN_MS - 1500);
-  clearTimeout(hardStop);
+  const started = slack.start().then(() => 'started' as const);
+  const first = await Promise.race([started, signalled]);
+  if (first !== 'started') {
+    await Promise.race([started.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
+  } else {
+    await signalled;
+  }
+  await slack.stop(SHUTDOWN_MS - SHUTDOWN_MARGIN_MS);
   return 0;
 }
 
@@ -38,7 +53,9 @@ async function main(): Promise<number> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env);
   const mode = modeOf(config);
-  const store = openStore(config.STORE_URL, { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000 });
+  const options = { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000 };
+  // The bot keeps SQLite's commits off its event loop; the console has no acks to protect.
+  const store = mode === 'console' ? openStore(config.STORE_URL, options) : await openServiceStore(config.STORE_URL, options);
   try {
     if (mode !== 'console') return await runSlack(config, store);
     process.stderr.write('diag502: no Slack credentials found, so this is the local console. To connect Slack, put SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env (see .env.example and the README).\n');
@@ -48,14 +65,19 @@ async function main(): Promise<number> {
   }
 }
 
+/** Errors written for people: one line, no stack. */
+function isForPeople(error: unknown): error is Error {
+  return error instanceof ConfigError || error instanceof StoreOpenError || (error as Error)?.name === 'StartupError';
+}
+
 main().then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    // Configuration and store errors are written for people; anything else is a bug, but still one line.
-    const message = error instanceof ConfigError ? error.message : `diag502: ${(error as Error).message}`;
-    process.stderr.write(`${message}\n`);
+    // Anything not written for people is a bug, but it still gets one line, never a stack.
+    const message = isForPeople(error) ? error.message : `diag502: ${(error as Error)?.message ?? String(error)}`;
+    process.stderr.write(`${message.startsWith('diag502') || error instanceof ConfigError ? message : `diag502: ${message}`}\n`);
     process.exitCode = 2;
   },
 );

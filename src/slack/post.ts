@@ -1,19 +1,19 @@
 /**
- * Posting a rendered message into a Slack thread. Rendering belongs to ./blocks; this file only
- * talks to the Web API: text fallback + blocks + metadata, and the overflow of a long answer.
+ * Putting a rendered message in front of people: chat.postMessage into a channel or thread, or a
+ * POST to a command's response_url. Rendering belongs to ./blocks; this file only delivers. When
+ * Slack refuses the blocks, the text fallback alone still gets the answer through; when the
+ * message had to be cut to fit Block Kit, the full report follows as a file in the thread.
  */
-import type { webApi } from '@slack/bolt';
 import type { Logger } from '@slack/bolt';
-import { describeError } from './deps';
-
-type WebClient = webApi.WebClient;
+import { uploadFile } from './upload';
+import { SlackCallError, type SlackApi } from './web-api';
 
 /** What the blocks module returns for any message. */
 export interface SlackMessage {
   text: string;
   blocks: unknown[];
-  metadata?: { event_type: string; event_payload: Record<string, unknown> };
-  /** Content too long for Block Kit: uploaded as a snippet in the thread. */
+  metadata?: unknown;
+  /** Content too long for Block Kit: uploaded as a file in the thread. */
   overflow?: unknown;
 }
 
@@ -24,9 +24,10 @@ export interface Target {
 }
 
 /** Errors about the message's content, not its destination: a text-only retry can succeed. */
-const PLAIN_RETRY = new Set(['invalid_blocks', 'msg_too_long']);
+const PLAIN_RETRY = new Set(['invalid_blocks', 'msg_too_long', 'invalid_metadata_format', 'invalid_metadata_schema']);
 /** The text fallback's length on that retry (Slack's advice for `text` is 4,000 characters). */
 const PLAIN_MAX = 3900;
+const RESPOND_TIMEOUT_MS = 10_000;
 
 /** One log line for a failed Web API call: `{error, channel, method}` as JSON. */
 export function postFailure(code: string, channel: string, method: string): string {
@@ -43,49 +44,75 @@ function overflowFile(overflow: unknown): { filename: string; content: string } 
   return undefined;
 }
 
+export interface Poster {
+  api: SlackApi;
+  token: string;
+  logger: Logger;
+}
+
 /**
- * Posts `message`; returns the posted message's ts. Slack refusing the blocks (`invalid_blocks`,
- * `msg_too_long`) gets one retry with the text fallback only. Other errors are thrown (the caller
- * decides whether the user can be told). When the blocks had to be cut, the whole report is uploaded as
- * a snippet in the thread; if that fails too, a note says the answer was cut, so nothing is lost
- * silently.
+ * Posts `message`; returns the posted message's ts. Slack refusing the blocks gets one retry with
+ * the text fallback only; other failures are thrown as SlackCallError (the caller decides whether
+ * to retry later or tell the asker).
  */
-export async function postMessage(client: WebClient, target: Target, message: SlackMessage, logger: Logger): Promise<string> {
+export async function postMessage(poster: Poster, target: Target, message: SlackMessage): Promise<string> {
   const args: Record<string, unknown> = { channel: target.channel, text: message.text, blocks: message.blocks };
   if (target.threadTs) args.thread_ts = target.threadTs;
   if (message.metadata) args.metadata = message.metadata;
-  let result: webApi.ChatPostMessageResponse;
+  let result: { ts?: string };
   try {
-    result = await client.chat.postMessage(args as unknown as webApi.ChatPostMessageArguments);
+    result = await poster.api.call<{ ts?: string }>('chat.postMessage', args);
   } catch (error) {
-    const code = describeError(error);
-    if (!PLAIN_RETRY.has(code)) throw error;
-    // Blocks Slack refused: the plain text fallback alone still gets the answer through (once).
-    logger.warn(`diag502: ${postFailure(code, target.channel, 'chat.postMessage')}, retrying with the text fallback only`);
+    if (!(error instanceof SlackCallError) || !PLAIN_RETRY.has(error.code)) throw error;
+    poster.logger.warn(`diag502: ${postFailure(error.code, target.channel, 'chat.postMessage')}, retrying with the text fallback only`);
     const { blocks: _blocks, ...plain } = args;
     plain.text = message.text.length > PLAIN_MAX ? `${message.text.slice(0, PLAIN_MAX)}…` : message.text;
-    result = await client.chat.postMessage(plain as unknown as webApi.ChatPostMessageArguments);
+    if (error.code.startsWith('invalid_metadata')) delete plain.metadata;
+    result = await poster.api.call<{ ts?: string }>('chat.postMessage', plain);
   }
   const ts = result.ts ?? '';
   const file = overflowFile(message.overflow);
-  if (file && file.content.length > 0) await uploadOverflow(client, target.channel, target.threadTs ?? ts, file, logger);
+  if (file && file.content.length > 0) await uploadOverflow(poster, target.channel, target.threadTs ?? ts, file);
   return ts;
 }
 
-async function uploadOverflow(client: WebClient, channel: string, threadTs: string, file: { filename: string; content: string }, logger: Logger): Promise<void> {
+async function uploadOverflow(poster: Poster, channel: string, threadTs: string, file: { filename: string; content: string }): Promise<void> {
   try {
-    await client.files.uploadV2({ channel_id: channel, thread_ts: threadTs, filename: file.filename, title: 'diag502 full report', content: file.content });
+    await uploadFile(poster.api, poster.token, { channel, threadTs, filename: file.filename, title: 'diag502 full report', content: file.content });
     return;
   } catch (error) {
-    logger.warn(`diag502: could not upload the full report: ${describeError(error)}`);
+    poster.logger.warn(`diag502: could not upload the full report: ${(error as Error).message}`);
   }
   try {
-    await client.chat.postMessage({
+    await poster.api.call('chat.postMessage', {
       channel,
       thread_ts: threadTs,
       text: `The full report (${file.content.length} characters) did not fit in one Slack message and could not be attached: the answer above was cut. Run diag502 locally (npm start) on the same evidence for the whole report.`,
     });
   } catch (error) {
-    logger.warn(`diag502: could not post the truncation note: ${describeError(error)}`);
+    poster.logger.warn(`diag502: could not post the truncation note: ${(error as Error).message}`);
   }
+}
+
+/**
+ * POSTs `body` to a command's or shortcut's response_url, which must be on Slack's hosts (the
+ * URL came in the request). Throws a SlackCallError; a 404 means the URL expired (30 minutes).
+ */
+export async function respondTo(poster: Poster, url: string, body: Record<string, unknown>): Promise<void> {
+  if (!poster.api.hosts.allows(url)) throw new SlackCallError('response_url', 'response_url_refused', false, 'response_url is not on a Slack host; not sent');
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      redirect: 'error',
+      signal: AbortSignal.timeout(RESPOND_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new SlackCallError('response_url', 'unreachable', true, `response_url failed (${(error as Error).message})`);
+  }
+  await response.arrayBuffer();
+  if (response.status >= 500 || response.status === 429) throw new SlackCallError('response_url', `http_${response.status}`, true, `response_url answered HTTP ${response.status}`);
+  if (response.status !== 200) throw new SlackCallError('response_url', `http_${response.status}`, false, `response_url answered HTTP ${response.status}`);
 }

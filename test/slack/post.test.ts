@@ -5,8 +5,10 @@
  */
 import { webApi } from '@slack/bolt';
 import type { Logger } from '@slack/bolt';
-import { postMessage, type SlackMessage } from '../../src/slack/post';
-import { FakeSlack } from './e2e/fake-slack';
+import { postMessage, type Poster, type SlackMessage } from '../../src/slack/post';
+import { SlackHosts } from '../../src/slack/slack-hosts';
+import { SlackApi, webClientOptions } from '../../src/slack/web-api';
+import { FakeSlack } from '../support/slack/fake-slack';
 
 let fake: FakeSlack;
 const warnings: string[] = [];
@@ -18,8 +20,9 @@ beforeAll(async () => {
 });
 afterAll(async () => fake.stop());
 
-function client(): webApi.WebClient {
-  return new webApi.WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+function client(): Poster {
+  const web = new webApi.WebClient('xoxb-test', webClientOptions(fake.apiUrl));
+  return { api: new SlackApi(web, logger, new SlackHosts(fake.apiUrl), { policy: { retries: 0, timeoutMs: 5000, backoffMs: [10], maxRetryAfterMs: 1000 } }), token: 'xoxb-test', logger };
 }
 
 const MESSAGE: SlackMessage = {
@@ -30,7 +33,7 @@ const MESSAGE: SlackMessage = {
 };
 
 test('posts text, blocks and metadata in the thread and uploads the overflow as a snippet there', async () => {
-  const ts = await postMessage(client(), { channel: 'CPOST', threadTs: '1.0001' }, MESSAGE, logger);
+  const ts = await postMessage(client(), { channel: 'CPOST', threadTs: '1.0001' }, MESSAGE);
   const post = fake.of('chat.postMessage').find((c) => c.params.channel === 'CPOST')!;
   expect(ts).toBe(fake.postedTs.get('CPOST'));
   expect(post.params.thread_ts).toBe('1.0001');
@@ -44,7 +47,7 @@ test('posts text, blocks and metadata in the thread and uploads the overflow as 
 
 test('a top-level post gets its overflow in its own thread; a failed upload becomes a note', async () => {
   fake.queue('files.getUploadURLExternal', { body: { ok: false, error: 'missing_scope' } });
-  const ts = await postMessage(client(), { channel: 'CNOTE' }, MESSAGE, logger);
+  const ts = await postMessage(client(), { channel: 'CNOTE' }, MESSAGE);
   const posts = fake.of('chat.postMessage').filter((c) => c.params.channel === 'CNOTE');
   expect(posts).toHaveLength(2);
   expect(posts[0]!.params.thread_ts).toBeUndefined();
@@ -55,7 +58,7 @@ test('a top-level post gets its overflow in its own thread; a failed upload beco
 
 test('a message without overflow is one post and no upload', async () => {
   const uploadsBefore = fake.of('files.getUploadURLExternal').length;
-  await postMessage(client(), { channel: 'CPLAIN', threadTs: '2.0001' }, { text: 't', blocks: [] }, logger);
+  await postMessage(client(), { channel: 'CPLAIN', threadTs: '2.0001' }, { text: 't', blocks: [] });
   expect(fake.of('chat.postMessage').filter((c) => c.params.channel === 'CPLAIN')).toHaveLength(1);
   expect(fake.of('files.getUploadURLExternal')).toHaveLength(uploadsBefore);
 });
@@ -63,7 +66,7 @@ test('a message without overflow is one post and no upload', async () => {
 test('msg_too_long gets one retry with the text fallback only (cut to 3,900 characters); a second refusal is thrown', async () => {
   fake.queue('chat.postMessage', { body: { ok: false, error: 'msg_too_long' } });
   const long = { text: 'x'.repeat(5000), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'y' } }] };
-  await postMessage(client(), { channel: 'CLONG', threadTs: '3.0001' }, long, logger);
+  await postMessage(client(), { channel: 'CLONG', threadTs: '3.0001' }, long);
   const posts = fake.of('chat.postMessage').filter((c) => c.params.channel === 'CLONG');
   expect(posts).toHaveLength(2);
   expect(posts[1]!.params.blocks).toBeUndefined();
@@ -73,12 +76,12 @@ test('msg_too_long gets one retry with the text fallback only (cut to 3,900 char
 
   fake.queue('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
   fake.queue('chat.postMessage', { body: { ok: false, error: 'invalid_blocks' } });
-  await expect(postMessage(client(), { channel: 'CBAD' }, long, logger)).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+  await expect(postMessage(client(), { channel: 'CBAD' }, long)).rejects.toMatchObject({ code: 'invalid_blocks' });
   expect(fake.of('chat.postMessage').filter((c) => c.params.channel === 'CBAD')).toHaveLength(2);
 });
 
 test('other errors (channel_not_found) are thrown without a retry', async () => {
   fake.queue('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
-  await expect(postMessage(client(), { channel: 'CMISSING' }, { text: 't', blocks: [] }, logger)).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+  await expect(postMessage(client(), { channel: 'CMISSING' }, { text: 't', blocks: [] })).rejects.toMatchObject({ code: 'channel_not_found' });
   expect(fake.of('chat.postMessage').filter((c) => c.params.channel === 'CMISSING')).toHaveLength(1);
 });

@@ -1,0 +1,55 @@
+/**
+ * What GET /healthz answers: 200 while the bot can do its job, 503 with the reason when it cannot
+ * (the store refuses writes, or Slack rejected the bot token), so an orchestrator restarts or
+ * alerts instead of routing events to a bot that would drop them.
+ */
+import type { ServerResponse } from 'node:http';
+import type { Store } from '../conversation/store/store';
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  reason?: string;
+}
+
+/** How long a store check may take before it counts as failed. */
+const STORE_CHECK_MS = 2000;
+
+export class Health {
+  private tokenProblem: string | undefined;
+
+  constructor(private readonly store: Store) {}
+
+  /** Slack answered a call: the token works. */
+  slackAnswered(): void {
+    this.tokenProblem = undefined;
+  }
+
+  /** Slack refused the token (`invalid_auth`, `token_revoked`…). */
+  tokenRejected(code: string): void {
+    this.tokenProblem = code;
+  }
+
+  async report(): Promise<HealthReport> {
+    if (this.tokenProblem) return { status: 'unavailable', reason: `Slack rejected the bot token (${this.tokenProblem}): check SLACK_BOT_TOKEN` };
+    try {
+      await withTimeout(this.store.ping(), STORE_CHECK_MS);
+    } catch (error) {
+      return { status: 'unavailable', reason: `the store cannot write: ${(error as Error).message}` };
+    }
+    return { status: 'ok' };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Writes a report as the HTTP answer. */
+export function writeHealth(res: ServerResponse, report: HealthReport): void {
+  res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(report));
+}
