@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { MASK, Redactor, isSecretName } from '../../src/evidence/redact';
-import { EvidenceCollector } from '../../src/evidence/collector';
-import { expectLinearTime } from '../helpers/linear-time';
+import { MASK, Redactor, isSecretName } from '../../../src/evidence/redact';
+import { EvidenceCollector } from '../../../src/evidence/collector';
+import { expectLinearTime } from '../../helpers/linear-time';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'redact');
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'redact');
 
 function redactLine(line: string): { out: string; count: number } {
   const r = new Redactor();
