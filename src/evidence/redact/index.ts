@@ -140,3 +140,16 @@ export class Redactor {
   }
 }
 
+/**
+ * Redacts a whole text with a fresh Redactor: the guard for everything that leaves diag502
+ * (messages posted, files uploaded, store writes, logs, CLI output). Line ends are kept.
+ */
+export function redactText(text: string): { text: string; count: number } {
+  const redactor = new Redactor();
+  const lines = text.split('\n').map((line) => {
+    const cr = line.endsWith('\r');
+    const redacted = redactor.redact(cr ? line.slice(0, -1) : line);
+    return cr ? `${redacted}\r` : redacted;
+  });
+  return { text: lines.join('\n'), count: redactor.count };
+}
