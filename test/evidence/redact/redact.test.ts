@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { MASK, Redactor, isSecretName } from '../../src/evidence/redact';
-import { EvidenceCollector } from '../../src/evidence/collector';
-import { expectLinearTime } from '../helpers/linear-time';
+import { MASK, Redactor, isSecretName } from '../../../src/evidence/redact';
+import { EvidenceCollector } from '../../../src/evidence/collector';
+import { expectLinearTime, expectLinearTimeOf } from '../../helpers/linear-time';
 
-const FIXTURES = join(__dirname, '..', 'fixtures', 'redact');
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'redact');
 
 function redactLine(line: string): { out: string; count: number } {
   const r = new Redactor();
@@ -223,6 +223,13 @@ describe('Redactor: linear time and idempotence on any input', () => {
     'a', 'bc', 'x y', '[REDACTED]', 'Authorization: ', 'Bearer ', 'Basic ', 'Cookie: ', 'Set-Cookie: ', 'k=v', 'eyJ', 'eyJabcdef.',
     '<add key="ApiKey" ', 'value="v"', 'connectionString="', 'name="X_PASSWORD"', '"password": "', '"', '\\', 'xoxb-', 'AKIA',
     '-----BEGIN PRIVATE KEY-----', '-----END PRIVATE KEY-----', 'https://u:p@h', 'HeaderName="Cookie", HeaderValue="', 'ghp_', '0123456789abcdef',
+    // The forms of the name, shape, syntax and looks rules.
+    '--ApiKey ', '--Jwt:Key=', '--Section__Key=', ' --urls ', '/ApiKey:', "-Password '", '-Token:', '-u ', 'a:b', 'export ', '$env:', 'MAIL_RELAY=',
+    'ConnectionStrings__Default=', 'SQLAZURECONNSTR_Db=', 'Server=.;', '{', '}', '[', ']', ',', '"Jwt": {', '"Key": "', '"ConnectionStrings": {',
+    '"name": "Jwt__Key", ', '"value": "', 'jwt:', '  key: ', '- name: DB_PASSWORD', '    value: ', '- ', '\t', '#', '<Password>', '</Password>',
+    '<environmentVariable name="MAIL" ', '<add key="Relay" ', 'Kq3vN8xR2mT7wYp4Lz9aB1cD', 'SG.FAKEfakeFAKEfake012345.FAKEfakeFAKEfake0123456789abcdefABCDEF01234',
+    'sk_live_FAKE0fake1FAKE2fake3FAKE4', 'sk-FAKE0fake1FAKE2fake3FAKE4', 'glpat-FAKEfake0123456789ab', 'hooks.slack.com/services/T0/B0/x', '?code=',
+    'FaKe0FuNcTiOn1KeY2fAkE3fUnC', '&sig=', 'AKIAIOSFODNN7EXAMPLE', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'Basic ', 'ZmFrZTpmYWtl', '\\', 'C:',
   ];
   const line = fc.array(fc.constantFrom(...fragments), { maxLength: 60 }).map((parts) => parts.join(''));
 
@@ -284,8 +291,46 @@ describe('Redactor: linear time and idempotence on any input', () => {
     ['JWT-like', 'eyJaaaaa.'.repeat(1800)],
     ['token-shaped runs that never complete', 'xoxb-eyJ'.repeat(2048)],
     ['header names inside cookie values', 'Cookie: &Cookie: <Data Name="HeaderName">Cookie</Data>='.repeat(300)],
+    // The rules for names in every syntax, shapes and looks.
+    ['options with next words', '--ApiKey a '.repeat(1500)],
+    ['options without values', ' --a:b'.repeat(2800)],
+    ['dashes that start words', ' -a'.repeat(5500)],
+    ['slash options', ' /a:'.repeat(4100)],
+    ['PowerShell colon options', ' -Token:'.repeat(2100)],
+    ['curl user options', ' -u a:'.repeat(2800)],
+    ['connection-string names', 'ConnectionString='.repeat(1000)],
+    ['connection-string parts', `;a=${'Kq3vN8xR2m'.repeat(2)}`.repeat(700)],
+    ['settings with long keys', `${'a'.repeat(200)}=`.repeat(80)],
+    ['JSON nesting', '{"a": ['.repeat(2400)],
+    ['JSON escapes', '"\\'.repeat(5500)],
+    ['JSON name/value members', '{"name": "Jwt__Key", "value": "'.repeat(520)],
+    ['single-quoted JSON', " 'a': '".repeat(2300)],
+    ['leading blanks before a name', `${' '.repeat(16000)}a: b`],
+    ['a long YAML name', `${'a'.repeat(16000)}: b`],
+    ['YAML list dashes', '- '.repeat(8200)],
+    ['vendor prefixes that never complete', 'SG.a sk_live_ sk-a glpat- AIza xapp-1 github_pat_ '.repeat(330)],
+    ['a random value', `MAIL_RELAY=${'Kq3vN8xR2mT7wYp4Lz9aB1cD'.repeat(700)}`],
+    ['AWS key ids and base64 runs', `AKIAIOSFODNN7EXAMPLE ${'wJalrXUtnFEMI/K7MDENG'.repeat(800)}`],
+    ['Slack webhook paths', 'hooks.slack.com/services/'.repeat(660)],
+    ['function keys', '?code='.repeat(2400)],
+    ['Basic schemes', 'Basic '.repeat(2800)],
+    ['element text', '<Password>a'.repeat(1500)],
+    ['closing tags', '<a>b</a></'.repeat(1700)],
   ])('a 16 KB line of %s', (_what, text) => {
     expectLinearTime(redactLine, text.slice(0, 16384));
+  });
+
+  it.each([
+    ['JSON sections', '  "Section": {'],
+    ['YAML sections', 'a:'],
+    ['nested YAML sections', '  '],
+    ['unfinished XML tags', '<add key="Relay"'],
+    ['AWS key ids', 'AKIAIOSFODNN7EXAMPLE'],
+    ['Kubernetes names', '- name: DB_PASSWORD'],
+  ])('many lines of %s', (_what, unit) => {
+    // Line by line, the state a redactor carries must stay bounded: the 8× longer input costs 8× as much.
+    const make = (lines: number): string[] => Array.from({ length: lines }, (_, i) => (unit === '  ' ? `${'  '.repeat(i % 32)}k${i}:` : unit));
+    expectLinearTimeOf(redactLines, make, 16384);
   });
 });
 
