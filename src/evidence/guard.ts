@@ -5,22 +5,11 @@
  * slipped into a step text, a file name or a log line is still masked. Redacting redacted text
  * changes nothing, so the guard costs no information.
  */
-import { Redactor } from './redact';
+import { redactText } from './redact';
 
 /** `text` with every secret the redactor knows masked, line by line. */
 export function guardText(text: string): string {
-  if (text.length === 0) return text;
-  const redactor = new Redactor();
-  let out = '';
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    const line = nl < 0 ? text.slice(start) : text.slice(start, nl);
-    out += redactor.redact(line);
-    if (nl < 0) return out;
-    out += '\n';
-    start = nl + 1;
-  }
+  return text.length === 0 ? text : redactText(text).text;
 }
 
 /** Every string inside a JSON-like value guarded (blocks, metadata); other values kept as they are. */
