@@ -10,10 +10,10 @@ import { runConsole } from './console/console';
 import type { Store } from './conversation/store/store';
 import type { Config } from './config';
 
-/** After SIGTERM/SIGINT the process is gone within this, whatever state it is in. */
-const SHUTDOWN_MS = 10_000;
-/** Left for closing the store and exiting once answers in flight had their grace period. */
-const SHUTDOWN_MARGIN_MS = 1500;
+/** After SIGTERM/SIGINT the process is gone within this (Kubernetes and systemd wait 10 s), whatever it is doing. */
+const HARD_STOP_MS = 9000;
+/** Answers in flight get this long to finish; what is left stays stored and is resumed at the next start. */
+const GRACE_MS = 7000;
 
 /**
  * Runs Socket Mode or HTTP mode until SIGTERM/SIGINT, then stops the receiver, gives answers in
@@ -28,7 +28,7 @@ async function runSlack(config: Config, store: Store): Promise<number> {
       stopping = signal;
       process.stderr.write(`diag502: ${signal} received, finishing answers in flight\n`);
       // Whatever hangs (a start-up still retrying, a post to an unreachable Slack), the process ends.
-      setTimeout(() => process.exit(0), SHUTDOWN_MS - 300).unref();
+      setTimeout(() => process.exit(0), HARD_STOP_MS).unref();
       resolve(signal);
     };
     process.once('SIGTERM', on);
@@ -44,7 +44,7 @@ async function runSlack(config: Config, store: Store): Promise<number> {
   } else {
     await signalled;
   }
-  await slack.stop(SHUTDOWN_MS - SHUTDOWN_MARGIN_MS);
+  await slack.stop(GRACE_MS);
   return 0;
 }
 

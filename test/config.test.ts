@@ -16,6 +16,24 @@ describe('configuration', () => {
     expect(modeOf(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef' }))).toBe('http');
   });
 
+  it('names the missing partner when only some Slack variables are set, instead of quietly starting the console', () => {
+    const secret = '0123456789abcdef0123456789abcdef';
+    expect(() => modeOf(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc' }))).toThrow(/SLACK_BOT_TOKEN is set, but it needs a partner: SLACK_APP_TOKEN .* or SLACK_SIGNING_SECRET/);
+    expect(() => modeOf(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A1-1-abc' }))).toThrow(/SLACK_APP_TOKEN is set, but SLACK_BOT_TOKEN .* is missing/);
+    expect(() => modeOf(loadConfig({ SLACK_SIGNING_SECRET: secret }))).toThrow(/SLACK_SIGNING_SECRET is set, but SLACK_BOT_TOKEN .* is missing/);
+    expect(() => modeOf(loadConfig({ SLACK_APP_TOKEN: 'xapp-1-A1-1-abc', SLACK_SIGNING_SECRET: secret }))).toThrow(/SLACK_APP_TOKEN and SLACK_SIGNING_SECRET are set, but SLACK_BOT_TOKEN/);
+    expect(() => modeOf(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1-2-abc' }))).toThrow(ConfigError);
+  });
+
+  it('reads the job lease and the delivery retry waits, with clear errors', () => {
+    const defaults = loadConfig({});
+    expect(defaults.JOB_LEASE_SECONDS).toBe(30);
+    expect(defaults.DELIVERY_RETRY_SECONDS).toEqual([30, 60, 120, 240, 480]);
+    expect(loadConfig({ DELIVERY_RETRY_SECONDS: '1,2.5' }).DELIVERY_RETRY_SECONDS).toEqual([1, 2.5]);
+    expect(() => loadConfig({ DELIVERY_RETRY_SECONDS: '1;2' })).toThrow(/DELIVERY_RETRY_SECONDS: must be a comma-separated list/);
+    expect(() => loadConfig({ JOB_LEASE_SECONDS: '1' })).toThrow(/JOB_LEASE_SECONDS: must be a number of seconds from 5 to 600/);
+  });
+
   it('reads the thread time to live in days', () => {
     expect(loadConfig({ THREAD_TTL_DAYS: '2.5' }).THREAD_TTL_DAYS).toBe(2.5);
   });

@@ -11,7 +11,7 @@ export const HELP_TEXT = `diag502 diagnoses HTTP 502s of ASP.NET Core apps (IIS/
 
 Paste evidence: IIS log lines, an error page, Event Viewer text, response headers, a FREB file, a
 stdout log or a web.config. Each paste adds to this incident and the whole thread is diagnosed
-again together. Secrets are masked before anything is kept.
+again together. Values that look like secrets are masked before anything is kept.
 
 Ask questions: "502 or 504?", "how do I enable stdout logging?", "why does it work with dotnet run?",
 "in-process or out-of-process?", "is it Cloudflare or my origin?", "how do I fix it?",

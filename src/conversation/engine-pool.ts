@@ -12,24 +12,34 @@ import { inlineEngine, type AnalyzeRequest, type Engine } from './engine';
 /** Inputs at least this large (in characters, the text and the thread's earlier evidence) go to a worker. */
 export const POOL_THRESHOLD = 64 * 1024;
 
+/** What the engine needs of a pool: piscina's `run` and `destroy`. */
+export interface WorkerPool {
+  run(task: unknown, options: { name: string }): Promise<never>;
+  destroy(): Promise<void>;
+}
+
 export interface EnginePoolOptions {
   /** Worker threads; by default one fewer than the CPUs, at least one. */
   threads?: number;
   /** The compiled worker module (dist/src/conversation/engine-worker.js next to this file). */
   workerFile?: string;
   threshold?: number;
+  /** Another pool (tests). */
+  pool?: WorkerPool;
 }
 
 export function createEnginePool(options: EnginePoolOptions = {}): Engine {
   const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
   const threshold = options.threshold ?? POOL_THRESHOLD;
-  const pool = new Piscina({
-    filename: options.workerFile ?? join(__dirname, 'engine-worker.js'),
-    minThreads: 1,
-    maxThreads: threads,
-    // Idle workers go after a minute; the first large paste after that pays one start (~100 ms).
-    idleTimeout: 60_000,
-  });
+  const pool: WorkerPool =
+    options.pool ??
+    new Piscina({
+      filename: options.workerFile ?? join(__dirname, 'engine-worker.js'),
+      minThreads: 1,
+      maxThreads: threads,
+      // Idle workers go after a minute; the first large paste after that pays one start (~100 ms).
+      idleTimeout: 60_000,
+    });
   const size = (request: AnalyzeRequest): number => request.text.length + request.previous.reduce((n, p) => n + p.text.length, 0);
   let closed = false;
   return {

@@ -3,7 +3,7 @@
  */
 import type { Diagnosis } from '../diagnosis';
 import { FAMILIES } from '../causes/families';
-import { summarizeInputs, percent, nothingFound, OTHER_CANDIDATES_SHOWN } from './shared';
+import { maskedNote, summarizeInputs, percent, nothingFound, OTHER_CANDIDATES_SHOWN } from './shared';
 
 /** Escapes text for a Markdown table cell or inline context. */
 function cell(text: string): string {
@@ -21,7 +21,7 @@ export function renderMarkdown(d: Diagnosis): string {
   const out: string[] = [];
   const [top, ...others] = d.causes;
   out.push(`# 502 diagnosis: ${top ? cell(top.title) : 'no cause recognized'}`, '');
-  out.push(`Read ${summarizeInputs(d)}.${d.redactions > 0 ? ` ${d.redactions} secret value(s) were masked.` : ''}`, '');
+  out.push(`Read ${summarizeInputs(d)}.${d.redactions > 0 ? ` ${maskedNote(d.redactions)}.` : ''}`, '');
   if (!top) {
     out.push(...nothingFound(d), '');
   } else {

@@ -21,6 +21,15 @@ export function summarizeInputs(d: Diagnosis): string {
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
+/**
+ * How many values were masked, said without promising that nothing secret is left: the redactor
+ * knows many forms of secret, not all of them.
+ */
+export function maskedNote(count: number): string {
+  const masked = count === 0 ? 'no value looked like a secret' : count === 1 ? '1 value that looked like a secret was masked' : `${count} values that looked like secrets were masked`;
+  return `${masked}; check before you share it further`;
+}
+
 /** `u_ex.log:17  <the line>`, the line cut to a readable length. */
 export function refLine(ref: EvidenceRef, max = 200): string {
   const text = ref.text.length > max ? `${ref.text.slice(0, max - 1)}…` : ref.text;

@@ -4,7 +4,7 @@
  */
 import type { Diagnosis, DiagnosedCause } from '../diagnosis';
 import { FAMILIES } from '../causes/families';
-import { summarizeInputs, percent, refLine, nothingFound, OTHER_CANDIDATES_SHOWN } from './shared';
+import { summarizeInputs, percent, refLine, nothingFound, OTHER_CANDIDATES_SHOWN, maskedNote } from './shared';
 
 export interface TextOptions {
   /** Show every evidence line instead of the first few. */
@@ -14,7 +14,7 @@ export interface TextOptions {
 export function renderText(d: Diagnosis, options: TextOptions = {}): string {
   const out: string[] = [];
   out.push(`diag502: read ${summarizeInputs(d)}`);
-  if (d.redactions > 0) out.push(`(masked ${d.redactions} secret value${d.redactions === 1 ? '' : 's'} before reading)`);
+  if (d.redactions > 0) out.push(`(${maskedNote(d.redactions)})`);
   out.push('');
 
   const [top, ...others] = d.causes;

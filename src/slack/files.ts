@@ -87,7 +87,8 @@ export async function readAttachedFiles(files: readonly AttachedFile[], options:
     const size = typeof file.size === 'number' && Number.isFinite(file.size) ? file.size : undefined;
     try {
       const { text, cut } = await download(url, budget, options);
-      budget -= Buffer.byteLength(text);
+      // A cut file used the whole budget (its partial last line was dropped, not saved for later).
+      budget = cut ? 0 : budget - Buffer.byteLength(text);
       parts.push(`file ${(file.name ?? 'file').replace(/[\r\n]+/g, ' ')}\n${text}`);
       if (cut || (size !== undefined && size > capBytes)) {
         notes.push(`${label} is larger than ${formatBytes(capBytes)}: I read only its first ${formatBytes(capBytes)}. Attach the lines around the 502 (or run the diag502 CLI on the whole file) for the rest.`);
@@ -129,12 +130,16 @@ async function download(url: string, limit: number, options: DownloadOptions): P
       return await readBody(response.body, limit);
     }
   } catch (error) {
-    if (controller.signal.aborted) throw new DownloadRefused(`it took longer than ${Math.round(timeoutMs / 1000)} s, so I stopped. Paste the lines around the 502 instead.`);
+    if (controller.signal.aborted) throw new DownloadRefused(`it took longer than ${seconds(timeoutMs)}, so I stopped. Paste the lines around the 502 instead.`);
     if (error instanceof DownloadRefused) throw error;
     throw new DownloadRefused(`the download failed (${(error as Error).message}).`);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function seconds(ms: number): string {
+  return `${ms < 10_000 ? (ms / 1000).toFixed(1).replace(/\.0$/, '') : Math.round(ms / 1000)} s`;
 }
 
 /** Streams a body, stopping (and cancelling the download) once `limit` bytes are in. */

@@ -13,9 +13,12 @@ export interface HealthReport {
 
 /** How long a store check may take before it counts as failed. */
 const STORE_CHECK_MS = 2000;
+/** A store check this recent is reused: probes every second must not queue behind the store's work. */
+const STORE_CHECK_REUSE_MS = 1000;
 
 export class Health {
   private tokenProblem: string | undefined;
+  private lastCheck: { at: number; result: Promise<string | undefined> } | undefined;
 
   constructor(private readonly store: Store) {}
 
@@ -31,12 +34,20 @@ export class Health {
 
   async report(): Promise<HealthReport> {
     if (this.tokenProblem) return { status: 'unavailable', reason: `Slack rejected the bot token (${this.tokenProblem}): check SLACK_BOT_TOKEN` };
-    try {
-      await withTimeout(this.store.ping(), STORE_CHECK_MS);
-    } catch (error) {
-      return { status: 'unavailable', reason: `the store cannot write: ${(error as Error).message}` };
-    }
-    return { status: 'ok' };
+    const problem = await this.storeProblem();
+    return problem ? { status: 'unavailable', reason: `the store cannot write: ${problem}` } : { status: 'ok' };
+  }
+
+  /** Why the store cannot write, or undefined when it can (checked at most once a second). */
+  private storeProblem(): Promise<string | undefined> {
+    const now = Date.now();
+    if (this.lastCheck && now - this.lastCheck.at < STORE_CHECK_REUSE_MS) return this.lastCheck.result;
+    const result = withTimeout(this.store.ping(), STORE_CHECK_MS).then(
+      () => undefined,
+      (error: unknown) => (error as Error).message,
+    );
+    this.lastCheck = { at: now, result };
+    return result;
   }
 }
 

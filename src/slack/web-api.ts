@@ -72,7 +72,9 @@ function classify(error: unknown): Classified {
     return { code: `http_${status}`, retryable: status >= 500 || status === 408 };
   }
   if (e?.code === webApi.ErrorCode.RequestError) {
-    const reason = e.original?.name === 'TimeoutError' || e.original?.name === 'AbortError' ? 'timeout' : 'unreachable';
+    // The SDK may wrap the abort in a plain Error ("TimeoutError: The operation was aborted…").
+    const original = `${e.original?.name ?? ''} ${e.original?.message ?? ''}`;
+    const reason = /TimeoutError|AbortError|aborted due to timeout/.test(original) ? 'timeout' : 'unreachable';
     return { code: reason, retryable: true };
   }
   return { code: (error as Error)?.message ?? String(error), retryable: false };

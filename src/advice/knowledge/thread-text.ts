@@ -24,7 +24,7 @@ export function pasteFirst(intro: string): string {
   return paragraphs(
     intro,
     titledList(
-      'Paste any of these into the thread (secrets are masked before anything is read or stored), most useful first:',
+      'Paste any of these into the thread (values that look like secrets are masked before anything is read or stored), most useful first:',
       numbered(kinds.map((kind) => `${HOW_TO_COLLECT[kind].what}. ${HOW_TO_COLLECT[kind].how}`)),
     ),
   );

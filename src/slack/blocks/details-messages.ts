@@ -6,12 +6,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { DiagnosedCause, Diagnosis } from '../../diagnosis';
 import type { EvidenceRef } from '../../evidence/types';
-import { nothingFound, percent, refLine, summarizeInputs } from '../../render/shared';
+import { maskedNote, nothingFound, percent, refLine, summarizeInputs } from '../../render/shared';
 import { compose, type Part } from './compose';
 import { context, header } from './elements';
 import { code, markup, prose } from './flow';
 import { fixChunks } from './diagnosis-message';
-import { clip, inlineCode, link } from './mrkdwn';
+import { clip, escapeText, inlineCode, link } from './mrkdwn';
 import { fallback, message, type SlackMessage } from './message';
 
 /** Longest line shown here: more than the diagnosis shows, still one screen wide at most. */
@@ -29,7 +29,7 @@ function causeHeading(c: DiagnosedCause, rank: number): string {
 
 function readLine(d: Diagnosis): string[] {
   const out = [`Read ${clip(summarizeInputs(d), 280)}`];
-  if (d.redactions > 0) out.push(`${d.redactions} secret value${d.redactions === 1 ? '' : 's'} masked before reading`);
+  if (d.redactions > 0) out.push(escapeText(maskedNote(d.redactions)));
   return out;
 }
 

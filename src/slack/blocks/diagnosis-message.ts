@@ -8,7 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Diagnosis, DiagnosedCause } from '../../diagnosis';
 import type { DiagnosisChange } from '../../conversation/change';
 import { FAMILIES } from '../../causes/families';
-import { nothingFound, OTHER_CANDIDATES_SHOWN, percent, refLine, summarizeInputs } from '../../render/shared';
+import { maskedNote, nothingFound, OTHER_CANDIDATES_SHOWN, percent, refLine, summarizeInputs } from '../../render/shared';
 import { renderText } from '../../render/text';
 import { describeChange } from '../../console/reply-text';
 import { formatBytes, LIMITS } from '../../evidence/limits';
@@ -74,7 +74,7 @@ export function diagnosisMessage(d: Diagnosis, options: DiagnosisMessageOptions 
 
 /** The full plain-text report (every evidence line), plus what was read, for the attached file. */
 export function diagnosisReport(d: Diagnosis, evidencePreview?: string): Overflow {
-  const read = evidencePreview ? `\nWhat diag502 read (secrets masked):\n\n${evidencePreview.replace(/\s+$/, '')}\n` : '';
+  const read = evidencePreview ? `\nWhat diag502 read (${maskedNote(d.redactions)}):\n\n${evidencePreview.replace(/\s+$/, '')}\n` : '';
   return { filename: 'diag502-report.txt', content: `${renderText(d, { verbose: true })}${read}` };
 }
 
@@ -102,7 +102,7 @@ function facts(d: Diagnosis, top: DiagnosedCause | undefined, options: Diagnosis
   }
   if (options.askedBy) out.push(`Asked by ${mention(options.askedBy)}`);
   out.push(`Read ${clip(summarizeInputs(d), 280)}`);
-  if (d.redactions > 0) out.push(`${d.redactions} secret value${d.redactions === 1 ? '' : 's'} masked before reading`);
+  if (d.redactions > 0) out.push(escapeText(maskedNote(d.redactions)));
   return out;
 }
 
@@ -170,7 +170,7 @@ function sharedParts(d: Diagnosis, hasCause: boolean, evidencePreview: string | 
     parts.push({ name: 'configuration findings', ...PARTS.findings, heading: '*Configuration findings*', chunks: [markup(lines)] });
   }
   if (evidencePreview && evidencePreview.trim().length > 0) {
-    parts.push({ name: 'what I read', ...PARTS.preview, heading: '*What I read* _(secrets masked)_', rest: 'all of it was read', chunks: [code(evidencePreview, 300)] });
+    parts.push({ name: 'what I read', ...PARTS.preview, heading: '*What I read* _(values that look like secrets are masked)_', rest: 'all of it was read', chunks: [code(evidencePreview, 300)] });
   }
   return parts;
 }

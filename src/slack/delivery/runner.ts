@@ -134,7 +134,7 @@ export class Runner {
           if (parent) messages.push({ key, messageId: parent.ts, author: parent.user ?? 'unknown', text: parent.text, addressed: true, slack: true });
         }
         messages.push({ key, messageId: request.ts, author: request.user ?? 'unknown', text, cleaned: true, addressed: true, slack: true });
-        return [...notes.map((n) => this.note(target, n)), ...(await this.threadAnswers(target, messages))];
+        return [...this.notes(target, notes), ...(await this.threadAnswers(target, messages))];
       }
       case 'message': {
         const inThread = request.threadTs !== undefined && request.threadTs !== request.ts;
@@ -143,7 +143,7 @@ export class Runner {
         const target = inThread ? { via: 'post' as const, channel: request.channel, threadTs: request.threadTs! } : { via: 'post' as const, channel: request.channel };
         const { text, notes } = await this.withFiles(request.text, request.files);
         const answers = await this.threadAnswers(target, [{ key, messageId: request.ts, author: request.user, text, cleaned: true, addressed: request.im, slack: true }]);
-        return answers.length > 0 || request.im ? [...notes.map((n) => this.note(target, n)), ...answers] : [];
+        return answers.length > 0 || request.im ? [...this.notes(target, notes), ...answers] : [];
       }
       case 'shortcut': {
         const root = request.threadTs ?? request.messageTs;
@@ -177,8 +177,9 @@ export class Runner {
     return { target, message: { text: message.text, blocks: message.blocks, ...(message.metadata ? { metadata: message.metadata } : {}), ...(message.overflow ? { overflow: message.overflow } : {}) } };
   }
 
-  private note(target: Answer['target'], text: string): Answer {
-    return { target, message: this.o.guard({ text, blocks: [] }) };
+  /** The notes about attached files, as one short message before the answer (none when all were read). */
+  private notes(target: Answer['target'], notes: string[]): Answer[] {
+    return notes.length === 0 ? [] : [{ target, message: this.o.guard({ text: notes.join('\n'), blocks: [] }) }];
   }
 
   /** The message text with its attached files read (and cleaned), plus notes on files not read. */

@@ -2,6 +2,7 @@
  * The SQLite store in a worker thread (the Slack bot's store) keeps the same contract as the plain
  * one, and commits calls that arrive together in one transaction without losing any.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +32,29 @@ describe('ThreadedSqliteStore', () => {
     const db = new BetterSqlite3(file, { readonly: true });
     try {
       expect((db.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }).n).toBe(200);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a write it acknowledged is on disk even when the process dies right after (no close, no flush)', async () => {
+    const file = newFile();
+    const child = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const { ThreadedSqliteStore } = require(${JSON.stringify(join(ROOT, 'dist', 'src', 'conversation', 'store', 'threaded-sqlite-store.js'))});
+         const store = new ThreadedSqliteStore(${JSON.stringify(file)});
+         store.appendMessage({ surface: 'slack', team: 'T', channel: 'C', thread: '1' }, { messageId: 'm1', author: 'U', at: new Date().toISOString(), kind: 'evidence', text: 'durable', redactions: 0 })
+           .then(() => process.kill(process.pid, 'SIGKILL'));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(child.signal).toBe('SIGKILL');
+    const db = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect((db.prepare('SELECT text FROM messages').all() as { text: string }[]).map((r) => r.text)).toEqual(['durable']);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     } finally {
       db.close();
     }

@@ -183,3 +183,14 @@ describe('cutting', () => {
     expect(contextTexts(m)).toContain('The message was longer than 2 MB: only its first 2 MB were read.');
   });
 });
+
+describe('masking, said honestly', () => {
+  it('says how many values were masked and never promises that nothing secret is left', () => {
+    const withSecret = diagnose([{ source: 'h', text: 'HTTP/1.1 502 Bad Gateway\nAuthorization: Bearer abcdefghijklmnopqrstuvwxyz012345' }]);
+    const m = diagnosisMessage(withSecret, { evidencePreview: 'HTTP/1.1 502 Bad Gateway\nAuthorization: Bearer [REDACTED]' });
+    const texts = textObjects(m.blocks).map((t) => t.text).join('\n');
+    expect(texts).toContain('1 value that looked like a secret was masked; check before you share it further');
+    expect(texts).toContain('*What I read* _(values that look like secrets are masked)_');
+    expect(texts).not.toMatch(/secrets masked\)|all secrets|no secrets/i);
+  });
+});

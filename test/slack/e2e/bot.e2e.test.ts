@@ -4,6 +4,7 @@
  * process serves the whole file (restart has its own test).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
@@ -306,6 +307,42 @@ describe('diag502 bot over HTTP (end to end)', () => {
     expect(String(posts('DHUGE')[0]!.params.text)).toContain('"huge.log" is larger than 2 MB');
     expect(metadataOf(posts('DHUGE')[1]!)?.event_type).toBe('diag502_diagnosis');
   }, 30_000);
+
+  test('a file on another host is never fetched (the token stays home); the asker is told why, the rest is still answered, names are escaped', async () => {
+    const attacker = await Promise.resolve().then(() => {
+      const hits: string[] = [];
+      const server = createServer((req, res) => {
+        hits.push(`${req.url} ${req.headers.authorization ?? ''}`);
+        res.end('x');
+      });
+      return new Promise<{ hits: string[]; url: string; close: () => void }>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve({ hits, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/files-pri/T1-F1/evil.log`, close: () => server.close() })),
+      );
+    });
+    try {
+      await bot.event(
+        envelope(
+          message('DEVIL', '9800.0001', EVIDENCE, {
+            channel_type: 'im',
+            subtype: 'file_share',
+            files: [
+              { id: 'F9', name: 'evil.log', mimetype: 'text/plain', url_private: attacker.url },
+              { id: 'F8', name: '<!channel> <https://evil.example|re-auth>.png', mimetype: 'image/png', url_private: attacker.url },
+            ],
+          }),
+        ),
+      );
+      await waitFor('the note and the diagnosis', () => posts('DEVIL').length === 2, 15_000);
+      expect(attacker.hits).toEqual([]);
+      const note = String(posts('DEVIL')[0]!.params.text);
+      expect(note).toContain('I did not download "evil.log": its address is not on Slack\'s file host');
+      expect(note).toContain('&lt;!channel&gt; &lt;https://evil.example|re-auth&gt;.png');
+      expect(note).not.toMatch(/<!channel>|<https:/);
+      expect(metadataOf(posts('DEVIL')[1]!)?.event_type).toBe('diag502_diagnosis');
+    } finally {
+      attacker.close();
+    }
+  });
 
   test('a 429 on the first post is retried after Retry-After and exactly one answer lands', async () => {
     fake.queue('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });

@@ -135,3 +135,21 @@ test('Socket Mode end to end: hello, then an app_mention and a /diag502 envelope
     if (!stopped) await bot.stop('SIGTERM');
   }
 }, 60_000);
+
+test('a rejected app token gives one line naming SLACK_APP_TOKEN and exit code 2, before any socket opens', async () => {
+  fake.queue('apps.connections.open', { body: { ok: false, error: 'invalid_auth' } });
+  const bot = new BotProcess({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_APP_TOKEN: 'xapp-revoked',
+    SLACK_API_URL: fake.apiUrl,
+    STORE_URL: `sqlite:${join(dir, 'socket-rejected.db')}`,
+    LOG_LEVEL: 'error',
+  });
+  const opened = fake.socket.opened;
+  const { code, output } = await bot.runToExit(20_000);
+  expect(code).toBe(2);
+  expect(output.trim().split('\n').filter((l) => l.startsWith('diag502:'))).toEqual([
+    'diag502: Slack rejected SLACK_APP_TOKEN (invalid_auth): copy a valid token from Basic Information > App-Level Tokens (with the connections:write scope).',
+  ]);
+  expect(fake.socket.opened).toBe(opened);
+}, 30_000);

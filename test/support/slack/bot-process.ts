@@ -103,6 +103,37 @@ export class BotProcess {
 
   /** Starts the bot and waits until /healthz answers. */
   async start(): Promise<void> {
+    const child = await this.spawn();
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}:\n${this.output}`);
+      try {
+        const res = await fetch(`${this.base}/healthz`);
+        if (res.status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error(`bot did not start:\n${this.output}`);
+  }
+
+  /** Starts the process without waiting for it to be ready; resolves when it exits. */
+  async spawnOnly(): Promise<number | null> {
+    const child = await this.spawn();
+    return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  /** Runs the process until it exits by itself (a start-up failure); kills it after `timeoutMs`. */
+  async runToExit(timeoutMs: number): Promise<{ code: number | null; output: string }> {
+    const child = await this.spawn();
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    clearTimeout(timer);
+    return { code, output: this.output };
+  }
+
+  private async spawn(): Promise<ChildProcess> {
     this.port = await freePort();
     this.output = '';
     this.stderr = '';
@@ -117,18 +148,7 @@ export class BotProcess {
       this.output += chunk.toString();
       this.stderr += chunk.toString();
     });
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`bot exited with ${child.exitCode}:\n${this.output}`);
-      try {
-        const res = await fetch(`${this.base}/healthz`);
-        if (res.status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(100);
-    }
-    throw new Error(`bot did not start:\n${this.output}`);
+    return child;
   }
 
   /** Sends `signal` and resolves with the exit code (or null when it had to be killed). */

@@ -23,12 +23,25 @@ export interface RecordedCall {
 
 type Answer = { status?: number; headers?: Record<string, string>; body: Record<string, unknown> };
 
+/** A message the fake accepted, as conversations.history / replies give it back. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  user: string;
+  bot_id: string;
+  metadata?: unknown;
+}
+
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   private server: Server | undefined;
   private tsCounter = 1_700_000_000;
   private readonly queued = new Map<string, Answer[]>();
-  private readonly holds = new Map<string, { waiting: (() => void)[] }>();
+  private readonly holds = new Map<string, { waiting: (() => void)[]; after: boolean }>();
+  /** Every message the fake accepted (processed), in order: what Slack would show. */
+  readonly messages: StoredMessage[] = [];
   private readonly replies = new Map<string, Record<string, unknown>[]>();
   private readonly files = new Map<string, Buffer>();
 
@@ -72,9 +85,26 @@ export class FakeSlack {
     this.queued.set(method, list);
   }
 
-  /** Calls of `method` are recorded but not answered until `release`. */
-  hold(method: string): void {
-    this.holds.set(method, { waiting: [] });
+  /**
+   * Calls of `method` are recorded but not answered until `release`. By default a held call is
+   * not processed either (it never reached Slack: a caller that gives up meanwhile posted
+   * nothing); with `after`, the call is processed at once (the message is in the channel) and
+   * only the answer is held (the caller does not learn that it landed).
+   */
+  hold(method: string, options: { after?: boolean } = {}): void {
+    this.holds.set(method, { waiting: [], after: options.after === true });
+  }
+
+  private failing: string | undefined;
+
+  /** Every Web API method answers `{ok: false, error}` (a revoked token) until called with undefined. */
+  failAll(error: string | undefined): void {
+    this.failing = error;
+  }
+
+  /** The messages the fake accepted in `channel` (the answers people would see). */
+  delivered(channel: string): StoredMessage[] {
+    return this.messages.filter((m) => m.channel === channel);
   }
 
   /** How many held calls wait for an answer. */
@@ -118,20 +148,47 @@ export class FakeSlack {
     const params = parseParams(raw, req.headers['content-type'] ?? '');
     this.calls.push({ method, path: url.pathname, params, raw, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
     const hold = this.holds.get(method);
+    let answer: Answer | undefined;
+    if (hold?.after) answer = this.answer(method, params);
     if (hold) await new Promise<void>((resolve) => hold.waiting.push(resolve));
-    const answer = this.queued.get(method)?.shift() ?? { body: this.defaultAnswer(method, params) };
+    // A held call whose caller went away was never processed (see hold()).
+    if (!answer && req.socket.destroyed) return;
+    answer ??= this.answer(method, params);
+    if (res.destroyed) return;
     res.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
     res.end(JSON.stringify(answer.body));
+  }
+
+  private answer(method: string, params: Record<string, unknown>): Answer {
+    if (this.failing && !['response_url', 'file_upload'].includes(method)) return { body: { ok: false, error: this.failing } };
+    return this.queued.get(method)?.shift() ?? { body: this.defaultAnswer(method, params) };
+  }
+
+  /** A stored message as Slack lists it: metadata only when asked for. */
+  private shown(m: StoredMessage, params: Record<string, unknown>): Record<string, unknown> {
+    const { metadata, channel: _channel, ...rest } = m;
+    const all = params.include_all_metadata === true || params.include_all_metadata === 'true';
+    return all && metadata ? { ...rest, metadata } : rest;
   }
 
   private defaultAnswer(method: string, params: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'diag502', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
         this.tsCounter += 1;
-        this.postedTs.set(String(params.channel), `${this.tsCounter}.000100`);
-        return { ok: true, channel: params.channel, ts: `${this.tsCounter}.000100`, message: { text: params.text } };
+        const ts = `${this.tsCounter}.000100`;
+        this.postedTs.set(String(params.channel), ts);
+        const stored: StoredMessage = { channel: String(params.channel), ts, text: String(params.text ?? ''), user: BOT_USER_ID, bot_id: BOT_ID };
+        if (params.thread_ts) stored.thread_ts = String(params.thread_ts);
+        if (params.metadata) stored.metadata = params.metadata;
+        this.messages.push(stored);
+        return { ok: true, channel: params.channel, ts, message: { text: params.text } };
+      }
+      case 'conversations.history': {
+        const top = this.messages.filter((m) => m.channel === params.channel && (m.thread_ts === undefined || m.thread_ts === m.ts));
+        return { ok: true, messages: top.reverse().map((m) => this.shown(m, params)), has_more: false };
+      }
       case 'apps.connections.open':
         // Served by this.socket (the HTTP server's upgrade handler).
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
@@ -139,8 +196,10 @@ export class FakeSlack {
         return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/F0REPORT`, file_id: 'F0REPORT' };
       case 'files.completeUploadExternal':
         return { ok: true, files: [{ id: 'F0REPORT', title: params.title }] };
-      case 'conversations.replies':
-        return { ok: true, messages: this.replies.get(String(params.ts)) ?? [], has_more: false };
+      case 'conversations.replies': {
+        const ours = this.messages.filter((m) => m.channel === params.channel && m.thread_ts === String(params.ts)).map((m) => this.shown(m, params));
+        return { ok: true, messages: [...(this.replies.get(String(params.ts)) ?? []), ...ours], has_more: false };
+      }
       default:
         return { ok: true };
     }

@@ -12,5 +12,5 @@ export const USAGE = [
   '• `/diag502 2026-11-20 10:15:02 10.0.0.5 GET /api/orders - 443 - 203.0.113.7 Mozilla/5.0 - 502 3 12029 30012`',
   '• `/diag502 private <paste of web.config>`',
   '',
-  'In a thread, mention @diag502 or use the message shortcut "Diagnose 502" (slash commands do not work in threads). Secrets in what you paste are masked before anything is stored or shown.',
+  'In a thread, mention @diag502 or use the message shortcut "Diagnose 502" (slash commands do not work in threads). Values that look like secrets (passwords, keys, tokens, connection strings) are masked before anything is stored or shown; check what you paste all the same.',
 ].join('\n');

@@ -1,0 +1,101 @@
+/**
+ * The runner against the fake Web API: each paste is cleaned and read once per event (the slash
+ * command's first answer is adopted by its thread, not worked out again), an answer that fits
+ * Block Kit is one post with nothing uploaded, and every answer carries its job tag.
+ */
+import { webApi, type Logger } from '@slack/bolt';
+import { Conversation } from '../../../src/conversation/conversation';
+import { inlineEngine, type Engine } from '../../../src/conversation/engine';
+import { MemoryStore } from '../../../src/conversation/store/memory-store';
+import { guardValue } from '../../../src/evidence/guard';
+import { Runner } from '../../../src/slack/delivery/runner';
+import { slackKey } from '../../../src/slack/deps';
+import { SlackHosts } from '../../../src/slack/slack-hosts';
+import { SlackApi, webClientOptions } from '../../../src/slack/web-api';
+import { mixedPaste } from '../../../bench/mixed-paste';
+import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
+
+const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  fake = new FakeSlack();
+  await fake.start();
+});
+afterAll(async () => fake.stop());
+
+/** The inline engine, counting how often each step runs. */
+function countingEngine(): Engine & { counts: Record<string, number> } {
+  const counts: Record<string, number> = { clean: 0, analyze: 0, diagnose: 0 };
+  return {
+    counts,
+    clean: async (text, slack) => {
+      counts.clean! += 1;
+      return inlineEngine.clean(text, slack);
+    },
+    analyze: async (request) => {
+      counts.analyze! += 1;
+      return inlineEngine.analyze(request);
+    },
+    diagnose: async (inputs) => {
+      counts.diagnose! += 1;
+      return inlineEngine.diagnose(inputs);
+    },
+    close: async () => undefined,
+  };
+}
+
+function setup() {
+  const store = new MemoryStore();
+  const engine = countingEngine();
+  const api = new SlackApi(new webApi.WebClient('xoxb-test', webClientOptions(fake.apiUrl)), logger, new SlackHosts(fake.apiUrl));
+  const runner = new Runner({
+    store,
+    conversation: new Conversation(store, { engine }),
+    engine,
+    api,
+    logger,
+    owner: 'test-host:1:runner',
+    token: 'xoxb-test',
+    botUserId: BOT_USER_ID,
+    leaseMs: 30_000,
+    retryDelaysMs: [10],
+    guard: guardValue,
+  });
+  return { store, engine, runner };
+}
+
+const paste5k = mixedPaste().slice(0, 5 * 1024);
+
+test('a slash command is cleaned once and read once; its thread adopts the answer without reading it again', async () => {
+  const { store, engine, runner } = setup();
+  const uploads = fake.of('files.getUploadURLExternal').length;
+  expect(await runner.accept({ kind: 'command', id: 'trigger:once', team: TEAM_ID, channel: 'CONCE', user: 'U1', text: paste5k, private: false, responseUrl: fake.responseUrl('once') })).toBe(true);
+  expect(engine.counts).toEqual({ clean: 1, analyze: 1, diagnose: 0 });
+  const posted = fake.delivered('CONCE');
+  expect(posted).toHaveLength(1);
+  // The whole answer fits Block Kit: nothing is uploaded for it.
+  expect(fake.of('files.getUploadURLExternal')).toHaveLength(uploads);
+  const thread = await store.getThread(slackKey(TEAM_ID, 'CONCE', posted[0]!.ts));
+  expect(thread?.messages).toHaveLength(1);
+  expect(thread?.snapshot?.causes.length).toBeGreaterThan(0);
+  expect((await store.getJob('trigger:once'))?.state).toBe('done');
+  expect((posted[0]!.metadata as { event_payload: { request: string } }).event_payload.request).toBe('trigger:once#0');
+});
+
+test('a mention is cleaned once and read once (its parent, a different message, once too)', async () => {
+  const { engine, runner } = setup();
+  fake.setReplies('50.0001', [{ type: 'message', user: 'U2', ts: '50.0001', text: paste5k }]);
+  await runner.accept({ kind: 'mention', id: 'event:EvOnce', team: TEAM_ID, channel: 'CMONCE', ts: '50.0009', threadTs: '50.0001', user: 'U1', text: 'what is wrong here?' });
+  expect(engine.counts.clean).toBe(1);
+  expect(engine.counts.analyze).toBe(2);
+  expect(fake.delivered('CMONCE').length).toBeGreaterThanOrEqual(1);
+});
+
+test('the same request accepted twice is answered once', async () => {
+  const { runner } = setup();
+  const request = { kind: 'mention' as const, id: 'event:EvTwice', team: TEAM_ID, channel: 'CTWICE1', ts: '60.0001', user: 'U1', text: 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure' };
+  expect(await runner.accept(request)).toBe(true);
+  expect(await runner.accept(request)).toBe(false);
+  expect(fake.delivered('CTWICE1')).toHaveLength(1);
+});
