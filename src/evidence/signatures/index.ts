@@ -1,0 +1,60 @@
+/**
+ * The signature catalogue: every product's signatures together, and the one scanner that runs
+ * them on every line. Adding a product is one new file here plus its test.
+ */
+import { SignatureScanner } from './scanner';
+import type { Signature } from './types';
+import { SIGNATURES as ancm } from './ancm';
+import { SIGNATURES as appService } from './app-service';
+import { SIGNATURES as awsAlb } from './aws-alb';
+import { SIGNATURES as azureGateways } from './azure-gateways';
+import { SIGNATURES as cloudflare } from './cloudflare';
+import { SIGNATURES as containers } from './containers';
+import { SIGNATURES as dotnetRuntime } from './dotnet-runtime';
+import { SIGNATURES as envoy } from './envoy';
+import { SIGNATURES as haproxy } from './haproxy';
+import { SIGNATURES as iis } from './iis';
+import { SIGNATURES as kestrelHosting } from './kestrel-hosting';
+import { SIGNATURES as narrative } from './narrative';
+import { SIGNATURES as netHttp } from './net-http';
+import { SIGNATURES as nginx } from './nginx';
+import { SIGNATURES as ocelot } from './ocelot';
+import { SIGNATURES as sql } from './sql';
+import { SIGNATURES as tls } from './tls';
+import { SIGNATURES as traefik } from './traefik';
+import { SIGNATURES as was } from './was';
+import { SIGNATURES as yarp } from './yarp';
+
+/** Each product's signatures, by the file that holds them. */
+export const CATALOGUE: Readonly<Record<string, readonly Signature[]>> = {
+  ancm,
+  'app-service': appService,
+  'aws-alb': awsAlb,
+  'azure-gateways': azureGateways,
+  cloudflare,
+  containers,
+  'dotnet-runtime': dotnetRuntime,
+  envoy,
+  haproxy,
+  iis,
+  'kestrel-hosting': kestrelHosting,
+  narrative,
+  'net-http': netHttp,
+  nginx,
+  ocelot,
+  sql,
+  tls,
+  traefik,
+  was,
+  yarp,
+};
+
+export const ALL_SIGNATURES: readonly Signature[] = Object.values(CATALOGUE).flat();
+
+let scanner: SignatureScanner | undefined;
+
+/** The scanner over the whole catalogue, built on first use (the console and CLI start without it). */
+export function signatureScanner(): SignatureScanner {
+  scanner ??= new SignatureScanner(ALL_SIGNATURES);
+  return scanner;
+}

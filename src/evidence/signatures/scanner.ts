@@ -1,0 +1,74 @@
+/**
+ * Runs every signature on a line in one pass: the literal fragments of all signatures are found
+ * together (literal-index.ts), then only signatures whose fragments all appeared are checked
+ * further, and only those with a value pattern run it, on a line already known to be relevant.
+ */
+import type { EvidenceRef } from '../types';
+import { LiteralIndex } from './literal-index';
+import type { ClueHit, Signature } from './types';
+
+/** Longest value kept from a line (an exception message, an address). */
+const MAX_VALUE = 200;
+
+interface Compiled {
+  signature: Signature;
+  all: number[];
+  any: number[];
+  none: number[];
+}
+
+export class SignatureScanner {
+  private readonly index: LiteralIndex;
+  /** Signatures by the id of their first required fragment: only these are looked at when it is found. */
+  private readonly byFirst = new Map<number, Compiled[]>();
+
+  constructor(signatures: readonly Signature[]) {
+    const ids = new Map<string, number>();
+    const literal = (text: string): number => {
+      const key = text.toLowerCase();
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+      }
+      return id;
+    };
+    for (const signature of signatures) {
+      if (signature.all.length === 0) throw new Error(`signature for ${signature.clue} has no required fragment`);
+      const compiled: Compiled = { signature, all: signature.all.map(literal), any: (signature.any ?? []).map(literal), none: (signature.none ?? []).map(literal) };
+      const first = compiled.all[0]!;
+      const list = this.byFirst.get(first) ?? [];
+      list.push(compiled);
+      this.byFirst.set(first, list);
+    }
+    this.index = new LiteralIndex([...ids.keys()]);
+  }
+
+  /** The clues `line` shows. `ref` is built only when something matched. */
+  scan(line: string, ref: () => EvidenceRef): ClueHit[] {
+    const found = this.index.find(line.toLowerCase());
+    if (found.size === 0) return [];
+    const hits: ClueHit[] = [];
+    const seen = new Set<string>();
+    let at: EvidenceRef | undefined;
+    for (const id of found) {
+      for (const c of this.byFirst.get(id) ?? []) {
+        // One hit per clue per line, however many of its signatures the line matches.
+        if (seen.has(c.signature.clue)) continue;
+        if (!c.all.every((l) => found.has(l))) continue;
+        if (c.any.length > 0 && !c.any.some((l) => found.has(l))) continue;
+        if (c.none.some((l) => found.has(l))) continue;
+        at ??= ref();
+        seen.add(c.signature.clue);
+        const hit: ClueHit = { clue: c.signature.clue, ref: at };
+        if (c.signature.value) {
+          const value = c.signature.value.exec(line)?.[1];
+          if (value !== undefined) hit.value = value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value;
+        }
+        if (c.signature.narrative) hit.narrative = true;
+        hits.push(hit);
+      }
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,4 @@
+/** Signatures of TLS (SslStream, OpenSSL, Go x509, Windows SChannel). See types.ts for what a signature is and how it is matched. */
+import type { Signature } from './types';
+
+export const SIGNATURES: readonly Signature[] = [];
