@@ -13,6 +13,8 @@ export interface Prediction {
   cause?: string;
   /** The stated confidence of the top answer, 0 when abstaining; undefined when the predictor states none. */
   confidence?: number;
+  /** Families named as weak candidates even when abstaining (for top-3). */
+  candidates?: FamilyId[];
 }
 
 export interface Scored {
@@ -45,7 +47,8 @@ export interface Summary {
 const BINS = [0, 0.2, 0.4, 0.6, 0.8, 1.0001];
 
 export const right = (s: Scored): boolean => s.prediction.families[0] === s.case.family;
-export const rightIn3 = (s: Scored): boolean => s.prediction.families.slice(0, 3).includes(s.case.family);
+/** Right within the first three families named, weak candidates of an abstention included. */
+export const rightIn3 = (s: Scored): boolean => (s.prediction.candidates ?? s.prediction.families).slice(0, 3).includes(s.case.family);
 
 export function summarize(scored: readonly Scored[], knownCauses: ReadonlySet<string>): Summary {
   const n = scored.length;

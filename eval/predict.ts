@@ -9,12 +9,17 @@ import type { Case } from './corpus';
 import { baselineFamilies } from './baseline';
 import type { Prediction, Scored } from './metrics';
 
-export function enginePrediction(evidence: string): Prediction {
+/**
+ * The engine's answer to one case. When "unknown" wins the engine says it recognized no known
+ * cause: an abstention, even if it lists weak candidates (they still count for top-3).
+ */
+export function enginePrediction(evidence: string): Prediction & { candidates: FamilyId[] } {
   const d = diagnose([{ source: 'paste', text: evidence, slack: 'auto' }]);
-  const families: FamilyId[] = [];
-  for (const c of d.causes) if (!families.includes(c.family)) families.push(c.family);
+  const candidates: FamilyId[] = [];
+  for (const c of d.causes) if (!candidates.includes(c.family)) candidates.push(c.family);
+  if (d.answer.kind === 'unknown') return { families: [], candidates, confidence: 0 };
   const top = d.causes[0];
-  return { families, ...(top ? { cause: top.id } : {}), confidence: top?.confidence ?? 0 };
+  return { families: candidates, candidates, ...(top && d.answer.kind === 'cause' ? { cause: top.id } : {}), confidence: d.answer.confidence };
 }
 
 export function baselinePrediction(evidence: string): Prediction {

@@ -6,9 +6,11 @@ import { EvidenceCollector, type InputOptions } from './evidence/collector';
 import type { Evidence, EvidenceKind, EvidenceRef } from './evidence/types';
 import { CAUSES } from './causes';
 import type { CauseDefinition, CauseMatch } from './causes/define-cause';
+import { rank, type RankedHypothesis } from './ranking/rank';
+import { STEPS } from './ranking/steps';
+import { calibrate } from './ranking/calibration';
 import { LAYER_TITLES } from './causes/families';
 import { hasKind } from './causes/query';
-import { CONFIDENCE } from './causes/confidence';
 import { patchAspNetCore } from './advice/patch';
 import { productionFindings } from './advice/production-findings';
 import { missingEntry } from './advice/collect';
@@ -19,6 +21,7 @@ import {
   type DecodedCode,
   type DiagnosedCause,
   type Diagnosis,
+  type DiagnosisAnswer,
   type MissingEvidence,
 } from './diagnosis';
 
@@ -33,10 +36,12 @@ export interface DiagnoseOptions {
   causes?: readonly CauseDefinition[];
 }
 
-/** Below this a match is noise, not a candidate worth showing. */
-const MIN_CONFIDENCE = 0.05;
+/** Below this a hypothesis is noise, not a candidate worth showing. */
+const MIN_POSTERIOR = 0.02;
 /** How many candidates a diagnosis keeps; the renderers show fewer. */
 const MAX_CAUSES = 8;
+/** Lines quoted per cause, strongest clue first. */
+const MAX_REFS = 12;
 
 /** Diagnoses pasted text: the entry point for Slack, the console and tests. */
 export function diagnose(inputs: readonly EvidenceInput[], options: DiagnoseOptions = {}): Diagnosis {
@@ -48,48 +53,62 @@ export function diagnose(inputs: readonly EvidenceInput[], options: DiagnoseOpti
   return diagnoseEvidence(collector.finish(), options);
 }
 
-interface Ranked {
-  cause: CauseDefinition;
-  match: CauseMatch;
-  order: number;
-}
-
 /** Diagnoses already collected evidence (the CLI streams files into a collector first). */
 export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = {}): Diagnosis {
   const catalogue = options.causes ?? CAUSES;
-  const problems = [...evidence.problems];
-  const ranked: Ranked[] = [];
-  catalogue.forEach((cause, order) => {
-    let match: CauseMatch | undefined;
-    try {
-      match = cause.match(evidence);
-    } catch (error) {
-      // One broken matcher must not take the diagnosis down; say so and go on.
-      problems.push({ source: 'diag502', message: `Cause ${cause.id} failed to evaluate: ${(error as Error).message}` });
-      return;
-    }
-    if (match && match.confidence >= MIN_CONFIDENCE && match.evidence.length > 0) ranked.push({ cause, match, order });
-  });
-  ranked.sort((a, b) => b.match.confidence - a.match.confidence || a.order - b.order);
-  const kept = ranked.slice(0, MAX_CAUSES);
-
-  const causes = kept.map((r) => describeCause(r, evidence));
+  const ranking = rank(evidence, catalogue);
+  // A candidate has evidence of its own: a cause nothing pointed at is not shown, whatever its prior.
+  const kept = ranking.ranked.filter((h) => h.cause && h.votes.some((v) => STEPS[v.step] > 0) && h.posterior >= MIN_POSTERIOR).slice(0, MAX_CAUSES);
+  const causes = kept.map((h) => describeCause(h, evidence));
   const top = kept[0];
+  const unknownWins = ranking.ranked[0]?.id === 'unknown';
+  const answer: DiagnosisAnswer = unknownWins || !top
+    ? { kind: 'unknown', confidence: calibrate(ranking.unknown) }
+    : { kind: top.cause!.generic ? 'family' : 'cause', family: top.cause!.family, confidence: causes[0]!.confidence };
+  const topMatch = top ? matchOf(top) : undefined;
   return {
     schema: DIAGNOSIS_SCHEMA,
     inputs: evidence.inputs,
-    layer: top ? identifyLayer(evidence, top.match.layer ?? top.cause.layer, top.match.evidence, LAYER_TITLES, top.match.confidence) : null,
+    answer,
+    layer: top && topMatch && !unknownWins ? identifyLayer(evidence, topMatch.layer ?? top.cause!.layer, topMatch.evidence, LAYER_TITLES, causes[0]!.confidence) : null,
     causes,
     missing: missingEvidence(evidence, kept),
     codes: decodedCodes(evidence),
     findings: productionFindings(evidence),
     stats: statsOf(evidence),
     redactions: evidence.redactions,
-    problems,
+    problems: [...evidence.problems, ...ranking.problems],
   };
 }
 
-function describeCause({ cause, match }: Ranked, evidence: Evidence): DiagnosedCause {
+/**
+ * What the cause's steps and fix are tailored from: its own matcher's result when it matched,
+ * else the lines of the clues that voted for it (facts are then empty: steps say it generally).
+ */
+function matchOf(h: RankedHypothesis): CauseMatch {
+  return h.match ?? { confidence: h.posterior, evidence: quoted(h), facts: {} };
+}
+
+/** The lines that raised a cause, strongest clue first, each labelled with the clue it counted as. */
+function quoted(h: RankedHypothesis): EvidenceRef[] {
+  const out: EvidenceRef[] = [];
+  const seen = new Set<string>();
+  for (const vote of h.votes) {
+    if (STEPS[vote.step] <= 0) continue;
+    for (const ref of vote.refs) {
+      const key = `${ref.source}\u0000${ref.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(vote.clue.startsWith('match:') ? ref : { ...ref, clue: vote.clue });
+      if (out.length >= MAX_REFS) return out;
+    }
+  }
+  return out;
+}
+
+function describeCause(h: RankedHypothesis, evidence: Evidence): DiagnosedCause {
+  const cause = h.cause!;
+  const match = matchOf(h);
   const context = { evidence, match, facts: match.facts ?? {} };
   const fix = cause.fix(context);
   const { change, ...shown } = fix;
@@ -107,30 +126,23 @@ function describeCause({ cause, match }: Ranked, evidence: Evidence): DiagnosedC
     id: cause.id,
     family: cause.family,
     title: cause.title,
-    confidence: Math.round(match.confidence * 100) / 100,
-    evidence: dedupeRefs(match.evidence),
+    confidence: calibrate(h.posterior),
+    evidence: quoted(h),
     steps: cause.steps(context),
     fix: diff === undefined ? shown : { ...shown, diff },
     references: cause.references,
   };
 }
 
-function dedupeRefs(refs: EvidenceRef[]): EvidenceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const key = `${r.source}\u0000${r.line}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+/** Below this posterior the best answer is only a weak candidate: ask for the evidence that settles most 502s. */
+const WEAK = 0.35;
 
 /**
  * What to collect next. When nothing matched, or the best match is only a weak candidate, the
  * evidence that settles most 502s comes first, in the seed's diagnostic order (exact error, IIS
  * log, headers, events); otherwise the kinds the leading causes want and the paste lacks.
  */
-function missingEvidence(evidence: Evidence, ranked: Ranked[]): MissingEvidence[] {
+function missingEvidence(evidence: Evidence, ranked: RankedHypothesis[]): MissingEvidence[] {
   const out: MissingEvidence[] = [];
   const seen = new Set<EvidenceKind>();
   const add = (kind: EvidenceKind, why: string): void => {
@@ -139,16 +151,16 @@ function missingEvidence(evidence: Evidence, ranked: Ranked[]): MissingEvidence[
     const entry = missingEntry(kind, why);
     if (entry) out.push(entry);
   };
-  const best = ranked[0]?.match.confidence ?? 0;
-  if (best < CONFIDENCE.possible) {
+  const best = ranked[0]?.posterior ?? 0;
+  if (best < WEAK) {
     add('error-page', 'The exact error (502.3, 502.5, 500.30, a Cloudflare 52x) narrows the problem to one or two causes.');
     add('iis-log', 'sc-substatus, sc-win32-status and time-taken tell a crash from a timeout from a startup failure.');
     add('headers', 'They tell whether a CDN, a load balancer or IIS answered.');
     add('event-log', 'Crashes, startup failures and app pool recycles are recorded there.');
   }
-  const leaders = ranked.filter((r) => r.match.confidence >= best - 0.25).slice(0, 3);
+  const leaders = ranked.filter((r) => r.posterior >= best - 0.25).slice(0, 3);
   for (const { cause } of leaders) {
-    for (const kind of cause.wants) add(kind, `It would confirm or rule out "${cause.title}".`);
+    for (const kind of cause!.wants) add(kind, `It would confirm or rule out "${cause!.title}".`);
   }
   return out.slice(0, 4);
 }

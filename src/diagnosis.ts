@@ -53,10 +53,24 @@ export interface Finding {
   evidence: EvidenceRef[];
 }
 
+/**
+ * The verdict in one line (additive to schema 1): a specific cause, a family whose specific cause
+ * is not visible yet, or no known cause (the evidence is too weak: "unknown" won). Its confidence
+ * is that of `causes[0]` for a cause or a family; for "unknown", how likely it is that no known
+ * cause applies.
+ */
+export interface DiagnosisAnswer {
+  kind: 'cause' | 'family' | 'unknown';
+  family?: FamilyId;
+  confidence: number;
+}
+
 export interface Diagnosis {
   schema: typeof DIAGNOSIS_SCHEMA;
   inputs: InputSummary[];
+  answer: DiagnosisAnswer;
   layer: DiagnosisLayer | null;
+  /** Ranked, best first; candidates only when `answer.kind` is "unknown". */
   causes: DiagnosedCause[];
   missing: MissingEvidence[];
   codes: DecodedCode[];

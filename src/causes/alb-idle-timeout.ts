@@ -18,6 +18,11 @@ export default defineCause({
   title: "Target did not answer within the ALB's idle timeout",
   family: 'request-timeout',
   layer: 'load-balancer',
+  clues: {
+    'alb.target-timeout': 'strong',
+    'duration.near-60s': 'supports',
+    'alb.page': 'supports',
+  },
   description:
     'The Application Load Balancer gave up waiting for the target (after the idle timeout, 60 s by default, or after failing to connect within 10 s) and answered 504 itself.',
   match(evidence) {

@@ -14,6 +14,9 @@ export default defineCause({
   title: 'ALB target group has no healthy registered targets',
   family: 'proxy-origin',
   layer: 'load-balancer',
+  clues: {
+    'alb.no-healthy-targets': 'strong',
+  },
   description:
     'The Application Load Balancer had no registered target that passed its health check, so it answered 503 Service Temporarily Unavailable without contacting the app.',
   match(evidence) {

@@ -37,6 +37,9 @@ export default defineCause({
   title: 'ALB target closed or reset the connection',
   family: 'proxy-origin',
   layer: 'load-balancer',
+  clues: {
+    'alb.target-failed': 'strong',
+  },
   description:
     'The Application Load Balancer sent (or tried to send) the request to a target, but the target refused, reset or closed the connection, or answered with something that is not valid HTTP, so the load balancer returned 502.',
   match(evidence) {

@@ -35,6 +35,11 @@ export default acceptsBare502(defineCause({
   title: "Request ran past ANCM's requestTimeout",
   family: 'request-timeout',
   layer: 'ancm',
+  clues: {
+    'win32.12002': 'supports',
+    'duration.near-120s': 'strong',
+    'status.502.3': 'hints',
+  },
   description:
     "With out-of-process hosting, ANCM waits requestTimeout (2 minutes by default) for Kestrel's response. The request took longer, WinHTTP timed out (ERROR_WINHTTP_TIMEOUT, 0x80072EE2 = 2147954402) and IIS returned 502.3, while the app usually went on working.",
   match(evidence) {

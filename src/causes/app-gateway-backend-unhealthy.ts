@@ -17,6 +17,10 @@ export default defineCause({
   title: 'Application Gateway had no healthy backend to send the request to',
   family: 'proxy-origin',
   layer: 'load-balancer',
+  clues: {
+    'appgw.backend-unhealthy': 'strong',
+    'appgw.page': 'supports',
+  },
   description:
     'Azure Application Gateway answered 502 because no backend pool member was healthy or reachable: the health probe failed, the pool is empty, or network rules block the gateway from the backend.',
   match(evidence) {

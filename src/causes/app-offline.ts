@@ -32,6 +32,10 @@ export default defineCause({
   title: 'An app_offline.htm file took the app offline',
   family: 'worker-recycle',
   layer: 'ancm',
+  clues: {
+    'app-offline': 'strong',
+    'ancm.recycled-app-offline': 'strong',
+  },
   description:
     'An app_offline.htm file appeared in the application folder, so the ASP.NET Core Module stopped the app and answers 503 with that page until the file is removed. Deployments do this on purpose; one that fails halfway leaves the site offline.',
   match(evidence) {

@@ -23,6 +23,11 @@ export default defineCause({
   title: 'The application pool shut down when idle, and the cold start after it failed',
   family: 'worker-recycle',
   layer: 'iis',
+  clues: {
+    'was.idle-shutdown': 'strong',
+    'event.was.5186': 'strong',
+    'narrative.after-idle': 'supports',
+  },
   description:
     'IIS stopped the worker process after the pool had no requests for its idle timeout. The next request had to start the worker and the ASP.NET Core app from scratch, and that cold start took longer than the gateway in front was willing to wait.',
   match(evidence) {

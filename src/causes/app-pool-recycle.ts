@@ -99,6 +99,19 @@ export default defineCause({
   title: 'The IIS application pool recycled its worker while requests were running',
   family: 'worker-recycle',
   layer: 'iis',
+  clues: {
+    'was.recycle': 'strong',
+    'event.was.5074': 'strong',
+    'event.was.5075': 'strong',
+    'event.was.5076': 'strong',
+    'event.was.5077': 'strong',
+    'event.was.5078': 'strong',
+    'event.was.5079': 'strong',
+    'event.was.5080': 'strong',
+    'event.was.5081': 'strong',
+    'event.was.5117': 'strong',
+    'narrative.recycle-words': 'supports',
+  },
   description:
     'IIS recycled the worker process of the application pool (time interval, schedule, memory limit, request limit, a settings change or a manual recycle), or ANCM restarted the app after a web.config change. Requests running in the old worker at that moment were cut off.',
   match(evidence) {

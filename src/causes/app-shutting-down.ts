@@ -44,6 +44,13 @@ export default defineCause({
   title: 'Requests reached the app while it was shutting down, or its shutdown ran past the time limit',
   family: 'worker-recycle',
   layer: 'ancm',
+  clues: {
+    'ancm.shutting-down': 'strong',
+    'hosting.shutting-down': 'supports',
+    'ancm.graceful-shutdown-failed': 'strong',
+    'was.shutdown-timeout': 'supports',
+    'ancm.recycled-config-change': 'supports',
+  },
   description:
     'The app was stopping (recycle, app_offline.htm, a configuration change) while requests kept coming. ANCM refuses new requests to a stopping app with 503, and when the app does not finish its shutdown within shutdownTimeLimit, ANCM or IIS kill it, and the requests still running fail.',
   match(evidence) {

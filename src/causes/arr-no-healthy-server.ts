@@ -14,6 +14,10 @@ export default defineCause({
   title: 'ARR server farm has no healthy server (502.4)',
   family: 'proxy-origin',
   layer: 'reverse-proxy',
+  clues: {
+    'iis.arr-no-server': 'strong',
+    'status.502.4': 'strong',
+  },
   description:
     'IIS Application Request Routing answered 502.4 because no server of the web farm was available: all were marked unhealthy by the health test or by failed live traffic, or taken offline.',
   match(evidence) {

@@ -19,6 +19,11 @@ export default defineCause({
   title: "The backend was slower than ARR's proxy timeout",
   family: 'request-timeout',
   layer: 'reverse-proxy',
+  clues: {
+    'win32.12002': 'supports',
+    'duration.near-30s': 'strong',
+    'duration.near-120s': 'hints',
+  },
   description:
     "IIS Application Request Routing forwarded the request and gave up waiting (ERROR_WINHTTP_TIMEOUT) after its own timeout: 30 seconds for a web farm by default, 2 minutes for a URL Rewrite reverse-proxy rule. ARR then returned 502.3 although the backend may still be working.",
   match(evidence) {

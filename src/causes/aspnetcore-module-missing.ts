@@ -18,6 +18,17 @@ export default defineCause({
   title: 'The ASP.NET Core Module is not installed in IIS',
   family: 'config-error',
   layer: 'iis',
+  clues: {
+    'iis.bad-module': 'strong',
+    'status.500.21': 'strong',
+    'iis.hosting-bundle-missing': 'strong',
+    'ancm.module-load-failed': 'strong',
+    'iis.corewebengine-missing': 'supports',
+    'ancm.oop-handler-missing': 'supports',
+    'status.500.36': 'supports',
+    'ancm.request-handler-missing': 'supports',
+    'status.500.33': 'supports',
+  },
   description:
     'web.config hands requests to AspNetCoreModuleV2 and holds an <aspNetCore> section, but IIS has no such module or schema (Hosting Bundle not installed, installed before IIS, or removed by an upgrade), so it fails with 500.19 or 500.21 and never launches the app.',
   match(evidence) {

@@ -23,6 +23,10 @@ export default defineCause({
   title: 'TLS from the Azure gateway to the backend failed',
   family: 'tls-handshake',
   layer: 'cdn',
+  clues: {
+    'appgw.backend-cert': 'strong',
+    'frontdoor.origin-tls': 'strong',
+  },
   description:
     'Front Door or Application Gateway (end-to-end TLS) could not complete TLS with the backend or did not accept its certificate (name mismatch, untrusted root, handshake failure).',
   match(evidence) {

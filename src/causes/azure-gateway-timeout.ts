@@ -18,6 +18,13 @@ export default defineCause({
   title: "Backend did not answer within the Azure gateway's request timeout",
   family: 'request-timeout',
   layer: 'load-balancer',
+  clues: {
+    'appgw.backend-timeout': 'strong',
+    'frontdoor.origin-timeout': 'strong',
+    'appservice.timeout-230': 'strong',
+    'duration.near-230s': 'strong',
+    'duration.near-20s': 'supports',
+  },
   description:
     'Azure Application Gateway (20 s by default) or Front Door (30 s by default) stopped waiting for the backend and answered 502/504 itself.',
   match(evidence) {

@@ -18,6 +18,15 @@ export default acceptsBare502(defineCause({
   title: 'The app process dropped the connection mid-request (crash, recycle or kill)',
   family: 'crash-mid-request',
   layer: 'ancm',
+  clues: {
+    'win32.12030': 'strong',
+    'win32.12031': 'strong',
+    'win32.64': 'supports',
+    'nginx.premature-close': 'supports',
+    'nginx.reset-by-peer': 'supports',
+    'net.connection-reset': 'supports',
+    'alb.target-failed': 'supports',
+  },
   description:
     'ANCM forwarded the request to the Kestrel process, and the connection broke before the response was complete (502.3 with a connection error). Something ended the process or closed the socket while the request was running.',
   match(evidence) {

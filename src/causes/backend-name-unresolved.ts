@@ -39,6 +39,11 @@ export default defineCause({
   title: "The reverse proxy's back-end host name does not resolve on the IIS server",
   family: 'proxy-origin',
   layer: 'reverse-proxy',
+  clues: {
+    'net.host-unresolved': 'strong',
+    'nginx.host-not-found': 'strong',
+    'win32.12007': 'strong',
+  },
   description:
     'IIS, acting as a reverse proxy (ARR with a URL Rewrite rule or a server farm), could not resolve the host name of the back end it forwards to (ERROR_WINHTTP_NAME_NOT_RESOLVED), so it answered 502.3 without sending the request anywhere.',
   match(evidence) {

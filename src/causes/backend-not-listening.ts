@@ -19,6 +19,10 @@ export default defineCause({
   title: 'Kestrel was not listening on the port ANCM forwarded to',
   family: 'crash-mid-request',
   layer: 'ancm',
+  clues: {
+    'win32.12029': 'strong',
+    'net.connection-refused': 'supports',
+  },
   description:
     'Out of process, ANCM forwards each request to Kestrel on a port it assigned at start. The connection was refused or never answered (ERROR_WINHTTP_CANNOT_CONNECT): the process had exited, was hung before accepting, or was listening on another address.',
   match(evidence) {

@@ -30,6 +30,14 @@ export default defineCause({
   title: 'TLS between IIS and the upstream server failed',
   family: 'tls-handshake',
   layer: 'reverse-proxy',
+  clues: {
+    'win32.12175': 'strong',
+    'win32.12157': 'strong',
+    'win32.12045': 'strong',
+    'win32.12057': 'strong',
+    'tls.trust-relationship': 'strong',
+    'tls.handshake-failed': 'supports',
+  },
   description:
     'IIS (ARR or ANCM) connected to its upstream over HTTPS and the TLS handshake or certificate validation failed, so it answered 502.3 without forwarding the request.',
   match(evidence) {

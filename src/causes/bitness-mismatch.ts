@@ -13,6 +13,11 @@ export default defineCause({
   title: 'App and IIS worker are built for different CPU architectures (32/64-bit)',
   family: 'startup-failure',
   layer: 'ancm',
+  clues: {
+    'ancm.bitness': 'strong',
+    'status.500.32': 'strong',
+    'dotnet.bad-image-format': 'strong',
+  },
   description:
     'The app (or a native library it loads) was published for x64 while the application pool runs 32-bit, or the other way round, so the .NET runtime or the app cannot be loaded: 500.32 in-process, 502.5 or 500.30 otherwise.',
   match(evidence) {

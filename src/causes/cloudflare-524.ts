@@ -18,6 +18,11 @@ export default defineCause({
   title: "Origin did not answer within Cloudflare's 120 s proxy read timeout",
   family: 'request-timeout',
   layer: 'cdn',
+  clues: {
+    'cloudflare.origin-timeout': 'strong',
+    'status.524': 'strong',
+    'duration.near-100s': 'supports',
+  },
   description:
     'Cloudflare reached the origin and sent the request, but the origin did not return a response before the Proxy Read Timeout, so Cloudflare answered 524 on its behalf.',
   match(evidence) {

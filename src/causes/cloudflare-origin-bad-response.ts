@@ -15,6 +15,10 @@ export default defineCause({
   title: 'Origin sent Cloudflare an empty, malformed or error response',
   family: 'proxy-origin',
   layer: 'cdn',
+  clues: {
+    'cloudflare.origin-bad-response': 'strong',
+    'status.520': 'strong',
+  },
   description:
     'Cloudflare connected to the origin, but the answer was empty, malformed, too large in its headers, or itself a 502/504, so Cloudflare returned 520, 502 or 504.',
   match(evidence) {

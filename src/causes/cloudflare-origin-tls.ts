@@ -27,6 +27,11 @@ export default defineCause({
   title: 'TLS between Cloudflare and the origin failed',
   family: 'tls-handshake',
   layer: 'cdn',
+  clues: {
+    'cloudflare.origin-tls': 'strong',
+    'status.525': 'strong',
+    'status.526': 'strong',
+  },
   description:
     'Cloudflare could not complete TLS with the origin (525) or could not validate its certificate in Full (strict) mode (526), so no request reached the application.',
   match(evidence) {

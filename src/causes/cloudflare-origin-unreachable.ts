@@ -47,6 +47,12 @@ export default defineCause({
   title: 'Cloudflare could not connect to the origin server',
   family: 'proxy-origin',
   layer: 'cdn',
+  clues: {
+    'cloudflare.origin-down': 'strong',
+    'status.521': 'strong',
+    'status.522': 'strong',
+    'status.523': 'strong',
+  },
   description:
     'Cloudflare could not open a connection to the origin: it was refused (521), timed out (522), had no route (523) or the origin name did not resolve (530). The request never reached IIS.',
   match(evidence) {

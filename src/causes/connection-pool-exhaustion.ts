@@ -13,6 +13,9 @@ export default defineCause({
   title: 'Database connection pool exhausted (connections leaked or held too long)',
   family: 'resource-exhaustion',
   layer: 'app',
+  clues: {
+    'sql.pool-timeout': 'proves',
+  },
   description:
     "All connections in the ADO.NET pool (Max Pool Size, 100 by default) were in use, so requests waited for one until the connect timeout and failed. Connections that are never disposed, or held across slow work, are the usual reason; blocking waits make it worse because requests stack up behind the pool.",
   match(evidence) {

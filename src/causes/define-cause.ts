@@ -5,6 +5,7 @@
 import type { Evidence, EvidenceKind, EvidenceRef, LayerId } from '../evidence/types';
 import type { DiagnosisFix } from '../diagnosis';
 import type { FamilyId } from './families';
+import type { ClueWeights } from '../ranking/steps';
 
 /** Values a matcher found that steps and fix can quote ("the request ran 120 s"). */
 export type MatchFacts = Record<string, string | number | boolean | undefined>;
@@ -59,6 +60,16 @@ export interface CauseDefinition {
   /** Diagnostic steps still worth doing, tailored with the facts found. */
   steps(context: CauseContext): string[];
   fix(context: CauseContext): CauseFix;
+  /**
+   * The clues that set this cause apart within its family, with how much each one weighs
+   * (ranking/steps.ts). Its family's clues (family-clues.ts) count for it too.
+   */
+  clues?: ClueWeights;
+  /**
+   * A family-level answer ("a startup failure, reason not yet visible"): it wins when the clues
+   * point at the family but at no specific cause in it. Its `match` never matches.
+   */
+  generic?: boolean;
   /** Evidence kinds that would confirm or rule this cause out, most useful first. */
   wants: EvidenceKind[];
   /** https links to the vendor documentation or the public thread behind the facts. */

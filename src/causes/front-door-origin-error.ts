@@ -30,6 +30,9 @@ export default defineCause({
   title: 'Front Door could not connect to the origin or got an invalid answer',
   family: 'proxy-origin',
   layer: 'cdn',
+  clues: {
+    'frontdoor.origin-error': 'strong',
+  },
   description:
     'Azure Front Door could not connect to the origin, lost the connection, could not resolve it, or received an invalid response, and answered 502/503 with its own error page.',
   match(evidence) {

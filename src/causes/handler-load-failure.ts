@@ -22,8 +22,14 @@ const TITLES: Record<Variant, string> = {
 export default defineCause({
   id: 'handler-load-failure',
   title: 'ANCM could not load its request handler or the app DLL',
-  family: 'startup-failure',
+  family: 'config-error',
   layer: 'ancm',
+  clues: {
+    'ancm.inprocess-handler-load': 'strong',
+    'ancm.app-dll-missing': 'strong',
+    'status.500.38': 'strong',
+    'status.500.0': 'supports',
+  },
   description:
     'Before the app runs, ANCM loads hostfxr, its in-process or out-of-process handler (aspnetcorev2_inprocess.dll / aspnetcorev2_outofprocess.dll) and the app DLL. One of them was missing: a damaged Hosting Bundle, an app that does not reference Microsoft.AspNetCore.App, or a single-file publish.',
   match(evidence) {

@@ -24,6 +24,14 @@ export default defineCause({
   title: 'In-process app failed to start (ANCM 500.30)',
   family: 'startup-failure',
   layer: 'ancm',
+  clues: {
+    'ancm.inprocess-start-failed': 'supports',
+    'status.500.30': 'supports',
+    'ancm.main-exited': 'supports',
+    'event.ancm.1007': 'supports',
+    'event.ancm.1035': 'supports',
+    'event.ancm.1011': 'supports',
+  },
   description:
     'With hostingModel="inprocess" the app runs inside the IIS worker; it threw or returned from Main before the server started, so ANCM answers 500.30 (an in-process app shows this instead of 502.5).',
   match(evidence) {

@@ -17,6 +17,10 @@ export default defineCause({
   title: 'ANCM rejected the <aspNetCore> settings in web.config',
   family: 'config-error',
   layer: 'ancm',
+  clues: {
+    'ancm.config-load-error': 'strong',
+    'event.ancm.1034': 'strong',
+  },
   description:
     'web.config is valid XML, but a value in <aspNetCore> is not one ANCM accepts (an unknown hostingModel, a missing processPath), so it cannot load its configuration and every request gets an empty 500.0.',
   match(evidence) {

@@ -16,6 +16,11 @@ export default defineCause({
   title: 'The app sent ANCM a malformed or oversized response',
   family: 'crash-mid-request',
   layer: 'ancm',
+  clues: {
+    'win32.12152': 'strong',
+    'http.response-ended': 'supports',
+    'nginx.invalid-header': 'supports',
+  },
   description:
     'ANCM received something from Kestrel that WinHTTP could not read as an HTTP response: an empty or cut-off answer (the app failed after it started writing), or response headers bigger than WinHTTP allows (large Set-Cookie values).',
   match(evidence) {

@@ -25,6 +25,10 @@ export default defineCause({
   title: "IIS cannot read the site's web.config (500.19)",
   family: 'config-error',
   layer: 'iis',
+  clues: {
+    'iis.config-invalid': 'strong',
+    'status.500.19': 'strong',
+  },
   description:
     'IIS parses web.config before any module runs. When the XML is broken or holds something IIS cannot accept, every request fails with 500.19 and the ASP.NET Core process is never launched.',
   match(evidence) {

@@ -16,6 +16,11 @@ export default defineCause({
   title: 'The .NET runtime version the app targets is not installed on the server',
   family: 'startup-failure',
   layer: 'ancm',
+  clues: {
+    'ancm.framework-missing': 'strong',
+    'dotnet.framework-missing': 'strong',
+    'status.500.31': 'strong',
+  },
   description:
     'The app was built for a shared framework version (Microsoft.NETCore.App / Microsoft.AspNetCore.App) that the server does not have, so the .NET host refuses to start it: 500.31 in-process, 502.5 out-of-process.',
   match(evidence) {

@@ -24,6 +24,13 @@ export default defineCause({
   title: 'A native crash (access violation, fail-fast, heap corruption) killed the app process',
   family: 'crash-mid-request',
   layer: 'app',
+  clues: {
+    'dotnet.access-violation': 'strong',
+    'dotnet.fail-fast': 'strong',
+    'dotnet.heap-corruption': 'strong',
+    'dotnet.faulting-app': 'supports',
+    'dotnet.runtime-internal-error': 'strong',
+  },
   description:
     'The process died from a native fault rather than a .NET exception: an access violation, a fail-fast, heap corruption, or a missing native DLL. The faulting module in the crash event points at the component responsible.',
   match(evidence) {

@@ -15,6 +15,10 @@ export default defineCause({
   title: "Upstream response headers did not fit nginx's proxy buffer or were invalid",
   family: 'proxy-origin',
   layer: 'reverse-proxy',
+  clues: {
+    'nginx.header-too-big': 'proves',
+    'http.response-headers-too-big': 'strong',
+  },
   description:
     'The application answered, but nginx could not accept its response headers: they were larger than proxy_buffer_size or were not valid HTTP/1.x, so nginx returned 502.',
   match(evidence) {

@@ -17,6 +17,11 @@ export default defineCause({
   title: "Upstream did not answer within nginx's proxy timeout",
   family: 'request-timeout',
   layer: 'reverse-proxy',
+  clues: {
+    'nginx.upstream-timed-out': 'strong',
+    'nginx.connect-timed-out': 'strong',
+    'duration.near-60s': 'supports',
+  },
   description:
     'nginx waited for the upstream application longer than proxy_read_timeout, proxy_send_timeout or proxy_connect_timeout (60 s each by default) and answered 504 Gateway Time-out.',
   match(evidence) {

@@ -39,6 +39,9 @@ export default defineCause({
   title: 'TLS handshake from nginx to the upstream failed',
   family: 'tls-handshake',
   layer: 'reverse-proxy',
+  clues: {
+    'nginx.ssl-handshake': 'strong',
+  },
   description:
     'nginx proxies to an https upstream and the TLS handshake (or certificate verification) failed, so no request reached the application and nginx answered 502.',
   match(evidence) {

@@ -17,6 +17,11 @@ export default defineCause({
   title: "Upstream app refused or dropped nginx's connection",
   family: 'proxy-origin',
   layer: 'reverse-proxy',
+  clues: {
+    'nginx.connect-refused': 'strong',
+    'nginx.no-live-upstreams': 'strong',
+    'net.connection-refused': 'supports',
+  },
   description:
     'nginx answered 502 because the upstream application refused the connection, reset or closed it before sending headers, or every upstream server was marked down.',
   match(evidence) {

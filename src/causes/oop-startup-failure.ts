@@ -28,6 +28,12 @@ export default acceptsBare502(defineCause({
   title: 'Out-of-process app failed to start (ANCM 502.5)',
   family: 'startup-failure',
   layer: 'ancm',
+  clues: {
+    'ancm.oop-start-failed': 'supports',
+    'status.502.5': 'supports',
+    'event.ancm.1000': 'supports',
+    'event.ancm.1020': 'supports',
+  },
   description:
     'ANCM started the app as a separate dotnet/Kestrel process, but the process exited or never listened on the port ANCM gave it, so every request gets 502.5 until it starts.',
   match(evidence) {

@@ -15,6 +15,11 @@ export default defineCause({
   title: 'The app ran out of memory (OutOfMemoryException or memory-limit recycle)',
   family: 'crash-mid-request',
   layer: 'app',
+  clues: {
+    'dotnet.out-of-memory': 'strong',
+    'was.recycle-memory': 'supports',
+    'narrative.memory-words': 'supports',
+  },
   description:
     'The process used more memory than it could get: an OutOfMemoryException ended it, or IIS recycled the worker when it hit the app pool memory limit. A leak (caches without limits, static collections, undisposed objects) or buffering whole files and result sets in memory is the usual reason.',
   match(evidence) {

@@ -16,6 +16,11 @@ export default defineCause({
   title: 'Kestrel could not listen on the port ANCM assigned',
   family: 'startup-failure',
   layer: 'ancm',
+  clues: {
+    'kestrel.bind-failed': 'strong',
+    'net.address-in-use': 'supports',
+    'ancm.port-setup-failed': 'supports',
+  },
   description:
     'Out-of-process, ANCM picks a free port, passes it in ASPNETCORE_PORT and waits for Kestrel to listen there. A port already in use, or an app pinned to another address, means it never answers and requests fail with 502.5.',
   match(evidence) {

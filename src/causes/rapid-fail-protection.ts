@@ -25,6 +25,13 @@ export default defineCause({
   title: 'Repeated crashes tripped rapid-fail protection and the app was taken offline',
   family: 'worker-recycle',
   layer: 'iis',
+  clues: {
+    'was.rapid-fail': 'strong',
+    'event.was.5002': 'strong',
+    'event.was.5059': 'strong',
+    'httperr.app-offline': 'strong',
+    'ancm.rapid-fail-count': 'supports',
+  },
   description:
     'The worker (or ANCM\'s dotnet.exe child) crashed several times in a short window, so IIS disabled the application pool (or ANCM stopped restarting the app). Every request then fails with 503 (502.5 from ANCM) until the pool is started again, even though the trigger was a crash.',
   match(evidence) {

@@ -17,6 +17,10 @@ export default defineCause({
   title: 'Outbound sockets exhausted (HttpClient created per request)',
   family: 'resource-exhaustion',
   layer: 'app',
+  clues: {
+    'net.address-in-use': 'strong',
+    'net.no-buffer-space': 'strong',
+  },
   description:
     'The app ran out of outbound sockets or ephemeral ports, typically by creating a new HttpClient (or connection) per request: each disposed client leaves its socket in TIME_WAIT for minutes. New outbound calls then fail with SocketException 10055/10048 or hang, and the requests waiting on them time out.',
   match(evidence) {

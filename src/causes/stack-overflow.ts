@@ -16,6 +16,9 @@ export default defineCause({
   title: 'A stack overflow (runaway recursion) killed the app process',
   family: 'crash-mid-request',
   layer: 'app',
+  clues: {
+    'dotnet.stack-overflow': 'proves',
+  },
   description:
     'The process overflowed its stack (0xc00000fd). .NET cannot catch a stack overflow, so the process dies on the spot and every request it was serving fails. The cause is nearly always unbounded recursion: self-referencing object graphs in serialization or mapping, a property that calls itself, recursive middleware or DI.',
   match(evidence) {

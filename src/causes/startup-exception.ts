@@ -16,6 +16,19 @@ export default defineCause({
   title: 'The app threw an exception during startup',
   family: 'startup-failure',
   layer: 'ancm',
+  clues: {
+    'dotnet.unhandled-exception': 'supports',
+    'dotnet.config-file-missing': 'strong',
+    'dotnet.di-failure': 'strong',
+    'dotnet.config-error': 'strong',
+    'dotnet.key-vault-or-identity': 'strong',
+    'sql.unreachable': 'supports',
+    'sql.login-failed': 'supports',
+    'ancm.main-exited': 'supports',
+    'dotnet.exception': 'hints',
+    'dotnet.assembly-load-failed': 'supports',
+    'dotnet.dll-not-found': 'supports',
+  },
   description:
     'Program.cs or a service it builds threw before Kestrel or the IIS server started (a missing settings file, a database that refuses the login, a service that cannot be resolved), so the process exited and ANCM answered 502.5 or 500.30.',
   match(evidence) {

@@ -16,6 +16,10 @@ export default defineCause({
   title: "App startup took longer than ANCM's startupTimeLimit",
   family: 'startup-failure',
   layer: 'ancm',
+  clues: {
+    'ancm.startup-time-limit': 'strong',
+    'status.500.37': 'strong',
+  },
   description:
     'The app did not finish starting (server listening) within startupTimeLimit (120 seconds by default), so ANCM gave up on it: 500.37 in-process, 502.5 with ERROR_TIMEOUT out-of-process. Slow work in Program.cs (migrations, cache warm-up, remote calls) is the usual reason.',
   match(evidence) {

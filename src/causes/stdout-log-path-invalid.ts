@@ -15,6 +15,10 @@ export default defineCause({
   title: 'ANCM cannot write the stdout log (folder missing or not writable)',
   family: 'config-error',
   layer: 'ancm',
+  clues: {
+    'ancm.stdout-log-failed': 'strong',
+    'event.ancm.1004': 'strong',
+  },
   description:
     'stdoutLogEnabled is on but ANCM cannot create the file under stdoutLogFile: the folder does not exist or the app pool identity may not write there. The app may still run; the real startup error is just not captured.',
   match(evidence) {

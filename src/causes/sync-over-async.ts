@@ -13,6 +13,9 @@ export default defineCause({
   title: 'Blocking waits on async code (.Result / .Wait()) tie up request threads',
   family: 'resource-exhaustion',
   layer: 'app',
+  clues: {
+    'dotnet.blocking-wait': 'strong',
+  },
   description:
     'The stack traces show threads blocked synchronously on tasks (Task.Wait, Task.Result). Each such request keeps a thread pool thread busy doing nothing until the awaited I/O finishes; under load the pool is exhausted and requests time out across the app.',
   match(evidence) {

@@ -17,6 +17,10 @@ export default defineCause({
   title: 'Thread pool starvation stalled the whole app',
   family: 'resource-exhaustion',
   layer: 'app',
+  clues: {
+    'kestrel.heartbeat-slow': 'strong',
+    'dotnet.threadpool-starvation': 'strong',
+  },
   description:
     "All thread pool threads were busy or blocked, so new requests (and Kestrel's own timers) waited in the queue until the gateway gave up. Typical triggers are blocking calls (.Result, .Wait(), synchronous I/O) under load, often in one slow endpoint that drags every other URL down with it.",
   match(evidence) {

@@ -20,6 +20,13 @@ export default defineCause({
   title: 'An unhandled .NET exception terminated the app process',
   family: 'crash-mid-request',
   layer: 'app',
+  clues: {
+    'dotnet.unhandled-exception': 'strong',
+    'dotnet.crash-event': 'supports',
+    'event.dotnet-runtime.1026': 'supports',
+    'kestrel.app-error': 'hints',
+    'ancm.managed-exception': 'supports',
+  },
   description:
     'A managed exception escaped every handler and the runtime terminated the process, cutting off every request in flight. Exceptions inside a request are caught by the server and become a 500; one that kills the process comes from background work (a BackgroundService, async void, a timer or thread callback).',
   match(evidence) {

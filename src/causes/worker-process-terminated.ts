@@ -28,6 +28,11 @@ export default defineCause({
   title: 'The IIS worker process terminated unexpectedly',
   family: 'crash-mid-request',
   layer: 'app',
+  clues: {
+    'was.worker-crashed': 'strong',
+    'event.was.5009': 'strong',
+    'httperr.app-pool-abandoned': 'supports',
+  },
   description:
     'WAS recorded that the process serving the application pool died (event 5009 with its exit code, or 5011), so every request it held failed. The exit code and the Application log around the same time tell how it died.',
   match(evidence) {

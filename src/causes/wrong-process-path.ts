@@ -62,6 +62,12 @@ export default defineCause({
   title: 'Wrong processPath or arguments in web.config',
   family: 'config-error',
   layer: 'ancm',
+  clues: {
+    'ancm.executable-not-found': 'strong',
+    'ancm.launcher-placeholder': 'proves',
+    'ancm.dotnet-sdk-command': 'strong',
+    'ancm.app-dll-missing': 'supports',
+  },
   description:
     'ANCM starts the app with processPath and arguments from web.config. When the executable cannot be found (wrong path, dotnet not on the worker\'s PATH) or arguments do not name the app DLL, nothing starts: 502.5 or 500.0/500.30.',
   match(evidence) {

@@ -14,10 +14,18 @@ import { extractCodes } from './codes';
 import { IisLogAggregator } from './parsers/iis-log';
 import { SEGMENT_PARSERS } from './parsers';
 import { LIMITS, formatBytes } from './limits';
-import { emptyEvidence, type Evidence, type EvidenceKind, type InputSummary, type Segment, type SegmentFacts } from './types';
+import { durationsIn } from './durations';
+import { signatureScanner } from './signatures';
+import type { ClueHit } from './signatures/types';
+import { emptyEvidence, type Evidence, type EvidenceKind, type EvidenceRef, type InputSummary, type Segment, type SegmentFacts } from './types';
 
 /** How much text the Slack-escaping decision looks at. */
 const DECISION_WINDOW = 65536;
+/** Lines kept as proof per clue (all are counted): enough to show, bounded on a huge log. */
+const MAX_HITS_PER_CLUE = 5;
+const MAX_DURATIONS = 50;
+/** Longest line kept as a clue's proof. */
+const MAX_CLUE_TEXT = 300;
 
 export interface InputOptions {
   /** Undo Slack's escaping: true for text from Slack, `'auto'` to decide from the text itself. */
@@ -173,6 +181,7 @@ export class InputReader {
     const normalized = this.alreadyClean ? text : this.normalizer?.normalize(text);
     if (normalized === undefined) return;
     const clean = this.alreadyClean ? normalized : this.redactor.redact(normalized);
+    this.collector.scanLine(clean, this.source, this.lineNo);
     const cls = classifyLine(clean);
     const current = this.segment;
     if (current && continues(current.kind, cls)) {
@@ -267,6 +276,26 @@ export class EvidenceCollector {
     const codes = extractCodes(segment);
     this.evidence.codes.push(...codes.codes);
     this.evidence.statuses.push(...codes.statuses);
+  }
+
+  /**
+   * @internal Runs the signature catalogue and the duration reader on one line, whatever its kind:
+   * recognition never depends on what the line was classified as.
+   */
+  scanLine(line: string, source: string, lineNo: number): void {
+    if (line.length === 0) return;
+    let ref: EvidenceRef | undefined;
+    const at = (): EvidenceRef => (ref ??= { source, line: lineNo, text: line.length > MAX_CLUE_TEXT ? `${line.slice(0, MAX_CLUE_TEXT - 1)}…` : line });
+    for (const hit of signatureScanner().scan(line, at)) this.addClue(hit);
+    for (const ms of durationsIn(line)) this.addClue({ clue: 'duration', ref: at(), value: String(ms) });
+  }
+
+  private addClue(hit: ClueHit): void {
+    const counts = this.evidence.clueCounts;
+    const seen = counts[hit.clue] ?? 0;
+    counts[hit.clue] = seen + 1;
+    // Durations all count (the longest matters); other clues keep their first few lines as proof.
+    if (hit.clue === 'duration' ? seen < MAX_DURATIONS : seen < MAX_HITS_PER_CLUE) this.evidence.clues.push(hit);
   }
 
   /** @internal */

@@ -4,6 +4,7 @@
  * This file is the contract between the parsers (which produce these facts) and the cause
  * catalogue (which reads them). Nothing here knows about causes, Slack or rendering.
  */
+import type { ClueHit } from './signatures/types';
 
 /** Every kind of evidence a paste can hold (ARCHITECTURE.md, "Evidence kinds"). */
 export const EVIDENCE_KINDS = [
@@ -24,6 +25,8 @@ export interface EvidenceRef {
   source: string;
   line: number;
   text: string;
+  /** In a diagnosis: the clue this line counted as (`kestrel.bind-failed`, `status.502.3`). */
+  clue?: string;
 }
 
 /** Something a parser could not understand. Parsers report problems instead of throwing. */
@@ -318,6 +321,13 @@ export interface InputSummary {
 /** Everything the evidence layer extracted from all inputs. Causes read only this. */
 export interface Evidence {
   inputs: InputSummary[];
+  /**
+   * What the signature catalogue recognized on every line, whatever its kind, and the durations
+   * said anywhere (clue `duration`, value in ms). At most a few hits are kept per clue; `clueCounts`
+   * has them all.
+   */
+  clues: ClueHit[];
+  clueCounts: Record<string, number>;
   statuses: StatusObservation[];
   codes: CodeObservation[];
   events: WindowsEvent[];
@@ -336,6 +346,8 @@ export interface Evidence {
 export function emptyEvidence(): Evidence {
   return {
     inputs: [],
+    clues: [],
+    clueCounts: {},
     statuses: [],
     codes: [],
     events: [],

@@ -5,6 +5,9 @@ import aspnetcoreModuleMissing from '../aspnetcore-module-missing';
 import wrongProcessPath from '../wrong-process-path';
 import invalidAspnetcoreConfig from '../invalid-aspnetcore-config';
 import stdoutLogPathInvalid from '../stdout-log-path-invalid';
+import handlerLoadFailure from '../handler-load-failure';
+import multipleAppsOnePool from '../multiple-apps-one-pool';
+import configErrorUnexplained from '../config-error-unexplained';
 
 export const configErrorCauses: readonly CauseDefinition[] = [
   malformedWebConfig,
@@ -12,4 +15,7 @@ export const configErrorCauses: readonly CauseDefinition[] = [
   wrongProcessPath,
   invalidAspnetcoreConfig,
   stdoutLogPathInvalid,
+  handlerLoadFailure,
+  multipleAppsOnePool,
+  configErrorUnexplained,
 ];

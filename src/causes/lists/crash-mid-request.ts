@@ -8,6 +8,7 @@ import stackOverflow from '../stack-overflow';
 import outOfMemory from '../out-of-memory';
 import nativeCrash from '../native-crash';
 import workerProcessTerminated from '../worker-process-terminated';
+import crashMidRequestUnexplained from '../crash-mid-request-unexplained';
 
 export const crashMidRequestCauses: readonly CauseDefinition[] = [
   backendConnectionReset,
@@ -18,4 +19,5 @@ export const crashMidRequestCauses: readonly CauseDefinition[] = [
   outOfMemory,
   nativeCrash,
   workerProcessTerminated,
+  crashMidRequestUnexplained,
 ];

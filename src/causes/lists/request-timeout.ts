@@ -6,6 +6,7 @@ import cloudflare524 from '../cloudflare-524';
 import albIdleTimeout from '../alb-idle-timeout';
 import nginxUpstreamTimeout from '../nginx-upstream-timeout';
 import azureGatewayTimeout from '../azure-gateway-timeout';
+import requestTimeoutUnexplained from '../request-timeout-unexplained';
 
 export const requestTimeoutCauses: readonly CauseDefinition[] = [
   ancmRequestTimeout,
@@ -14,4 +15,5 @@ export const requestTimeoutCauses: readonly CauseDefinition[] = [
   albIdleTimeout,
   nginxUpstreamTimeout,
   azureGatewayTimeout,
+  requestTimeoutUnexplained,
 ];

@@ -5,6 +5,7 @@ import syncOverAsync from '../sync-over-async';
 import socketExhaustion from '../socket-exhaustion';
 import connectionPoolExhaustion from '../connection-pool-exhaustion';
 import workerPingFailure from '../worker-ping-failure';
+import resourceExhaustionUnexplained from '../resource-exhaustion-unexplained';
 
 export const resourceExhaustionCauses: readonly CauseDefinition[] = [
   threadPoolStarvation,
@@ -12,4 +13,5 @@ export const resourceExhaustionCauses: readonly CauseDefinition[] = [
   socketExhaustion,
   connectionPoolExhaustion,
   workerPingFailure,
+  resourceExhaustionUnexplained,
 ];

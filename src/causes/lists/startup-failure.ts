@@ -7,8 +7,7 @@ import startupException from '../startup-exception';
 import portInUse from '../port-in-use';
 import startupTimeLimit from '../startup-time-limit';
 import bitnessMismatch from '../bitness-mismatch';
-import handlerLoadFailure from '../handler-load-failure';
-import multipleAppsOnePool from '../multiple-apps-one-pool';
+import startupFailureUnexplained from '../startup-failure-unexplained';
 
 export const startupFailureCauses: readonly CauseDefinition[] = [
   oopStartupFailure,
@@ -18,6 +17,5 @@ export const startupFailureCauses: readonly CauseDefinition[] = [
   portInUse,
   startupTimeLimit,
   bitnessMismatch,
-  handlerLoadFailure,
-  multipleAppsOnePool,
+  startupFailureUnexplained,
 ];

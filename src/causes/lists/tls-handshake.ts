@@ -4,10 +4,12 @@ import backendTlsFailure from '../backend-tls-failure';
 import cloudflareOriginTls from '../cloudflare-origin-tls';
 import nginxUpstreamTls from '../nginx-upstream-tls';
 import azureGatewayBackendTls from '../azure-gateway-backend-tls';
+import tlsHandshakeUnexplained from '../tls-handshake-unexplained';
 
 export const tlsHandshakeCauses: readonly CauseDefinition[] = [
   backendTlsFailure,
   cloudflareOriginTls,
   nginxUpstreamTls,
   azureGatewayBackendTls,
+  tlsHandshakeUnexplained,
 ];

@@ -192,12 +192,13 @@ export type SignatureClueId = keyof typeof CLUES;
 /**
  * Clues made from parsed facts rather than signatures: an HTTP status with its substatus
  * (`status.502`, `status.502.3`), a Win32 code (`win32.12002`), a Windows event
- * (`event.ancm.1000`, `event.was.5010`), and a duration in milliseconds (`duration`).
+ * (`event.ancm.1000`, `event.was.5010`), a duration in milliseconds (`duration`), and what a
+ * duration is near (`duration.near-120s`: a known gateway limit; `duration.long`).
  */
-export type FactClueId = `status.${string}` | `win32.${number}` | `event.${string}` | 'duration';
+export type FactClueId = `status.${string}` | `win32.${number}` | `event.${string}` | 'duration' | `duration.${string}`;
 
 export type ClueId = SignatureClueId | FactClueId;
 
 export function isKnownClue(id: string): id is ClueId {
-  return id in CLUES || /^(status\.\d{3}(\.\d+)?|win32\.\d+|event\.[a-z-]+\.\d+|duration)$/.test(id);
+  return id in CLUES || /^(status\.\d{3}(\.\d+)?|win32\.\d+|event\.[a-z-]+\.\d+|duration(\.[a-z0-9-]+)?)$/.test(id);
 }

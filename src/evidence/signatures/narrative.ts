@@ -1,4 +1,99 @@
-/** Signatures of how people describe the problem (several languages). See types.ts for what a signature is and how it is matched. */
+/**
+ * Signatures of how people describe the problem, in English and in the other languages incident
+ * threads are written in around English log lines. They are hints: the scoring module lets all
+ * narrative cues together move a cause by one step at most, so a sentence never outweighs a log
+ * line.
+ */
 import type { Signature } from './types';
 
-export const SIGNATURES: readonly Signature[] = [];
+const SOURCE = 'Phrasings seen in public incident threads (eval/corpus); the words, not the threads, are the signature';
+
+/**
+ * One signature per phrase of a narrative cue, case-insensitive. Each is tested on the first of
+ * `examples` that uses it, or on a plain sentence around it.
+ */
+function cue(clue: string, phrases: readonly string[], examples: readonly string[], noMatch: readonly string[] = []): Signature[] {
+  return phrases.map((phrase) => {
+    const example = examples.find((e) => e.toLowerCase().includes(phrase.toLowerCase())) ?? `Since Monday: ${phrase}.`;
+    return { clue, all: [phrase], narrative: true, source: SOURCE, examples: { match: [example], noMatch } };
+  });
+}
+
+export const SIGNATURES: readonly Signature[] = [
+  ...cue(
+    'narrative.after-deploy',
+    ['after deploy', 'after the deploy', 'after publishing', 'after publish', 'since the deploy', 'since we deployed', 'after upgrading', 'after the upgrade', 'after updating to', 'after migrating', 'after we moved', 'new release', '部署后', '发布后', '升级后', 'после деплоя', 'после обновления', 'depois do deploy', 'após o deploy', 'después de publicar', 'después del despliegue', 'nach dem deployment', 'nach dem update', 'デプロイ後'],
+    ['It started after deploy of version 2.3.', 'Everything broke after publishing from Visual Studio.', '部署后网站打不开'],
+  ),
+  ...cue(
+    'narrative.works-locally',
+    ['works locally', 'works fine locally', 'working locally', 'works on my machine', 'works in visual studio', 'works with dotnet run', 'running dotnet', 'works in iis express', 'runs fine with dotnet', 'works on localhost', 'works on the server itself', '本地正常', '本地运行正常', 'локально работает', 'funciona localmente', 'funciona en local', 'lokal funktioniert'],
+    ['The site works locally but not on the server.', 'It works with dotnet run from the publish folder.', '本地运行正常，发布到IIS就502'],
+  ),
+  ...cue(
+    'narrative.under-load',
+    ['under load', 'under heavy load', 'high load', 'load test', 'many concurrent', 'concurrent users', 'concurrent requests', 'lots of requests', 'high traffic', 'traffic spike', 'peak hours', 'стресс-тест', 'под нагрузкой', '高并发', '压测', 'carga alta', 'sob carga', 'unter last'],
+    ['Only happens under load, with about 200 concurrent users.', 'During the load test every request failed.'],
+  ),
+  ...cue(
+    'narrative.intermittent',
+    ['intermittent', 'intermittently', 'randomly', 'sporadic', 'from time to time', 'every now and then', 'once in a while', 'sometimes we get', 'some requests fail', '偶尔', '间歇', 'периодически', 'иногда', 'intermitente', 'às vezes', 'a veces', 'manchmal'],
+    ['We get intermittent 502s, maybe one request in fifty.', 'Sometimes we get a 502 when posting the form.'],
+  ),
+  ...cue(
+    'narrative.long-request',
+    ['long running', 'long-running', 'takes a long time', 'takes several minutes', 'large file', 'big file', 'file upload', 'uploading', 'export request', 'exporting', 'generating the report', 'report generation', 'heavy query', '上传大文件', '导出', 'выгрузк', 'relatório'],
+    ['The long running export request fails, short ones are fine.', 'Uploading a large file gives 502 after a while.'],
+    ['We set ASPNETCORE_ENVIRONMENT=Production in the shell'],
+  ),
+  ...cue(
+    'narrative.timeout-words',
+    ['timed out', 'times out', 'timing out', 'timeout', 'time out', 'time-out', 'after 2 minutes', 'after 100 seconds', 'after 30 seconds', 'after 60 seconds', 'after exactly', '超时', 'таймаут', 'тайм-аут', 'tempo limite', 'tiempo de espera', 'zeitüberschreitung', 'タイムアウト'],
+    ['The request times out after exactly two minutes.', 'We see a timeout on the long request.', '请求超时'],
+  ),
+  ...cue(
+    'narrative.after-idle',
+    ['after idle', 'after being idle', 'first request after', 'first request of the day', 'in the morning', 'cold start', 'after inactivity', 'wakes up', 'idle for', 'after some idle', '第一次访问', 'первый запрос', 'primeira requisição', 'primera petición'],
+    ['The first request after idle for 20 minutes fails with 502.', 'Every morning the first request gives a 502.'],
+  ),
+  ...cue(
+    'narrative.recycle-words',
+    ['app pool recycle', 'application pool recycle', 'pool recycles', 'recycling', 'recycled', 'after iisreset', 'after restarting the app pool', 'restart the app pool', 'restarting iis', 'app pool restarts', '回收', 'перезапуск пула', 'reciclagem', 'reciclaje'],
+    ['It happens during app pool recycle.', 'Restarting the app pool fixes it for a few hours.'],
+  ),
+  ...cue(
+    'narrative.hang-words',
+    ['hangs', 'hanging', 'freezes', 'frozen', 'unresponsive', 'stops responding', 'stopped responding', 'not responding', 'stuck', 'deadlock', '卡死', '无响应', 'зависает', 'не отвечает', 'trava', 'se cuelga', 'hängt'],
+    ['After an hour the site hangs and every request fails.', 'The app becomes unresponsive until we restart it.'],
+  ),
+  ...cue(
+    'narrative.memory-words',
+    ['memory leak', 'memory usage', 'high memory', 'memory grows', 'running out of memory', 'out of memory', 'private bytes', 'ram usage', '内存泄漏', '内存', 'утечка памяти', 'memória', 'memoria'],
+    ['Memory usage grows until the pool recycles.', 'We suspect a memory leak.'],
+  ),
+  ...cue(
+    'narrative.cert-words',
+    ['certificate', 'ssl', 'tls', 'https backend', 'self-signed', 'self signed', 'cert expired', 'let\'s encrypt', 'letsencrypt', '证书', 'сертификат', 'certificado', 'zertifikat', '証明書'],
+    ['We renewed the certificate yesterday.', 'The backend uses a self-signed certificate.'],
+  ),
+  ...cue(
+    'narrative.startup-words',
+    ['does not start', "doesn't start", 'won\'t start', 'fails to start', 'failed to start', 'not starting', 'on startup', 'at startup', 'during startup', 'first request fails', '启动失败', '无法启动', 'не запускается', 'não inicia', 'no inicia', 'startet nicht'],
+    ["The app doesn't start on the server.", 'It fails at startup after the deploy.'],
+  ),
+  ...cue(
+    'narrative.crash-words',
+    ['crash', 'crashes', 'crashed', 'crashing', 'process dies', 'process exits', 'terminated', 'killed', '崩溃', 'падает', 'вылетает', 'trava e fecha', 'se cae', 'stürzt ab'],
+    ['The worker process crashes every few minutes.', 'The dotnet process dies without a log.'],
+  ),
+  ...cue(
+    'narrative.config-words',
+    ['web.config', 'hosting bundle', 'hostingmodel', 'in-process', 'inprocess', 'out-of-process', 'outofprocess', 'app pool', 'application pool', 'aspnetcoremodule', 'iis manager', '应用程序池', 'пул приложений', 'pool de aplicativos'],
+    ['I installed the hosting bundle and checked web.config.', 'The app pool is set to No Managed Code.'],
+  ),
+  ...cue(
+    'narrative.proxy-words',
+    ['reverse proxy', 'load balancer', 'behind nginx', 'nginx in front', 'behind cloudflare', 'cloudflare', 'application gateway', 'front door', 'ingress', 'traefik', 'yarp', 'ocelot', 'haproxy', 'envoy', '反向代理', 'балансировщик', 'proxy reverso', 'proxy inverso'],
+    ['The app runs behind nginx as a reverse proxy.', 'Traffic goes through an Azure application gateway.'],
+  ),
+];

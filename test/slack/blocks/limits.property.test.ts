@@ -93,6 +93,7 @@ const cause = fc.record({
 const diagnosisArb: fc.Arbitrary<Diagnosis> = fc.record({
   schema: fc.constant(1 as const),
   inputs: fc.array(fc.record({ source: nasty, kinds: fc.constant([]), lines: fc.nat(), truncated: fc.boolean() }), { maxLength: 200 }),
+  answer: fc.record({ kind: fc.constantFrom('cause' as const, 'family' as const, 'unknown' as const), confidence: fc.double({ min: 0, max: 1, noNaN: true }) }),
   layer: fc.option(fc.record({ id: fc.constantFrom('cdn' as const, 'iis' as const, 'ancm' as const, 'app' as const), title: nasty, evidence: fc.array(ref, { maxLength: 50 }) }), { nil: null }),
   causes: fc.array(cause, { maxLength: 12 }),
   missing: fc.array(fc.record({ what: nasty, why: fc.string({ maxLength: 3000 }), how: fc.string({ maxLength: 3000 }) }), { maxLength: 12 }),

@@ -1,0 +1,150 @@
+/**
+ * The one scoring module. Every cause (and "unknown") starts from its prior; each distinct clue in
+ * the evidence moves it by the step its cause or family table gives that clue; narrative cues
+ * together move it by one step at most; a cause's own matcher, where it has one, adds one more
+ * vote for what it recognized in the parsed facts. The odds are then normalized into posteriors,
+ * so weak evidence stays weak, partial clues add up, and "no known cause" is said only when
+ * "unknown" wins.
+ */
+import type { CauseDefinition, CauseMatch } from '../causes/define-cause';
+import type { FamilyId } from '../causes/families';
+import { FAMILY_CLUES } from '../causes/family-clues';
+import type { ClueHit } from '../evidence/signatures/types';
+import type { Evidence, EvidenceRef, Problem } from '../evidence/types';
+import { derivedClues } from './derived-clues';
+import { factClues } from './fact-clues';
+import { FAMILY_PRIORS, GENERIC_SHARE, UNKNOWN_PRIOR } from './priors';
+import { NARRATIVE_CAP, STEPS, type Step } from './steps';
+
+/** One clue's say on one hypothesis. */
+export interface Vote {
+  /** The clue id, or `match:<cause>` for the cause's own matcher. */
+  clue: string;
+  step: Step;
+  /** Lines that show the clue, at most a few. */
+  refs: EvidenceRef[];
+  narrative?: boolean;
+}
+
+export interface RankedHypothesis {
+  /** The cause; undefined for "unknown". */
+  cause?: CauseDefinition;
+  id: string;
+  family?: FamilyId;
+  /** Log-odds before normalization, for ties and tests. */
+  score: number;
+  /** Normalized over every hypothesis, "unknown" included. */
+  posterior: number;
+  /** The clues that moved it, strongest first. */
+  votes: Vote[];
+  /** What its own matcher found in the facts, when it has one and it matched. */
+  match?: CauseMatch;
+}
+
+export interface Ranking {
+  /** Every hypothesis, best first. */
+  ranked: RankedHypothesis[];
+  /** The posterior of "no known cause". */
+  unknown: number;
+  /** Every clue the evidence showed, with its lines. */
+  clues: ReadonlyMap<string, ClueSeen>;
+  problems: Problem[];
+}
+
+export interface ClueSeen {
+  refs: EvidenceRef[];
+  narrative: boolean;
+  values: string[];
+}
+
+/** Lines kept per clue, as proof. */
+const REFS_PER_CLUE = 3;
+
+/** The step a matcher's own confidence stands for (matchers keep their precise logic). */
+function matchStep(confidence: number): Step {
+  if (confidence >= 0.9) return 'proves';
+  if (confidence >= 0.7) return 'strong';
+  if (confidence >= 0.4) return 'supports';
+  return 'hints';
+}
+
+/** Every clue of the evidence (signatures, facts, derived), grouped by id with its first lines. */
+export function cluesOf(evidence: Evidence): Map<string, ClueSeen> {
+  const hits: ClueHit[] = [...evidence.clues, ...factClues(evidence)];
+  hits.push(...derivedClues(hits));
+  const seen = new Map<string, ClueSeen>();
+  for (const hit of hits) {
+    let entry = seen.get(hit.clue);
+    if (!entry) {
+      entry = { refs: [], narrative: hit.narrative === true, values: [] };
+      seen.set(hit.clue, entry);
+    }
+    if (entry.refs.length < REFS_PER_CLUE && !entry.refs.some((r) => r.source === hit.ref.source && r.line === hit.ref.line)) entry.refs.push(hit.ref);
+    if (hit.value !== undefined && entry.values.length < 20 && !entry.values.includes(hit.value)) entry.values.push(hit.value);
+  }
+  return seen;
+}
+
+function logPrior(cause: CauseDefinition, specificInFamily: number): number {
+  const family = FAMILY_PRIORS[cause.family];
+  const share = cause.generic ? GENERIC_SHARE : (1 - GENERIC_SHARE) / Math.max(1, specificInFamily);
+  return Math.log(family * share);
+}
+
+/** The votes of the evidence's clues on one cause: its own table first, then its family's. */
+function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>): Vote[] {
+  const family = FAMILY_CLUES[cause.family];
+  const votes: Vote[] = [];
+  for (const [clue, seen] of clues) {
+    const step = cause.clues?.[clue] ?? family[clue];
+    if (step) votes.push({ clue, step, refs: seen.refs, ...(seen.narrative ? { narrative: true } : {}) });
+  }
+  return votes;
+}
+
+/** Sum of the votes' steps, narrative cues capped together at one step. */
+function weigh(votes: readonly Vote[]): number {
+  let sum = 0;
+  let narrative = 0;
+  for (const v of votes) {
+    const w = STEPS[v.step];
+    if (v.narrative && w > 0) narrative += w;
+    else sum += w;
+  }
+  return sum + Math.min(narrative, NARRATIVE_CAP);
+}
+
+export function rank(evidence: Evidence, catalogue: readonly CauseDefinition[]): Ranking {
+  const clues = cluesOf(evidence);
+  const problems: Problem[] = [];
+  const specific = new Map<FamilyId, number>();
+  for (const cause of catalogue) if (!cause.generic) specific.set(cause.family, (specific.get(cause.family) ?? 0) + 1);
+
+  const hypotheses: RankedHypothesis[] = catalogue.map((cause) => {
+    const votes = votesFor(cause, clues);
+    let match: CauseMatch | undefined;
+    if (!cause.generic) {
+      try {
+        match = cause.match(evidence);
+      } catch (error) {
+        // One broken matcher must not take the diagnosis down; say so and go on.
+        problems.push({ source: 'diag502', message: `Cause ${cause.id} failed to evaluate: ${(error as Error).message}` });
+      }
+      if (match && match.evidence.length > 0) votes.unshift({ clue: `match:${cause.id}`, step: matchStep(match.confidence), refs: match.evidence });
+      else match = undefined;
+    }
+    votes.sort((a, b) => STEPS[b.step] - STEPS[a.step]);
+    const h: RankedHypothesis = { cause, id: cause.id, family: cause.family, score: logPrior(cause, specific.get(cause.family) ?? 1) + weigh(votes), posterior: 0, votes };
+    if (match) h.match = match;
+    return h;
+  });
+  const unknown: RankedHypothesis = { id: 'unknown', score: Math.log(UNKNOWN_PRIOR), posterior: 0, votes: [] };
+  const all = [...hypotheses, unknown];
+  const top = Math.max(...all.map((h) => h.score));
+  const total = all.reduce((sum, h) => sum + Math.exp(h.score - top), 0);
+  for (const h of all) h.posterior = Math.exp(h.score - top) / total;
+  // Ties keep catalogue order (the seed's frequency order), "unknown" last among equals.
+  const order = new Map(all.map((h, i) => [h, i]));
+  all.sort((a, b) => b.posterior - a.posterior || order.get(a)! - order.get(b)!);
+  return { ranked: all, unknown: unknown.posterior, clues, problems };
+}

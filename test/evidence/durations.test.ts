@@ -1,0 +1,28 @@
+/** Durations in prose and logs, in any of the ways people write them. */
+import { durationsIn } from '../../src/evidence/durations';
+import { expectLinearTime } from '../helpers/linear-time';
+
+test.each([
+  ['it fails after 2 minutes', [120_000]],
+  ['more than 120 sec and the gateway gives up', [120_000]],
+  ['nginx returns 504 after 60s', [60_000]],
+  ['The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing', [100_000]],
+  ['took 30.5s to answer', [30_500]],
+  ['took 30.5 sec to answer', [30_500]],
+  ['App Service cuts it at 230 seconds', [230_000]],
+  ['Heartbeat took 12000 ms', [12_000]],
+  ['after two minutes exactly', [120_000]],
+  ['请求在 120 秒后超时', [120_000]],
+  ['запрос падает через 100 секунд', [100_000]],
+] as const)('%s', (line, expected) => {
+  expect(durationsIn(line)).toEqual(expected);
+});
+
+test.each(['Process Id: 22700', 'HTTP/1.1 502 Bad Gateway', 'version 8.0.3', 'at 10:15:02 on the 5 s', 'SocketException (10061)', 'dotnet 8 hosting bundle'])('no duration in %s', (line) => {
+  expect(durationsIn(line)).toEqual([]);
+});
+
+test('linear on a hostile line', () => {
+  expectLinearTime((line) => durationsIn(line), '1 '.repeat(8000));
+  expectLinearTime((line) => durationsIn(line), '123456789'.repeat(1800) + ' seconds');
+});

@@ -1,0 +1,14 @@
+import { SIGNATURES } from '../../../src/evidence/signatures/narrative';
+import { cluesOf, runSignatureTests } from '../../helpers/signature-tester';
+
+runSignatureTests('narrative', SIGNATURES);
+
+test('narrative cues are marked as such, so they weigh as one step at most', () => {
+  expect(SIGNATURES.every((s) => s.narrative === true && s.clue.startsWith('narrative.'))).toBe(true);
+});
+
+test('cues in other languages around English log lines', () => {
+  expect(cluesOf('部署后访问网站报 HTTP Error 502.5')).toContain('narrative.after-deploy');
+  expect(cluesOf('после деплоя сайт не отвечает')).toEqual(expect.arrayContaining(['narrative.after-deploy', 'narrative.hang-words']));
+  expect(cluesOf('Funciona localmente, mas no IIS dá erro')).toContain('narrative.works-locally');
+});
