@@ -1,0 +1,4 @@
+import { SIGNATURES } from '../../../src/evidence/signatures/ancm';
+import { runSignatureTests } from '../../helpers/signature-tester';
+
+runSignatureTests('ancm', SIGNATURES);
