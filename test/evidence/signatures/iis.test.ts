@@ -1,0 +1,4 @@
+import { SIGNATURES } from '../../../src/evidence/signatures/iis';
+import { runSignatureTests } from '../../helpers/signature-tester';
+
+runSignatureTests('iis', SIGNATURES);
