@@ -1,0 +1,4 @@
+import { SIGNATURES } from '../../../src/evidence/signatures/was';
+import { runSignatureTests } from '../../helpers/signature-tester';
+
+runSignatureTests('was', SIGNATURES);
