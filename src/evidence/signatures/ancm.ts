@@ -843,6 +843,26 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ["Maximum rapid fail count per minute of '10' exceeded."], noMatch: ["Application pool 'Api' is being automatically disabled due to a series of failures"] },
   },
   {
+    clue: 'ancm.rapid-fail-count',
+    all: ['rapid fail count', 'exceeded'],
+    value: /per minute of\s{0,3}'?(\d{1,4})/i,
+    source: `${RES} (ASPNETCORE_EVENT_RAPID_FAIL_COUNT_EXCEEDED_MSG, event 1003), paraphrased`,
+    examples: { match: ['ANCM event 1003: rapid fail count exceeded'], noMatch: ['rapid fail count is 10 by default'] },
+  },
+  {
+    clue: 'ancm.graceful-shutdown-failed',
+    all: ['gracefully shutdown process with id'],
+    source: `${RES} (ASPNETCORE_EVENT_GRACEFUL_SHUTDOWN_FAILURE_MSG, out-of-process)`,
+    examples: { match: ["gracefully shutdown process with Id '4312'."] },
+  },
+  {
+    clue: 'ancm.graceful-shutdown-failed',
+    all: ['failed to gracefully shut down'],
+    any: ['application', 'process'],
+    source: `${RES} (ASPNETCORE_EVENT_APP_SHUTDOWN_FAILURE_MSG, event 1005), paraphrased`,
+    examples: { match: ['ANCM logged 1005, failed to gracefully shut down the application'] },
+  },
+  {
     clue: 'ancm.graceful-shutdown-failed',
     all: ['failed to gracefully shutdown'],
     any: ['application', 'process with id'],
@@ -856,6 +876,12 @@ export const SIGNATURES: readonly Signature[] = [
     all: ['was recycled after detecting app_offline'],
     source: `${RES} (ASPNETCORE_EVENT_RECYCLE_APPOFFLINE_MSG, event 1012)`,
     examples: { match: ["Application 'MACHINE/WEBROOT/APPHOST/API' was recycled after detecting app_offline.htm."] },
+  },
+  {
+    clue: 'ancm.recycled-app-offline',
+    all: ['app_offline.htm', 'was recycled'],
+    source: `${RES} (ASPNETCORE_EVENT_RECYCLE_APPOFFLINE_MSG, event 1012), paraphrased`,
+    examples: { match: ['the app was recycled because of app_offline.htm (event 1012)'] },
   },
   {
     clue: 'ancm.recycled-config-change',
@@ -907,6 +933,14 @@ export const SIGNATURES: readonly Signature[] = [
       ],
       noMatch: [raw`The Module DLL C:\Windows\System32\inetsrv\rewrite.dll failed to load. The data is the error.`],
     },
+  },
+
+  {
+    clue: 'ancm.module-load-failed',
+    all: ['the data is the error', 'aspnetcore'],
+    value: /(aspnetcore(?:v2)?(?:_inprocess|_outofprocess)?\.dll)/i,
+    source: `${LEARN_ERRORS} ("OS upgrade removed the 32-bit ASP.NET Core Module")`,
+    examples: { match: [raw`C:\WINDOWS\system32\inetsrv\aspnetcore.dll failed to load. The data is the error.`] },
   },
 
   // ── Out-of-process forwarding (502.3) and FREB ─────────────────────────────────────────────

@@ -289,6 +289,12 @@ export const SIGNATURES: readonly Signature[] = [
     },
   },
   {
+    clue: 'httperr.app-pool-abandoned',
+    all: ['orphaned a pending request'],
+    source: `${HTTPERR} (Connection_Abandoned_By_AppPool description)`,
+    examples: { match: ['A worker process from the application pool that crashed or orphaned a pending request by closing its handle.'] },
+  },
+  {
     clue: 'httperr.app-offline',
     all: ['appoffline'],
     any: HTTPERR_CONTEXT,

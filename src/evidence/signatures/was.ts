@@ -86,6 +86,15 @@ export const SIGNATURES: readonly Signature[] = [
     },
   },
 
+  {
+    clue: 'was.ping-failure',
+    all: ['respond to a ping'],
+    any: ['application pool', 'process id', 'worker process', 'w3wp'],
+    value: POOL,
+    source: `${KB} (WAS 5010), paraphrased ("did not respond to a ping")`,
+    examples: { match: ["the w3wp for 'OrdersPool' did not respond to a ping and was killed"] },
+  },
+
   // ── 5011: lost its channel to WAS ──────────────────────────────────────────────────────────
   {
     clue: 'was.ipm-error',
@@ -113,6 +122,20 @@ export const SIGNATURES: readonly Signature[] = [
     value: POOL,
     source: `${KB} (WAS 5012, WAS_EVENT_WORKER_PROCESS_STARTUP_TIMEOUT)`,
     examples: { match: ["A process serving application pool 'OrdersPool' exceeded time limits during start up. The process id was '4312'."] },
+  },
+  {
+    clue: 'was.startup-timeout',
+    all: ['exceeded time limits during', 'startup'],
+    value: POOL,
+    source: `${KB} (WAS 5012), paraphrased`,
+    examples: { match: ["the pool 'OrdersPool' exceeded time limits during startup"], noMatch: ['exceeded time limits during shut down'] },
+  },
+  {
+    clue: 'was.shutdown-timeout',
+    all: ['exceeded time limits during', 'shutdown'],
+    value: POOL,
+    source: `${KB} (WAS 5013), paraphrased`,
+    examples: { match: ["the pool 'OrdersPool' exceeded time limits during shutdown"], noMatch: ['exceeded time limits during start up'] },
   },
   {
     clue: 'was.shutdown-timeout',
