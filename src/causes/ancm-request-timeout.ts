@@ -5,7 +5,6 @@
  */
 import type { Evidence, EvidenceRef } from '../evidence/types';
 import { defineCause } from './define-cause';
-import { acceptsBare502 } from './support/bare-status';
 import { CONFIDENCE, boosted } from './confidence';
 import { aspNetCoreAttribute, hostingModel, refsOf, signals, timespanSeconds } from './query';
 import { timeoutSpread } from './support/hang-signs';
@@ -30,7 +29,7 @@ const ARR_FARM_SECONDS = 30;
 /** Distinct URLs timing out together from which the app as a whole looks stuck. */
 const APP_WIDE_URLS = 4;
 
-export default acceptsBare502(defineCause({
+export default defineCause({
   id: 'ancm-request-timeout',
   title: "Request ran past ANCM's requestTimeout",
   family: 'request-timeout',
@@ -178,12 +177,6 @@ export default acceptsBare502(defineCause({
     'https://github.com/aspnet/AspNetCoreModule/issues/287',
     'https://github.com/aspnet/IISIntegration/issues/305',
   ],
-}), {
-  steps: [
-    'If the IIS log shows 502 3 12002 and a time-taken near 120000 ms, the request ran past ANCM\'s requestTimeout (2 minutes by default).',
-    'Look at how long the failing requests were in flight: a constant duration means a timeout, and the duration names which one.',
-  ],
-  fix: { summary: 'If it is a timeout, move the slow work off the request or raise requestTimeout; paste the IIS log rows to confirm.' },
 });
 
 /** The web.config line that sets requestTimeout. */

@@ -4,7 +4,6 @@
  * recycle, a kill) or closed the socket under the request.
  */
 import { defineCause } from './define-cause';
-import { acceptsBare502 } from './support/bare-status';
 import { CONFIDENCE, boosted } from './confidence';
 import { hostingModel, refsOf } from './query';
 import { failureRefs, windowText, win32Label } from './support/gateway-failures';
@@ -13,7 +12,7 @@ import { brokenConnection, crashEvents, eventName, processDeathSignals, recycleE
 /** WinHTTP's own codes are unambiguous about a dropped connection; the generic Win32 ones less so without a 502.3. */
 const WINHTTP_RESET = [12030, 12031];
 
-export default acceptsBare502(defineCause({
+export default defineCause({
   id: 'backend-connection-reset',
   title: 'The app process dropped the connection mid-request (crash, recycle or kill)',
   family: 'crash-mid-request',
@@ -116,10 +115,4 @@ export default acceptsBare502(defineCause({
     'https://github.com/aspnet/IISIntegration/issues/201',
     'https://github.com/aspnet/AspNetCoreModule/issues/235',
   ],
-}), {
-  steps: [
-    'If the IIS log shows 502 3 with sc-win32-status 12030, 12031 or 64, the app process dropped the connection mid-request.',
-    'Check Event Viewer > Application for ".NET Runtime" 1026 or "Application Error" 1000 at the same minute: a crash there confirms it.',
-  ],
-  fix: { summary: 'If it is a crash, the crash event names the exception to fix; paste it here to confirm.' },
 });

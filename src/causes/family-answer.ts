@@ -4,7 +4,7 @@
  * (turn on stdout logging, read the event log, compare the timeouts...). Each family has one, in a
  * file of its own (`<family>-unexplained.ts`); this builds them alike.
  */
-import type { EvidenceKind, LayerId } from '../evidence/types';
+import type { EvidenceKind, EvidenceRef, LayerId } from '../evidence/types';
 import { defineCause, type CauseDefinition, type CauseFix } from './define-cause';
 import type { FamilyId } from './families';
 
@@ -19,6 +19,17 @@ export interface FamilyAnswer {
   references: string[];
 }
 
+/** True when every line behind the answer is a plain status (`status.502`, no substatus, no other clue). */
+function onlyBareStatus(refs: readonly EvidenceRef[]): boolean {
+  return refs.length > 0 && refs.every((r) => r.clue !== undefined && /^status\.\d{3}$/.test(r.clue));
+}
+
+/** The seed's advice when the evidence says only "502" (or 503, 504): read the exact error first. */
+function bareStatusStep(refs: readonly EvidenceRef[]): string {
+  const status = refs[0]!.clue!.slice('status.'.length);
+  return `The evidence only says "${status}", so this is one candidate among several: read the exact error first (the IIS log's sc-substatus and sc-win32-status, the error page title, or the proxy's own log line) before acting on it.`;
+}
+
 export function defineFamilyAnswer(answer: FamilyAnswer): CauseDefinition {
   return defineCause({
     id: `${answer.family}-unexplained`,
@@ -28,7 +39,7 @@ export function defineFamilyAnswer(answer: FamilyAnswer): CauseDefinition {
     description: answer.description,
     generic: true,
     match: () => undefined,
-    steps: () => answer.steps,
+    steps: ({ match }) => (onlyBareStatus(match.evidence) ? [bareStatusStep(match.evidence), ...answer.steps] : answer.steps),
     fix: () => answer.fix,
     wants: answer.wants,
     references: answer.references,

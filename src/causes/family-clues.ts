@@ -10,6 +10,7 @@ import type { FamilyId } from './families';
 
 export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
   'startup-failure': {
+    'status.502': 'hints',
     'status.502.5': 'strong',
     'status.500.30': 'strong',
     'status.500.31': 'strong',
@@ -86,6 +87,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.config-words': 'supports',
   },
   'crash-mid-request': {
+    'status.502': 'hints',
     'status.502.3': 'hints',
     'win32.12030': 'strong',
     'win32.12031': 'strong',
@@ -119,6 +121,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.crash-words': 'supports',
   },
   'request-timeout': {
+    'status.502': 'hints',
     'status.502.3': 'hints',
     'status.504': 'supports',
     'status.524': 'strong',
@@ -141,6 +144,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.long-request': 'supports',
   },
   'proxy-origin': {
+    'status.502': 'hints',
     'net.connection-refused': 'strong',
     'nginx.connect-refused': 'strong',
     'nginx.no-live-upstreams': 'strong',

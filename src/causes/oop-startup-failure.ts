@@ -6,7 +6,6 @@
 import type { EvidenceRef, WindowsEvent } from '../evidence/types';
 import { CONFIDENCE, boosted } from './confidence';
 import { defineCause } from './define-cause';
-import { acceptsBare502 } from './support/bare-status';
 import { aspNetCoreAttribute, codes, refsOf } from './query';
 import {
   ancmEvents,
@@ -23,7 +22,7 @@ import {
 /** 1000 templates: a start attempt that failed, or a process that started but never listened. */
 const ATTEMPT_TEXTS = ['failed to start process', 'but failed to listen on the given port', 'but either crashed', 'did not listen on the given port'];
 
-export default acceptsBare502(defineCause({
+export default defineCause({
   id: 'oop-startup-failure',
   title: 'Out-of-process app failed to start (ANCM 502.5)',
   family: 'startup-failure',
@@ -128,12 +127,6 @@ export default acceptsBare502(defineCause({
     'https://learn.microsoft.com/aspnet/core/host-and-deploy/azure-iis-errors-reference',
     'https://learn.microsoft.com/aspnet/core/host-and-deploy/aspnet-core-module#log-creation-and-redirection',
   ],
-}), {
-  steps: [
-    'If the IIS log shows 502 5 (sc-status 502, sc-substatus 5) or the page says "ANCM Out-Of-Process Startup Failure", the app process never came up.',
-    'Check Event Viewer > Application for "IIS AspNetCore Module V2" events 1000 and 1020: 1020 carries the first 30 KB of the app\'s output, usually the exception.',
-  ],
-  fix: { summary: 'If it is a startup failure, the exception in the stdout log or the 1020 event names the fix; paste either here to confirm.' },
 });
 
 /** The port ANCM assigned (`assigned port 16572`) or tried (`Failed to bind to port '34090'`). */

@@ -33,13 +33,6 @@ runCauseTests(cause, {
   ],
   invalid: [
     {
-      name: 'a bare 502 with nothing else is one weak candidate among several',
-      evidence: { paste: 'since 10:00 the site answers 502 Bad Gateway' },
-      maxConfidence: 0.2,
-      evidenceLines: [1],
-      mentions: ['only says "502"'],
-    },
-    {
       name: 'rows that ran 120 s, the default requestTimeout',
       evidence: { 'u_ex261120.log': ROWS_120 },
       minConfidence: 0.95,

@@ -29,13 +29,6 @@ runCauseTests(cause, {
   ],
   invalid: [
     {
-      name: 'a bare 502 with nothing else is one weak candidate among several',
-      evidence: { paste: 'since 10:00 the site answers 502 Bad Gateway' },
-      maxConfidence: 0.2,
-      evidenceLines: [1],
-      mentions: ['only says "502"'],
-    },
-    {
       name: 'IIS row 502 3 64 (aspnet/IISIntegration#201)',
       evidence: {
         'u_ex161210.log': [

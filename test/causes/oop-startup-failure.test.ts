@@ -39,13 +39,6 @@ runCauseTests(cause, {
   ],
   invalid: [
     {
-      name: 'a bare 502 with nothing else is one weak candidate among several',
-      evidence: { paste: 'since 10:00 the site answers 502 Bad Gateway' },
-      maxConfidence: 0.2,
-      evidenceLines: [1],
-      mentions: ['only says "502"'],
-    },
-    {
       name: 'ANCM 1000 attempts and the 1020 "all retries failed" error',
       evidence: { 'application-events.txt': TWO_EVENTS },
       minConfidence: 0.8,
