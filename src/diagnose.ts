@@ -70,7 +70,9 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
     schema: DIAGNOSIS_SCHEMA,
     inputs: evidence.inputs,
     answer,
-    layer: top && topMatch && !unknownWins ? identifyLayer(evidence, topMatch.layer ?? top.cause!.layer, topMatch.evidence, LAYER_TITLES, causes[0]!.confidence) : null,
+    // Named only when something in the evidence identifies it (a header, a page, an event), even when
+    // no known cause won: "Cloudflare answered 502" is worth saying on its own.
+    layer: top && topMatch ? identifyLayer(evidence, topMatch.layer ?? top.cause!.layer, topMatch.evidence, LAYER_TITLES, unknownWins ? 0 : causes[0]!.confidence) : null,
     causes,
     missing: missingEvidence(evidence, kept),
     codes: decodedCodes(evidence),
