@@ -453,7 +453,7 @@ export const SIGNATURES: readonly Signature[] = [
   {
     clue: 'tls.expired',
     all: ['certificate has expired'],
-    value: /is after ([\w:.+-]{8,40})/i,
+    value: /is after ([\w:+.-]{8,40})/i,
     source: `${OPENSSL_VERIFY} (X509_V_ERR_CERT_HAS_EXPIRED 10); ${GO_X509} ("x509: certificate has expired or is not yet valid: current time %s is after %s"); ${SCHANNEL} (SEC_E_CERT_EXPIRED "The received certificate has expired")`,
     examples: {
       match: [
