@@ -103,6 +103,13 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['HRESULT: 0x8007274D'] },
   },
 
+  {
+    clue: 'net.connection-refused',
+    all: ['connect error: 111'],
+    source: 'envoyproxy/envoy source/common/network/connection_impl.cc (transport failure reason "delayed connect error: <errno>")',
+    examples: { match: ['upstream connect error or disconnect/reset before headers. retried and the latest reset reason: remote connection failure, transport failure reason: delayed connect error: 111'] },
+  },
+
   // --- Connection reset: the peer reset or closed the connection (WSAECONNRESET 10054, ECONNRESET 104)
   {
     clue: 'net.connection-reset',
@@ -360,6 +367,13 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['This site can’t be reached. api.example.com took too long to respond. ERR_CONNECTION_TIMED_OUT'] },
   },
 
+  {
+    clue: 'net.connect-timeout',
+    all: ['connect error: 110'],
+    source: 'envoyproxy/envoy source/common/network/connection_impl.cc (transport failure reason "delayed connect error: <errno>")',
+    examples: { match: ['reset reason: connection failure, transport failure reason: delayed connect error: 110'] },
+  },
+
   // --- Address already in use (WSAEADDRINUSE 10048, EADDRINUSE 98)
   {
     clue: 'net.address-in-use',
@@ -468,6 +482,13 @@ export const SIGNATURES: readonly Signature[] = [
     any: ['(10065)', '(10051)'],
     source: `${WINSOCK} (WSAEHOSTUNREACH 10065, WSAENETUNREACH 10051)`,
     examples: { match: ['System.Net.Sockets.SocketException (10065)', 'SocketException (10051)'] },
+  },
+
+  {
+    clue: 'net.unreachable',
+    all: ['connect error: 113'],
+    source: 'envoyproxy/envoy source/common/network/connection_impl.cc (transport failure reason "delayed connect error: <errno>")',
+    examples: { match: ['transport failure reason: delayed connect error: 113'] },
   },
 
   // --- HttpClient (SocketsHttpHandler) and the .NET Framework / Go / Node equivalents

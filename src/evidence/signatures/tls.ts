@@ -843,6 +843,19 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'tls.handshake-failed',
+    all: ['credentials'],
+    any: ['no credentials are available in the security package', 'credentials supplied to the package were not recognized', 'sec_e_no_credentials', 'sec_e_unknown_credentials'],
+    source: `${SCHANNEL} (SEC_E_NO_CREDENTIALS 0x8009030E, SEC_E_UNKNOWN_CREDENTIALS 0x8009030D: the certificate's private key cannot be used)`,
+    examples: {
+      match: [
+        'System.ComponentModel.Win32Exception (0x8009030E): No credentials are available in the security package',
+        'Win32Exception (0x8009030D): The credentials supplied to the package were not recognized',
+      ],
+      noMatch: ['Login failed: invalid credentials'],
+    },
+  },
+  {
+    clue: 'tls.handshake-failed',
     all: ['sec_e_'],
     any: ['sec_e_illegal_message', 'sec_e_internal_error'],
     source: `${SCHANNEL} (SEC_E_ILLEGAL_MESSAGE 0x80090326, SEC_E_INTERNAL_ERROR 0x80090304)`,
