@@ -9,10 +9,8 @@
 import type { CauseDefinition, CauseMatch } from '../causes/define-cause';
 import type { FamilyId } from '../causes/families';
 import { FAMILY_CLUES } from '../causes/family-clues';
-import type { ClueHit } from '../evidence/signatures/types';
 import type { Evidence, EvidenceRef, Problem } from '../evidence/types';
-import { derivedClues } from './derived-clues';
-import { factClues } from './fact-clues';
+import { cluesOf, type ClueSeen } from '../evidence/clues';
 import { FAMILY_PRIORS, GENERIC_SHARE, UNKNOWN_PRIOR } from './priors';
 import { NARRATIVE_CAP, STEPS, type Step } from './steps';
 
@@ -51,14 +49,6 @@ export interface Ranking {
   problems: Problem[];
 }
 
-export interface ClueSeen {
-  refs: EvidenceRef[];
-  narrative: boolean;
-  values: string[];
-}
-
-/** Lines kept per clue, as proof. */
-const REFS_PER_CLUE = 3;
 
 /** The step a matcher's own confidence stands for (matchers keep their precise logic). */
 function matchStep(confidence: number): Step {
@@ -66,23 +56,6 @@ function matchStep(confidence: number): Step {
   if (confidence >= 0.7) return 'strong';
   if (confidence >= 0.4) return 'supports';
   return 'hints';
-}
-
-/** Every clue of the evidence (signatures, facts, derived), grouped by id with its first lines. */
-export function cluesOf(evidence: Evidence): Map<string, ClueSeen> {
-  const hits: ClueHit[] = [...evidence.clues, ...factClues(evidence)];
-  hits.push(...derivedClues(hits));
-  const seen = new Map<string, ClueSeen>();
-  for (const hit of hits) {
-    let entry = seen.get(hit.clue);
-    if (!entry) {
-      entry = { refs: [], narrative: hit.narrative === true, values: [] };
-      seen.set(hit.clue, entry);
-    }
-    if (entry.refs.length < REFS_PER_CLUE && !entry.refs.some((r) => r.source === hit.ref.source && r.line === hit.ref.line)) entry.refs.push(hit.ref);
-    if (hit.value !== undefined && entry.values.length < 20 && !entry.values.includes(hit.value)) entry.values.push(hit.value);
-  }
-  return seen;
 }
 
 function logPrior(cause: CauseDefinition, specificInFamily: number): number {

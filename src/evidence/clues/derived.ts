@@ -4,7 +4,7 @@
  * 60 s nginx's and the ALB's idle timeout, 30 s ARR's web farm and Front Door's, 230 s App
  * Service's). The arithmetic lives here, once; causes only weigh the resulting clue ids.
  */
-import type { ClueHit } from '../evidence/signatures/types';
+import type { ClueHit } from '../signatures/types';
 
 /** Known limits, in seconds, and the clue id a duration near one raises. */
 const LIMITS: readonly { seconds: number; clue: string }[] = [

@@ -5,8 +5,8 @@
  * id they stand for. A signal and a signature that saw the same thing raise the same clue id, so
  * the scoring counts it once.
  */
-import type { Evidence, EvidenceRef, Signal, SignalId } from '../evidence/types';
-import type { ClueHit } from '../evidence/signatures/types';
+import type { Evidence, EvidenceRef, Signal, SignalId } from '../types';
+import type { ClueHit } from '../signatures/types';
 
 /** Exception codes (Application Error 1000, .NET Runtime 1026, prose) and the clue each is. */
 const EXCEPTION_CODES: Record<string, string> = {
