@@ -122,6 +122,7 @@ export const SIGNATURES: readonly Signature[] = [
     all: ['unhealthy'],
     any: ['application gateway', 'app gateway', 'appgw', 'backend health', 'backend pool'],
     none: ['front door', 'frontdoor'],
+    value: RECEIVED,
     source: `${AGW_502_DOC} ("None of the VMs or instances in VM Scale Set are healthy"), ${HEALTH_DOC}`,
     examples: { match: ['Backend health: 10.0.2.4:8080 Unhealthy', 'AppGW marks the only backend as Unhealthy'], noMatch: ['the app pool is unhealthy again'] },
   },
