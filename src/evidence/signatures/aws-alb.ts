@@ -170,6 +170,18 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'alb.no-healthy-targets',
+    all: ['unhealthy'],
+    any: ['target group', 'targetgroup', 'target health', 'health checks failed', ...ALB_WORDS],
+    none: ['application gateway', 'appgw', 'backend pool'],
+    value: REASON,
+    source: `${HEALTH} (State: unhealthy)`,
+    examples: {
+      match: ['i-0abc123def 8080 eu-west-1a unhealthy Health checks failed', 'all targets in target group shop-tg are unhealthy after the deploy'],
+      noMatch: ['AppGW marks the only backend as Unhealthy', 'the container is unhealthy (docker ps)'],
+    },
+  },
+  {
+    clue: 'alb.no-healthy-targets',
     all: ['unhealthyhostcount'],
     source: 'docs.aws.amazon.com elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html (UnHealthyHostCount)',
     examples: { match: ['UnHealthyHostCount is 2 of 2 for shop-tg'] },
