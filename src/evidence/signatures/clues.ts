@@ -185,6 +185,10 @@ export const CLUES = {
   'narrative.crash-words': 'The text speaks of crashes',
   'narrative.config-words': 'The text speaks of web.config, IIS setup or the hosting bundle',
   'narrative.proxy-words': 'The text speaks of a reverse proxy, load balancer or CDN in front',
+  // added by sigD: azure-gateways
+  'frontdoor.page': 'An Azure Front Door answered (its "Our services aren\'t available right now" page, X-Azure-Ref)',
+  // added by sigD: app-service
+  'appservice.container-exited': 'App Service: the site container exited or was terminated during site startup',
 } as const;
 
 export type SignatureClueId = keyof typeof CLUES;
