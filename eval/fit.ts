@@ -12,16 +12,16 @@ import { CAUSES } from '../src/causes';
 import { EvidenceCollector } from '../src/evidence/collector';
 import { CORPUS_DIR, loadCorpus } from './corpus';
 
-/** (logit of the top posterior, 1 if the family was right) for every dev case the engine answered. */
+/** (logit of the best family's posterior, 1 if it was right) for every dev case the engine answered. */
 function samples(): { x: number; y: number }[] {
   const out: { x: number; y: number }[] = [];
   for (const c of loadCorpus().filter((k) => k.split === 'dev')) {
     const collector = new EvidenceCollector();
     collector.addText('paste', c.evidence, { slack: 'auto' });
     const ranking = rank(collector.finish(), CAUSES);
-    const top = ranking.ranked[0]!;
-    if (top.id === 'unknown' || !top.family) continue;
-    out.push({ x: logit(top.posterior), y: top.family === c.family ? 1 : 0 });
+    const best = ranking.families[0];
+    if (!best || ranking.unknown >= best.posterior) continue;
+    out.push({ x: logit(best.posterior), y: best.family === c.family ? 1 : 0 });
   }
   return out;
 }

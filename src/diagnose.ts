@@ -57,14 +57,19 @@ export function diagnose(inputs: readonly EvidenceInput[], options: DiagnoseOpti
 export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = {}): Diagnosis {
   const catalogue = options.causes ?? CAUSES;
   const ranking = rank(evidence, catalogue);
-  // A candidate has evidence of its own: a cause nothing pointed at is not shown, whatever its prior.
-  const kept = ranking.ranked.filter((h) => h.cause && h.votes.some((v) => STEPS[v.step] > 0) && h.posterior >= MIN_POSTERIOR).slice(0, MAX_CAUSES);
+  // The verdict is decided family first (where to look), then the best answer within the family:
+  // a family whose mass is spread over several causes still beats "unknown" when it outweighs it.
+  const bestFamily = ranking.families[0];
+  const unknownWins = !bestFamily || ranking.unknown >= bestFamily.posterior;
+  const candidates = ranking.ranked.filter((h) => h.cause && h.votes.some((v) => STEPS[v.step] > 0) && h.posterior >= MIN_POSTERIOR);
+  const lead = unknownWins ? undefined : candidates.find((h) => h.family === bestFamily.family);
+  const kept = (lead ? [lead, ...candidates.filter((h) => h !== lead)] : candidates).slice(0, MAX_CAUSES);
   const causes = kept.map((h) => describeCause(h, evidence));
   const top = kept[0];
-  const unknownWins = ranking.ranked[0]?.id === 'unknown';
-  const answer: DiagnosisAnswer = unknownWins || !top
-    ? { kind: 'unknown', confidence: calibrate(ranking.unknown) }
-    : { kind: top.cause!.generic ? 'family' : 'cause', family: top.cause!.family, confidence: causes[0]!.confidence };
+  const answer: DiagnosisAnswer =
+    unknownWins || !lead
+      ? { kind: 'unknown', confidence: calibrate(ranking.unknown) }
+      : { kind: lead.cause!.generic ? 'family' : 'cause', family: lead.family!, confidence: calibrate(bestFamily.posterior) };
   const topMatch = top ? matchOf(top) : undefined;
   return {
     schema: DIAGNOSIS_SCHEMA,
@@ -72,7 +77,7 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
     answer,
     // Named only when something in the evidence identifies it (a header, a page, an event), even when
     // no known cause won: "Cloudflare answered 502" is worth saying on its own.
-    layer: top && topMatch ? identifyLayer(evidence, topMatch.layer ?? top.cause!.layer, topMatch.evidence, LAYER_TITLES, unknownWins ? 0 : causes[0]!.confidence) : null,
+    layer: top && topMatch ? identifyLayer(evidence, topMatch.layer ?? top.cause!.layer, topMatch.evidence, LAYER_TITLES, answer.kind === 'unknown' ? 0 : causes[0]!.confidence) : null,
     causes,
     missing: missingEvidence(evidence, kept),
     codes: decodedCodes(evidence),

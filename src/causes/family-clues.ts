@@ -55,6 +55,17 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.after-deploy': 'hints',
   },
   'config-error': {
+    // A configuration error shows as a failed start too (a wrong processPath gives 502.5):
+    // these weigh less than for startup-failure, but let the specific clue below decide.
+    'status.502.5': 'supports',
+    'ancm.oop-start-failed': 'supports',
+    'ancm.start-application-failed': 'supports',
+    'ancm.inprocess-start-failed': 'hints',
+    'status.500.30': 'hints',
+    'event.ancm.1000': 'supports',
+    'event.ancm.1010': 'supports',
+    // ERROR_INVALID_PARAMETER at process start: processPath or arguments are wrong.
+    'win32.87': 'strong',
     'status.500.19': 'proves',
     'iis.config-invalid': 'proves',
     'status.500.21': 'strong',
@@ -84,7 +95,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'event.ancm.1009': 'strong',
     'event.ancm.1029': 'strong',
     'event.ancm.1034': 'strong',
-    'narrative.config-words': 'supports',
+    // Talk of web.config and app pools is IIS context, common to every IIS family: a hint only.
+    'narrative.config-words': 'hints',
   },
   'crash-mid-request': {
     'status.502': 'hints',
@@ -140,6 +152,13 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'appservice.timeout-230': 'strong',
     'sql.command-timeout': 'hints',
     'dotnet.task-canceled': 'hints',
+    'duration.long': 'supports',
+    'duration.near-20s': 'supports',
+    'duration.near-30s': 'supports',
+    'duration.near-60s': 'supports',
+    'duration.near-100s': 'supports',
+    'duration.near-120s': 'supports',
+    'duration.near-230s': 'supports',
     'narrative.timeout-words': 'supports',
     'narrative.long-request': 'supports',
   },
@@ -188,6 +207,9 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'proxy.bad-gateway': 'hints',
     'http.send-failed': 'hints',
     'narrative.proxy-words': 'supports',
+    'narrative.login-words': 'supports',
+    'narrative.big-headers': 'supports',
+    'narrative.http2-words': 'supports',
   },
   'worker-recycle': {
     'was.recycle': 'strong',
@@ -217,9 +239,13 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'was.pool-stopped': 'strong',
     'was.unhealthy': 'supports',
     'status.503': 'hints',
+    'status.503.0': 'supports',
+    'narrative.during-deploy': 'supports',
+    'narrative.offline-words': 'supports',
     'win32.12017': 'hints',
-    'narrative.recycle-words': 'supports',
+    'narrative.recycle-words': 'strong',
     'narrative.after-idle': 'supports',
+    'narrative.config-words': 'hints',
   },
   'tls-handshake': {
     'tls.connection-failed': 'strong',
@@ -245,7 +271,16 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'win32.12045': 'strong',
     'win32.12057': 'strong',
     'status.502.3': 'hints',
-    'narrative.cert-words': 'supports',
+    // A TLS failure is a gateway failing to reach its origin too: the gateway's page and an
+    // unhealthy backend fit it as well as a refused connection.
+    'appgw.backend-unhealthy': 'supports',
+    'appgw.page': 'hints',
+    'alb.page': 'hints',
+    'cloudflare.page': 'hints',
+    'nginx.page': 'hints',
+    'proxy.bad-gateway': 'hints',
+    'narrative.proxy-words': 'hints',
+    'narrative.cert-words': 'strong',
   },
   'resource-exhaustion': {
     'kestrel.heartbeat-slow': 'strong',
@@ -257,6 +292,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'was.ping-failure': 'strong',
     'event.was.5010': 'strong',
     'httperr.queue-timer': 'supports',
+    'net.socket-forbidden': 'strong',
+    'sql.command-timeout': 'supports',
     'narrative.under-load': 'supports',
     'narrative.hang-words': 'supports',
   },

@@ -11,6 +11,7 @@ import type { FamilyId } from '../causes/families';
 import { FAMILY_CLUES } from '../causes/family-clues';
 import type { Evidence, EvidenceRef, Problem } from '../evidence/types';
 import { cluesOf, type ClueSeen } from '../evidence/clues';
+import { clueGroup } from '../evidence/clues/synonyms';
 import { FAMILY_PRIORS, GENERIC_SHARE, UNKNOWN_PRIOR } from './priors';
 import { NARRATIVE_CAP, STEPS, type Step } from './steps';
 
@@ -44,6 +45,8 @@ export interface Ranking {
   ranked: RankedHypothesis[];
   /** The posterior of "no known cause". */
   unknown: number;
+  /** Each family's posterior (its causes' and its family-level answer's together), best first. */
+  families: { family: FamilyId; posterior: number }[];
   /** Every clue the evidence showed, with its lines. */
   clues: ReadonlyMap<string, ClueSeen>;
   problems: Problem[];
@@ -75,15 +78,25 @@ function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>):
   return votes;
 }
 
-/** Sum of the votes' steps, narrative cues capped together at one step. */
+/**
+ * The votes' steps added up: clues that stand for the same fact (synonyms.ts) count once, at
+ * their strongest; narrative cues together count as one step, the strongest of them, and never
+ * more than a `strong` step.
+ */
 function weigh(votes: readonly Vote[]): number {
-  let sum = 0;
+  const groups = new Map<string, number>();
   let narrative = 0;
+  let sum = 0;
   for (const v of votes) {
     const w = STEPS[v.step];
-    if (v.narrative && w > 0) narrative += w;
-    else sum += w;
+    if (w <= 0) sum += w;
+    else if (v.narrative) narrative = Math.max(narrative, w);
+    else {
+      const group = clueGroup(v.clue);
+      groups.set(group, Math.max(groups.get(group) ?? 0, w));
+    }
   }
+  for (const w of groups.values()) sum += w;
   return sum + Math.min(narrative, NARRATIVE_CAP);
 }
 
@@ -119,5 +132,8 @@ export function rank(evidence: Evidence, catalogue: readonly CauseDefinition[]):
   // Ties keep catalogue order (the seed's frequency order), "unknown" last among equals.
   const order = new Map(all.map((h, i) => [h, i]));
   all.sort((a, b) => b.posterior - a.posterior || order.get(a)! - order.get(b)!);
-  return { ranked: all, unknown: unknown.posterior, clues, problems };
+  const byFamily = new Map<FamilyId, number>();
+  for (const h of hypotheses) byFamily.set(h.family!, (byFamily.get(h.family!) ?? 0) + h.posterior);
+  const families = [...byFamily].map(([family, posterior]) => ({ family, posterior })).sort((a, b) => b.posterior - a.posterior);
+  return { ranked: all, unknown: unknown.posterior, families, clues, problems };
 }

@@ -19,5 +19,8 @@ export type Step = keyof typeof STEPS;
 /** The weights a cause (or a family) gives the clues that bear on it. */
 export type ClueWeights = Readonly<Partial<Record<string, Step>>>;
 
-/** Narrative cues together move a hypothesis by at most this much (one `supports` step). */
-export const NARRATIVE_CAP = STEPS.supports;
+/**
+ * Narrative cues together move a hypothesis by one step, their strongest, and never more than
+ * this: a sentence can point somewhere, it cannot prove anything.
+ */
+export const NARRATIVE_CAP = STEPS.strong;

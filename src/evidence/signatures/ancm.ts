@@ -587,6 +587,18 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'ancm.app-dll-missing',
+    all: ['single file deployment', 'not supported'],
+    source: 'A paraphrase of the 500.38 reason (dotnet/aspnetcore HostFxrResolver.cpp): "Single-file deployments are not supported in IIS."',
+    examples: { match: ['When I tried to start the site, it then noted that Single File Deployments are not supported by IIS.'] },
+  },
+  {
+    clue: 'ancm.app-dll-missing',
+    all: ['publishsinglefile', 'iis'],
+    source: 'The MSBuild property behind a single-file publish, named next to IIS',
+    examples: { match: ['I set PublishSingleFile=true and deployed to IIS in-process'] },
+  },
+  {
+    clue: 'ancm.app-dll-missing',
     all: ['single-file deployments are not supported in iis'],
     source: `${FXR} (500.38 errorReason)`,
     examples: { match: ['Single-file deployments are not supported in IIS.'] },

@@ -334,4 +334,16 @@ export const SIGNATURES: readonly Signature[] = [
     source: `${KB} (health probe header X-FD-HealthProbe seen at the origin)`,
     examples: { match: ['GET / HTTP/1.1 X-FD-HealthProbe: 1'] },
   },
+  {
+    clue: 'appgw.backend-unhealthy',
+    all: ['did not match the probe setting'],
+    source: 'learn.microsoft.com/azure/application-gateway/application-gateway-backend-health-troubleshooting (HTTP response body mismatch, status code mismatch)',
+    examples: { match: ["Body of the backend's HTTP response did not match the probe setting. Received response body doesn't contain {string}."] },
+  },
+  {
+    clue: 'appgw.backend-unhealthy',
+    all: ['received response body', "doesn't contain"],
+    source: 'learn.microsoft.com/azure/application-gateway/application-gateway-backend-health-troubleshooting (HTTP response body mismatch)',
+    examples: { match: ["Received response body doesn't contain healthy."] },
+  },
 ];

@@ -106,6 +106,7 @@ export const CLUES = {
   'net.connect-timeout': 'A connection attempt timed out (10060, 110)',
   'net.address-in-use': 'An address or port was already in use (10048, EADDRINUSE)',
   'net.no-buffer-space': 'The system ran out of sockets or buffer space (10055)',
+  'net.socket-forbidden': "A socket was refused by the host's limits (10013 outside a bind: App Service's outbound connection limit)",
   'net.unreachable': 'The network or host was unreachable',
   'http.send-failed': 'HttpClient could not send the request ("An error occurred while sending the request")',
   'http.client-timeout': 'HttpClient gave up after its timeout (100 seconds by default)',
@@ -171,6 +172,8 @@ export const CLUES = {
   'container.context': 'The app runs in a container or Kubernetes',
   // How people describe it (narrative cues weigh less, and only once together)
   'narrative.after-deploy': 'It started after a deploy, upgrade or migration',
+  'narrative.during-deploy': 'It happens while a deploy or slot swap is under way',
+  'narrative.offline-words': 'The site is "offline", shows a blank 503 or says it is unavailable',
   'narrative.works-locally': 'It works locally / in Visual Studio / with dotnet run',
   'narrative.under-load': 'It happens under load or with many users',
   'narrative.intermittent': 'It happens intermittently',
@@ -185,6 +188,9 @@ export const CLUES = {
   'narrative.crash-words': 'The text speaks of crashes',
   'narrative.config-words': 'The text speaks of web.config, IIS setup or the hosting bundle',
   'narrative.proxy-words': 'The text speaks of a reverse proxy, load balancer or CDN in front',
+  'narrative.login-words': 'It fails when signing in (OAuth/OpenID callbacks carry large cookies)',
+  'narrative.big-headers': 'The text speaks of large cookies or headers',
+  'narrative.http2-words': 'The text speaks of gRPC, HTTP/2 or a protocol mismatch',
   // added by sigD: azure-gateways
   'frontdoor.page': 'An Azure Front Door answered (its "Our services aren\'t available right now" page, X-Azure-Ref)',
   // added by sigD: app-service

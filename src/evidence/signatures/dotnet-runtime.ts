@@ -125,6 +125,33 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'dotnet.stack-overflow',
+    all: ['stack overflow'],
+    none: ['stackoverflow.com', 'on stack overflow', 'stack overflow question', 'stack overflow answer', 'stack overflow post'],
+    source: 'How people name the crash in prose (kb-facts 7: "Stack overflow." kills the process)',
+    examples: { match: ['There are no exception messages, just `stack overflow` and the pod restarts.'], noMatch: ['I searched on Stack Overflow for this error.'] },
+  },
+  {
+    clue: 'dotnet.stack-overflow',
+    all: ['stackoverflow'],
+    any: ['exception', 'error', 'crash', 'got', 'threw'],
+    none: ['stackoverflow.com', 'on stackoverflow', 'stackoverflow question', 'stackoverflow answer', 'stackoverflow post'],
+    source: 'How people name the crash in prose',
+    examples: { match: ['I got exception error from Microsoft.AspNetCore.Server.IISIntegration.dll, stackoverflow.'], noMatch: ['see https://stackoverflow.com/questions/1 for the error'] },
+  },
+  {
+    clue: 'dotnet.stack-overflow',
+    all: ['堆栈溢出'],
+    source: 'The Chinese name of a stack overflow, as Chinese-speaking posters write it',
+    examples: { match: ['点击生成首页之后，控制台就报堆栈溢出的错误'] },
+  },
+  {
+    clue: 'dotnet.stack-overflow',
+    all: ['переполнение стека'],
+    source: 'The Russian name of a stack overflow',
+    examples: { match: ['процесс падает: переполнение стека'] },
+  },
+  {
+    clue: 'dotnet.stack-overflow',
     all: ['StackOverflowException'],
     source: 'dotnet/runtime System.StackOverflowException; "Process is terminated due to StackOverflowException." (.NET Framework, .NET Core 2.x-3.x)',
     examples: { match: ['Process is terminated due to StackOverflowException.', 'Exception Info: System.StackOverflowException'] },

@@ -90,11 +90,13 @@ export const SIGNATURES: readonly Signature[] = [
   {
     clue: 'kestrel.bind-failed',
     all: ['access a socket in a way forbidden by its access permissions'],
+    // Without a bind in sight this is App Service's outbound connection limit (net-http.ts).
+    any: KESTREL_BIND_CONTEXT,
     none: OUTBOUND,
     source: 'Windows WSAEACCES (10013) text: a reserved or excluded port under a Kestrel bind',
     examples: {
       match: [
-        'System.Net.Sockets.SocketException (10013): An attempt was made to access a socket in a way forbidden by its access permissions.',
+        'at Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketConnectionListener.Bind() System.Net.Sockets.SocketException (10013): An attempt was made to access a socket in a way forbidden by its access permissions.',
         'Failed to bind to address http://127.0.0.1:5000. An attempt was made to access a socket in a way forbidden by its access permissions',
       ],
       noMatch: [

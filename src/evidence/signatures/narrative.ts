@@ -26,6 +26,31 @@ export const SIGNATURES: readonly Signature[] = [
     ['It started after deploy of version 2.3.', 'Everything broke after publishing from Visual Studio.', '部署后网站打不开'],
   ),
   ...cue(
+    'narrative.during-deploy',
+    ['while deploying', 'when deploying', 'when we deploy', 'during deploy', 'during deployment', 'during the deployment', 'during publish', 'while publishing', 'slot swap', 'swapping slots', 'swap slots', 'zero-downtime', 'zero downtime', 'rolling update', 'blue-green', '部署期间', '发布期间', 'во время деплоя', 'durante o deploy', 'durante el despliegue'],
+    ['We see a few 502s while deploying a new version.', 'Errors during the deployment and the slot swap.'],
+  ),
+  ...cue(
+    'narrative.offline-words',
+    ['is offline', 'goes offline', 'taken offline', 'site is down for', 'blank 503', 'service unavailable', 'temporarily unavailable', '服务不可用', 'недоступен'],
+    ['The site loads with the message "App service is offline".', 'It serves a blank 503 page.'],
+  ),
+  ...cue(
+    'narrative.login-words',
+    ['attempting to login', 'attempting to log in', 'after login', 'after logging in', 'after signing in', 'when logging in', 'when i log in', 'on login', 'signin-oidc', 'openid connect', 'openidconnect', 'identityserver', 'identity server', 'oauth', 'after authentication', '登录后', 'после входа', 'ao fazer login'],
+    ['I am getting a 502 error upon attempting to login to Manager.', 'The callback to /signin-oidc returns 502.'],
+  ),
+  ...cue(
+    'narrative.big-headers',
+    ['cookie is too large', 'cookies are too large', 'large cookie', 'big cookie', 'too many cookies', 'cookie size', 'header too big', 'header too large', 'headers too large', 'large header', 'total all cookies', 'set-cookie header', 'proxy_buffer_size', 'proxy_buffers'],
+    ['So if I total all cookies for me it is 9k.', 'The Set-Cookie header is huge after login.'],
+  ),
+  ...cue(
+    'narrative.http2-words',
+    ['protocol mismatch', 'grpc', 'http/2', 'http2', 'h2c', 'http 2'],
+    ['was getting all the time HTTP/1.x protocol mismatch exceptions.', 'The gRPC service behind nginx returns 502.'],
+  ),
+  ...cue(
     'narrative.works-locally',
     ['works locally', 'works fine locally', 'working locally', 'works on my machine', 'works in visual studio', 'works with dotnet run', 'running dotnet', 'works in iis express', 'runs fine with dotnet', 'works on localhost', 'works on the server itself', '本地正常', '本地运行正常', 'локально работает', 'funciona localmente', 'funciona en local', 'lokal funktioniert'],
     ['The site works locally but not on the server.', 'It works with dotnet run from the publish folder.', '本地运行正常，发布到IIS就502'],
@@ -58,7 +83,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.recycle-words',
-    ['app pool recycle', 'application pool recycle', 'pool recycles', 'recycling', 'recycled', 'after iisreset', 'after restarting the app pool', 'restart the app pool', 'restarting iis', 'app pool restarts', '回收', 'перезапуск пула', 'reciclagem', 'reciclaje'],
+    ['recycle', 'recycling', 'recycled', 'recyle', 'after iisreset', 'after restarting the app pool', 'restart the app pool', 'restarting iis', 'app pool restarts', 'web.config is changed', 'web.config change', 'changing web.config', 'overlapped', '回收', 'перезапуск пула', 'reciclagem', 'reciclaje'],
     ['It happens during app pool recycle.', 'Restarting the app pool fixes it for a few hours.'],
   ),
   ...cue(

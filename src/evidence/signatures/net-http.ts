@@ -644,4 +644,14 @@ export const SIGNATURES: readonly Signature[] = [
     source: 'WinHTTP winhttp.h (ERROR_WINHTTP_HEADER_SIZE_OVERFLOW 12182, kb-facts 3.3); nodejs llhttp (HPE_HEADER_OVERFLOW)',
     examples: { match: ['ERROR_WINHTTP_HEADER_SIZE_OVERFLOW', 'Error: Parse Error: Header overflow code: HPE_HEADER_OVERFLOW'] },
   },
+  {
+    clue: 'net.socket-forbidden',
+    all: ['access a socket in a way forbidden by its access permissions'],
+    none: ['failed to bind', 'unable to bind', 'socketconnectionlistener', 'kestrel', 'now listening', 'listen('],
+    source: 'Windows WSAEACCES (10013); on Azure App Service the sandbox answers outbound connections over the plan limit with it',
+    examples: {
+      match: ['System.Net.Http.HttpRequestException: An attempt was made to access a socket in a way forbidden by its access permissions. (api.contoso.com:443)', 'SocketException: An attempt was made to access a socket in a way forbidden by its access permissions'],
+      noMatch: ['Failed to bind to address http://127.0.0.1:5000: An attempt was made to access a socket in a way forbidden by its access permissions'],
+    },
+  },
 ];
