@@ -9,6 +9,7 @@ import type { CauseDefinition, CauseMatch } from './causes/define-cause';
 import { rank, type RankedHypothesis } from './ranking/rank';
 import { STEPS } from './ranking/steps';
 import { calibrate } from './ranking/calibration';
+import { verdictOf } from './ranking/verdict';
 import { LAYER_TITLES } from './causes/families';
 import { hasKind } from './causes/query';
 import { patchAspNetCore } from './advice/patch';
@@ -36,8 +37,6 @@ export interface DiagnoseOptions {
   causes?: readonly CauseDefinition[];
 }
 
-/** Below this a hypothesis is noise, not a candidate worth showing. */
-const MIN_POSTERIOR = 0.02;
 /** How many candidates a diagnosis keeps; the renderers show fewer. */
 const MAX_CAUSES = 8;
 /** Lines quoted per cause, strongest clue first. */
@@ -57,19 +56,15 @@ export function diagnose(inputs: readonly EvidenceInput[], options: DiagnoseOpti
 export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = {}): Diagnosis {
   const catalogue = options.causes ?? CAUSES;
   const ranking = rank(evidence, catalogue);
-  // The verdict is decided family first (where to look), then the best answer within the family:
-  // a family whose mass is spread over several causes still beats "unknown" when it outweighs it.
-  const bestFamily = ranking.families[0];
-  const unknownWins = !bestFamily || ranking.unknown >= bestFamily.posterior;
-  const candidates = ranking.ranked.filter((h) => h.cause && h.votes.some((v) => STEPS[v.step] > 0) && h.posterior >= MIN_POSTERIOR);
-  const lead = unknownWins ? undefined : candidates.find((h) => h.family === bestFamily.family);
+  const { candidates, family: bestFamily, lead } = verdictOf(ranking);
   const kept = (lead ? [lead, ...candidates.filter((h) => h !== lead)] : candidates).slice(0, MAX_CAUSES);
-  const causes = kept.map((h) => describeCause(h, evidence));
+  const familyPosterior = new Map(ranking.families.map((f) => [f.family, f.posterior]));
+  const causes = kept.map((h) => describeCause(h, evidence, confidenceOf(h, familyPosterior)));
   const top = kept[0];
   const answer: DiagnosisAnswer =
-    unknownWins || !lead
-      ? { kind: 'unknown', confidence: calibrate(ranking.unknown) }
-      : { kind: lead.cause!.generic ? 'family' : 'cause', family: lead.family!, confidence: calibrate(bestFamily.posterior) };
+    !lead || !bestFamily
+      ? { kind: 'unknown', confidence: calibrate(ranking.unknown, 'family') }
+      : { kind: lead.cause!.generic ? 'family' : 'cause', family: lead.family!, confidence: calibrate(bestFamily.posterior, 'family') };
   const topMatch = top ? matchOf(top) : undefined;
   return {
     schema: DIAGNOSIS_SCHEMA,
@@ -113,7 +108,15 @@ function quoted(h: RankedHypothesis): EvidenceRef[] {
   return out;
 }
 
-function describeCause(h: RankedHypothesis, evidence: Evidence): DiagnosedCause {
+/**
+ * What a listed answer's confidence says: for a specific cause, that it is the cause; for a
+ * family-level answer, which claims only the family, that the family is right.
+ */
+function confidenceOf(h: RankedHypothesis, familyPosterior: ReadonlyMap<string, number>): number {
+  return h.cause!.generic ? calibrate(familyPosterior.get(h.family!) ?? h.posterior, 'family') : calibrate(h.posterior, 'cause');
+}
+
+function describeCause(h: RankedHypothesis, evidence: Evidence, confidence: number): DiagnosedCause {
   const cause = h.cause!;
   const match = matchOf(h);
   const context = { evidence, match, facts: match.facts ?? {} };
@@ -133,7 +136,7 @@ function describeCause(h: RankedHypothesis, evidence: Evidence): DiagnosedCause 
     id: cause.id,
     family: cause.family,
     title: cause.title,
-    confidence: calibrate(h.posterior),
+    confidence,
     evidence: quoted(h),
     steps: cause.steps(context),
     fix: diff === undefined ? shown : { ...shown, diff },

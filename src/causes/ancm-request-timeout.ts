@@ -35,7 +35,13 @@ export default defineCause({
   family: 'request-timeout',
   layer: 'ancm',
   clues: {
-    'win32.12002': 'supports',
+    // On IIS, ANCM is the forwarder that times out unless ARR is in the picture.
+    'win32.12002': 'strong',
+    // A starving thread pool explains the long waits: raising the timeout is not the fix then.
+    'kestrel.heartbeat-slow': 'against',
+    // 30 s is ARR's web-farm timeout; ANCM's default is 120 s.
+    'duration.near-30s': 'against',
+    'dotnet.threadpool-starvation': 'against',
     'duration.near-120s': 'strong',
     'status.502.3': 'hints',
   },

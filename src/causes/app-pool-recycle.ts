@@ -111,6 +111,9 @@ export default defineCause({
     'event.was.5081': 'strong',
     'event.was.5117': 'strong',
     'narrative.recycle-words': 'supports',
+    // A worker that overran its shutdown limit explains the failures better than the recycle that
+    // started the shutdown (app-shutting-down).
+    'was.shutdown-timeout': 'against',
   },
   description:
     'IIS recycled the worker process of the application pool (time interval, schedule, memory limit, request limit, a settings change or a manual recycle), or ANCM restarted the app after a web.config change. Requests running in the old worker at that moment were cut off.',

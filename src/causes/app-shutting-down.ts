@@ -48,7 +48,10 @@ export default defineCause({
     'ancm.shutting-down': 'strong',
     'hosting.shutting-down': 'supports',
     'ancm.graceful-shutdown-failed': 'strong',
-    'was.shutdown-timeout': 'supports',
+    // 5013: the old worker overran its shutdown limit and was killed with requests in flight.
+    'was.shutdown-timeout': 'proves',
+    // ERROR_SERVER_SHUTDOWN_IN_PROGRESS: ANCM's 503 while the app drains.
+    'win32.1255': 'strong',
     'ancm.recycled-config-change': 'supports',
   },
   description:

@@ -20,7 +20,7 @@ export default defineCause({
   family: 'request-timeout',
   layer: 'reverse-proxy',
   clues: {
-    'win32.12002': 'supports',
+    'win32.12002': 'hints',
     'duration.near-30s': 'strong',
     'duration.near-120s': 'hints',
   },

@@ -21,6 +21,9 @@ export default defineCause({
   clues: {
     'iis.bad-module': 'strong',
     'status.500.21': 'strong',
+    // 500.19 with 0x8007000d: IIS does not know a config section, most often <aspNetCore> because
+    // the module is not installed (kb-facts 4.1, marked a hint there).
+    'win32.13': 'supports',
     'iis.hosting-bundle-missing': 'strong',
     'ancm.module-load-failed': 'strong',
     'iis.corewebengine-missing': 'supports',

@@ -20,7 +20,9 @@ export default defineCause({
   clues: {
     'win32.12030': 'strong',
     'win32.12031': 'strong',
-    'win32.64': 'supports',
+    'win32.64': 'strong',
+    'win32.1229': 'strong',
+    'win32.1236': 'supports',
     'nginx.premature-close': 'supports',
     'nginx.reset-by-peer': 'supports',
     'net.connection-reset': 'supports',

@@ -18,6 +18,7 @@ export default defineCause({
   clues: {
     'cloudflare.origin-bad-response': 'strong',
     'status.520': 'strong',
+    'cloudflare.origin-502': 'strong',
   },
   description:
     'Cloudflare connected to the origin, but the answer was empty, malformed, too large in its headers, or itself a 502/504, so Cloudflare returned 520, 502 or 504.',

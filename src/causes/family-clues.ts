@@ -107,6 +107,9 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'win32.64': 'supports',
     'win32.1229': 'supports',
     'win32.1236': 'supports',
+    // Behind ANCM, nobody listening on the app's port means the app process is gone.
+    'win32.12029': 'supports',
+    'ancm.forward-failed': 'supports',
     'dotnet.stack-overflow': 'strong',
     'dotnet.out-of-memory': 'supports',
     'dotnet.access-violation': 'strong',
@@ -206,6 +209,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'nginx.page': 'hints',
     'proxy.bad-gateway': 'hints',
     'http.send-failed': 'hints',
+    'nginx.premature-close': 'supports',
+    'cloudflare.origin-502': 'supports',
     'narrative.proxy-words': 'supports',
     'narrative.login-words': 'supports',
     'narrative.big-headers': 'supports',

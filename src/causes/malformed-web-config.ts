@@ -25,9 +25,11 @@ export default defineCause({
   title: "IIS cannot read the site's web.config (500.19)",
   family: 'config-error',
   layer: 'iis',
+  // 500.19 is also what a missing ASP.NET Core Module gives (the <aspNetCore> section is
+  // unknown): only a hint here; the matcher, which reads the config error and the pasted XML,
+  // tells the two apart.
   clues: {
-    'iis.config-invalid': 'strong',
-    'status.500.19': 'strong',
+    'iis.config-invalid': 'hints',
   },
   description:
     'IIS parses web.config before any module runs. When the XML is broken or holds something IIS cannot accept, every request fails with 500.19 and the ASP.NET Core process is never launched.',

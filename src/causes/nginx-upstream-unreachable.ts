@@ -21,6 +21,8 @@ export default defineCause({
     'nginx.connect-refused': 'strong',
     'nginx.no-live-upstreams': 'strong',
     'net.connection-refused': 'supports',
+    'nginx.premature-close': 'strong',
+    'nginx.reset-by-peer': 'strong',
   },
   description:
     'nginx answered 502 because the upstream application refused the connection, reset or closed it before sending headers, or every upstream server was marked down.',

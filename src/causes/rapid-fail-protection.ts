@@ -26,7 +26,8 @@ export default defineCause({
   family: 'worker-recycle',
   layer: 'iis',
   clues: {
-    'was.rapid-fail': 'strong',
+    // 5002 says in so many words that the pool was disabled after a series of failures.
+    'was.rapid-fail': 'proves',
     'event.was.5002': 'strong',
     'event.was.5059': 'strong',
     'httperr.app-offline': 'strong',

@@ -20,6 +20,8 @@ export default defineCause({
   clues: {
     'kestrel.heartbeat-slow': 'strong',
     'dotnet.threadpool-starvation': 'strong',
+    // Starved requests end as gateway timeouts: those fit, they do not compete.
+    'win32.12002': 'supports',
   },
   description:
     "All thread pool threads were busy or blocked, so new requests (and Kestrel's own timers) waited in the queue until the gateway gave up. Typical triggers are blocking calls (.Result, .Wait(), synchronous I/O) under load, often in one slow endpoint that drags every other URL down with it.",

@@ -1,8 +1,12 @@
 /**
  * Turns a posterior into a confidence that means what it says: fitted on the dev split of the
  * real-case corpus (eval/fit.ts) so that answers given with 0.8 are right about 80% of the time.
- * Platt scaling, two parameters: few enough to fit on a small corpus without learning its noise,
- * and monotone, so it never changes the ranking.
+ * Platt scaling, two parameters per scale: few enough to fit on a small corpus without learning
+ * its noise, and monotone, so it never changes the ranking.
+ *
+ * Two scales, because they answer two questions: `family` ("is this where to look?": the
+ * diagnosis's answer, and each family-level answer, which claims no more) and `cause` ("is this
+ * the cause?": each specific cause listed).
  */
 import fitted from './calibration.json';
 
@@ -10,6 +14,8 @@ export interface CalibrationParameters {
   a: number;
   b: number;
 }
+
+export type CalibrationScale = 'family' | 'cause';
 
 const EPSILON = 1e-6;
 
@@ -23,7 +29,7 @@ export function sigmoid(x: number): number {
 }
 
 /** The calibrated confidence of a posterior, rounded to two decimals. */
-export function calibrate(posterior: number, parameters: CalibrationParameters = fitted): number {
+export function calibrate(posterior: number, scale: CalibrationScale, parameters: CalibrationParameters = fitted[scale]): number {
   if (posterior <= 0) return 0;
   return Math.round(sigmoid(parameters.a * logit(posterior) + parameters.b) * 100) / 100;
 }

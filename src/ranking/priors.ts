@@ -20,5 +20,10 @@ export const FAMILY_PRIORS: Readonly<Record<FamilyId, number>> = {
 /** The prior weight of "no known cause" against all families together (which sum to 1). */
 export const UNKNOWN_PRIOR = 0.2;
 
-/** The share of a family's prior its family-level answer keeps; its specific causes split the rest. */
-export const GENERIC_SHARE = 0.5;
+/**
+ * The share of a family's prior its family-level answer keeps; its specific causes split the rest.
+ * In the dev split, 52 of 174 threads (30%) settled on a cause the catalogue does not hold (a
+ * backend certificate, an HTTP/2-only port...): that is how often "the family, cause unknown" is
+ * the honest answer before any clue.
+ */
+export const GENERIC_SHARE = 0.3;

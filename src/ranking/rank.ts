@@ -23,6 +23,8 @@ export interface Vote {
   /** Lines that show the clue, at most a few. */
   refs: EvidenceRef[];
   narrative?: boolean;
+  /** Whose table gave the step: the family's (all its causes alike) or the cause's own. */
+  scope: 'family' | 'cause' | 'match';
 }
 
 export interface RankedHypothesis {
@@ -67,13 +69,21 @@ function logPrior(cause: CauseDefinition, specificInFamily: number): number {
   return Math.log(family * share);
 }
 
-/** The votes of the evidence's clues on one cause: its own table first, then its family's. */
+/**
+ * The votes of the evidence's clues on one cause: its family's table (which moves every cause of
+ * the family alike, and the family-level answer) and its own table (which sets it apart from its
+ * siblings) both count. Summed, this is the mixture "family, then cause within it": a clue only
+ * the family lists cannot tell its causes apart, so the family-level answer keeps its share.
+ */
 function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>): Vote[] {
   const family = FAMILY_CLUES[cause.family];
   const votes: Vote[] = [];
   for (const [clue, seen] of clues) {
-    const step = cause.clues?.[clue] ?? family[clue];
-    if (step) votes.push({ clue, step, refs: seen.refs, ...(seen.narrative ? { narrative: true } : {}) });
+    const narrative = seen.narrative ? { narrative: true } : {};
+    const familyStep = family[clue];
+    const ownStep = cause.clues?.[clue];
+    if (familyStep) votes.push({ clue, step: familyStep, refs: seen.refs, scope: 'family', ...narrative });
+    if (ownStep) votes.push({ clue, step: ownStep, refs: seen.refs, scope: 'cause', ...narrative });
   }
   return votes;
 }
@@ -85,19 +95,21 @@ function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>):
  */
 function weigh(votes: readonly Vote[]): number {
   const groups = new Map<string, number>();
-  let narrative = 0;
+  const narrative = new Map<Vote['scope'], number>();
   let sum = 0;
   for (const v of votes) {
     const w = STEPS[v.step];
     if (w <= 0) sum += w;
-    else if (v.narrative) narrative = Math.max(narrative, w);
+    else if (v.narrative) narrative.set(v.scope, Math.max(narrative.get(v.scope) ?? 0, w));
     else {
-      const group = clueGroup(v.clue);
+      // Synonyms count once per table: the family's say and the cause's own say are separate.
+      const group = `${v.scope}:${clueGroup(v.clue)}`;
       groups.set(group, Math.max(groups.get(group) ?? 0, w));
     }
   }
   for (const w of groups.values()) sum += w;
-  return sum + Math.min(narrative, NARRATIVE_CAP);
+  for (const w of narrative.values()) sum += Math.min(w, NARRATIVE_CAP);
+  return sum;
 }
 
 export function rank(evidence: Evidence, catalogue: readonly CauseDefinition[]): Ranking {
@@ -116,7 +128,7 @@ export function rank(evidence: Evidence, catalogue: readonly CauseDefinition[]):
         // One broken matcher must not take the diagnosis down; say so and go on.
         problems.push({ source: 'diag502', message: `Cause ${cause.id} failed to evaluate: ${(error as Error).message}` });
       }
-      if (match && match.evidence.length > 0) votes.unshift({ clue: `match:${cause.id}`, step: matchStep(match.confidence), refs: match.evidence });
+      if (match && match.evidence.length > 0) votes.unshift({ clue: `match:${cause.id}`, step: matchStep(match.confidence), refs: match.evidence, scope: 'match' });
       else match = undefined;
     }
     votes.sort((a, b) => STEPS[b.step] - STEPS[a.step]);

@@ -3,6 +3,9 @@
  * (120 s is ANCM's requestTimeout and ARR's proxy timeout, 100 s Cloudflare's and HttpClient's,
  * 60 s nginx's and the ALB's idle timeout, 30 s ARR's web farm and Front Door's, 230 s App
  * Service's). The arithmetic lives here, once; causes only weigh the resulting clue ids.
+ *
+ * A Cloudflare-branded page that shows 502 relays a 502 the origin itself returned (kb-facts 6.1:
+ * Cloudflare's own failures to reach the origin carry codes 52x, or come unbranded).
  */
 import type { ClueHit } from '../signatures/types';
 
@@ -30,6 +33,7 @@ export function derivedClues(clues: readonly ClueHit[]): ClueHit[] {
     out.push({ clue, ref: from.ref, ...(from.value !== undefined ? { value: from.value } : {}) });
   };
   for (const c of clues) {
+    if (c.clue === 'cloudflare.page' && c.value === '502') add('cloudflare.origin-502', c);
     if (c.clue !== 'duration' || c.value === undefined) continue;
     const ms = Number(c.value);
     if (!Number.isFinite(ms)) continue;

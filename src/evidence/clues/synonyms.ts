@@ -25,6 +25,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['was.idle-shutdown', 'event.was.5186'],
   ['was.rapid-fail', 'event.was.5002', 'event.was.5059', 'httperr.app-offline'],
   ['was.worker-crashed', 'event.was.5009'],
+  ['was.shutdown-timeout', 'event.was.5013'],
   ['was.ping-failure', 'event.was.5010'],
   ['dotnet.crash-event', 'event.dotnet-runtime.1026'],
   ['dotnet.faulting-app', 'event.application-error.1000'],

@@ -1038,4 +1038,11 @@ export const SIGNATURES: readonly Signature[] = [
       noMatch: ["we don't use app_offline.htm at all", 'Failed to monitor app_offline.htm for application \'MACHINE/WEBROOT/APPHOST/API\', ErrorCode \'0x80070003\'. '],
     },
   },
+  {
+    clue: 'ancm.module-load-failed',
+    all: ['aspnetcore.dll'],
+    any: ["can't load", 'cannot load', 'could not load', 'failed to load', 'not being put', 'missing', 'not found', 'is not present'],
+    source: 'Learn error reference: "The Module DLL ... aspnetcore.dll failed to load" (repair the hosting bundle)',
+    examples: { match: ["Installing 3.1.0 results in aspnetcore.dll not being put into c:\\windows\\system32\\inetsrv causing IIS to crash as it can't load this dll."] },
+  },
 ];

@@ -138,6 +138,7 @@ export const CLUES = {
   'nginx.host-not-found': 'nginx: the upstream host name did not resolve',
   'nginx.page': 'An nginx error page (502 Bad Gateway / 504 Gateway Time-out with "nginx")',
   'cloudflare.page': 'A Cloudflare error page or Cloudflare headers (value: the 52x code)',
+  'cloudflare.origin-502': 'A Cloudflare-branded 502 page: Cloudflare relays a 502 the origin itself returned',
   'cloudflare.origin-timeout': 'Cloudflare waited too long for the origin (524)',
   'cloudflare.origin-down': 'Cloudflare could not reach the origin (521, 522, 523)',
   'cloudflare.origin-bad-response': 'The origin gave Cloudflare an empty or invalid answer (520, 502 from origin)',

@@ -893,4 +893,16 @@ export const SIGNATURES: readonly Signature[] = [
     source: 'dotnet/runtime src/libraries/System.Private.CoreLib/src/Resources/Strings.resx (OperationCanceled)',
     examples: { match: ['The operation was canceled.'], noMatch: ['The operation was canceled by the user.'] },
   },
+  {
+    clue: 'dotnet.threadpool-starvation',
+    all: ['threadpool', 'starv'],
+    source: 'How people name thread pool starvation (learn.microsoft.com/dotnet/core/diagnostics/debug-threadpool-starvation)',
+    examples: { match: ['Threadpool seems to be starved I guess...?'] },
+  },
+  {
+    clue: 'dotnet.threadpool-starvation',
+    all: ['worker thread: total:', 'idle: 0'],
+    source: 'dotnet-dump / SOS "threadpool" command output: every worker thread busy, none idle',
+    examples: { match: ['Worker Thread: Total: 610 Running: 610 Idle: 0 MaxLimit: 32767 MinLimit: 8'], noMatch: ['Worker Thread: Total: 12 Running: 2 Idle: 10 MaxLimit: 32767 MinLimit: 8'] },
+  },
 ];

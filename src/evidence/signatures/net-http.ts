@@ -654,4 +654,16 @@ export const SIGNATURES: readonly Signature[] = [
       noMatch: ['Failed to bind to address http://127.0.0.1:5000: An attempt was made to access a socket in a way forbidden by its access permissions'],
     },
   },
+  {
+    clue: 'http.response-ended',
+    all: ['err_incomplete_chunked_encoding'],
+    source: "Chromium net error ERR_INCOMPLETE_CHUNKED_ENCODING: the server's chunked response stopped before its end",
+    examples: { match: ['(failed)net::ERR_INCOMPLETE_CHUNKED_ENCODING'] },
+  },
+  {
+    clue: 'http.response-ended',
+    all: ['err_empty_response'],
+    source: 'Chromium net error ERR_EMPTY_RESPONSE: the server closed the connection without sending anything',
+    examples: { match: ['This page isn’t working. localhost didn’t send any data. ERR_EMPTY_RESPONSE'] },
+  },
 ];

@@ -48,27 +48,27 @@ export class SignatureScanner {
   scan(line: string, ref: () => EvidenceRef): ClueHit[] {
     const found = this.index.find(line.toLowerCase());
     if (found.size === 0) return [];
-    const hits: ClueHit[] = [];
-    const seen = new Set<string>();
+    // One hit per clue per line, however many of its signatures match; one that pulls out a value wins.
+    const hits = new Map<string, ClueHit>();
     let at: EvidenceRef | undefined;
     for (const id of found) {
       for (const c of this.byFirst.get(id) ?? []) {
-        // One hit per clue per line, however many of its signatures the line matches.
-        if (seen.has(c.signature.clue)) continue;
+        const clue = c.signature.clue;
+        const already = hits.get(clue);
+        if (already && (already.value !== undefined || !c.signature.value)) continue;
         if (!c.all.every((l) => found.has(l))) continue;
         if (c.any.length > 0 && !c.any.some((l) => found.has(l))) continue;
         if (c.none.some((l) => found.has(l))) continue;
         at ??= ref();
-        seen.add(c.signature.clue);
-        const hit: ClueHit = { clue: c.signature.clue, ref: at };
+        const hit: ClueHit = { clue, ref: at };
         if (c.signature.value) {
           const value = c.signature.value.exec(line)?.[1];
           if (value !== undefined) hit.value = value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value;
         }
         if (c.signature.narrative) hit.narrative = true;
-        hits.push(hit);
+        if (!already || hit.value !== undefined) hits.set(clue, hit);
       }
     }
-    return hits;
+    return [...hits.values()];
   }
 }

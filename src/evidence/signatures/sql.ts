@@ -278,4 +278,30 @@ export const SIGNATURES: readonly Signature[] = [
     source: `${MYSQLCONNECTOR} (CommandTimeoutExpired)`,
     examples: { match: ['MySqlConnector.MySqlException (0x80004005): The Command Timeout expired before the operation completed.'] },
   },
+  {
+    clue: 'sql.pool-timeout',
+    all: ['remaining connection slots are reserved'],
+    source: 'PostgreSQL src/backend/utils/init/postinit.c (SQLSTATE 53300): the server ran out of connections',
+    examples: { match: ['MessageText: remaining connection slots are reserved for non-replication superuser connections'] },
+  },
+  {
+    clue: 'sql.pool-timeout',
+    all: ['too many clients already'],
+    source: 'PostgreSQL src/backend/storage/lmgr/proc.c (SQLSTATE 53300: sorry, too many clients already)',
+    examples: { match: ['Npgsql.PostgresException (0x80004005): 53300: sorry, too many clients already'] },
+  },
+  {
+    clue: 'sql.pool-timeout',
+    all: ['too many connections'],
+    any: ['mysql', 'mariadb', 'exception', 'error', '1040'],
+    source: 'MySQL ER_CON_COUNT_ERROR (1040): "Too many connections"',
+    examples: { match: ['MySqlConnector.MySqlException (0x80004005): Too many connections'], noMatch: ['we have too many connections to manage by hand'] },
+  },
+  {
+    clue: 'sql.pool-timeout',
+    all: ['connection pool'],
+    any: ['exhaust', 'ran out', 'run out', 'running out', 'max pool', 'pool size', 'depleted'],
+    source: 'How people name a database connection pool that ran dry',
+    examples: { match: ['after 2 hours errors of exhaustion of the database connection pool begin to appear'], noMatch: ['the connection pool is configured with defaults'] },
+  },
 ];
