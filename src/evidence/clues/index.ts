@@ -17,8 +17,23 @@ export interface ClueSeen {
 /** Lines kept per clue, as proof. */
 const REFS_PER_CLUE = 3;
 
-/** Every clue of the evidence (signatures, facts, derived), grouped by id with its first lines. */
-export function cluesOf(evidence: Evidence): Map<string, ClueSeen> {
+/** Evidence is immutable once collected: its clues are worked out once, whoever asks first. */
+const CACHE = new WeakMap<Evidence, ReadonlyMap<string, ClueSeen>>();
+
+/**
+ * Every clue of the evidence (signatures, facts, derived), grouped by id with its first lines.
+ * The scoring module and any cause's matcher may ask; the work is done once per evidence.
+ */
+export function cluesOf(evidence: Evidence): ReadonlyMap<string, ClueSeen> {
+  let clues = CACHE.get(evidence);
+  if (!clues) {
+    clues = collectClues(evidence);
+    CACHE.set(evidence, clues);
+  }
+  return clues;
+}
+
+function collectClues(evidence: Evidence): Map<string, ClueSeen> {
   const hits: ClueHit[] = [...evidence.clues, ...factClues(evidence)];
   hits.push(...derivedClues(hits));
   const seen = new Map<string, ClueSeen>();
