@@ -16,7 +16,7 @@ import { EvidenceCollector } from './evidence/collector';
 import { diagnoseEvidence } from './diagnose';
 import { renderText } from './render/text';
 import { renderMarkdown } from './render/markdown';
-import type { Diagnosis } from './diagnosis';
+import type { Diagnosis } from './contract';
 
 export const EXIT = { found: 0, nothing: 1, usage: 2 } as const;
 

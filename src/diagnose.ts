@@ -24,7 +24,7 @@ import {
   type Diagnosis,
   type DiagnosisAnswer,
   type MissingEvidence,
-} from './diagnosis';
+} from './contract';
 
 export interface EvidenceInput extends InputOptions {
   /** A name for the input: a file name, "paste", "message 3". Evidence lines cite it. */

@@ -5,7 +5,7 @@
  * the cause's own lines.
  */
 import type { Evidence, EvidenceRef, LayerId, SignalId } from './evidence/types';
-import type { DiagnosisLayer } from './diagnosis';
+import type { DiagnosisLayer } from './contract';
 import { CONFIDENCE } from './causes/confidence';
 
 const LAYER_SIGNALS: Record<LayerId, SignalId[]> = {

@@ -89,7 +89,7 @@ describe('one-way data flow', () => {
   const engineFiles = [
     ...engineDirs.flatMap((d) => (existsSync(d) ? sourceFiles(d) : [])),
     join(ROOT, 'src', 'diagnose.ts'),
-    join(ROOT, 'src', 'diagnosis.ts'),
+    join(ROOT, 'src', 'contract.ts'),
     join(ROOT, 'src', 'layer.ts'),
   ];
 

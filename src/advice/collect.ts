@@ -4,7 +4,7 @@
  * that costs performance (stdout logging, FREB).
  */
 import type { EvidenceKind } from '../evidence/types';
-import type { MissingEvidence } from '../diagnosis';
+import type { MissingEvidence } from '../contract';
 
 type Collectable = Exclude<EvidenceKind, 'codes'>;
 

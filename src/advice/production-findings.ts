@@ -6,7 +6,7 @@
  * the current incident is. Each one quotes the value found, the value recommended, and the line.
  */
 import type { AppPoolFacts, Evidence, EvidenceRef, LocatedValue, WebConfigFacts } from '../evidence/types';
-import type { Finding } from '../diagnosis';
+import type { Finding } from '../contract';
 import { timespanSeconds } from '../causes/query';
 
 const MAX_REF_TEXT = 300;

@@ -3,7 +3,7 @@
  * `defineCause` is an identity function that gives each cause file full type checking.
  */
 import type { Evidence, EvidenceKind, EvidenceRef, LayerId } from '../evidence/types';
-import type { DiagnosisFix } from '../diagnosis';
+import type { DiagnosisFix } from '../contract';
 import type { FamilyId } from './families';
 import type { ClueWeights } from '../ranking/steps';
 

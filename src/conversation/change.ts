@@ -3,7 +3,7 @@
  * confidence up or down, and the next piece of evidence that would settle it. People following
  * an incident read the difference, not the whole diagnosis again.
  */
-import type { Diagnosis, MissingEvidence } from '../diagnosis';
+import type { Diagnosis, MissingEvidence } from '../contract';
 import type { DiagnosisSnapshot } from './types';
 
 /** Below this a cause is a mere candidate: entering or leaving that zone is not "ruled in/out". */

@@ -9,7 +9,7 @@
  * one at a time, in order: the Slack bot runs each thread in its own lane, the console is
  * sequential by nature.
  */
-import type { Diagnosis } from '../diagnosis';
+import type { Diagnosis } from '../contract';
 import { cleanText } from '../evidence/clean-text';
 import { answerQuestion, TOPICS } from '../advice/knowledge';
 import { CAUSES } from '../causes';

@@ -3,7 +3,7 @@
  * engine calls, exported by name for piscina. Nothing here keeps state between calls.
  */
 import { diagnose } from '../diagnose';
-import type { Diagnosis } from '../diagnosis';
+import type { Diagnosis } from '../contract';
 import { cleanText, type CleanText } from '../evidence/clean-text';
 import type { SlackEscaping } from '../evidence/normalize';
 import { analyze as analyzeNow, cleanInputs, type Analysis, type AnalyzeRequest } from './engine';

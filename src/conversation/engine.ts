@@ -5,7 +5,7 @@
  * worker thread for large ones, so the Slack bot's event loop stays free to acknowledge).
  */
 import { diagnose, diagnoseEvidence, type EvidenceInput } from '../diagnose';
-import type { Diagnosis } from '../diagnosis';
+import type { Diagnosis } from '../contract';
 import { cleanText, type CleanText } from '../evidence/clean-text';
 import { EvidenceCollector } from '../evidence/collector';
 import { hasFactsFrom } from '../evidence/contribution';

@@ -2,7 +2,7 @@
  * What the conversation layer answers, independent of where it is shown: each face (terminal,
  * Slack Block Kit) renders these. Nothing here is formatted for one face.
  */
-import type { Diagnosis } from '../diagnosis';
+import type { Diagnosis } from '../contract';
 import type { Answer } from '../advice/knowledge';
 import type { EvidenceKind } from '../evidence/types';
 import type { DiagnosisChange } from './change';

@@ -1,7 +1,7 @@
 /**
  * Diagnosis → GitHub-flavoured Markdown, for incident tickets and post-mortems.
  */
-import type { Diagnosis } from '../diagnosis';
+import type { Diagnosis } from '../contract';
 import { FAMILIES } from '../causes/families';
 import { maskedNote, summarizeInputs, percent, nothingFound, OTHER_CANDIDATES_SHOWN } from './shared';
 

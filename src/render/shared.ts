@@ -1,7 +1,7 @@
 /**
  * Wording shared by every renderer, so the CLI, the console and Slack say the same things.
  */
-import type { Diagnosis } from '../diagnosis';
+import type { Diagnosis } from '../contract';
 import type { EvidenceRef } from '../evidence/types';
 
 /** How many runner-up causes a summary lists. */

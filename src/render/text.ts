@@ -2,7 +2,7 @@
  * Diagnosis → plain terminal text (the CLI's default and the console's answer). Decides nothing:
  * it lays out what diagnose() returned, best cause first.
  */
-import type { Diagnosis, DiagnosedCause } from '../diagnosis';
+import type { Diagnosis, DiagnosedCause } from '../contract';
 import { FAMILIES } from '../causes/families';
 import { summarizeInputs, percent, refLine, nothingFound, OTHER_CANDIDATES_SHOWN, maskedNote } from './shared';
 

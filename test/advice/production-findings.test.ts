@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EvidenceCollector } from '../../src/evidence/collector';
 import { productionFindings } from '../../src/advice/production-findings';
-import type { Finding } from '../../src/diagnosis';
+import type { Finding } from '../../src/contract';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, '../fixtures/web-config', name), 'utf8');
 

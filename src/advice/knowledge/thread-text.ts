@@ -3,7 +3,7 @@
  * cause's fix, its evidence and what is still missing. Shared by the thread questions ("how do I
  * fix it?") and the cause entries, so both describe a diagnosed cause the same way.
  */
-import type { DiagnosedCause, Diagnosis, MissingEvidence } from '../../diagnosis';
+import type { DiagnosedCause, Diagnosis, MissingEvidence } from '../../contract';
 import { HOW_TO_COLLECT } from '../collect';
 import { bullets, code, numbered, paragraphs, percent, quoteRef, titledList } from './text';
 

@@ -2,7 +2,7 @@
  * The shapes of the question-answering knowledge base: what a caller gets back (`Answer`), what it
  * passes in (`KnowledgeContext`), and what one entry of the base is (`KnowledgeEntry`).
  */
-import type { Diagnosis } from '../../diagnosis';
+import type { Diagnosis } from '../../contract';
 
 export interface Answer {
   id: string;

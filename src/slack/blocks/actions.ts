@@ -4,7 +4,7 @@
  * verdict is recorded for the cause people saw even if the thread's diagnosis has moved on since.
  */
 import type { ActionsBlock } from '@slack/types';
-import type { Diagnosis } from '../../diagnosis';
+import type { Diagnosis } from '../../contract';
 import { actions, button } from './elements';
 
 export const ACTION_IDS = {

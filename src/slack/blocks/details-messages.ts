@@ -4,7 +4,7 @@
  * as any message; what does not fit is cut with a note and attached in full.
  */
 import type { KnownBlock } from '@slack/types';
-import type { DiagnosedCause, Diagnosis } from '../../diagnosis';
+import type { DiagnosedCause, Diagnosis } from '../../contract';
 import type { EvidenceRef } from '../../evidence/types';
 import { maskedNote, nothingFound, percent, refLine, summarizeInputs } from '../../render/shared';
 import { compose, type Part } from './compose';

@@ -5,7 +5,7 @@
  * what diagnose() decided and decides nothing.
  */
 import type { KnownBlock } from '@slack/types';
-import type { Diagnosis, DiagnosedCause } from '../../diagnosis';
+import type { Diagnosis, DiagnosedCause } from '../../contract';
 import type { DiagnosisChange } from '../../conversation/change';
 import { FAMILIES } from '../../causes/families';
 import { maskedNote, nothingFound, OTHER_CANDIDATES_SHOWN, percent, refLine, summarizeInputs } from '../../render/shared';

@@ -3,7 +3,7 @@
  * chat.postEphemeral or response_url, plus the full text to attach when the message had to be cut.
  */
 import type { KnownBlock } from '@slack/types';
-import type { Diagnosis } from '../../diagnosis';
+import type { Diagnosis } from '../../contract';
 import { BUDGET } from './limits';
 import { clip } from './mrkdwn';
 

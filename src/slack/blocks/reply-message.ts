@@ -6,7 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Reply, ThreadEntry } from '../../conversation/replies';
 import type { Answer } from '../../advice/knowledge';
-import type { Diagnosis } from '../../diagnosis';
+import type { Diagnosis } from '../../contract';
 import type { Resolution } from '../../conversation/types';
 import { HELP_TEXT, renderReplyText } from '../../console/reply-text';
 import { renderText } from '../../render/text';

@@ -10,7 +10,7 @@ import { HOW_TO_COLLECT } from '../../../src/advice/collect';
 import { searchTerms } from '../../../src/advice/knowledge/terms';
 import { decodeWin32, describeStatus } from '../../../src/evidence/codes';
 import { diagnose } from '../../../src/diagnose';
-import type { Diagnosis } from '../../../src/diagnosis';
+import type { Diagnosis } from '../../../src/contract';
 
 const dir = join(__dirname, '..', '..', 'fixtures', 'cases', 'ancm-request-timeout-default-120s');
 const diagnosed: Diagnosis = diagnose(

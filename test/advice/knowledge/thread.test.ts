@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { answerQuestion } from '../../../src/advice/knowledge';
 import { HOW_TO_COLLECT } from '../../../src/advice/collect';
 import { diagnose } from '../../../src/diagnose';
-import type { Diagnosis } from '../../../src/diagnosis';
+import type { Diagnosis } from '../../../src/contract';
 
 const CASES = join(__dirname, '..', '..', 'fixtures', 'cases');
 

@@ -3,7 +3,7 @@
  * metadata contract of ARCHITECTURE.md, the fallback text, and the honest "nothing recognized".
  */
 import { diagnose } from '../../../src/diagnose';
-import type { Diagnosis } from '../../../src/diagnosis';
+import type { Diagnosis } from '../../../src/contract';
 import type { DiagnosisChange } from '../../../src/conversation/change';
 import { describeChange } from '../../../src/console/reply-text';
 import { ACTION_IDS, diagnosisMessage } from '../../../src/slack/blocks';

@@ -6,7 +6,7 @@
  * part cut at its own cap (a preview) says where the rest is.
  */
 import { diagnose, type EvidenceInput } from '../../../src/diagnose';
-import type { Diagnosis } from '../../../src/diagnosis';
+import type { Diagnosis } from '../../../src/contract';
 import { compareDiagnoses, snapshotOf } from '../../../src/conversation/change';
 import type { ThreadEntry } from '../../../src/conversation/replies';
 import { diagnosisMessage, evidenceDetailsMessage, fixDetailsMessage, replyMessage, type SlackMessage } from '../../../src/slack/blocks';

@@ -4,7 +4,7 @@
  * without one, the answer says what to paste first instead of guessing.
  */
 import { CONFIDENCE } from '../../../causes/confidence';
-import type { Diagnosis } from '../../../diagnosis';
+import type { Diagnosis } from '../../../contract';
 import { DOCS } from '../references';
 import { bullets, confidenceWord, paragraphs, percent, quoteRef, titledList } from '../text';
 import { causeLabel, diagnosedCauses, evidenceList, fixText, missingList, pasteFirst, stepsText } from '../thread-text';

@@ -1,6 +1,7 @@
 /**
  * The shape of a diagnosis: the public JSON contract of the CLI (`schema: 1`, additive changes
  * only) and the input of every renderer. Defined once here so the CLI, the console and Slack agree.
+ * Named for what it is, the contract, so it is never mistaken for `diagnose.ts`, which computes one.
  */
 import type { EvidenceKind, EvidenceRef, InputSummary, LayerId, Problem } from './evidence/types';
 import type { FamilyId } from './causes/families';
