@@ -4,7 +4,7 @@
  * (case-insensitive), families rank by points, ties by how common the family is. No entry found:
  * no answer. If the engine cannot beat this, its cleverness is not paying for itself.
  */
-import type { FamilyId } from '../src/causes/families';
+import type { FamilyId } from '../src/vocabulary';
 
 /** Families in the seed article's frequency order: the tie-break. */
 const ORDER: FamilyId[] = ['startup-failure', 'crash-mid-request', 'request-timeout', 'proxy-origin', 'worker-recycle', 'tls-handshake', 'config-error', 'resource-exhaustion'];

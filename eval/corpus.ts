@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { FAMILY_IDS, type FamilyId } from '../src/causes/families';
+import { FAMILY_IDS, type FamilyId } from '../src/vocabulary';
 
 export const EVIDENCE_KINDS = ['iis-log', 'stdout-log', 'event-log', 'freb', 'headers', 'error-page', 'web-config', 'proxy-log', 'codes', 'narrative'] as const;
 export type CorpusKind = (typeof EVIDENCE_KINDS)[number];

@@ -3,7 +3,7 @@
  * where the thread settled a cause the catalogue knows, abstentions, precision at high
  * confidence, Brier score and a reliability table (does 0.8 mean right 80% of the time?).
  */
-import type { FamilyId } from '../src/causes/families';
+import type { FamilyId } from '../src/vocabulary';
 import type { Case } from './corpus';
 
 export interface Prediction {

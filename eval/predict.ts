@@ -4,7 +4,7 @@
  * abstention.
  */
 import { diagnose } from '../src/diagnose';
-import type { FamilyId } from '../src/causes/families';
+import type { FamilyId } from '../src/vocabulary';
 import type { Case } from './corpus';
 import { baselineFamilies } from './baseline';
 import type { Prediction, Scored } from './metrics';

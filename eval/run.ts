@@ -10,7 +10,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { CAUSES } from '../src/causes';
-import { FAMILY_IDS } from '../src/causes/families';
+import { FAMILY_IDS } from '../src/vocabulary';
 import { EVIDENCE_KINDS, loadCorpus, type Case, type Split } from './corpus';
 import { pct, right, rightIn3, summarize, type Scored, type Summary } from './metrics';
 import { evaluate } from './predict';

@@ -3,8 +3,8 @@
  * only) and the input of every renderer. Defined once here so the CLI, the console and Slack agree.
  * Named for what it is, the contract, so it is never mistaken for `diagnose.ts`, which computes one.
  */
-import type { EvidenceKind, EvidenceRef, InputSummary, LayerId, Problem } from './evidence/types';
-import type { FamilyId } from './causes/families';
+import type { EvidenceKind, EvidenceRef, InputSummary, Problem } from './evidence/types';
+import type { DiagnosisFix, FamilyId, LayerId } from './vocabulary';
 
 export const DIAGNOSIS_SCHEMA = 1 as const;
 
@@ -12,14 +12,6 @@ export interface DiagnosisLayer {
   id: LayerId;
   title: string;
   evidence: EvidenceRef[];
-}
-
-export interface DiagnosisFix {
-  summary: string;
-  snippet?: string;
-  language?: 'xml' | 'json' | 'csharp' | 'powershell' | 'nginx' | 'text';
-  /** A unified diff against the user's own web.config, when one was part of the evidence. */
-  diff?: string;
 }
 
 export interface DiagnosedCause {

@@ -10,7 +10,7 @@ import { rank, type RankedHypothesis } from './ranking/rank';
 import { STEPS } from './ranking/steps';
 import { calibrate } from './ranking/calibration';
 import { verdictOf } from './ranking/verdict';
-import { LAYER_TITLES } from './causes/families';
+import { LAYER_TITLES } from './vocabulary';
 import { hasKind } from './causes/query';
 import { patchAspNetCore } from './advice/patch';
 import { productionFindings } from './advice/production-findings';

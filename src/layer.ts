@@ -4,9 +4,9 @@
  * layer is what identifies it (server: cloudflare, Server: awselb/2.0, an ANCM page), not just
  * the cause's own lines.
  */
-import type { Evidence, EvidenceRef, LayerId, SignalId } from './evidence/types';
+import type { Evidence, EvidenceRef, SignalId } from './evidence/types';
+import { CONFIDENCE, type LayerId } from './vocabulary';
 import type { DiagnosisLayer } from './contract';
-import { CONFIDENCE } from './causes/confidence';
 
 const LAYER_SIGNALS: Record<LayerId, SignalId[]> = {
   cdn: ['cloudflare', 'front-door'],

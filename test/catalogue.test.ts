@@ -7,12 +7,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CAUSES } from '../src/causes';
-import { FAMILY_IDS } from '../src/causes/families';
-import { LAYER_TITLES } from '../src/causes/families';
+import { FAMILY_IDS, LAYER_TITLES } from '../src/vocabulary';
 
 const ROOT = join(__dirname, '..');
 const CAUSES_DIR = join(ROOT, 'src', 'causes');
-const HELPER_FILES = new Set(['define-cause.ts', 'confidence.ts', 'query.ts', 'families.ts', 'index.ts']);
+const HELPER_FILES = new Set(['define-cause.ts', 'confidence.ts', 'query.ts', 'index.ts']);
 
 function causeFiles(): string[] {
   return readdirSync(CAUSES_DIR)

@@ -9,7 +9,7 @@
  */
 import { formatPatch, structuredPatch } from 'diff';
 import type { WebConfigFacts } from '../evidence/types';
-import type { AspNetCoreChange } from '../causes/define-cause';
+import type { AspNetCoreChange } from '../vocabulary';
 import { attribute, child, childrenNamed, escapeAttribute, scanXml, validateXml, type XmlElement } from '../evidence/xml';
 
 export interface AspNetCorePatch {

@@ -1,19 +1,9 @@
 /**
- * One scale for every matcher, so that confidences mean the same thing across causes.
- * A matcher picks the rung its evidence earns and may add small boosts for corroboration.
+ * The matchers' side of the confidence scale: the rungs are shared vocabulary (vocabulary.ts, read
+ * by the layer decision and the answers too); re-exported here so every cause file takes both the
+ * rungs and `boosted` from one place of its own.
  */
-export const CONFIDENCE = {
-  /** Only a bare status code or an ambiguous hint: one candidate among several. */
-  weak: 0.15,
-  /** A code or message that fits this cause and a few others. */
-  possible: 0.35,
-  /** A specific signature of this cause, but not its proof. */
-  likely: 0.6,
-  /** A specific signature plus corroboration (time, second source, matching config). */
-  strong: 0.8,
-  /** Signatures that admit no other reading. */
-  certain: 0.95,
-} as const;
+export { CONFIDENCE } from '../vocabulary';
 
 /** Adds corroboration boosts to a rung without ever reaching 1. */
 export function boosted(base: number, ...boosts: number[]): number {

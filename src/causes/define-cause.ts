@@ -2,9 +2,8 @@
  * The shape of one cause, in the manner of an ESLint rule: metadata plus a pure matcher.
  * `defineCause` is an identity function that gives each cause file full type checking.
  */
-import type { Evidence, EvidenceKind, EvidenceRef, LayerId } from '../evidence/types';
-import type { DiagnosisFix } from '../contract';
-import type { FamilyId } from './families';
+import type { Evidence, EvidenceKind, EvidenceRef } from '../evidence/types';
+import type { AspNetCoreChange, DiagnosisFix, FamilyId, LayerId } from '../vocabulary';
 import type { ClueWeights } from '../ranking/steps';
 
 /** Values a matcher found that steps and fix can quote ("the request ran 120 s"). */
@@ -29,16 +28,6 @@ export interface CauseContext {
   evidence: Evidence;
   match: CauseMatch;
   facts: MatchFacts;
-}
-
-/**
- * A change to the user's `<aspNetCore>` element that advice/ can apply to *their* web.config.
- * `set` adds or replaces attributes; `handlerSettings` and `environmentVariables` add or replace entries.
- */
-export interface AspNetCoreChange {
-  set?: Record<string, string>;
-  handlerSettings?: Record<string, string>;
-  environmentVariables?: Record<string, string>;
 }
 
 export interface CauseFix extends Omit<DiagnosisFix, 'diff'> {

@@ -4,9 +4,9 @@
  * (turn on stdout logging, read the event log, compare the timeouts...). Each family has one, in a
  * file of its own (`<family>-unexplained.ts`); this builds them alike.
  */
-import type { EvidenceKind, EvidenceRef, LayerId } from '../evidence/types';
+import type { EvidenceKind, EvidenceRef } from '../evidence/types';
 import { defineCause, type CauseDefinition, type CauseFix } from './define-cause';
-import type { FamilyId } from './families';
+import type { FamilyId, LayerId } from '../vocabulary';
 
 export interface FamilyAnswer {
   family: FamilyId;

@@ -6,7 +6,7 @@
  * 502.3 is a crash, a timeout or a TLS failure until the Win32 code or the duration settles it).
  */
 import type { ClueWeights } from '../ranking/steps';
-import type { FamilyId } from './families';
+import type { FamilyId } from '../vocabulary';
 
 export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
   'startup-failure': {

@@ -3,8 +3,7 @@
  * where people talk (a Slack thread, a console session) and holds the redacted evidence of every
  * message in order, so the whole thread can be diagnosed again after each new message.
  */
-import type { FamilyId } from '../causes/families';
-import type { LayerId } from '../evidence/types';
+import type { FamilyId, LayerId } from '../vocabulary';
 
 /** Where a thread lives. For Slack: team, channel and the thread's root ts. */
 export interface ThreadKey {

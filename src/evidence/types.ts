@@ -37,9 +37,6 @@ export interface Problem {
   message: string;
 }
 
-/** The gateway or server that answered with the error. */
-export type LayerId = 'cdn' | 'load-balancer' | 'reverse-proxy' | 'iis' | 'ancm' | 'app';
-
 /** An HTTP status seen anywhere: an IIS log row, a FREB trace, an error page, a header block or prose. */
 export interface StatusObservation {
   status: number;

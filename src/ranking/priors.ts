@@ -3,7 +3,7 @@
  * against the dev split of the corpus (eval). "Unknown" is a hypothesis too: with weak evidence
  * it wins, and the answer says so instead of guessing.
  */
-import type { FamilyId } from '../causes/families';
+import type { FamilyId } from '../vocabulary';
 
 /** Half the seed's order, half the dev split's frequencies (which collection evened out somewhat). */
 export const FAMILY_PRIORS: Readonly<Record<FamilyId, number>> = {

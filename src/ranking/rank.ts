@@ -7,7 +7,7 @@
  * "unknown" wins.
  */
 import type { CauseDefinition, CauseMatch } from '../causes/define-cause';
-import type { FamilyId } from '../causes/families';
+import type { FamilyId } from '../vocabulary';
 import { FAMILY_CLUES } from '../causes/family-clues';
 import type { Evidence, EvidenceRef, Problem } from '../evidence/types';
 import { cluesOf, type ClueSeen } from '../evidence/clues';

@@ -4,7 +4,7 @@
  * outweighs it. diagnose.ts answers from it and eval/fit.ts calibrates it, so both read the
  * same verdict.
  */
-import type { FamilyId } from '../causes/families';
+import type { FamilyId } from '../vocabulary';
 import type { RankedHypothesis, Ranking } from './rank';
 import { STEPS } from './steps';
 

@@ -2,7 +2,7 @@
  * Diagnosis → GitHub-flavoured Markdown, for incident tickets and post-mortems.
  */
 import type { Diagnosis } from '../contract';
-import { FAMILIES } from '../causes/families';
+import { FAMILIES } from '../vocabulary';
 import { maskedNote, summarizeInputs, percent, nothingFound, OTHER_CANDIDATES_SHOWN } from './shared';
 
 /** Escapes text for a Markdown table cell or inline context. */

@@ -3,7 +3,7 @@
  * it lays out what diagnose() returned, best cause first.
  */
 import type { Diagnosis, DiagnosedCause } from '../contract';
-import { FAMILIES } from '../causes/families';
+import { FAMILIES } from '../vocabulary';
 import { summarizeInputs, percent, refLine, nothingFound, OTHER_CANDIDATES_SHOWN, maskedNote } from './shared';
 
 export interface TextOptions {

@@ -3,7 +3,7 @@
  * separated by a blank line, "- " and "1. " list items, and code as lines indented by four spaces
  * (the convention the terminal renderer already uses for snippets and diffs).
  */
-import { CONFIDENCE } from '../../causes/confidence';
+import { CONFIDENCE } from '../../vocabulary';
 import type { EvidenceRef } from '../../evidence/types';
 
 /** Longest evidence line quoted in an answer: enough to recognize it, short enough for chat. */

@@ -7,7 +7,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Diagnosis, DiagnosedCause } from '../../contract';
 import type { DiagnosisChange } from '../../conversation/change';
-import { FAMILIES } from '../../causes/families';
+import { FAMILIES } from '../../vocabulary';
 import { maskedNote, nothingFound, OTHER_CANDIDATES_SHOWN, percent, refLine, summarizeInputs } from '../../render/shared';
 import { renderText } from '../../render/text';
 import { describeChange } from '../../console/reply-text';

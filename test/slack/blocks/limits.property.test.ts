@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { diagnose } from '../../../src/diagnose';
 import type { Diagnosis } from '../../../src/contract';
-import { FAMILY_IDS } from '../../../src/causes/families';
+import { FAMILY_IDS } from '../../../src/vocabulary';
 import { compareDiagnoses, snapshotOf } from '../../../src/conversation/change';
 import { diagnosisMessage, evidenceDetailsMessage, fixDetailsMessage, replyMessage, type SlackMessage } from '../../../src/slack/blocks';
 import { liveSequences, allText, pointsToAttachment, violations } from './slack-rules';

@@ -10,7 +10,7 @@
  */
 import { CAUSES } from '../../../causes';
 import type { CauseDefinition } from '../../../causes/define-cause';
-import { FAMILIES, type FamilyId } from '../../../causes/families';
+import { FAMILIES, type FamilyId } from '../../../vocabulary';
 import { HOW_TO_COLLECT } from '../../collect';
 import { bullets, paragraphs, percent, titledList } from '../text';
 import { diagnosedCauses, evidenceList, fixText, stepsText } from '../thread-text';

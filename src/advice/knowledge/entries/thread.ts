@@ -3,7 +3,7 @@
  * do you think so?", "how sure are you?". Each answer is built from the Diagnosis the thread holds;
  * without one, the answer says what to paste first instead of guessing.
  */
-import { CONFIDENCE } from '../../../causes/confidence';
+import { CONFIDENCE } from '../../../vocabulary';
 import type { Diagnosis } from '../../../contract';
 import { DOCS } from '../references';
 import { bullets, confidenceWord, paragraphs, percent, quoteRef, titledList } from '../text';
