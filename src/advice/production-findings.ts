@@ -7,7 +7,7 @@
  */
 import type { AppPoolFacts, Evidence, EvidenceRef, LocatedValue, WebConfigFacts } from '../evidence/types';
 import type { Finding } from '../contract';
-import { timespanSeconds } from '../causes/query';
+import { timespanSeconds } from '../evidence/config-facts';
 
 const MAX_REF_TEXT = 300;
 /** ANCM's default requestTimeout (2 min) and the bounds outside which a value is worth a word. */

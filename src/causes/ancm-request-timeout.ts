@@ -6,7 +6,8 @@
 import type { Evidence, EvidenceRef } from '../evidence/types';
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
-import { aspNetCoreAttribute, hostingModel, refsOf, signals, timespanSeconds } from './query';
+import { aspNetCoreAttribute, hostingModel, refsOf, signals } from './query';
+import { timespanSeconds } from '../evidence/config-facts';
 import { timeoutSpread } from './support/hang-signs';
 import {
   ancmEvidence,

@@ -91,16 +91,6 @@ export function iisRows(evidence: Evidence, filter: StatusFilter = {}): StatusOb
   return statuses(evidence, { ...filter, origin: 'iis-log' });
 }
 
-/** Reads an IIS-style timespan (`00:02:00`, `1.00:00:00`) or plain seconds into seconds. */
-export function timespanSeconds(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  const m = /^(?:(\d+)\.)?(\d{1,3}):(\d{1,2}):(\d{1,2})(?:\.\d+)?$/.exec(text);
-  if (!m) return undefined;
-  return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
-}
-
 /** "120 s", "2 min", "1 h 30 min": a duration for people. */
 export function formatSeconds(seconds: number): string {
   if (seconds < 120) return `${Math.round(seconds * 10) / 10} s`;

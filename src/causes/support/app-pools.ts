@@ -4,7 +4,8 @@
  * lines the fixes print. Pure functions over Evidence.
  */
 import type { AppPoolFacts, Evidence, EvidenceRef, StatusObservation, WindowsEvent } from '../../evidence/types';
-import { statuses, timespanSeconds } from '../query';
+import { statuses } from '../query';
+import { timespanSeconds } from '../../evidence/config-facts';
 
 /** `%windir%\system32\inetsrv\appcmd.exe` as a PowerShell expression, for snippets. */
 export const APPCMD = '& "$env:windir\\system32\\inetsrv\\appcmd.exe"';
