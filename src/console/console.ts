@@ -13,7 +13,7 @@ import { parseCommand } from '../conversation/commands';
 import type { Store } from '../conversation/store/store';
 import type { ThreadKey } from '../conversation/types';
 import type { Reply } from '../conversation/replies';
-import { renderReplyText } from './reply-text';
+import { renderReplyText } from '../render/reply-text';
 
 export interface ConsoleIo {
   stdin: Readable & { isTTY?: boolean };

@@ -10,7 +10,7 @@ import type { DiagnosisChange } from '../../conversation/change';
 import { FAMILIES } from '../../vocabulary';
 import { maskedNote, nothingFound, OTHER_CANDIDATES_SHOWN, percent, refLine, summarizeInputs } from '../../render/shared';
 import { renderText } from '../../render/text';
-import { describeChange } from '../../console/reply-text';
+import { describeChange } from '../../render/reply-text';
 import { formatBytes, LIMITS } from '../../evidence/limits';
 import { compose, type Part } from './compose';
 import { context, divider, header } from './elements';

@@ -8,7 +8,7 @@ import type { Reply, ThreadEntry } from '../../conversation/replies';
 import type { Answer } from '../../advice/knowledge';
 import type { Diagnosis } from '../../contract';
 import type { Resolution } from '../../conversation/types';
-import { HELP_TEXT, renderReplyText } from '../../console/reply-text';
+import { HELP_TEXT, renderReplyText } from '../../render/reply-text';
 import { renderText } from '../../render/text';
 import { percent } from '../../render/shared';
 import { compose, type Part } from './compose';

@@ -5,7 +5,7 @@
 import { diagnose } from '../../../src/diagnose';
 import type { Diagnosis } from '../../../src/contract';
 import type { DiagnosisChange } from '../../../src/conversation/change';
-import { describeChange } from '../../../src/console/reply-text';
+import { describeChange } from '../../../src/render/reply-text';
 import { ACTION_IDS, diagnosisMessage } from '../../../src/slack/blocks';
 import { textObjects, violations } from './slack-rules';
 

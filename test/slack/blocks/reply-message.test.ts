@@ -5,7 +5,7 @@
 import { diagnose } from '../../../src/diagnose';
 import { answerQuestion, TOPICS } from '../../../src/advice/knowledge';
 import type { Reply } from '../../../src/conversation/replies';
-import { HELP_TEXT } from '../../../src/console/reply-text';
+import { HELP_TEXT } from '../../../src/render/reply-text';
 import { replyMessage, type SlackMessage } from '../../../src/slack/blocks';
 import { allText, textObjects, violations } from './slack-rules';
 

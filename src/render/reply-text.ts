@@ -1,11 +1,15 @@
 /**
- * Conversation replies → terminal text (the console face's renderer; render/ stays below the conversation layer): the local console shows exactly what the bot would post,
- * laid out for a terminal.
+ * Conversation replies → plain text: what the local console prints (exactly what the bot would
+ * post, laid out for a terminal), and the words the Slack face reuses (the help text, what changed
+ * since the last diagnosis). Rendering, shared by the faces, so neither face imports the other.
+ *
+ * render/ sits between the faces and the conversation: it reads the conversation's reply types
+ * (type imports only; it never runs a conversation) and decides nothing.
  */
 import type { Reply } from '../conversation/replies';
 import type { DiagnosisChange } from '../conversation/change';
-import { renderText } from '../render/text';
-import { percent } from '../render/shared';
+import { renderText } from './text';
+import { percent } from './shared';
 
 export const HELP_TEXT = `diag502 diagnoses HTTP 502s of ASP.NET Core apps (IIS/ANCM, ARR, nginx, Cloudflare, AWS ALB, Azure).
 

@@ -1,4 +1,4 @@
-import { describeChange, renderReplyText, HELP_TEXT } from '../../src/console/reply-text';
+import { describeChange, renderReplyText, HELP_TEXT } from '../../src/render/reply-text';
 import type { DiagnosisChange } from '../../src/conversation/change';
 import { diagnose } from '../../src/diagnose';
 
