@@ -1,13 +1,14 @@
 /**
  * Keeps the catalogue honest, the way ESLint's checkRuleFiles keeps its rules honest: every cause
  * file is registered, named after its id, tested, documented with steps, a fix and references,
- * and belongs to a known family. Also checks that data flows one way: the engine imports
- * nothing from Slack or from the faces above it.
+ * and belongs to a known family. Also checks that data flows one way (test/helpers/layers.ts):
+ * each file's layer comes from its path, and no import points up or sideways.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { CAUSES } from '../src/causes';
 import { FAMILY_IDS, LAYER_TITLES } from '../src/vocabulary';
+import { importsOf, layerOf, resolveImport, sourceFiles, violation } from './helpers/layers';
 
 const ROOT = join(__dirname, '..');
 const CAUSES_DIR = join(ROOT, 'src', 'causes');
@@ -17,27 +18,6 @@ function causeFiles(): string[] {
   return readdirSync(CAUSES_DIR)
     .filter((f) => f.endsWith('.ts') && !HELPER_FILES.has(f) && statSync(join(CAUSES_DIR, f)).isFile())
     .map((f) => f.replace(/\.ts$/, ''));
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const found: string[] = [];
-  for (const m of text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]([^'"]+)['"]/g)) found.push(m[1]!);
-  return found;
-}
-
-/** The modules a file imports with `import type` only. */
-function typeImportsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^import\s+type\s[^;]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 }
 
 describe('cause catalogue', () => {
@@ -90,31 +70,82 @@ describe('cause catalogue', () => {
 });
 
 describe('one-way data flow', () => {
-  const engineDirs = ['evidence', 'causes', 'advice', 'render'].map((d) => join(ROOT, 'src', d));
-  const engineFiles = [
-    ...engineDirs.flatMap((d) => (existsSync(d) ? sourceFiles(d) : [])),
-    join(ROOT, 'src', 'diagnose.ts'),
-    join(ROOT, 'src', 'contract.ts'),
-    join(ROOT, 'src', 'layer.ts'),
-  ];
+  const SRC = join(ROOT, 'src');
+  const files = sourceFiles(SRC);
+  const inSrc = (file: string): string => relative(SRC, file).split(sep).join('/');
 
-  it('finds the engine files', () => {
-    expect(engineFiles.length).toBeGreaterThan(20);
+  it('gives every source file a layer', () => {
+    const unplaced = files.map(inSrc).filter((f) => layerOf(f) === undefined);
+    // A new top-level file or folder needs a place in test/helpers/layers.ts.
+    expect(unplaced).toEqual([]);
   });
 
-  it.each(engineFiles.map((f) => [relative(ROOT, f), f]))('%s imports nothing from Slack or the faces', (_name, file) => {
-    // render/ renders the conversation's replies for both faces: it may read their types, nothing more.
-    const typesOnly = file.includes(`${join('src', 'render')}`) ? new Set(typeImportsOf(file)) : new Set<string>();
-    for (const spec of importsOf(file)) {
-      expect(spec).not.toMatch(/^@slack\//);
-      if (typesOnly.has(spec) && /(^|\/)conversation\//.test(spec)) continue;
-      expect(spec).not.toMatch(/(^|\/)(slack|conversation|console|cli|main)(\/|$)/);
+  it.each(files.map((f) => [inSrc(f), f]))('%s imports only what sits below it', (name, file) => {
+    const broken: string[] = [];
+    for (const { spec, typeOnly } of importsOf(file)) {
+      if (spec.startsWith('@slack/') && !['slack', 'main'].includes(layerOf(name)?.unit ?? '')) broken.push(`${name} imports ${spec}: only the Slack face talks to Slack`);
+      const target = resolveImport(SRC, file, spec);
+      const why = target === undefined ? undefined : violation(name, target, typeOnly);
+      if (why) broken.push(why);
     }
+    expect(broken).toEqual([]);
   });
 
-  it('keeps evidence/ free of causes, advice and rendering', () => {
-    for (const file of sourceFiles(join(ROOT, 'src', 'evidence'))) {
-      for (const spec of importsOf(file)) expect(spec).not.toMatch(/(^|\/)(causes|advice|render|diagnose)(\/|$)/);
-    }
+  describe('the rule', () => {
+    it('lets main.ts, the composition root, import a face', () => {
+      expect(violation('main.ts', 'console/console.ts', false)).toBeUndefined();
+    });
+
+    it.each([
+      ['slack/blocks/reply-message.ts', 'console/reply-text.ts'],
+      ['console/console.ts', 'slack/app.ts'],
+      ['cli.ts', 'console/console.ts'],
+      ['slack/app.ts', 'cli.ts'],
+    ])('fails a face (%s) importing another face (%s)', (from, to) => {
+      expect(violation(from, to, false)).toMatch(/only main\.ts may import a face/);
+    });
+
+    it.each([['conversation/conversation.ts', 'console/console.ts'], ['conversation/replies.ts', 'slack/post.ts'], ['conversation/engine.ts', 'cli.ts']])(
+      'fails the conversation (%s) importing a face (%s)',
+      (from, to) => {
+        expect(violation(from, to, true)).toBeDefined();
+      },
+    );
+
+    it.each([['render/text.ts', 'slack/blocks/mrkdwn.ts'], ['render/reply-text.ts', 'console/console.ts'], ['render/shared.ts', 'cli.ts']])(
+      'fails render/ (%s) importing a face (%s)',
+      (from, to) => {
+        expect(violation(from, to, true)).toBeDefined();
+      },
+    );
+
+    it('lets render/ read the conversation types, and nothing more of it', () => {
+      expect(violation('render/reply-text.ts', 'conversation/replies.ts', true)).toBeUndefined();
+      expect(violation('render/reply-text.ts', 'conversation/conversation.ts', false)).toBeDefined();
+      expect(violation('render/text.ts', 'diagnose.ts', false)).toBeDefined();
+    });
+
+    it.each([['causes/families.ts'], ['causes/define-cause.ts'], ['causes/index.ts'], ['causes/query.ts']])('fails the contract importing the catalogue (%s)', (to) => {
+      expect(violation('contract.ts', to, true)).toBeDefined();
+    });
+
+    it('fails layer.ts and advice/ importing the catalogue, and the catalogue importing advice/', () => {
+      expect(violation('layer.ts', 'causes/confidence.ts', false)).toBeDefined();
+      expect(violation('advice/production-findings.ts', 'causes/query.ts', false)).toBeDefined();
+      expect(violation('causes/ancm-request-timeout.ts', 'advice/patch.ts', false)).toBeDefined();
+    });
+
+    it('fails evidence/ importing anything above it', () => {
+      for (const to of ['causes/query.ts', 'advice/patch.ts', 'render/text.ts', 'diagnose.ts', 'contract.ts']) {
+        expect(violation('evidence/collector.ts', to, true)).toBeDefined();
+      }
+      expect(violation('evidence/collector.ts', 'vocabulary.ts', false)).toBeUndefined();
+    });
+
+    it('places a new file by its folder', () => {
+      expect(layerOf('slack/listeners/new-surface.ts')?.unit).toBe('slack');
+      expect(layerOf('render/new-format.ts')?.unit).toBe('render');
+      expect(layerOf('nowhere.ts')).toBeUndefined();
+    });
   });
 });
