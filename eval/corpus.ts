@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { FAMILY_IDS, type FamilyId } from '../src/vocabulary';
 
-export const EVIDENCE_KINDS = ['iis-log', 'stdout-log', 'event-log', 'freb', 'headers', 'error-page', 'web-config', 'proxy-log', 'codes', 'narrative'] as const;
+export const EVIDENCE_KINDS = ['iis-log', 'stdout-log', 'event-log', 'freb', 'headers', 'error-page', 'web-config', 'proxy-log', 'prose', 'narrative'] as const;
 export type CorpusKind = (typeof EVIDENCE_KINDS)[number];
 export type Split = 'dev' | 'test';
 

@@ -6,7 +6,7 @@
 import type { EvidenceKind } from '../evidence/types';
 import type { MissingEvidence } from '../contract';
 
-type Collectable = Exclude<EvidenceKind, 'codes'>;
+type Collectable = Exclude<EvidenceKind, 'prose'>;
 
 export const HOW_TO_COLLECT: Record<Collectable, Omit<MissingEvidence, 'why'>> = {
   'iis-log': {
@@ -69,6 +69,6 @@ export const HOW_TO_COLLECT: Record<Collectable, Omit<MissingEvidence, 'why'>> =
 
 /** A "missing evidence" entry for a kind, with the reason a cause gives. */
 export function missingEntry(kind: EvidenceKind, why: string): MissingEvidence | undefined {
-  if (kind === 'codes') return undefined;
+  if (kind === 'prose') return undefined;
   return { ...HOW_TO_COLLECT[kind], why };
 }

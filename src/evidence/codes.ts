@@ -4,7 +4,7 @@
  * `Exception code: 0xc00000fd`, `exception code c0000005`, `ERROR_WINHTTP_TIMEOUT`.
  *
  * The collector runs `extractCodes` on every buffered segment after its parser, so parsers never
- * decode codes themselves. Statuses are only read from free prose (segments of kind `codes`):
+ * decode codes themselves. Statuses are only read from free prose (segments of kind `prose`):
  * other kinds have parsers that know where their status lives.
  *
  * Every pattern is anchored on a keyword or bounded in length, and context checks look at a fixed
@@ -129,7 +129,7 @@ class Findings {
   status(status: number, substatus?: number, win32?: number, timeTakenMs?: number): void {
     if (this.lineStatuses.some((s) => s.status === status && s.substatus === substatus)) return;
     if (!this.admit(`s:${status}.${substatus ?? ''}`)) return;
-    const observation: StatusObservation = { status, origin: 'codes', ref: this.ref };
+    const observation: StatusObservation = { status, origin: 'prose', ref: this.ref };
     if (substatus !== undefined) observation.substatus = substatus;
     if (win32 !== undefined) observation.win32 = win32;
     if (timeTakenMs !== undefined) observation.timeTakenMs = timeTakenMs;
@@ -335,7 +335,7 @@ function scanProseStatuses(line: string, out: Findings): void {
  */
 export function extractCodes(segment: Segment): { codes: CodeObservation[]; statuses: StatusObservation[] } {
   if (segment.kind === 'iis-log') return { codes: [], statuses: [] };
-  const prose = segment.kind === 'codes';
+  const prose = segment.kind === 'prose';
   const out = new Findings(segment.source);
   let werExceptionNext = false;
   segment.lines.forEach((line, index) => {

@@ -190,7 +190,7 @@ export class InputReader {
     }
     if (current === undefined && cls === undefined && clean.trim().length === 0) return;
     this.closeSegment();
-    const kind: EvidenceKind = cls?.kind ?? 'codes';
+    const kind: EvidenceKind = cls?.kind ?? 'prose';
     const segment: OpenSegment = { kind, source: this.source, firstLine: this.lineNo, lines: [], bytes: 0, clipped: false };
     this.segment = segment;
     this.kinds.add(kind);

@@ -167,7 +167,7 @@ export function continues(current: EvidenceKind, next: LineClass | undefined): b
   if (next.kind === current) return !(next.strong && startsFreshBlock(current));
   if (next.strong) return false;
   // A weak header-like line ("Source: x", "Exception Info: y") inside an event or stdout block stays there.
-  return current !== 'iis-log' && current !== 'proxy-log' && current !== 'codes';
+  return current !== 'iis-log' && current !== 'proxy-log' && current !== 'prose';
 }
 
 /** Kinds whose strong line begins a new block of the same kind (a second event, a second page). */

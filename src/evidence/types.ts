@@ -16,7 +16,7 @@ export const EVIDENCE_KINDS = [
   'error-page',
   'web-config',
   'proxy-log',
-  'codes',
+  'prose',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 

@@ -18,11 +18,11 @@ function fixtureLines(name: string): string[] {
     .map((l) => normalizer.normalize(l) ?? '');
 }
 
-function segment(lines: string[] | string, kind: EvidenceKind = 'codes', firstLine = 1): Segment {
+function segment(lines: string[] | string, kind: EvidenceKind = 'prose', firstLine = 1): Segment {
   return { kind, source: 'paste', firstLine, lines: typeof lines === 'string' ? [lines] : lines };
 }
 
-function codesOf(lines: string[] | string, kind: EvidenceKind = 'codes'): string[] {
+function codesOf(lines: string[] | string, kind: EvidenceKind = 'prose'): string[] {
   return extractCodes(segment(lines, kind)).codes.map((c) => c.code);
 }
 
@@ -131,7 +131,7 @@ describe('extractCodes: every spelling', () => {
     ['System.Net.Sockets.SocketException (10061): No connection could be made', '10061', 'SocketException (10061)'],
     ['Error occurred when initializing in-process application, Return code: 0x80008096', '0x80008096', '0x80008096'],
   ])('%s → %s', (line, code, raw) => {
-    const { codes } = extractCodes(segment(['first line', line], 'codes', 41));
+    const { codes } = extractCodes(segment(['first line', line], 'prose', 41));
     expect(codes).toHaveLength(1);
     expect(codes[0]).toMatchObject({ code, raw, ref: { source: 'paste', line: 42, text: line } });
     expect(codes[0]?.meaning.length).toBeGreaterThan(5);
@@ -194,7 +194,7 @@ describe('extractCodes: every spelling', () => {
 });
 
 describe('extractCodes: statuses in prose', () => {
-  function statusesOf(line: string, kind: EvidenceKind = 'codes'): string[] {
+  function statusesOf(line: string, kind: EvidenceKind = 'prose'): string[] {
     return extractCodes(segment(line, kind)).statuses.map((s) => (s.substatus === undefined ? String(s.status) : `${s.status}.${s.substatus}`));
   }
 
@@ -223,8 +223,8 @@ describe('extractCodes: statuses in prose', () => {
   });
 
   it('marks prose statuses with origin "codes" and the line they came from', () => {
-    const [status] = extractCodes(segment(['hello', '502 Bad Gateway'], 'codes', 7)).statuses;
-    expect(status).toEqual({ status: 502, origin: 'codes', ref: { source: 'paste', line: 8, text: '502 Bad Gateway' } });
+    const [status] = extractCodes(segment(['hello', '502 Bad Gateway'], 'prose', 7)).statuses;
+    expect(status).toEqual({ status: 502, origin: 'prose', ref: { source: 'paste', line: 8, text: '502 Bad Gateway' } });
   });
 
   it('gives 502.3.12002 a status with its win32 code', () => {
@@ -362,7 +362,7 @@ describe('extractCodes stays linear and never throws', () => {
     const fragment = fc.constantFrom('0x', '80072EE2', '502', '.', '3', ' ', 'error', 'win32 status ', '-', '2147954402', 'c0000005', 'exception code ', 'ERROR_WINHTTP_TIMEOUT', ':', '=', '"', 'HTTP ', 's');
     fc.assert(
       fc.property(fc.array(fc.array(fragment, { maxLength: 40 }).map((p) => p.join('')), { minLength: 1, maxLength: 8 }), (lines) => {
-        const result = extractCodes(segment(lines, 'codes', 5));
+        const result = extractCodes(segment(lines, 'prose', 5));
         for (const o of [...result.codes, ...result.statuses]) {
           expect(o.ref.line).toBeGreaterThanOrEqual(5);
           expect(o.ref.line).toBeLessThan(5 + lines.length);

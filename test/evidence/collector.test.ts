@@ -24,12 +24,12 @@ describe('EvidenceCollector', () => {
     const e = collect(MIXED);
     expect(e.inputs).toHaveLength(1);
     expect(e.inputs[0]).toMatchObject({ source: 'paste', lines: 8, truncated: false });
-    expect(e.inputs[0]!.kinds).toEqual(['codes', 'iis-log', 'headers', 'web-config']);
+    expect(e.inputs[0]!.kinds).toEqual(['prose', 'iis-log', 'headers', 'web-config']);
   });
 
   it('reads CRLF and a BOM the same as LF', () => {
     const e = collect(`\uFEFF${MIXED.replace(/\n/g, '\r\n')}`);
-    expect(e.inputs[0]!.kinds).toEqual(['codes', 'iis-log', 'headers', 'web-config']);
+    expect(e.inputs[0]!.kinds).toEqual(['prose', 'iis-log', 'headers', 'web-config']);
     expect(e.inputs[0]!.lines).toBe(8);
   });
 
@@ -37,7 +37,7 @@ describe('EvidenceCollector', () => {
     const escaped = '&lt;aspNetCore processPath="dotnet" arguments=".\\Shop.dll" /&gt;';
     expect(collect(escaped, { slack: true }).inputs[0]!.kinds).toEqual(['web-config']);
     expect(collect(escaped).inputs[0]!.kinds).toEqual(['web-config']);
-    expect(collect(escaped, { slack: false }).inputs[0]!.kinds).toEqual(['codes']);
+    expect(collect(escaped, { slack: false }).inputs[0]!.kinds).toEqual(['prose']);
   });
 
   it('drops Markdown code fences without shifting line numbers', () => {
@@ -60,7 +60,7 @@ describe('EvidenceCollector', () => {
     for (let i = 0; i < MIXED.length; i += 7) reader.write(MIXED.slice(i, i + 7));
     reader.end();
     const e = c.finish();
-    expect(e.inputs[0]!.kinds).toEqual(['codes', 'iis-log', 'headers', 'web-config']);
+    expect(e.inputs[0]!.kinds).toEqual(['prose', 'iis-log', 'headers', 'web-config']);
   });
 
   it('refuses binary input with a clear message and reads nothing', () => {

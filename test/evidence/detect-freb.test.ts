@@ -19,7 +19,7 @@ describe('detect: FREB traces', () => {
     expect(continues('freb', row)).toBe(true);
     // ...but they still end a stdout or event block, where they do not belong.
     expect(continues('stdout-log', row)).toBe(false);
-    expect(continues('codes', row)).toBe(false);
+    expect(continues('prose', row)).toBe(false);
   });
 
   it('classifies numbered rows of other opcodes as weak FREB lines', () => {

@@ -42,7 +42,7 @@ export function codesInQuestion(question: string): KnownCode[] {
     if (known && !found.has(known.code)) found.set(known.code, known);
   };
   for (const m of line.matchAll(STATUS)) add(knownStatus(Number(m[1]), m[2] === undefined ? undefined : Number(m[2])));
-  const extracted = extractCodes({ kind: 'codes', source: 'question', firstLine: 1, lines: [line] });
+  const extracted = extractCodes({ kind: 'prose', source: 'question', firstLine: 1, lines: [line] });
   for (const c of extracted.codes) {
     if (c.name) add({ code: c.code, name: c.name, meaning: c.meaning, ...(c.win32 === undefined ? {} : { win32: c.win32 }) });
   }

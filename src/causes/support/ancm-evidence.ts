@@ -18,7 +18,7 @@ export interface StatusHit {
 }
 
 /** The order in which sources prove a status: what the server wrote beats what a person typed. */
-const ORIGIN_RANK: Record<string, number> = { 'error-page': 0, freb: 1, 'iis-log': 2, headers: 3, 'event-log': 4, 'stdout-log': 5, 'proxy-log': 6, codes: 9 };
+const ORIGIN_RANK: Record<string, number> = { 'error-page': 0, freb: 1, 'iis-log': 2, headers: 3, 'event-log': 4, 'stdout-log': 5, 'proxy-log': 6, prose: 9 };
 
 /** Every sighting of `status.substatus`: status observations, ANCM/IIS page signals and FREB module errors. */
 export function findStatus(evidence: Evidence, status: number, substatus: number): StatusHit {

@@ -49,7 +49,7 @@ export function configRef(evidence: Evidence, pool: AppPoolFacts, line: number):
 
 /** 502, 503 and 504 answers seen in logs, pages, traces or headers (prose alone does not count). */
 export function gatewayErrors(evidence: Evidence, wanted: readonly number[] = [502, 503, 504]): StatusObservation[] {
-  return statuses(evidence, { status: [...wanted] }).filter((s) => s.origin !== 'codes');
+  return statuses(evidence, { status: [...wanted] }).filter((s) => s.origin !== 'prose');
 }
 
 /** How many IIS log rows had this status (all rows, not only the kept samples). */

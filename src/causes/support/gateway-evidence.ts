@@ -42,8 +42,8 @@ export function cloudflareStatusHits(evidence: Evidence, wanted: readonly number
     codes: rankCodes(seen, wanted),
     // A page or header block shows one failure on two lines (status line and server line).
     count: Math.max(fromSignals.length, others.length),
-    identified: fromSignals.length > 0 || others.some((o) => o.origin !== 'codes'),
-    proseOnly: fromSignals.length === 0 && others.every((o) => o.origin === 'codes'),
+    identified: fromSignals.length > 0 || others.some((o) => o.origin !== 'prose'),
+    proseOnly: fromSignals.length === 0 && others.every((o) => o.origin === 'prose'),
   };
 }
 

@@ -83,8 +83,8 @@ function groupWin32(key: string): number | undefined {
  * free text mentions the code: prose says someone saw it, not how many requests failed.
  */
 export function recordedCount(evidence: Evidence, failure: GatewayFailure): number {
-  const byTool = (source: string): boolean => evidence.inputs.some((i) => i.source === source && i.kinds.some((k) => k !== 'codes' && k !== 'web-config'));
-  return failure.logCount || failure.rows.filter((r) => r.origin !== 'codes').length || failure.codes.filter((c) => byTool(c.ref.source)).length;
+  const byTool = (source: string): boolean => evidence.inputs.some((i) => i.source === source && i.kinds.some((k) => k !== 'prose' && k !== 'web-config'));
+  return failure.logCount || failure.rows.filter((r) => r.origin !== 'prose').length || failure.codes.filter((c) => byTool(c.ref.source)).length;
 }
 
 /** The proving lines of a failure: rows first (they carry the code), then the codes, then 502.3 context. */

@@ -19,5 +19,5 @@ export const SEGMENT_PARSERS: Record<Exclude<EvidenceKind, 'iis-log'>, SegmentPa
   'error-page': parseErrorPage,
   'web-config': parseWebConfig,
   'proxy-log': parseProxyLog,
-  codes: parseProse,
+  prose: parseProse,
 };

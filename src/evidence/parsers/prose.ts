@@ -13,7 +13,7 @@ import { detectLineSignals } from './stdout-signals';
 /** Longest EvidenceRef.text kept for a prose line. */
 const MAX_REF_TEXT = 300;
 
-/** Parses a `codes` segment: one pass of the single-line signal detectors. Never throws on input. */
+/** Parses a `prose` segment: one pass of the single-line signal detectors. Never throws on input. */
 export function parseProse(segment: Segment): SegmentFacts {
   const signals: Signal[] = [];
   segment.lines.forEach((line, index) => {

@@ -265,7 +265,7 @@ describe('parseEventLog: messages pasted without their header', () => {
   it('infers the ANCM templates unique to one id, and cuts a prose block before them', () => {
     const paste = ['we deployed at 10:00 and then:', "Application 'C:\\inetpub\\shop\\' was recycled after detecting app_offline.htm.", "Failed to gracefully shutdown application 'MACHINE/WEBROOT/APPHOST/SHOP'."].join('\n');
     const evidence = collect({ 'paste': paste });
-    expect(evidence.inputs[0]?.kinds).toEqual(['codes', 'event-log']);
+    expect(evidence.inputs[0]?.kinds).toEqual(['prose', 'event-log']);
     expect(evidence.events.map((e) => [e.family, e.id, e.ref.line])).toEqual([
       ['ancm', 1012, 2],
       ['ancm', 1005, 3],

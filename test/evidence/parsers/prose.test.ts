@@ -4,19 +4,19 @@ import { EvidenceCollector } from '../../../src/evidence/collector';
 import type { Segment } from '../../../src/evidence/types';
 
 function prose(lines: string[], firstLine = 1): Segment {
-  return { kind: 'codes', source: 'message 3', firstLine, lines };
+  return { kind: 'prose', source: 'message 3', firstLine, lines };
 }
 
 describe('prose through the collector', () => {
   const paste = 'we get 502.3 with win32 status 12002 after exactly 120 seconds';
 
-  it('reads a one-line description as a codes segment with its status and decoded code', () => {
+  it('reads a one-line description as a prose segment with its status and decoded code', () => {
     const collector = new EvidenceCollector();
     collector.addText('message 1', paste);
     const evidence = collector.finish();
-    expect(evidence.inputs).toEqual([{ source: 'message 1', kinds: ['codes'], lines: 1, truncated: false }]);
+    expect(evidence.inputs).toEqual([{ source: 'message 1', kinds: ['prose'], lines: 1, truncated: false }]);
     expect(evidence.statuses).toEqual([
-      { status: 502, substatus: 3, win32: 12002, origin: 'codes', ref: { source: 'message 1', line: 1, text: paste } },
+      { status: 502, substatus: 3, win32: 12002, origin: 'prose', ref: { source: 'message 1', line: 1, text: paste } },
     ]);
     expect(evidence.codes).toEqual([
       expect.objectContaining({ code: '12002', win32: 12002, name: 'ERROR_WINHTTP_TIMEOUT', raw: 'win32 status 12002', ref: { source: 'message 1', line: 1, text: paste } }),
@@ -27,10 +27,10 @@ describe('prose through the collector', () => {
     const collector = new EvidenceCollector();
     collector.addText('paste', ['Hi team,', '', 'the IIS log says sc-win32-status 12030 on those requests. curl shows:', 'HTTP/1.1 502 Bad Gateway', 'Server: Microsoft-IIS/10.0'].join('\n'));
     const evidence = collector.finish();
-    expect(evidence.inputs[0]?.kinds).toEqual(['codes', 'headers']);
+    expect(evidence.inputs[0]?.kinds).toEqual(['prose', 'headers']);
     expect(evidence.codes.find((c) => c.code === '12030')?.ref.line).toBe(3);
     // The status line belongs to the headers parser: prose did not also read it as a status.
-    expect(evidence.statuses.filter((s) => s.origin === 'codes')).toEqual([]);
+    expect(evidence.statuses.filter((s) => s.origin === 'prose')).toEqual([]);
   });
 
   it('redacts secrets in prose before reading it', () => {

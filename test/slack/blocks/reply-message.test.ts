@@ -35,7 +35,7 @@ const REPLIES: Record<Reply['type'], Reply> = {
   reset: { type: 'reset' },
   resolved: { type: 'resolved', resolution, title: "Request ran past ANCM's requestTimeout" },
   'resolved-usage': { type: 'resolved-usage' },
-  'no-evidence': { type: 'no-evidence', read: ['codes'] },
+  'no-evidence': { type: 'no-evidence', read: ['prose'] },
 };
 
 const rendered = Object.fromEntries(Object.entries(REPLIES).map(([type, reply]) => [type, replyMessage(reply, { threadTs: '1763633700.000100' })])) as Record<Reply['type'], SlackMessage>;
@@ -123,7 +123,7 @@ describe('layouts', () => {
   });
 
   it('no-evidence: says what it read and what to paste', () => {
-    expect(sections(rendered['no-evidence'])[0]).toContain('I found no 502 evidence in that message (I read it as codes)');
+    expect(sections(rendered['no-evidence'])[0]).toContain('I found no 502 evidence in that message (I read it as prose)');
   });
 
   it('a long answer is cut with a note and attached whole', () => {

@@ -105,7 +105,7 @@ function phrasingsOf(cause: CauseDefinition): string[] {
 }
 
 function wantedEvidence(cause: CauseDefinition): string {
-  const wanted = cause.wants.flatMap((kind) => (kind === 'codes' ? [] : [HOW_TO_COLLECT[kind].what]));
+  const wanted = cause.wants.flatMap((kind) => (kind === 'prose' ? [] : [HOW_TO_COLLECT[kind].what]));
   return titledList('Evidence that would confirm or rule it out (paste it here):', bullets(wanted));
 }
 
