@@ -12,6 +12,7 @@
  */
 import { EXCEPTION_CODES, HRESULT_CODES, STATUS_MEANINGS, SYMBOLIC_NAMES, WIN32_CODES, type CodeInfo } from './code-table';
 import type { CodeObservation, EvidenceRef, Segment, StatusObservation } from './types';
+import { refText } from './ref-text';
 
 /** A decoded code, without the place it was seen. */
 export interface DecodedCode {
@@ -25,7 +26,6 @@ export interface DecodedCode {
 }
 
 /** Longest EvidenceRef.text kept: a ref points at a line, it does not carry a whole log. */
-const MAX_REF_TEXT = 300;
 /** Per segment: observations kept per distinct code or status, and distinct codes kept at all. */
 const MAX_PER_KEY = 50;
 const MAX_DISTINCT = 500;
@@ -112,7 +112,7 @@ class Findings {
 
   startLine(lineNo: number, text: string): void {
     this.finishLine();
-    this.ref = { source: this.source, line: lineNo, text: text.length > MAX_REF_TEXT ? `${text.slice(0, MAX_REF_TEXT - 3)}...` : text };
+    this.ref = { source: this.source, line: lineNo, text: refText(text, '...') };
     this.lineCodes = [];
     this.lineStatuses = [];
   }

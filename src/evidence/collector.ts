@@ -14,6 +14,7 @@ import { extractCodes } from './codes';
 import { IisLogAggregator } from './parsers/iis-log';
 import { SEGMENT_PARSERS } from './parsers';
 import { LIMITS, formatBytes } from './limits';
+import { refText } from './ref-text';
 import { durationsIn } from './durations';
 import { signatureScanner } from './signatures';
 import type { ClueHit } from './signatures/types';
@@ -24,8 +25,6 @@ const DECISION_WINDOW = 65536;
 /** Lines kept as proof per clue (all are counted): enough to show, bounded on a huge log. */
 const MAX_HITS_PER_CLUE = 5;
 const MAX_DURATIONS = 50;
-/** Longest line kept as a clue's proof. */
-const MAX_CLUE_TEXT = 300;
 
 export interface InputOptions {
   /** Undo Slack's escaping: true for text from Slack, `'auto'` to decide from the text itself. */
@@ -285,7 +284,7 @@ export class EvidenceCollector {
   scanLine(line: string, source: string, lineNo: number): void {
     if (line.length === 0) return;
     let ref: EvidenceRef | undefined;
-    const at = (): EvidenceRef => (ref ??= { source, line: lineNo, text: line.length > MAX_CLUE_TEXT ? `${line.slice(0, MAX_CLUE_TEXT - 1)}…` : line });
+    const at = (): EvidenceRef => (ref ??= { source, line: lineNo, text: refText(line) });
     for (const hit of signatureScanner().scan(line, at)) this.addClue(hit);
     for (const ms of durationsIn(line)) this.addClue({ clue: 'duration', ref: at(), value: String(ms) });
   }

@@ -6,6 +6,7 @@
  * segment and decodes `ErrorCode="2147954402"` into a CodeObservation.
  */
 import type { EvidenceRef, FrebFacts, Segment, SegmentFacts, Signal, StatusObservation } from '../types';
+import { refText } from '../ref-text';
 import { readFrebXml } from './freb-xml';
 import { readFrebText } from './freb-text';
 import { field, type FrebEvent, type FrebTrace } from './freb-trace';
@@ -31,7 +32,6 @@ const MODULE_ERROR = 'MODULE_SET_RESPONSE_ERROR_STATUS';
 const FORWARD_START = 'ANCM_REQUEST_FORWARD_START';
 const FORWARD_FAIL = 'ANCM_REQUEST_FORWARD_FAIL';
 const ARR_ROUTED = 'ARR_SERVER_ROUTED';
-const MAX_REF_TEXT = 300;
 
 /** Parses one 'freb' segment (XML or rendered text). Never throws. */
 export function parseFreb(segment: Segment): SegmentFacts {
@@ -48,7 +48,7 @@ export function parseFreb(segment: Segment): SegmentFacts {
 export function factsFromTrace(trace: FrebTrace, segment: Segment): SegmentFacts {
   const ref = (line: number): EvidenceRef => {
     const text = segment.lines[line - segment.firstLine] ?? '';
-    return { source: segment.source, line, text: text.length > MAX_REF_TEXT ? text.slice(0, MAX_REF_TEXT) : text };
+    return { source: segment.source, line, text: refText(text, '') };
   };
   const signals: Signal[] = [];
   for (const event of trace.events) {

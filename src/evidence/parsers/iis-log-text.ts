@@ -2,9 +2,7 @@
  * Small text helpers for the IIS log hot path: reading integers in place (no slice, no regex)
  * and copying the few strings the aggregate keeps.
  */
-
-/** Evidence lines are cut here so one hostile row cannot bloat a diagnosis. */
-export const MAX_REF_CHARS = 300;
+import { refText } from '../ref-text';
 
 /**
  * The unsigned decimal integer in `text[start, end)`, or -1 when the field is empty, `-`, longer
@@ -32,7 +30,7 @@ export function detach(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
-/** The line as evidence text: cut to MAX_REF_CHARS and detached from its chunk. */
-export function refText(line: string): string {
-  return detach(line.length > MAX_REF_CHARS ? `${line.slice(0, MAX_REF_CHARS - 1)}…` : line);
+/** The line as evidence text: cut like every quoted line, and detached from its chunk. */
+export function keptRefText(line: string): string {
+  return detach(refText(line));
 }

@@ -11,7 +11,7 @@ import { decodeWin32 } from '../codes';
 import type { CodeObservation, IisLogRow, IisLogStats, Problem, Signal, StatusObservation, TimingSummary } from '../types';
 import { LogHistogram } from './iis-log-histogram';
 import { DEFAULT_LAYOUT, ROLE, ROLE_COUNT, guessLayout, layoutFromFields, type RowLayout } from './iis-log-layout';
-import { detach, readUint, refText } from './iis-log-text';
+import { detach, keptRefText, readUint } from './iis-log-text';
 import { TopUrlCounter } from './iis-log-top-urls';
 
 export interface IisLogResult {
@@ -191,7 +191,7 @@ export class IisLogAggregator {
 
   /** A kept line as evidence text: redacted whole, then cut. */
   private keep(line: string, start: number, end: number): string {
-    return refText(this.redact(line.slice(start, end)));
+    return keptRefText(this.redact(line.slice(start, end)));
   }
 
   /**

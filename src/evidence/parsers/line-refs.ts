@@ -3,14 +3,7 @@
  * source line it was read from, with that line's (already redacted) text cut to a readable size.
  */
 import type { EvidenceRef, Problem, Segment } from '../types';
-
-/** Longer lines are cut in evidence so one 16 KB line cannot bloat a diagnosis. */
-export const MAX_REF_TEXT = 300;
-
-/** The line as evidence text: whole when short, else its first MAX_REF_TEXT characters. */
-export function refText(line: string): string {
-  return line.length > MAX_REF_TEXT ? `${line.slice(0, MAX_REF_TEXT - 1)}…` : line;
-}
+import { refText } from '../ref-text';
 
 /** A ref to `segment.lines[index]`, numbered as in the source (1-based). */
 export function lineRef(segment: Segment, index: number): EvidenceRef {

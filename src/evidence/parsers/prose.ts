@@ -8,18 +8,15 @@
  * paste one such line on its own.
  */
 import type { Segment, SegmentFacts, Signal } from '../types';
+import { refText } from '../ref-text';
 import { detectLineSignals } from './stdout-signals';
-
-/** Longest EvidenceRef.text kept for a prose line. */
-const MAX_REF_TEXT = 300;
 
 /** Parses a `prose` segment: one pass of the single-line signal detectors. Never throws on input. */
 export function parseProse(segment: Segment): SegmentFacts {
   const signals: Signal[] = [];
   segment.lines.forEach((line, index) => {
     if (line.trim().length === 0) return;
-    const text = line.length > MAX_REF_TEXT ? `${line.slice(0, MAX_REF_TEXT - 3)}...` : line;
-    signals.push(...detectLineSignals(line, { source: segment.source, line: segment.firstLine + index, text }));
+    signals.push(...detectLineSignals(line, { source: segment.source, line: segment.firstLine + index, text: refText(line, '...') }));
   });
   return signals.length > 0 ? { signals } : {};
 }

@@ -16,6 +16,7 @@
  */
 import type { EvidenceRef, Signal } from '../types';
 import { detectLineSignals, frameworkAndVersion } from './stdout-signals';
+import { refText } from '../ref-text';
 
 /** One line to read: the text detectors see, and the ref that evidence points at. */
 export interface SourceLine {
@@ -42,12 +43,12 @@ export function signalsFromLines(lines: readonly SourceLine[]): Signal[] {
     for (let k = 0; k < found.length; k += 1) {
       const signal = found[k];
       if (signal?.id === 'port-in-use' && isBareAddressInUse(signal.ref.text) && isOutbound(chainText.of(i))) {
-        found[k] = { id: 'socket-exhaustion', data: { detail: cutText(lines[i]?.text.trim() ?? '') }, ref: signal.ref };
+        found[k] = { id: 'socket-exhaustion', data: { detail: refText(lines[i]?.text.trim() ?? '', '') }, ref: signal.ref };
       }
     }
     const line = lines[i];
     if (line && line.text.includes('TaskCanceledException') && !found.some((s) => s.id === 'http-client-timeout') && chainText.of(i).includes('System.Net.Http.HttpClient')) {
-      found.push({ id: 'http-client-timeout', data: { detail: cutText(line.text.trim()) }, ref: line.ref });
+      found.push({ id: 'http-client-timeout', data: { detail: refText(line.text.trim(), '') }, ref: line.ref });
     }
   }
 
@@ -81,10 +82,6 @@ class ChainText {
     this.cache.set(id, text);
     return text;
   }
-}
-
-function cutText(text: string): string {
-  return text.length > 300 ? text.slice(0, 300) : text;
 }
 
 /** A bind failure read only from the socket error itself, with no "Failed to bind" on the line. */

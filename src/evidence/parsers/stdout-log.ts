@@ -9,7 +9,7 @@
  */
 import type { Segment, SegmentFacts } from '../types';
 import { signalsFromLines, type SourceLine } from './stdout-context';
-import { refText } from './line-refs';
+import { refText } from '../ref-text';
 
 /** The signals of one stdout segment. Never throws on user input. */
 export function parseStdoutLog(segment: Segment): SegmentFacts {

@@ -1,5 +1,6 @@
 import { AZURE_APP_SERVICE_FIELDS, DEFAULT_W3C_FIELDS, ROLE, guessLayout, layoutFromFields } from '../../../src/evidence/parsers/iis-log-layout';
-import { detach, readUint, refText, MAX_REF_CHARS } from '../../../src/evidence/parsers/iis-log-text';
+import { detach, keptRefText, readUint } from '../../../src/evidence/parsers/iis-log-text';
+import { MAX_REF_TEXT } from '../../../src/evidence/ref-text';
 
 const roleAt = (roles: Uint8Array, role: number) => roles.indexOf(role);
 
@@ -60,6 +61,6 @@ describe('iis-log text helpers', () => {
   it('copies strings exactly and cuts evidence text', () => {
     const odd = 'abc\uD800def-ghijklmnop';
     expect(detach(odd)).toBe(odd);
-    expect(refText('x'.repeat(1000))).toHaveLength(MAX_REF_CHARS);
+    expect(keptRefText('x'.repeat(1000))).toHaveLength(MAX_REF_TEXT);
   });
 });
