@@ -7,9 +7,8 @@
  */
 import type { AppPoolFacts, Evidence, EvidenceRef, LocatedValue, WebConfigFacts } from '../evidence/types';
 import type { Finding } from '../contract';
-import { timespanSeconds } from '../evidence/config-facts';
+import { configHolding, configLineRef, timespanSeconds } from '../evidence/config-facts';
 
-const MAX_REF_TEXT = 300;
 /** ANCM's default requestTimeout (2 min) and the bounds outside which a value is worth a word. */
 const REQUEST_TIMEOUT_LOW_S = 30;
 const REQUEST_TIMEOUT_HIGH_S = 20 * 60;
@@ -27,11 +26,6 @@ export function productionFindings(evidence: Evidence): Finding[] {
   for (const config of evidence.webConfigs) findings.push(...webConfigFindings(config));
   for (const pool of evidence.appPools) findings.push(...appPoolFindings(pool, evidence));
   return dedupe(findings);
-}
-
-function lineRef(config: WebConfigFacts, line: number): EvidenceRef {
-  const text = config.lines[line - config.firstLine] ?? '';
-  return { source: config.source, line, text: text.length > MAX_REF_TEXT ? text.slice(0, MAX_REF_TEXT) : text };
 }
 
 /** An `<aspNetCore>` attribute, found whatever its case (ANCM's own lookup is not what users type). */
@@ -61,7 +55,7 @@ function isFalse(value: string | undefined): boolean {
 function webConfigFindings(config: WebConfigFacts): Finding[] {
   const out: Finding[] = [];
   const push = (id: string, severity: Finding['severity'], message: string, line: number): void => {
-    out.push({ id, severity, message, evidence: [lineRef(config, line)] });
+    out.push({ id, severity, message, evidence: [configLineRef(config, line)] });
   };
 
   // A partial paste (cutOff) is not a broken file; anything else that fails to parse is.
@@ -205,7 +199,7 @@ function hostingModelOf(config: WebConfigFacts): HostingModel {
 
 function requestTimeoutFindings(config: WebConfigFacts, model: HostingModel['value'], elementLine: number): Finding[] {
   const timeout = attributeOf(config, 'requestTimeout');
-  const ref = [lineRef(config, timeout?.line ?? elementLine)];
+  const ref = [configLineRef(config, timeout?.line ?? elementLine)];
   if (model === 'inprocess') {
     if (!timeout) return [];
     return [
@@ -277,7 +271,7 @@ function processPathFindings(config: WebConfigFacts, model: HostingModel['value'
   const out: Finding[] = [];
   const path = attributeOf(config, 'processPath');
   const args = attributeOf(config, 'arguments');
-  const finding = (id: string, message: string, line: number): Finding => ({ id, severity: 'warning', message, evidence: [lineRef(config, line)] });
+  const finding = (id: string, message: string, line: number): Finding => ({ id, severity: 'warning', message, evidence: [configLineRef(config, line)] });
   if (!path) {
     out.push(
       finding(
@@ -324,8 +318,8 @@ function processPathFindings(config: WebConfigFacts, model: HostingModel['value'
 }
 
 function poolLineRef(evidence: Evidence, pool: AppPoolFacts, line: number): EvidenceRef {
-  const config = evidence.webConfigs.find((c) => c.source === pool.source && line >= c.firstLine && line < c.firstLine + c.lines.length);
-  return config ? lineRef(config, line) : { source: pool.source, line, text: '' };
+  const config = configHolding(evidence.webConfigs, pool.source, line);
+  return config ? configLineRef(config, line) : { source: pool.source, line, text: '' };
 }
 
 function appPoolFindings(pool: AppPoolFacts, evidence: Evidence): Finding[] {

@@ -7,12 +7,11 @@ import type { Evidence, EvidenceRef } from '../evidence/types';
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { aspNetCoreAttribute, hostingModel, refsOf, signals } from './query';
-import { timespanSeconds } from '../evidence/config-facts';
+import { configLineRef, timespanSeconds } from '../evidence/config-facts';
 import { timeoutSpread } from './support/hang-signs';
 import {
   ancmEvidence,
   arrEvidence,
-  configLineRef,
   failureRefs,
   failureTiming,
   gatewayFailure,

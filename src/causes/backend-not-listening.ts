@@ -7,7 +7,8 @@ import type { Evidence, EvidenceRef } from '../evidence/types';
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { hostingModel, refsOf, signals } from './query';
-import { configLineRef, failureRefs, gatewayFailure, windowText, win32Label } from './support/gateway-failures';
+import { failureRefs, gatewayFailure, windowText, win32Label } from './support/gateway-failures';
+import { configLineRef } from '../evidence/config-facts';
 import { crashEvents, eventName } from './support/crash-events';
 
 const CANNOT_CONNECT = [12029];

@@ -6,7 +6,8 @@ import type { EvidenceRef } from '../evidence/types';
 import { CONFIDENCE, boosted } from './confidence';
 import { defineCause } from './define-cause';
 import { aspNetCoreAttribute, refsOf, signals } from './query';
-import { brokenConfigs, configErrorOf, configRef, dllNameOf, findStatus, includesAny, quoteMessage, seen } from './support/ancm-evidence';
+import { configLineRef } from '../evidence/config-facts';
+import { brokenConfigs, configErrorOf, dllNameOf, findStatus, includesAny, quoteMessage, seen } from './support/ancm-evidence';
 
 /** What the 500.19 error codes mean for a web.config. */
 const CONFIG_ERRORS: Record<string, string> = {
@@ -57,7 +58,7 @@ export default defineCause({
 
     const refs: EvidenceRef[] = [];
     const first = broken.find((c) => !c.fragment) ?? broken[0];
-    if (first?.error) refs.push(configRef(evidence, first.source, first.error.line) ?? { source: first.source, line: first.error.line, text: first.lines[first.error.line - first.firstLine] ?? '' });
+    if (first?.error) refs.push(configLineRef(first, first.error.line));
     else if (first) refs.push({ source: first.source, line: first.firstLine, text: first.lines[0] ?? '' });
     refs.push(...pages.map((s) => s.ref), ...status.refs);
     const page = pages[0]?.data;

@@ -3,6 +3,8 @@
  * them. Here rather than in causes/ because the catalogue, the production findings (advice/) and
  * the parsers all read the same values, and none of them should import another to do it.
  */
+import { refText, type CutMark } from './ref-text';
+import type { EvidenceRef, WebConfigFacts } from './types';
 
 /** Reads an IIS-style timespan (`00:02:00`, `1.00:00:00`) or plain seconds into seconds. */
 export function timespanSeconds(value: string | undefined): number | undefined {
@@ -12,4 +14,17 @@ export function timespanSeconds(value: string | undefined): number | undefined {
   const m = /^(?:(\d+)\.)?(\d{1,3}):(\d{1,2}):(\d{1,2})(?:\.\d+)?$/.exec(text);
   if (!m) return undefined;
   return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+}
+
+/** The pasted config of `source` that holds its line `line`: the segment a value's line belongs to. */
+export function configHolding(configs: readonly WebConfigFacts[], source: string, line: number): WebConfigFacts | undefined {
+  return configs.find((c) => c.source === source && line >= c.firstLine && line < c.firstLine + c.lines.length);
+}
+
+/**
+ * A line of a pasted web.config (or applicationHost fragment) as evidence: the line as pasted,
+ * redacted, cut like every quoted line (bare by default, as these quotes always were).
+ */
+export function configLineRef(config: WebConfigFacts, line: number, mark: CutMark = ''): EvidenceRef {
+  return { source: config.source, line, text: refText(config.lines[line - config.firstLine] ?? '', mark) };
 }

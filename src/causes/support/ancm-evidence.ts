@@ -7,6 +7,7 @@
  */
 import type { Evidence, EvidenceRef, Signal, SignalId, WebConfigFacts, WindowsEvent } from '../../evidence/types';
 import { codes, refsOf, signals } from '../query';
+import { configHolding, configLineRef } from '../../evidence/config-facts';
 
 /** Where a status.substatus was seen, most telling source first. */
 export interface StatusHit {
@@ -235,10 +236,8 @@ export function environmentVariable(evidence: Evidence, name: string): { value: 
 
 /** A ref to a line of a pasted web.config (the text is that line of the config). */
 export function configRef(evidence: Evidence, source: string, line: number): EvidenceRef | undefined {
-  const config = evidence.webConfigs.find((c) => c.source === source && line >= c.firstLine && line < c.firstLine + c.lines.length);
-  if (!config) return undefined;
-  const text = config.lines[line - config.firstLine] ?? '';
-  return { source, line, text: text.length > 300 ? text.slice(0, 300) : text };
+  const config = configHolding(evidence.webConfigs, source, line);
+  return config ? configLineRef(config, line) : undefined;
 }
 
 /** The app pool name from a pasted applicationHost fragment, a WAS event, or a `IIS APPPOOL\x` login. */

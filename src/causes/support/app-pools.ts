@@ -5,7 +5,7 @@
  */
 import type { AppPoolFacts, Evidence, EvidenceRef, StatusObservation, WindowsEvent } from '../../evidence/types';
 import { statuses } from '../query';
-import { timespanSeconds } from '../../evidence/config-facts';
+import { configHolding, configLineRef, timespanSeconds } from '../../evidence/config-facts';
 
 /** `%windir%\system32\inetsrv\appcmd.exe` as a PowerShell expression, for snippets. */
 export const APPCMD = '& "$env:windir\\system32\\inetsrv\\appcmd.exe"';
@@ -39,12 +39,8 @@ export function poolConfig(evidence: Evidence, name: string | undefined): AppPoo
 
 /** A ref to a line of a pasted applicationHost.config fragment, with that line's text when the config kept it. */
 export function configRef(evidence: Evidence, pool: AppPoolFacts, line: number): EvidenceRef {
-  for (const config of evidence.webConfigs) {
-    if (config.source !== pool.source) continue;
-    const text = config.lines[line - config.firstLine];
-    if (text !== undefined) return { source: pool.source, line, text: text.length > 300 ? `${text.slice(0, 299)}…` : text };
-  }
-  return { source: pool.source, line, text: `<add name="${pool.name ?? ''}">` };
+  const config = configHolding(evidence.webConfigs, pool.source, line);
+  return config ? configLineRef(config, line, '…') : { source: pool.source, line, text: `<add name="${pool.name ?? ''}">` };
 }
 
 /** 502, 503 and 504 answers seen in logs, pages, traces or headers (prose alone does not count). */

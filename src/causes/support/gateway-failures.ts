@@ -4,7 +4,7 @@
  * `ErrorCode="2147954402"`, an error page `0x80072ee2`, prose `502.3.12002`), plus the time the
  * failing requests ran. Pure functions over Evidence; no cause logic.
  */
-import type { CodeObservation, Evidence, EvidenceRef, StatusObservation, WebConfigFacts } from '../../evidence/types';
+import type { CodeObservation, Evidence, EvidenceRef, StatusObservation } from '../../evidence/types';
 import { codes, signals, statuses } from '../query';
 
 /** One 502.3 failure mode, seen through every source that can show it. */
@@ -219,10 +219,4 @@ export function win32Label(win32: number): string {
   const name = WIN32_NAMES[win32];
   const hresult = `0x8007${win32.toString(16).toUpperCase().padStart(4, '0')}`;
   return name ? `${win32} (${name}, HRESULT ${hresult})` : `${win32} (HRESULT ${hresult})`;
-}
-
-/** A ref to a source line of a pasted web.config, with that line's text (cut to 300 characters). */
-export function configLineRef(config: WebConfigFacts, line: number): EvidenceRef {
-  const text = config.lines[line - config.firstLine] ?? '';
-  return { source: config.source, line, text: text.length > 300 ? text.slice(0, 300) : text };
 }

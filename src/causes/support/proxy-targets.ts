@@ -6,7 +6,7 @@
  */
 import type { Evidence, EvidenceRef } from '../../evidence/types';
 import { signals } from '../query';
-import { configLineRef } from './gateway-failures';
+import { configLineRef } from '../../evidence/config-facts';
 
 /** One place requests are forwarded to. */
 export interface ProxyTarget {
