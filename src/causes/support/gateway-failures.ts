@@ -6,6 +6,7 @@
  */
 import type { CodeObservation, Evidence, EvidenceRef, StatusObservation } from '../../evidence/types';
 import { codes, signals, statuses } from '../query';
+import { WIN32_CODES } from '../../evidence/code-table';
 
 /** One 502.3 failure mode, seen through every source that can show it. */
 export interface GatewayFailure {
@@ -198,25 +199,9 @@ export function windowText(evidence: Evidence): string {
   return w.first === w.last ? `at ${w.first} UTC` : `in a log covering ${w.first} to ${w.last} UTC`;
 }
 
-/** Names of the Win32/WinHTTP codes the 502.3 causes quote (the code table has the full list). */
-const WIN32_NAMES: Record<number, string> = {
-  64: 'ERROR_NETNAME_DELETED',
-  1229: 'ERROR_CONNECTION_INVALID',
-  1236: 'ERROR_CONNECTION_ABORTED',
-  12002: 'ERROR_WINHTTP_TIMEOUT',
-  12007: 'ERROR_WINHTTP_NAME_NOT_RESOLVED',
-  12017: 'ERROR_WINHTTP_OPERATION_CANCELLED',
-  12029: 'ERROR_WINHTTP_CANNOT_CONNECT',
-  12030: 'ERROR_WINHTTP_CONNECTION_ERROR',
-  12031: 'ERROR_INTERNET_CONNECTION_RESET',
-  12152: 'ERROR_WINHTTP_INVALID_SERVER_RESPONSE',
-  12182: 'ERROR_WINHTTP_HEADER_SIZE_OVERFLOW',
-  12183: 'ERROR_WINHTTP_CHUNKED_ENCODING_HEADER_SIZE_OVERFLOW',
-};
-
-/** "12030 (ERROR_WINHTTP_CONNECTION_ERROR, HRESULT 0x80072EFE)" for steps and summaries. */
+/** "12030 (ERROR_WINHTTP_CONNECTION_ERROR, HRESULT 0x80072EFE)" for steps and summaries; the name comes from the code table. */
 export function win32Label(win32: number): string {
-  const name = WIN32_NAMES[win32];
+  const name = WIN32_CODES.get(win32)?.name;
   const hresult = `0x8007${win32.toString(16).toUpperCase().padStart(4, '0')}`;
   return name ? `${win32} (${name}, HRESULT ${hresult})` : `${win32} (HRESULT ${hresult})`;
 }
