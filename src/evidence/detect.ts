@@ -6,6 +6,7 @@
  * classifier stays linear on hostile input.
  */
 import type { EvidenceKind } from './types';
+import { startsBareEvent } from './bare-events';
 
 /** How strongly a line announces its kind. */
 export interface LineClass {
@@ -39,18 +40,6 @@ const EVENT_FL_START = /^(TimeCreated|ProviderName|Id|LevelDisplayName|Message|L
 const EVENTLOG_FL_START = /^(Index|EntryType|InstanceId|EventID|Category|CategoryNumber|ReplacementStrings|Source|TimeGenerated|TimeWritten|UserName) +: /;
 /** A row of Event Viewer's list copied or saved as tab-delimited text (tabs are spaces by now): level, date, time. */
 const EVENT_LIST_ROW = /^(?:Information|Warning|Error|Critical|Verbose) \d{1,4}[./-]\d{1,2}[./-]\d{1,4} \d{1,2}:\d{2}/;
-/** WAS and ANCM event messages pasted without their header (the event-log parser infers source and id). */
-const BARE_EVENT_MESSAGES = [
-  "A worker process with process id of '",
-  "A process serving application pool '",
-  "Application pool '",
-  'An ISAPI reported an unhealthy condition',
-  'An administrator has requested a recycle',
-  "The worker processes serving application pool '",
-  'A failure was encountered while launching the process serving application pool',
-  'Failed to gracefully shutdown ',
-  'Maximum rapid fail count per minute',
-];
 const KESTREL_CONSOLE = /^(info|warn|fail|crit|dbug|trce): [A-Za-z]/;
 const ANCM_DEBUG = /^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z, PID: \d+\] /;
 const STDOUT_STRONG = [
@@ -137,7 +126,8 @@ export function classifyLine(line: string): LineClass | undefined {
     return strong ? { kind: 'event-log', strong, joins: 'event-log' } : { kind: 'event-log', strong };
   }
   // Inside an event block such a line is message text; elsewhere it starts an event block.
-  if (BARE_EVENT_MESSAGES.some((p) => trimmed.startsWith(p)) || (trimmed.startsWith("Application '") && trimmed.includes(' was recycled '))) {
+  // WAS and ANCM messages pasted without their header (the event-log parser infers source and id).
+  if (startsBareEvent(trimmed)) {
     return { kind: 'event-log', strong: true, joins: 'event-log' };
   }
   if (KESTREL_CONSOLE.test(trimmed) || ANCM_DEBUG.test(trimmed)) return { kind: 'stdout-log', strong: true };

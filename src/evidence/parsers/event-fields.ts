@@ -141,39 +141,3 @@ export function renderWasMessage(id: number, data: readonly XmlEventData[]): str
   const extra = data.find((d) => d.name !== undefined && !['apppoolid', 'processid'].includes(d.name.toLowerCase()))?.value ?? '';
   return template(pool, pid, extra);
 }
-
-/**
- * Event messages people paste without any header, recognized by their fixed template: the WAS
- * worker-process events (every template is unique to its id) and the few ANCM templates that are
- * unique to theirs. Other ANCM templates are shared by several ids and are not inferred.
- */
-const BARE_TEMPLATES: readonly { text: string; provider: string; id: number }[] = [
-  { text: 'has requested a recycle because the worker process reached its allowed processing time limit', provider: 'WAS', id: 5074 },
-  { text: 'has requested a recycle because it reached its allowed request limit', provider: 'WAS', id: 5075 },
-  { text: 'has requested a recycle because it reached its scheduled recycle time', provider: 'WAS', id: 5076 },
-  { text: 'has requested a recycle because it reached its virtual memory limit', provider: 'WAS', id: 5077 },
-  { text: 'An ISAPI reported an unhealthy condition to its worker process', provider: 'WAS', id: 5078 },
-  { text: 'An administrator has requested a recycle of all worker processes in application pool', provider: 'WAS', id: 5079 },
-  { text: 'are being recycled due to 1 or more configuration changes in the application pool properties', provider: 'WAS', id: 5080 },
-  { text: 'are being recycled due to detected problems with the IIS configuration store', provider: 'WAS', id: 5081 },
-  { text: 'has requested a recycle because it reached its private bytes memory limit', provider: 'WAS', id: 5117 },
-  { text: 'was shutdown due to inactivity. Application Pool timeout configuration was set to', provider: 'WAS', id: 5186 },
-  { text: 'is being automatically disabled due to a series of failures in the process(es) serving that application pool', provider: 'WAS', id: 5002 },
-  { text: 'terminated unexpectedly. The process id was', provider: 'WAS', id: 5009 },
-  { text: 'failed to respond to a ping. The process id was', provider: 'WAS', id: 5010 },
-  { text: 'suffered a fatal communication error with the Windows Process Activation Service', provider: 'WAS', id: 5011 },
-  { text: 'exceeded time limits during start up. The process id was', provider: 'WAS', id: 5012 },
-  { text: 'exceeded time limits during shut down. The process id was', provider: 'WAS', id: 5013 },
-  { text: 'A failure was encountered while launching the process serving application pool', provider: 'WAS', id: 5059 },
-  { text: 'was recycled after detecting app_offline.htm', provider: 'IIS AspNetCore Module V2', id: 1012 },
-  { text: 'Failed to gracefully shutdown application', provider: 'IIS AspNetCore Module V2', id: 1005 },
-  { text: 'Failed to gracefully shutdown process with Id', provider: 'IIS AspNetCore Module V2', id: 1005 },
-  { text: 'was recycled due to configuration change', provider: 'IIS AspNetCore Module V2', id: 1021 },
-  { text: 'Maximum rapid fail count per minute of', provider: 'IIS AspNetCore Module V2', id: 1003 },
-];
-
-/** The source and id of a bare event message, when its template is unique to one event. */
-export function inferBareEvent(text: string): { provider: string; id: number } | undefined {
-  const found = BARE_TEMPLATES.find((t) => text.includes(t.text));
-  return found ? { provider: found.provider, id: found.id } : undefined;
-}

@@ -19,7 +19,8 @@ import type { EvidenceRef, Problem, Segment, SegmentFacts, Signal, WindowsEvent 
 import { lineRef } from './line-refs';
 import { signalsFromLines, type SourceLine } from './stdout-context';
 import { readEventXml, xmlBlockEnd, type XmlEventData, type XmlEventParts } from './event-xml';
-import { KNOWN_PROVIDERS, familyOf, inferBareEvent, readMessageFields, renderWasMessage } from './event-fields';
+import { KNOWN_PROVIDERS, familyOf, readMessageFields, renderWasMessage } from './event-fields';
+import { inferBareEvent } from '../bare-events';
 
 const TEXT_FIELD = /^(Log Name|Source|Date|Event ID|Task Category|Level|Opcode|OpCode|Keywords|Keyword|User|User Name|Computer|Description|Task):(.*)$/;
 /** Keys of the text format that may begin the next event while a message is being read. */
