@@ -7,7 +7,7 @@
  */
 import type { AppPoolFacts, Evidence, EvidenceRef, LocatedValue, WebConfigFacts } from '../evidence/types';
 import type { Finding } from '../contract';
-import { configHolding, configLineRef, timespanSeconds } from '../evidence/config-facts';
+import { configHolding, configLineRef, timespanSeconds, valueNamed } from '../evidence/config-facts';
 
 /** ANCM's default requestTimeout (2 min) and the bounds outside which a value is worth a word. */
 const REQUEST_TIMEOUT_LOW_S = 30;
@@ -30,18 +30,7 @@ export function productionFindings(evidence: Evidence): Finding[] {
 
 /** An `<aspNetCore>` attribute, found whatever its case (ANCM's own lookup is not what users type). */
 function attributeOf(config: WebConfigFacts, name: string): (LocatedValue & { name: string }) | undefined {
-  const attributes = config.aspNetCore?.attributes;
-  if (!attributes) return undefined;
-  const key = Object.keys(attributes).find((k) => k.toLowerCase() === name.toLowerCase());
-  const found = key === undefined ? undefined : attributes[key];
-  return key !== undefined && found ? { ...found, name: key } : undefined;
-}
-
-function entryOf(collection: Record<string, LocatedValue> | undefined, name: string): (LocatedValue & { name: string }) | undefined {
-  if (!collection) return undefined;
-  const key = Object.keys(collection).find((k) => k.toLowerCase() === name.toLowerCase());
-  const found = key === undefined ? undefined : collection[key];
-  return key !== undefined && found ? { ...found, name: key } : undefined;
+  return valueNamed(config.aspNetCore?.attributes, name);
 }
 
 function isTrue(value: string | undefined): boolean {
@@ -139,7 +128,7 @@ function webConfigFindings(config: WebConfigFacts): Finding[] {
   out.push(...processPathFindings(config, model.value, element.startLine));
 
   for (const name of ['ASPNETCORE_ENVIRONMENT', 'DOTNET_ENVIRONMENT']) {
-    const env = entryOf(element.environmentVariables, name);
+    const env = valueNamed(element.environmentVariables, name);
     if (env && env.value.trim().toLowerCase() === 'development') {
       push(
         'development-environment',
@@ -149,7 +138,7 @@ function webConfigFindings(config: WebConfigFacts): Finding[] {
       );
     }
   }
-  const detailed = entryOf(element.environmentVariables, 'ASPNETCORE_DETAILEDERRORS');
+  const detailed = valueNamed(element.environmentVariables, 'ASPNETCORE_DETAILEDERRORS');
   if (detailed && isTrue(detailed.value)) {
     push(
       'detailed-errors-enabled',
@@ -159,8 +148,8 @@ function webConfigFindings(config: WebConfigFacts): Finding[] {
     );
   }
 
-  const debugLevel = entryOf(element.handlerSettings, 'debugLevel');
-  const moduleDebug = entryOf(element.environmentVariables, 'ASPNETCORE_MODULE_DEBUG');
+  const debugLevel = valueNamed(element.handlerSettings, 'debugLevel');
+  const moduleDebug = valueNamed(element.environmentVariables, 'ASPNETCORE_MODULE_DEBUG');
   for (const debug of [debugLevel, moduleDebug]) {
     if (!debug || debug.value.trim() === '') continue;
     push(

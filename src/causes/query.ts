@@ -14,6 +14,7 @@ import type {
   StatusObservation,
   WindowsEvent,
 } from '../evidence/types';
+import { valueNamed } from '../evidence/config-facts';
 
 /** Every signal with this id, in input order. */
 export function signals<K extends SignalId>(evidence: Evidence, id: K): Signal<K>[] {
@@ -102,13 +103,8 @@ export function formatSeconds(seconds: number): string {
 /** The `<aspNetCore>` attribute as written in the first pasted web.config that has the element. */
 export function aspNetCoreAttribute(evidence: Evidence, name: string): { value: string; line: number; source: string } | undefined {
   for (const config of evidence.webConfigs) {
-    const attributes = config.aspNetCore?.attributes;
-    if (!attributes) continue;
-    const key = Object.keys(attributes).find((k) => k.toLowerCase() === name.toLowerCase());
-    if (key !== undefined) {
-      const located = attributes[key];
-      if (located) return { ...located, source: config.source };
-    }
+    const found = valueNamed(config.aspNetCore?.attributes, name);
+    if (found) return { value: found.value, line: found.line, source: config.source };
   }
   return undefined;
 }

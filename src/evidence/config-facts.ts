@@ -4,7 +4,7 @@
  * the parsers all read the same values, and none of them should import another to do it.
  */
 import { refText, type CutMark } from './ref-text';
-import type { EvidenceRef, WebConfigFacts } from './types';
+import type { EvidenceRef, LocatedValue, WebConfigFacts } from './types';
 
 /** Reads an IIS-style timespan (`00:02:00`, `1.00:00:00`) or plain seconds into seconds. */
 export function timespanSeconds(value: string | undefined): number | undefined {
@@ -14,6 +14,19 @@ export function timespanSeconds(value: string | undefined): number | undefined {
   const m = /^(?:(\d+)\.)?(\d{1,3}):(\d{1,2}):(\d{1,2})(?:\.\d+)?$/.exec(text);
   if (!m) return undefined;
   return Number(m[1] ?? 0) * 86400 + Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4]);
+}
+
+/**
+ * A named value of an element (an `<aspNetCore>` attribute, a handler setting, an environment
+ * variable), found whatever the case of its name (people type `requesttimeout`), with the name
+ * as written.
+ */
+export function valueNamed(values: Readonly<Record<string, LocatedValue>> | undefined, name: string): (LocatedValue & { name: string }) | undefined {
+  if (!values) return undefined;
+  const wanted = name.toLowerCase();
+  const key = Object.keys(values).find((k) => k.toLowerCase() === wanted);
+  const found = key === undefined ? undefined : values[key];
+  return key !== undefined && found ? { ...found, name: key } : undefined;
 }
 
 /** The pasted config of `source` that holds its line `line`: the segment a value's line belongs to. */

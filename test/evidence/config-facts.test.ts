@@ -1,4 +1,4 @@
-import { configHolding, configLineRef, timespanSeconds } from '../../src/evidence/config-facts';
+import { configHolding, configLineRef, timespanSeconds, valueNamed } from '../../src/evidence/config-facts';
 import type { WebConfigFacts } from '../../src/evidence/types';
 
 function config(source: string, firstLine: number, lines: string[]): WebConfigFacts {
@@ -44,5 +44,19 @@ describe('configHolding and configLineRef', () => {
     expect(configLineRef(long, 1).text).toHaveLength(300);
     expect(configLineRef(long, 1).text.endsWith('a')).toBe(true);
     expect(configLineRef(long, 1, '…').text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('valueNamed', () => {
+  const attributes = { requestTimeout: { value: '00:02:00', line: 4 }, hostingModel: { value: 'inprocess', line: 5 } };
+
+  it('finds a value whatever the case of its name, with the name as written', () => {
+    expect(valueNamed(attributes, 'REQUESTTIMEOUT')).toEqual({ name: 'requestTimeout', value: '00:02:00', line: 4 });
+    expect(valueNamed(attributes, 'hostingModel')?.value).toBe('inprocess');
+  });
+
+  it('finds nothing in a missing element or under another name', () => {
+    expect(valueNamed(undefined, 'requestTimeout')).toBeUndefined();
+    expect(valueNamed(attributes, 'startupTimeLimit')).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { Evidence, EvidenceRef, Signal, SignalId, WebConfigFacts, WindowsEvent } from '../../evidence/types';
 import { codes, refsOf, signals } from '../query';
-import { configHolding, configLineRef } from '../../evidence/config-facts';
+import { configHolding, configLineRef, valueNamed } from '../../evidence/config-facts';
 
 /** Where a status.substatus was seen, most telling source first. */
 export interface StatusHit {
@@ -225,11 +225,8 @@ export function dllNameOf(text: string | undefined): string | undefined {
 /** The first value of an `<aspNetCore>` environment variable in any pasted web.config (name case-insensitive). */
 export function environmentVariable(evidence: Evidence, name: string): { value: string; line: number; source: string } | undefined {
   for (const config of evidence.webConfigs) {
-    const vars = config.aspNetCore?.environmentVariables;
-    if (!vars) continue;
-    const key = Object.keys(vars).find((k) => k.toLowerCase() === name.toLowerCase());
-    const located = key === undefined ? undefined : vars[key];
-    if (located) return { ...located, source: config.source };
+    const found = valueNamed(config.aspNetCore?.environmentVariables, name);
+    if (found) return { value: found.value, line: found.line, source: config.source };
   }
   return undefined;
 }
