@@ -106,24 +106,23 @@ export function eventHolding(signal: Signal, events: readonly WindowsEvent[]): W
   });
 }
 
-/**
- * Signals that name a specific reason why the app did not start. When one is present, the generic
- * "startup failed" causes step back so the specific one ranks first.
- */
-export const SPECIFIC_STARTUP_SIGNALS: SignalId[] = [
-  'framework-missing',
+/** Signals that report an exception the app threw (as opposed to the host or ANCM). */
+export const EXCEPTION_SIGNALS: SignalId[] = [
   'unhandled-exception',
   'config-file-missing',
   'di-resolution-failure',
   'sql-connection-failure',
   'sql-login-failed',
-  'port-in-use',
-  'bad-image-format',
   'dll-not-found',
   'assembly-load-failure',
-  'process-path-not-found',
-  'dotnet-sdk-command',
 ];
+
+/**
+ * Signals in which the .NET host or ANCM names why the app did not start. With the exceptions
+ * above, they are the specific startup reasons: when one is present, the generic "startup failed"
+ * causes step back so the specific one ranks first.
+ */
+const HOST_STARTUP_SIGNALS: SignalId[] = ['framework-missing', 'port-in-use', 'bad-image-format', 'process-path-not-found', 'dotnet-sdk-command'];
 
 /** Signals of these ids, in input order. */
 export function signalsOf(evidence: Evidence, ids: readonly SignalId[]): Signal[] {
@@ -155,23 +154,12 @@ export const SPECIFIC_ANCM_TEXTS = [
 
 /** True when the evidence names a more specific startup reason than "it failed". */
 export function hasSpecificStartupReason(evidence: Evidence): boolean {
-  if (signalsOf(evidence, SPECIFIC_STARTUP_SIGNALS.filter((id) => !EXCEPTION_SIGNALS.includes(id))).length > 0) return true;
+  if (signalsOf(evidence, HOST_STARTUP_SIGNALS).length > 0) return true;
   if (startupExceptions(evidence).length > 0) return true;
   if (ancmEvents(evidence, [1008, 1009, 1027, 1029, 1034]).length > 0) return true;
   if (ancmEvents(evidence, [1000, 1001, 1007, 1010, 1020, 1035], SPECIFIC_ANCM_TEXTS).length > 0) return true;
   return linesWithText(evidence, SPECIFIC_ANCM_TEXTS).length > 0;
 }
-
-/** Signals that report an exception the app threw (as opposed to the host or ANCM). */
-export const EXCEPTION_SIGNALS: SignalId[] = [
-  'unhandled-exception',
-  'config-file-missing',
-  'di-resolution-failure',
-  'sql-connection-failure',
-  'sql-login-failed',
-  'dll-not-found',
-  'assembly-load-failure',
-];
 
 /** ANCM events that report a start that failed (out-of-process 1000/1020, in-process 1007/1011/1018/1031/1035, shim 1010). */
 export const START_FAILURE_EVENTS = [1000, 1020, 1007, 1011, 1018, 1031, 1035, 1010];
