@@ -7,8 +7,8 @@
  * total). A URL that keeps failing comes back and climbs again; its count can then miss at most
  * `undercount` rows, which is reported. Dropping half at a time keeps the cost amortized O(1).
  */
-import { DistinctEstimator } from './iis-log-distinct';
-import { detach } from './iis-log-text';
+import { DistinctEstimator } from './distinct';
+import { detach } from './text';
 
 /** URLs longer than this are cut before counting (a hostile 16 KB URL must not become a key). */
 export const MAX_URL_CHARS = 1024;

@@ -7,7 +7,7 @@
  * reported midpoint is within 0.8 % of any value in it. Memory is the same 1,728 counters whether
  * the log has ten rows or ten million.
  */
-import type { TimingSummary } from '../types';
+import type { TimingSummary } from '../../types';
 
 /** Buckets per power of two above the exact range (6 bits of mantissa). */
 const SUB_BUCKETS = 64;

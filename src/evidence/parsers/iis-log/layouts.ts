@@ -5,7 +5,7 @@
  * A layout maps field positions to the few roles the aggregate reads; every other column is
  * skipped without being looked at.
  */
-import { readUint } from './iis-log-text';
+import { readUint } from './text';
 
 /** The columns the aggregate reads. 0 means "not read". */
 export const ROLE = {

@@ -1,5 +1,5 @@
-import { TopUrlCounter, MAX_URL_CHARS } from '../../../src/evidence/parsers/iis-log-top-urls';
-import { DistinctEstimator } from '../../../src/evidence/parsers/iis-log-distinct';
+import { TopUrlCounter, MAX_URL_CHARS } from '../../../../src/evidence/parsers/iis-log/top-urls';
+import { DistinctEstimator } from '../../../../src/evidence/parsers/iis-log/distinct';
 
 describe('TopUrlCounter', () => {
   it('counts exactly, with statuses per URL, while under capacity', () => {

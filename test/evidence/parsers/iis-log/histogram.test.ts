@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { HISTOGRAM_MAX_VALUE, LogHistogram, bucketOf, bucketRange } from '../../../src/evidence/parsers/iis-log-histogram';
+import { HISTOGRAM_MAX_VALUE, LogHistogram, bucketOf, bucketRange } from '../../../../src/evidence/parsers/iis-log/histogram';
 
 describe('LogHistogram buckets', () => {
   it('gives every value below 128 a bucket of its own', () => {

@@ -2,7 +2,7 @@
  * Small text helpers for the IIS log hot path: reading integers in place (no slice, no regex)
  * and copying the few strings the aggregate keeps.
  */
-import { refText } from '../ref-text';
+import { refText } from '../../ref-text';
 
 /**
  * The unsigned decimal integer in `text[start, end)`, or -1 when the field is empty, `-`, longer

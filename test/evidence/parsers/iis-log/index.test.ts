@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { IIS_LOG_CAPS, IisLogAggregator, OTHER_KEY, type IisLogResult } from '../../../src/evidence/parsers/iis-log';
-import { EvidenceCollector } from '../../../src/evidence/collector';
-import type { Signal } from '../../../src/evidence/types';
+import { IIS_LOG_CAPS, IisLogAggregator, OTHER_KEY, type IisLogResult } from '../../../../src/evidence/parsers/iis-log';
+import { EvidenceCollector } from '../../../../src/evidence/collector';
+import type { Signal } from '../../../../src/evidence/types';
 
-const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'iis-log');
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures', 'iis-log');
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
 
 const DEFAULT_FIELDS =

@@ -1,6 +1,6 @@
-import { AZURE_APP_SERVICE_FIELDS, DEFAULT_W3C_FIELDS, ROLE, guessLayout, layoutFromFields } from '../../../src/evidence/parsers/iis-log-layout';
-import { detach, keptRefText, readUint } from '../../../src/evidence/parsers/iis-log-text';
-import { MAX_REF_TEXT } from '../../../src/evidence/ref-text';
+import { AZURE_APP_SERVICE_FIELDS, DEFAULT_W3C_FIELDS, ROLE, guessLayout, layoutFromFields } from '../../../../src/evidence/parsers/iis-log/layouts';
+import { detach, keptRefText, readUint } from '../../../../src/evidence/parsers/iis-log/text';
+import { MAX_REF_TEXT } from '../../../../src/evidence/ref-text';
 
 const roleAt = (roles: Uint8Array, role: number) => roles.indexOf(role);
 
