@@ -13,7 +13,7 @@ import { verdictOf } from './ranking/verdict';
 import { LAYER_TITLES } from './vocabulary';
 import { hasKind } from './causes/query';
 import { patchAspNetCore } from './advice/patch';
-import { productionFindings } from './advice/production-findings';
+import { productionFindings } from './advice/findings';
 import { missingEntry } from './advice/collect';
 import { describeStatus } from './evidence/codes';
 import { identifyLayer } from './layer';

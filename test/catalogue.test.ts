@@ -131,7 +131,7 @@ describe('one-way data flow', () => {
 
     it('fails layer.ts and advice/ importing the catalogue, and the catalogue importing advice/', () => {
       expect(violation('layer.ts', 'causes/confidence.ts', false)).toBeDefined();
-      expect(violation('advice/production-findings.ts', 'causes/query.ts', false)).toBeDefined();
+      expect(violation('advice/findings/index.ts', 'causes/query.ts', false)).toBeDefined();
       expect(violation('causes/ancm-request-timeout.ts', 'advice/patch.ts', false)).toBeDefined();
     });
 

@@ -1,62 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EvidenceCollector } from '../../src/evidence/collector';
-import { productionFindings } from '../../src/advice/production-findings';
-import type { Finding } from '../../src/contract';
+import { EvidenceCollector } from '../../../src/evidence/collector';
+import { productionFindings } from '../../../src/advice/findings';
+import type { Finding } from '../../../src/contract';
+import { attributes, pool, webConfig } from '../../helpers/finding-tester';
 
-const fixture = (name: string): string => readFileSync(join(__dirname, '../fixtures/web-config', name), 'utf8');
+const fixture = (name: string): string => readFileSync(join(__dirname, '../../fixtures/web-config', name), 'utf8');
 
 function findings(text: string, source = 'web.config'): Finding[] {
   const collector = new EvidenceCollector();
   collector.addText(source, text);
   return productionFindings(collector.finish());
-}
-
-/** A whole web.config whose `<aspNetCore>` sits on line 7. */
-function webConfig(attributes: string, children = '', handlerModule = 'AspNetCoreModuleV2'): string {
-  const element = children ? `<aspNetCore ${attributes}>\n${children}\n    </aspNetCore>` : `<aspNetCore ${attributes} />`;
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<configuration>',
-    '  <system.webServer>',
-    '    <handlers>',
-    `      <add name="aspNetCore" path="*" verb="*" modules="${handlerModule}" resourceType="Unspecified" />`,
-    '    </handlers>',
-    `    ${element}`,
-    '  </system.webServer>',
-    '</configuration>',
-  ].join('\n');
-}
-
-const GOOD: Record<string, string> = {
-  processPath: 'dotnet',
-  arguments: '.\\Contoso.Web.dll',
-  stdoutLogEnabled: 'false',
-  hostingModel: 'inprocess',
-  shutdownTimeLimit: '20',
-};
-
-function attributes(overrides: Record<string, string | undefined>): string {
-  const merged: Record<string, string | undefined> = { ...GOOD, ...overrides };
-  return Object.entries(merged)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([k, v]) => `${k}="${v}"`)
-    .join(' ');
-}
-
-/** An application pool fragment whose `<add>` is on line 2. */
-function pool(overrides: { add?: string; idleTimeout?: string; restart?: string; failure?: string } = {}): string {
-  return [
-    '<applicationPools>',
-    `  <add name="ContosoWeb" ${overrides.add ?? 'managedRuntimeVersion="" startMode="AlwaysRunning"'}>`,
-    `    <processModel identityType="ApplicationPoolIdentity" idleTimeout="${overrides.idleTimeout ?? '00:00:00'}" />`,
-    '    <recycling>',
-    `      <periodicRestart ${overrides.restart ?? 'time="00:00:00" memory="0" privateMemory="0" requests="0"'} />`,
-    '    </recycling>',
-    `    <failure ${overrides.failure ?? 'rapidFailProtection="true" rapidFailProtectionMaxCrashes="5"'} />`,
-    '  </add>',
-    '</applicationPools>',
-  ].join('\n');
 }
 
 interface Case {
