@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { CAUSES } from '../src/causes';
 import { FAMILY_IDS, LAYER_TITLES } from '../src/vocabulary';
+import { EVIDENCE_KINDS, isCollectable } from '../src/evidence/kinds';
 import { importsOf, layerOf, resolveImport, sourceFiles, violation } from './helpers/layers';
 
 const ROOT = join(__dirname, '..');
@@ -49,8 +50,9 @@ describe('cause catalogue', () => {
       expect(cause.description.length).toBeGreaterThan(20);
     });
 
-    it('names the evidence that would confirm it', () => {
+    it('names the evidence that would confirm it, of kinds someone can collect', () => {
       expect(cause.wants.length).toBeGreaterThan(0);
+      expect(cause.wants.filter((kind) => !EVIDENCE_KINDS.includes(kind) || !isCollectable(kind))).toEqual([]);
     });
 
     it('cites https references', () => {

@@ -4,11 +4,11 @@
  * that costs performance (stdout logging, FREB).
  */
 import type { EvidenceKind } from '../evidence/types';
+import { isCollectable, type CollectableKind } from '../evidence/kinds';
 import type { MissingEvidence } from '../contract';
 
-type Collectable = Exclude<EvidenceKind, 'prose'>;
-
-export const HOW_TO_COLLECT: Record<Collectable, Omit<MissingEvidence, 'why'>> = {
+/** How to collect every kind that can be collected (the compiler insists on each one). */
+export const HOW_TO_COLLECT: Record<CollectableKind, Omit<MissingEvidence, 'why'>> = {
   'iis-log': {
     kind: 'iis-log',
     what: 'IIS W3C log lines around the failure',
@@ -69,6 +69,6 @@ export const HOW_TO_COLLECT: Record<Collectable, Omit<MissingEvidence, 'why'>> =
 
 /** A "missing evidence" entry for a kind, with the reason a cause gives. */
 export function missingEntry(kind: EvidenceKind, why: string): MissingEvidence | undefined {
-  if (kind === 'prose') return undefined;
+  if (!isCollectable(kind)) return undefined;
   return { ...HOW_TO_COLLECT[kind], why };
 }

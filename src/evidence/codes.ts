@@ -13,6 +13,7 @@
 import { EXCEPTION_CODES, HRESULT_CODES, STATUS_MEANINGS, SYMBOLIC_NAMES, WIN32_CODES, type CodeInfo } from './code-table';
 import type { CodeObservation, EvidenceRef, Segment, StatusObservation } from './types';
 import { refText } from './ref-text';
+import { KINDS } from './kinds';
 
 /** A decoded code, without the place it was seen. */
 export interface DecodedCode {
@@ -330,12 +331,13 @@ function scanProseStatuses(line: string, out: Findings): void {
 }
 
 /**
- * Finds every code (and, in prose, every HTTP status) in a segment. Never called for `iis-log`
- * segments (the IIS aggregator decodes sc-win32-status itself); returns nothing if it is.
+ * Finds every code (and, in free prose, every HTTP status) in a segment, as its kind says
+ * (kinds.ts): nothing for the IIS log, whose aggregate decodes sc-win32-status itself.
  */
 export function extractCodes(segment: Segment): { codes: CodeObservation[]; statuses: StatusObservation[] } {
-  if (segment.kind === 'iis-log') return { codes: [], statuses: [] };
-  const prose = segment.kind === 'prose';
+  const reads = KINDS[segment.kind].codes;
+  if (reads === 'none') return { codes: [], statuses: [] };
+  const prose = reads === 'codes-and-statuses';
   const out = new Findings(segment.source);
   let werExceptionNext = false;
   segment.lines.forEach((line, index) => {

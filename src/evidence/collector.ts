@@ -12,7 +12,7 @@ import { LineNormalizer, looksSlackEscaped, type SlackEscaping } from './normali
 import { Redactor } from './redact';
 import { extractCodes } from './codes';
 import { IisLogAggregator } from './parsers/iis-log';
-import { SEGMENT_PARSERS } from './parsers';
+import { FALLBACK_KIND, KINDS } from './kinds';
 import { LIMITS, formatBytes } from './limits';
 import { refText } from './ref-text';
 import { durationsIn } from './durations';
@@ -189,7 +189,7 @@ export class InputReader {
     }
     if (current === undefined && cls === undefined && clean.trim().length === 0) return;
     this.closeSegment();
-    const kind: EvidenceKind = cls?.kind ?? 'prose';
+    const kind: EvidenceKind = cls?.kind ?? FALLBACK_KIND;
     const segment: OpenSegment = { kind, source: this.source, firstLine: this.lineNo, lines: [], bytes: 0, clipped: false };
     this.segment = segment;
     this.kinds.add(kind);
@@ -260,7 +260,7 @@ export class EvidenceCollector {
 
   /** @internal */
   parseSegment(segment: Segment): void {
-    const parser = segment.kind === 'iis-log' ? undefined : SEGMENT_PARSERS[segment.kind];
+    const parser = KINDS[segment.kind].parse;
     if (!parser) return;
     let facts: SegmentFacts;
     try {

@@ -7,6 +7,7 @@
  */
 import type { EvidenceKind } from './types';
 import { startsBareEvent } from './bare-events';
+import { KINDS } from './kinds';
 
 /** How strongly a line announces its kind. */
 export interface LineClass {
@@ -154,15 +155,10 @@ export function continues(current: EvidenceKind, next: LineClass | undefined): b
   // and `<Event xmlns` (which joins FREB files) is the "Event Xml:" view of the event just above:
   // both stay in the event block, whose parser tells events apart itself.
   if (current === 'event-log' && (next.kind === 'stdout-log' || (next.kind === 'event-log' && next.joins !== undefined))) return true;
-  if (next.kind === current) return !(next.strong && startsFreshBlock(current));
+  if (next.kind === current) return !(next.strong && KINDS[current].repeats);
   if (next.strong) return false;
   // A weak header-like line ("Source: x", "Exception Info: y") inside an event or stdout block stays there.
-  return current !== 'iis-log' && current !== 'proxy-log' && current !== 'prose';
-}
-
-/** Kinds whose strong line begins a new block of the same kind (a second event, a second page). */
-function startsFreshBlock(kind: EvidenceKind): boolean {
-  return kind === 'event-log' || kind === 'freb';
+  return KINDS[current].absorbsWeakLines;
 }
 
 /**

@@ -5,20 +5,10 @@
  * catalogue (which reads them). Nothing here knows about causes, Slack or rendering.
  */
 import type { ClueHit } from './signatures/types';
+import type { EvidenceKind } from './kinds';
 
-/** Every kind of evidence a paste can hold (ARCHITECTURE.md, "Evidence kinds"). */
-export const EVIDENCE_KINDS = [
-  'iis-log',
-  'stdout-log',
-  'event-log',
-  'freb',
-  'headers',
-  'error-page',
-  'web-config',
-  'proxy-log',
-  'prose',
-] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+/** The kinds and what each one means to the pipeline live in kinds.ts. */
+export type { EvidenceKind } from './kinds';
 
 /** Where a fact came from: the input's name, its 1-based line, and the (redacted) line text. */
 export interface EvidenceRef {

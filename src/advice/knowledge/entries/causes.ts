@@ -12,6 +12,7 @@ import { CAUSES } from '../../../causes';
 import type { CauseDefinition } from '../../../causes/define-cause';
 import { FAMILIES, type FamilyId } from '../../../vocabulary';
 import { HOW_TO_COLLECT } from '../../collect';
+import { isCollectable } from '../../../evidence/kinds';
 import { bullets, paragraphs, percent, titledList } from '../text';
 import { diagnosedCauses, evidenceList, fixText, stepsText } from '../thread-text';
 import type { KnowledgeEntry } from '../types';
@@ -105,7 +106,7 @@ function phrasingsOf(cause: CauseDefinition): string[] {
 }
 
 function wantedEvidence(cause: CauseDefinition): string {
-  const wanted = cause.wants.flatMap((kind) => (kind === 'prose' ? [] : [HOW_TO_COLLECT[kind].what]));
+  const wanted = cause.wants.filter(isCollectable).map((kind) => HOW_TO_COLLECT[kind].what);
   return titledList('Evidence that would confirm or rule it out (paste it here):', bullets(wanted));
 }
 
