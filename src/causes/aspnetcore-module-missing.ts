@@ -7,7 +7,7 @@ import type { EvidenceRef } from '../evidence/types';
 import { CONFIDENCE, boosted } from './confidence';
 import { defineCause } from './define-cause';
 import { refsOf, signals } from './query';
-import { brokenConfigs, configErrorOf, configRef, eventsWithText, findStatus, includesAny, linesWithText, seen } from './support/ancm-evidence';
+import { brokenConfigs, configRef, eventsWithText, findStatus, linesWithText, seen } from './support/ancm-evidence';
 
 const MODULE_LOAD_TEXTS = ['aspnetcore.dll failed to load', 'aspnetcorev2.dll failed to load'];
 const FEATURES_TEXT = 'CoreWebEngine and W3SVC features must be installed';
@@ -43,22 +43,19 @@ export default defineCause({
     const config = evidence.webConfigs.find((c) => c.wellFormed && c.aspNetCore !== undefined);
     const handler = evidence.webConfigs.flatMap((c) => c.handlers.map((h) => ({ h, source: c.source }))).find(({ h }) => (h.modules ?? '').toLowerCase().startsWith('aspnetcoremodule'));
     const invalidData = page19.some((s) => s.data.errorCode?.toLowerCase() === '0x8007000d' || s.data.errorCode?.toLowerCase() === '0x80070032');
-    // "Config Source: -1: 0:" (IIS blames no line) or "missing a section declaration": a section IIS has no schema for.
+    // "Config Source: -1: 0:" (IIS blames no line): a section IIS has no schema for.
     const noSourceLine = page19.some((s) => s.data.configLine !== undefined && s.data.configLine <= 0);
-    const unknownSection = page19.some((s) => includesAny(configErrorOf(s.data), ['missing a section declaration', 'Unrecognized configuration section aspNetCore']));
-    const notWellFormed = page19.some((s) => includesAny(configErrorOf(s.data), ['not well-formed']));
     const coreSite = config !== undefined || handler !== undefined;
-    const specific = seen(page21) || moduleEvents.length > 0 || moduleLines.length > 0 || unknownSection;
+    const specific = seen(page21) || moduleEvents.length > 0 || moduleLines.length > 0;
     if (!specific && !(seen(status19) && (invalidData || coreSite))) return undefined;
     // A pasted web.config that does not parse explains a 500.19 better than a missing module.
     const brokenConfig = brokenConfigs(evidence.webConfigs).length > 0;
-    if (!specific && (brokenConfig || notWellFormed)) return undefined;
+    if (!specific && brokenConfig) return undefined;
 
     let confidence: number;
     if (moduleEvents.length > 0) confidence = boosted(CONFIDENCE.strong, 0.05, seen(page21) || seen(status19) ? 0.05 : 0);
     else if (moduleLines.length > 0) confidence = boosted(CONFIDENCE.strong, seen(page21) ? 0.05 : 0);
     else if (seen(page21)) confidence = boosted(CONFIDENCE.likely, page21.direct ? 0.05 : -0.05, coreSite ? 0.15 : 0);
-    else if (unknownSection) confidence = boosted(CONFIDENCE.strong, coreSite ? 0.05 : 0);
     else if (invalidData && (coreSite || noSourceLine)) confidence = boosted(CONFIDENCE.likely, 0.05, coreSite && noSourceLine ? 0.1 : 0);
     else if (invalidData) confidence = CONFIDENCE.possible + 0.1; // without the config, the commonest 500.19 of an ASP.NET Core site
     else confidence = CONFIDENCE.possible - 0.1; // 500.19 on a site with <aspNetCore>, another error code

@@ -7,7 +7,7 @@ import { CONFIDENCE, boosted } from './confidence';
 import { defineCause } from './define-cause';
 import { aspNetCoreAttribute, refsOf, signals } from './query';
 import { configLineRef } from '../evidence/config-facts';
-import { brokenConfigs, configErrorOf, dllNameOf, findStatus, includesAny, quoteMessage, seen } from './support/ancm-evidence';
+import { brokenConfigs, dllNameOf, findStatus, quoteMessage, seen } from './support/ancm-evidence';
 
 /** What the 500.19 error codes mean for a web.config. */
 const CONFIG_ERRORS: Record<string, string> = {
@@ -41,15 +41,12 @@ export default defineCause({
     if (broken.length === 0 && !seen(status)) return undefined;
 
     const errorCode = pages.map((s) => s.data.errorCode?.toLowerCase()).find((c) => c !== undefined);
-    const configError = pages.map((s) => configErrorOf(s.data)).find((t) => t.length > 0);
-    const notWellFormed = configError !== undefined && includesAny(configError, ['not well-formed', 'Cannot read configuration file']);
     const healthyWithModule = evidence.webConfigs.some((c) => c.wellFormed && c.aspNetCore !== undefined);
     // "Config Source: -1: 0:" on the page: IIS found no line to blame, the signature of a section it has no schema for.
     const noSourceLine = pages.some((s) => s.data.configLine !== undefined && s.data.configLine <= 0);
     let confidence: number;
     const wholeFile = broken.some((c) => !c.fragment);
     if (broken.length > 0) confidence = boosted(CONFIDENCE.likely, wholeFile ? 0.1 : -0.05, seen(status) ? 0.15 : 0);
-    else if (notWellFormed) confidence = CONFIDENCE.strong;
     else if (errorCode === '0x8007000d' && (healthyWithModule || noSourceLine)) confidence = CONFIDENCE.possible - 0.1; // the file parses: an unknown <aspNetCore> section is more likely
     else if (errorCode === '0x8007000d') confidence = CONFIDENCE.possible + 0.05; // malformed XML and a missing module look alike here
     else if (errorCode !== undefined && errorCode in CONFIG_ERRORS) confidence = boosted(CONFIDENCE.likely, -0.05);
@@ -72,7 +69,6 @@ export default defineCause({
         xmlError: first?.error?.message,
         errorCode,
         meaning: errorCode === undefined ? undefined : CONFIG_ERRORS[errorCode],
-        configError,
         configFile: page?.configFile,
         dll: dllNameOf(aspNetCoreAttribute(evidence, 'arguments')?.value),
         configLine: page?.configLine,
@@ -88,7 +84,6 @@ export default defineCause({
     if (typeof facts.errorCode === 'string') {
       steps.push(`Error Code ${facts.errorCode}${typeof facts.meaning === 'string' ? `: ${facts.meaning}` : ''}.`);
     }
-    if (typeof facts.configError === 'string') steps.push(`IIS says: ${quoteMessage(facts.configError)}.`);
     if (typeof facts.configFile === 'string') {
       steps.push(`The page names the file: ${facts.configFile}${typeof facts.configLine === 'number' ? `, line ${facts.configLine}` : ''}. Its "Config Source" box shows the lines around the error; the numbered line is where IIS gave up.`);
     } else {

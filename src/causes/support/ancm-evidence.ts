@@ -272,15 +272,6 @@ export function x86Signature(evidence: Evidence): { refs: EvidenceRef[]; hinted:
 }
 
 /**
- * The "Config Error" text of a 500.19 page signal, when the page parser provides it (an optional
- * field read defensively: the signal type does not promise it).
- */
-export function configErrorOf(data: object): string {
-  const value = (data as { configError?: unknown }).configError;
-  return typeof value === 'string' ? value : '';
-}
-
-/**
  * Pasted configuration that does not parse for a reason of its own: a whole document, or a fragment
  * whose defect is not just that the paste starts or stops inside an element (`cutOff`).
  */

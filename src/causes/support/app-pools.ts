@@ -48,13 +48,6 @@ export function gatewayErrors(evidence: Evidence, wanted: readonly number[] = [5
   return statuses(evidence, { status: [...wanted] }).filter((s) => s.origin !== 'prose');
 }
 
-/** How many IIS log rows had this status (all rows, not only the kept samples). */
-export function iisCount(evidence: Evidence, status: number): number {
-  const by = evidence.iisLog?.byStatus ?? {};
-  let total = 0;
-  for (const [key, count] of Object.entries(by)) if (key === String(status) || key.startsWith(`${status}.`)) total += count;
-  return total;
-}
 
 /** A timespan setting in seconds, treating an unparsable value as unknown. */
 export function settingSeconds(value: string | undefined): number | undefined {

@@ -4,7 +4,7 @@
  * HTTP.sys "abandoned by app pool" shows that requests were in flight when it did.
  */
 import type { Evidence, EvidenceRef, Signal, WindowsEvent } from '../../evidence/types';
-import { codes, signals } from '../query';
+import { signals } from '../query';
 import { gatewayFailure, type GatewayFailure } from './gateway-failures';
 
 /** Win32 codes of a connection that broke mid-request between ANCM and Kestrel. */
@@ -69,11 +69,6 @@ export function crashEvents(evidence: Evidence): CrashEvent[] {
 /** Crash events whose code is one of these (normalized, lower-case `0x…`). */
 export function crashesWithCode(evidence: Evidence, wanted: readonly string[]): CrashEvent[] {
   return crashEvents(evidence).filter((c) => c.code !== undefined && wanted.includes(c.code));
-}
-
-/** Any spelling of these exception codes in any source, as decoded by the code extractor. */
-export function exceptionCodeRefs(evidence: Evidence, wanted: readonly string[]): EvidenceRef[] {
-  return codes(evidence, ...wanted).map((c) => c.ref);
 }
 
 /** 502.3 with a broken connection (12030, 12031, 64, 1229, 1236): requests were in flight when the process went away. */

@@ -30,7 +30,6 @@ export interface IisDetails {
   notification?: string;
   handler?: string;
   errorCode?: string;
-  configError?: string;
   configFile?: string;
   configLine?: number;
   url?: string;
@@ -83,9 +82,6 @@ function assignDetail(out: IisDetails, key: string, value: string): void {
       if (code) out.errorCode ??= `0x${code[0].slice(2).toUpperCase()}`;
       break;
     }
-    case 'Config Error':
-      out.configError ??= value;
-      break;
     case 'Config File':
       // IIS prints the long-path form `\\?\C:\...`; the plain path is what people look for.
       out.configFile ??= value.startsWith('\\\\?\\') ? value.slice(4) : value;
