@@ -45,7 +45,7 @@ Examples:
   diag502 --json C:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex261120.log > diagnosis.json
 `;
 
-export interface CliIo {
+interface CliIo {
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;
@@ -167,7 +167,7 @@ function describeReadError(file: string, error: NodeJS.ErrnoException): string {
   }
 }
 
-export function renderDiagnosis(d: Diagnosis, format: Format, verbose = false): string {
+function renderDiagnosis(d: Diagnosis, format: Format, verbose = false): string {
   if (format === 'json') return `${JSON.stringify(d, null, 2)}\n`;
   if (format === 'markdown') return renderMarkdown(d);
   return renderText(d, { verbose });

@@ -19,7 +19,7 @@ const numberText = (message: string, min: number, max: number, integer = false) 
     .transform(Number)
     .pipe(z.number().min(min, message).max(max, message));
 
-export const configSchema = z.object({
+const configSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must be a bot token starting with "xoxb-" (OAuth & Permissions page)').optional()),
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with "xapp-" (Basic Information > App-Level Tokens)').optional()),
   SLACK_SIGNING_SECRET: optionalText.pipe(z.string().regex(/^[0-9a-f]{32}$/i, 'must be the 32-character hex Signing Secret (Basic Information > App Credentials)').optional()),

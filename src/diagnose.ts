@@ -32,7 +32,7 @@ export interface EvidenceInput extends InputOptions {
   text: string;
 }
 
-export interface DiagnoseOptions {
+interface DiagnoseOptions {
   /** The catalogue to use; tests pass a subset. */
   causes?: readonly CauseDefinition[];
 }

@@ -12,7 +12,7 @@ import type { WebConfigFacts } from '../evidence/types';
 import type { AspNetCoreChange } from '../vocabulary';
 import { attribute, child, childrenNamed, escapeAttribute, scanXml, validateXml, type XmlElement } from '../evidence/xml';
 
-export interface AspNetCorePatch {
+interface AspNetCorePatch {
   /** A unified diff of the user's file (source name as the file name). */
   diff: string;
   /** The patched `<aspNetCore ...>` element alone, as it should read. */

@@ -24,7 +24,7 @@ export interface CauseMatch {
 }
 
 /** What steps and fix are computed from: the whole evidence and this cause's match. */
-export interface CauseContext {
+interface CauseContext {
   evidence: Evidence;
   match: CauseMatch;
   facts: MatchFacts;

@@ -8,7 +8,7 @@ import type { EvidenceKind, EvidenceRef } from '../evidence/types';
 import { defineCause, type CauseDefinition, type CauseFix } from './define-cause';
 import type { FamilyId, LayerId } from '../vocabulary';
 
-export interface FamilyAnswer {
+interface FamilyAnswer {
   family: FamilyId;
   title: string;
   description: string;

@@ -30,7 +30,7 @@ export function signalsWhere<K extends SignalId>(
   return signals(evidence, id).filter((s) => predicate(s.data));
 }
 
-export interface StatusFilter {
+interface StatusFilter {
   status?: number | number[];
   substatus?: number | number[];
   win32?: number | number[];

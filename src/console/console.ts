@@ -15,7 +15,7 @@ import type { ThreadKey } from '../conversation/types';
 import type { Reply } from '../conversation/replies';
 import { renderReplyText } from '../render/reply-text';
 
-export interface ConsoleIo {
+interface ConsoleIo {
   stdin: Readable & { isTTY?: boolean };
   stdout: Writable;
 }
@@ -32,7 +32,7 @@ function consoleUser(): string {
 }
 
 /** A new thread per console session: earlier sessions' evidence stays in the store, apart. */
-export function consoleThread(startedAt: Date): ThreadKey {
+function consoleThread(startedAt: Date): ThreadKey {
   return { surface: 'console', team: 'local', channel: consoleUser(), thread: `${startedAt.toISOString()}-${process.pid}` };
 }
 

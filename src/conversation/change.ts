@@ -9,7 +9,7 @@ import type { DiagnosisSnapshot } from './types';
 /** Below this a cause is a mere candidate: entering or leaving that zone is not "ruled in/out". */
 const CANDIDATE = 0.35;
 
-export interface CauseRef {
+interface CauseRef {
   id: string;
   title: string;
   confidence: number;

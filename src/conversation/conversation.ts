@@ -35,13 +35,13 @@ export interface IncomingMessage {
   slack?: boolean | 'auto';
 }
 
-export interface ConversationOptions {
+interface ConversationOptions {
   now?: () => Date;
   /** Where cleaning and diagnosing run; inline by default. */
   engine?: Engine;
 }
 
-export interface HandleOptions {
+interface HandleOptions {
   /**
    * The message may have been stored before (work resumed after a crash): answer it as the
    * thread stands instead of staying quiet about a message already seen.
@@ -57,7 +57,7 @@ export interface Draft {
 }
 
 /** The source name evidence lines cite for the n-th message of a thread. */
-export function messageSource(n: number): string {
+function messageSource(n: number): string {
   return `message ${n}`;
 }
 
@@ -220,7 +220,7 @@ function entriesOf(thread: ThreadRecord): ThreadEntry[] {
  * A catalogue cause named by its id, or by words: most of the words of its id
  * ("thread pool starvation") or of its title.
  */
-export function findCause(text: string): (typeof CAUSES)[number] | undefined {
+function findCause(text: string): (typeof CAUSES)[number] | undefined {
   const wanted = text.toLowerCase().trim();
   const byId = CAUSES.find((c) => c.id === wanted || wanted.startsWith(`${c.id} `));
   if (byId) return byId;

@@ -18,7 +18,7 @@ export interface WorkerPool {
   destroy(): Promise<void>;
 }
 
-export interface EnginePoolOptions {
+interface EnginePoolOptions {
   /** Worker threads; by default one fewer than the CPUs, at least one. */
   threads?: number;
   /** The compiled worker module (dist/src/conversation/engine-worker.js next to this file). */

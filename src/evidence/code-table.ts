@@ -220,7 +220,7 @@ export const HRESULT_CODES: ReadonlyMap<number, CodeInfo> = toMap(HRESULT_ENTRIE
 export const EXCEPTION_CODES: ReadonlyMap<number, CodeInfo> = toMap(EXCEPTION_ENTRIES);
 
 /** How a symbolic name written in prose maps back to a code. */
-export interface SymbolicCode {
+interface SymbolicCode {
   kind: 'win32' | 'code32';
   value: number;
 }

@@ -44,7 +44,7 @@ interface OpenSegment extends Segment {
 }
 
 /** Reads one input line by line. Obtain it from `EvidenceCollector.open`. */
-export class InputReader {
+class InputReader {
   private readonly summary: InputSummary;
   private readonly kinds = new Set<EvidenceKind>();
   private readonly redactor = new Redactor();

@@ -10,7 +10,7 @@ import { startsBareEvent } from './bare-events';
 import { KINDS } from './kinds';
 
 /** How strongly a line announces its kind. */
-export interface LineClass {
+interface LineClass {
   kind: EvidenceKind;
   /** A strong line starts a new segment of its kind even inside another segment. */
   strong: boolean;

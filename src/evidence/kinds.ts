@@ -33,7 +33,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const FALLBACK_KIND = 'prose' satisfies EvidenceKind;
 export type CollectableKind = Exclude<EvidenceKind, typeof FALLBACK_KIND>;
 
-export interface KindDefinition {
+interface KindDefinition {
   /** What the kind is, in a few words. */
   label: string;
   /**

@@ -13,7 +13,7 @@
  */
 import { XMLValidator } from 'fast-xml-parser';
 
-export interface XmlAttribute {
+interface XmlAttribute {
   name: string;
   /** The value with predefined entities and character references decoded. */
   value: string;
@@ -49,7 +49,7 @@ export interface XmlElement {
   text: string;
 }
 
-export interface XmlScanIssue {
+interface XmlScanIssue {
   offset: number;
   message: string;
 }

@@ -6,7 +6,7 @@ import type { Diagnosis, DiagnosedCause } from '../contract';
 import { FAMILIES } from '../vocabulary';
 import { summarizeInputs, percent, refLine, nothingFound, OTHER_CANDIDATES_SHOWN, maskedNote } from './shared';
 
-export interface TextOptions {
+interface TextOptions {
   /** Show every evidence line instead of the first few. */
   verbose?: boolean;
 }

@@ -35,7 +35,7 @@ import { SlackHosts } from './slack-hosts';
 import { verifyAppToken, verifyBotToken } from './startup';
 import { SlackApi, webClientOptions } from './web-api';
 
-export interface SlackAppOptions {
+interface SlackAppOptions {
   config: Config;
   store: Store;
   logger?: Logger;
@@ -43,7 +43,7 @@ export interface SlackAppOptions {
   engine?: Engine;
 }
 
-export interface SlackApp {
+interface SlackApp {
   mode: 'socket' | 'http';
   /** Verifies the tokens, then starts taking events; rejects with a StartupError when Slack says no. */
   start(): Promise<void>;

@@ -20,14 +20,14 @@ export interface AttachedFile {
   size?: number;
 }
 
-export interface ReadFiles {
+interface ReadFiles {
   /** The text of every readable file, in order, each after a "file NAME" line. */
   text: string;
   /** One sentence per file that was cut or skipped, for the person who sent it (mrkdwn-safe). */
   notes: string[];
 }
 
-export interface DownloadOptions {
+interface DownloadOptions {
   token: string;
   hosts: SlackHosts;
   /** Bytes read from all files together. */
@@ -37,7 +37,7 @@ export interface DownloadOptions {
   maxRedirects?: number;
 }
 
-export const DOWNLOAD_LIMITS = { timeoutMs: 15_000, maxRedirects: 5 } as const;
+const DOWNLOAD_LIMITS = { timeoutMs: 15_000, maxRedirects: 5 } as const;
 
 /** Longest file name shown in a note. */
 const MAX_NAME = 80;

@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Store } from '../conversation/store/store';
 
-export interface HealthReport {
+interface HealthReport {
   status: 'ok' | 'unavailable';
   reason?: string;
 }

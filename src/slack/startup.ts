@@ -14,7 +14,7 @@ export class StartupError extends Error {
   override readonly name = 'StartupError';
 }
 
-export interface BotIdentity {
+interface BotIdentity {
   botUserId: string;
   botId: string;
   teamId: string;

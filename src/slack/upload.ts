@@ -5,7 +5,7 @@
  */
 import type { SlackApi } from './web-api';
 
-export interface UploadFile {
+interface UploadFile {
   channel: string;
   threadTs: string;
   filename: string;

@@ -22,7 +22,7 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, timeoutMs: 10_000, backoffMs: [1000, 2000, 4000], maxRetryAfterMs: 30_000 };
+const DEFAULT_RETRY: RetryPolicy = { retries: 3, timeoutMs: 10_000, backoffMs: [1000, 2000, 4000], maxRetryAfterMs: 30_000 };
 
 /** Slack errors that mean the token itself is bad: no retry helps, the operator must act. */
 export const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'org_login_required', 'ekm_access_denied']);
@@ -90,7 +90,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export interface SlackApiOptions {
+interface SlackApiOptions {
   /** Told when Slack answers or rejects the token (for /healthz). */
   health?: Pick<Health, 'slackAnswered' | 'tokenRejected'>;
   policy?: RetryPolicy;

@@ -7,7 +7,7 @@ import type { AppPoolFacts, WebConfigFacts } from '../../evidence/types';
 import type { Finding } from '../../contract';
 
 /** One place a finding applies: its message, and the source line it quotes as evidence. */
-export interface FindingHit {
+interface FindingHit {
   message: string;
   line: number;
 }

@@ -38,7 +38,7 @@ import appPoolRapidFailProtectionOff from './app-pool-rapid-fail-protection-off'
 import appPool32Bit from './app-pool-32-bit';
 
 /** The findings on each pasted web.config, in the order they are shown. */
-export const WEB_CONFIG_FINDINGS: readonly WebConfigFindingDefinition[] = [
+const WEB_CONFIG_FINDINGS: readonly WebConfigFindingDefinition[] = [
   malformedWebConfig,
   ancmV1Module,
   stdoutLogEnabled,
@@ -62,7 +62,7 @@ export const WEB_CONFIG_FINDINGS: readonly WebConfigFindingDefinition[] = [
 ];
 
 /** The findings on each pasted application pool, in the order they are shown. */
-export const APP_POOL_FINDINGS: readonly AppPoolFindingDefinition[] = [
+const APP_POOL_FINDINGS: readonly AppPoolFindingDefinition[] = [
   appPoolManagedRuntime,
   appPoolIdleTimeout,
   appPoolPeriodicRestart,

@@ -20,7 +20,7 @@ export function isFalse(value: string | undefined): boolean {
   return value !== undefined && value.trim().toLowerCase() === 'false';
 }
 
-export interface HostingModel {
+interface HostingModel {
   value: 'inprocess' | 'outofprocess' | 'invalid';
   attribute?: Named;
 }
@@ -68,7 +68,7 @@ export function validRequestTimeout(config: WebConfigFacts): (RequestTimeout & {
   return { ...timeout, attribute: timeout.attribute, seconds: timeout.seconds };
 }
 
-export interface ProcessPath {
+interface ProcessPath {
   path: Named;
   args?: Named;
   /** The program, quotes removed. */

@@ -52,7 +52,7 @@ interface IndexedDocument {
 }
 
 /** A scored entry. */
-export interface EntryMatch {
+interface EntryMatch {
   entry: KnowledgeEntry;
   score: number;
   /**
@@ -78,7 +78,7 @@ function prefixFor(term: string): boolean {
 }
 
 /** The distinct search terms of a question, capped. */
-export function queryTerms(question: string): string[] {
+function queryTerms(question: string): string[] {
   return [...new Set(searchTerms(question.slice(0, MAX_QUESTION_CHARS)))].slice(0, MAX_TERMS);
 }
 

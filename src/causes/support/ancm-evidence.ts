@@ -10,7 +10,7 @@ import { codes, refsOf, signals } from '../query';
 import { configHolding, configLineRef, valueNamed } from '../../evidence/config-facts';
 
 /** Where a status.substatus was seen, most telling source first. */
-export interface StatusHit {
+interface StatusHit {
   refs: EvidenceRef[];
   /** Seen in a page, a trace, a log row or headers, not only in prose. */
   direct: boolean;
@@ -107,7 +107,7 @@ export function eventHolding(signal: Signal, events: readonly WindowsEvent[]): W
 }
 
 /** Signals that report an exception the app threw (as opposed to the host or ANCM). */
-export const EXCEPTION_SIGNALS: SignalId[] = [
+const EXCEPTION_SIGNALS: SignalId[] = [
   'unhandled-exception',
   'config-file-missing',
   'di-resolution-failure',
@@ -130,7 +130,7 @@ export function signalsOf(evidence: Evidence, ids: readonly SignalId[]): Signal[
 }
 
 /** ANCM messages that name a specific reason (timeout, bitness, process path, configuration). */
-export const SPECIFIC_ANCM_TEXTS = [
+const SPECIFIC_ANCM_TEXTS = [
   "Managed server didn't initialize",
   'bitness mismatch',
   'Executable was not found',
@@ -162,7 +162,7 @@ export function hasSpecificStartupReason(evidence: Evidence): boolean {
 }
 
 /** ANCM events that report a start that failed (out-of-process 1000/1020, in-process 1007/1011/1018/1031/1035, shim 1010). */
-export const START_FAILURE_EVENTS = [1000, 1020, 1007, 1011, 1018, 1031, 1035, 1010];
+const START_FAILURE_EVENTS = [1000, 1020, 1007, 1011, 1018, 1031, 1035, 1010];
 /** The subset whose message embeds the app's captured stdout (the real exception is inside). */
 const STDOUT_CARRYING_EVENTS = [1020, 1035, 1011, 1007, 1031];
 
@@ -240,7 +240,7 @@ export function appPoolName(evidence: Evidence): string | undefined {
 }
 
 /** Texts that say the worker and the app were built for different CPU architectures. */
-export const BITNESS_TEXTS = ['bitness mismatch', 'published for a different bitness', 'incorrect format'];
+const BITNESS_TEXTS = ['bitness mismatch', 'published for a different bitness', 'incorrect format'];
 
 /**
  * True when the evidence points at a 32/64-bit mismatch: 500.32, ERROR_BAD_EXE_FORMAT (0x800700C1),

@@ -8,9 +8,9 @@ import { signals } from '../query';
 import { gatewayFailure, type GatewayFailure } from './gateway-failures';
 
 /** Win32 codes of a connection that broke mid-request between ANCM and Kestrel. */
-export const BROKEN_CONNECTION_WIN32 = [12030, 12031, 64, 1229, 1236] as const;
+const BROKEN_CONNECTION_WIN32 = [12030, 12031, 64, 1229, 1236] as const;
 
-export type CrashKind = 'dotnet-runtime-1026' | 'application-error-1000' | 'ancm-1018' | 'was-5009' | 'was-5011' | 'wer';
+type CrashKind = 'dotnet-runtime-1026' | 'application-error-1000' | 'ancm-1018' | 'was-5009' | 'was-5011' | 'wer';
 
 export interface CrashEvent {
   kind: CrashKind;

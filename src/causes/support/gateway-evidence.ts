@@ -7,7 +7,7 @@ import type { Evidence, EvidenceRef, Signal, SignalData, StatusObservation } fro
 import { formatSeconds, refsOf, signals, statuses } from '../query';
 
 /** Where a status was seen: a gateway signal, another page/header/log, or only free text. */
-export interface StatusHits {
+interface StatusHits {
   /** Proving lines: the gateway's own signals first, then the other observations. */
   refs: EvidenceRef[];
   /** The wanted statuses seen, most frequent first (ties keep the wanted order). */
@@ -80,7 +80,7 @@ export function iisWin32Count(evidence: Evidence, win32: readonly number[], samp
 }
 
 /** True when anything shows an edge or proxy (so a bare 504 is not "unidentified"). */
-export function hasIdentifiedGateway(evidence: Evidence): boolean {
+function hasIdentifiedGateway(evidence: Evidence): boolean {
   return evidence.signals.some((s) =>
     ['cloudflare', 'aws-alb', 'alb-log', 'app-gateway', 'front-door', 'nginx-server', 'nginx-upstream', 'arr-proxy', 'freb-arr-routed'].includes(s.id),
   );

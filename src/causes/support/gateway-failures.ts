@@ -29,7 +29,7 @@ export interface GatewayFailure {
 }
 
 /** Lines that show a 502.3 at all, most specific sources first. */
-export function contextOf502_3(evidence: Evidence): EvidenceRef[] {
+function contextOf502_3(evidence: Evidence): EvidenceRef[] {
   const refs: EvidenceRef[] = [];
   for (const s of signals(evidence, 'freb-module-error')) if (s.data.status === 502 && s.data.substatus === 3) refs.push(s.ref);
   for (const s of signals(evidence, 'iis-error-page')) if (s.data.status === 502 && s.data.substatus === 3) refs.push(s.ref);
@@ -94,7 +94,7 @@ export function failureRefs(failure: GatewayFailure): EvidenceRef[] {
 }
 
 /** How long the failing requests ran, from the IIS log aggregate, sample rows and FREB traces. */
-export interface FailureTiming {
+interface FailureTiming {
   /** The typical duration in ms (median of the log group when there is one). */
   typicalMs: number;
   /** The longest duration seen in ms. */

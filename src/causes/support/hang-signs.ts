@@ -7,12 +7,12 @@ import type { Evidence, EvidenceRef, StatusObservation } from '../../evidence/ty
 import { events, signals, statuses } from '../query';
 
 /** Status observations of gateway timeouts: 502.3 with 12002 (ANCM/ARR) and 504 (proxies, CDNs, load balancers). */
-export function timeoutObservations(evidence: Evidence): StatusObservation[] {
+function timeoutObservations(evidence: Evidence): StatusObservation[] {
   return [...statuses(evidence, { status: 502, substatus: 3, win32: 12002 }), ...statuses(evidence, { status: 504 })];
 }
 
 /** How widely the timeouts spread: distinct URLs, row count, the slowest request. */
-export interface TimeoutSpread {
+interface TimeoutSpread {
   urls: number;
   rows: number;
   slowestUrl?: string;

@@ -116,7 +116,7 @@ export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): nu
 }
 
 /** The schema version recorded in the database (0 for a new file). */
-export function schemaVersion(db: Database): number {
+function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 

@@ -12,7 +12,7 @@ import { DEFAULT_STORE_URL, type Store, type StoreOptions } from './store';
 import { StoreOpenError } from './store-error';
 import { ThreadedSqliteStore } from './threaded-sqlite-store';
 
-export type StoreLocation = { kind: 'memory' } | { kind: 'sqlite'; file: string };
+type StoreLocation = { kind: 'memory' } | { kind: 'sqlite'; file: string };
 
 const ACCEPTED = '"sqlite:PATH" (a file, relative to the current directory), "sqlite::memory:" or "memory:"';
 

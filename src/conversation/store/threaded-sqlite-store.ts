@@ -14,7 +14,7 @@ import type { Store, StoreOptions } from './store';
 import { resolveStoreOptions } from './expiry';
 import { StoreOpenError } from './store-error';
 
-export interface ThreadedStoreOptions extends StoreOptions {
+interface ThreadedStoreOptions extends StoreOptions {
   /** The compiled worker module; sqlite-worker.js next to this file by default. */
   workerFile?: string;
 }

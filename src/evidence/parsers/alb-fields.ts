@@ -11,7 +11,7 @@ export const ALB_ROW = /^(?:http|https|h2|grpcs|ws|wss) \d{4}-\d{2}-\d{2}T\d{2}:
 /** Fields after the last one the diagnosis reads (error_reason) are not collected. */
 const MAX_FIELDS = 40;
 
-export interface AlbTokens {
+interface AlbTokens {
   fields: string[];
   /** A quoted field ran to the end of the line without its closing quote. */
   unterminated: boolean;
@@ -58,7 +58,7 @@ export function splitAlbFields(line: string): AlbTokens {
 }
 
 /** One ALB access-log entry: the `alb-log` signal's data (one definition, in types.ts) plus the URL. */
-export type AlbEntry = SignalData['alb-log'] & { url?: string };
+type AlbEntry = SignalData['alb-log'] & { url?: string };
 
 const STATUS = /^\d{3}$/;
 const SECONDS = /^-?\d{1,9}(?:\.\d{1,9})?$/;

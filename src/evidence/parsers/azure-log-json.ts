@@ -6,7 +6,7 @@
  * read by key, case-insensitively, instead of parsing the whole object.
  */
 
-export interface FrontDoorRecord {
+interface FrontDoorRecord {
   kind: 'front-door';
   status?: number;
   errorInfo?: string;
@@ -15,7 +15,7 @@ export interface FrontDoorRecord {
   timeTakenMs?: number;
 }
 
-export interface AppGatewayRecord {
+interface AppGatewayRecord {
   kind: 'app-gateway';
   status?: number;
   errorInfo?: string;

@@ -25,7 +25,7 @@ function isAncmPage(status: PageStatus, page: Page): boolean {
   return page.textLower.includes('common solutions to this issue');
 }
 
-export interface IisDetails {
+interface IisDetails {
   module?: string;
   notification?: string;
   handler?: string;

@@ -6,7 +6,7 @@
  */
 import type { Page } from './error-page-model';
 
-export type StatusSource = 'iis' | 'httpsys' | 'cloudflare' | 'iis-custom' | 'heading' | 'iis-generic';
+type StatusSource = 'iis' | 'httpsys' | 'cloudflare' | 'iis-custom' | 'heading' | 'iis-generic';
 
 export interface PageStatus {
   status: number;

@@ -11,7 +11,7 @@
 import { LineIndex } from '../xml';
 
 /** A piece of element text on one source line. `index` is the line's index in the block's lines array. */
-export interface XmlPiece {
+interface XmlPiece {
   text: string;
   index: number;
 }
@@ -45,7 +45,7 @@ const ENTITY = /&(#x[0-9A-Fa-f]{1,6}|#\d{1,7}|lt|gt|amp|quot|apos);/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** Decodes the five predefined entities and numeric character references; nothing else. */
-export function decodeXmlText(text: string): string {
+function decodeXmlText(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(ENTITY, (whole, body: string) => {
     if (body.startsWith('#x')) return codePoint(Number.parseInt(body.slice(2), 16), whole);

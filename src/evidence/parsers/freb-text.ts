@@ -21,7 +21,7 @@ const CLOCK = /\b(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?\b/;
 const OPCODE_TOKENS = 4;
 
 /** The opcode a rendered row names, or undefined. */
-export function opcodeOf(line: string): string | undefined {
+function opcodeOf(line: string): string | undefined {
   const eq = line.indexOf('="');
   const head = eq < 0 ? line : line.slice(0, eq);
   const tokens = head.split(/[\s|]+/).filter((t) => t.length > 0 && !/^\d+\.?$/.test(t));

@@ -21,7 +21,7 @@ export interface FrebEvent {
 }
 
 /** The `<failedRequest>` root attributes, as written. */
-export interface FrebRoot {
+interface FrebRoot {
   url?: string;
   statusCode?: string;
   timeTaken?: string;

@@ -45,7 +45,7 @@ export function parseFreb(segment: Segment): SegmentFacts {
 }
 
 /** Turns a trace (either form) into facts, a status and signals. */
-export function factsFromTrace(trace: FrebTrace, segment: Segment): SegmentFacts {
+function factsFromTrace(trace: FrebTrace, segment: Segment): SegmentFacts {
   const ref = (line: number): EvidenceRef => {
     const text = segment.lines[line - segment.firstLine] ?? '';
     return { source: segment.source, line, text: refText(text, '') };

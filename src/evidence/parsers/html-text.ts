@@ -17,7 +17,7 @@ export interface TextLine {
   text: string;
 }
 
-export interface PageText {
+interface PageText {
   lines: TextLine[];
   /** The `<title>` text and the line it starts on. */
   title?: { text: string; index: number };

@@ -11,7 +11,7 @@ const COMBINED = /^(\S{1,255}) \S{1,255} \S{1,255} \[([^\]]{1,40})\] "((?:[^"\\]
 export const ACCESS_PREFIX = /^\S{1,255} \S{1,255} \S{1,255} \[\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4}\] "/;
 const INGRESS_TIMING = /^ "(?:[^"\\]|\\.){0,8192}" "(?:[^"\\]|\\.){0,8192}" \d{1,12} (\d{1,9}(?:\.\d{1,6})?) \[/;
 
-export interface AccessLine {
+interface AccessLine {
   status: number;
   url?: string;
   /** The request time, else the upstream response time, in milliseconds. */

@@ -7,9 +7,9 @@
  */
 import type { SignalData } from '../types';
 
-export type NginxCondition = SignalData['nginx-upstream']['condition'];
+type NginxCondition = SignalData['nginx-upstream']['condition'];
 
-export interface NginxUpstreamFailure {
+interface NginxUpstreamFailure {
   /** Undefined for a failure nginx reports that has no condition of its own (e.g. no route to host). */
   condition?: NginxCondition;
   status: number;

@@ -12,7 +12,7 @@
 import type { EvidenceRef, Signal, SignalData, SignalId } from '../types';
 
 /** A signal before it gets its ref. */
-export type SignalDraft = { [K in SignalId]: { id: K; data: SignalData[K] } }[SignalId];
+type SignalDraft = { [K in SignalId]: { id: K; data: SignalData[K] } }[SignalId];
 
 /** Longest value kept from a line (a path, a message, a stack frame). */
 const MAX_VALUE = 300;
@@ -62,7 +62,7 @@ export function detectLineSignals(line: string, ref: EvidenceRef): Signal[] {
 }
 
 /** The drafts for one trimmed line, in a fixed order. */
-export function detectDrafts(text: string): SignalDraft[] {
+function detectDrafts(text: string): SignalDraft[] {
   // Stack frames are most of any crash log, and a frame can only be a blocking wait.
   if (text.startsWith('at ')) {
     const wait = blockingWait(text);
@@ -96,7 +96,7 @@ export function detectDrafts(text: string): SignalDraft[] {
 }
 
 /** The text between `prefix` and the next `'` (or undefined when either is missing). */
-export function quotedAfter(text: string, prefix: string, close = "'"): string | undefined {
+function quotedAfter(text: string, prefix: string, close = "'"): string | undefined {
   const at = text.indexOf(prefix);
   if (at < 0) return undefined;
   const from = at + prefix.length;

@@ -12,7 +12,7 @@ export const AWS_SECRET_LINES = 3;
 const KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g;
 const SECRET_KEY = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
 
-export interface AwsResult {
+interface AwsResult {
   edits: Edit[];
   /** A key id was on the line: look for its secret on the next lines too. */
   sawKeyId: boolean;

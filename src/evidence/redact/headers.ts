@@ -103,7 +103,7 @@ export function headerEdits(line: string): Edit[] {
 }
 
 /** FREB header events in XML, the name on one `<Data>` line and the value on the next. */
-export interface FrebResult {
+interface FrebResult {
   edits: Edit[];
   /** The last header name seen was a secret one: its value, when it comes, is masked. */
   pendingSecret: boolean;

@@ -17,7 +17,7 @@ const MAX_DEPTH = 32;
 const MAX_KEY = 128;
 
 /** An open object or array. */
-export interface JsonSection {
+interface JsonSection {
   /** Its key in the section around it, if it had one. */
   readonly name: string | undefined;
   readonly array: boolean;
@@ -28,7 +28,7 @@ export interface JsonSection {
 /** The sections open at the end of a line, innermost last. */
 export type JsonState = readonly JsonSection[];
 
-export interface JsonResult {
+interface JsonResult {
   edits: Edit[];
   state: JsonState;
 }

@@ -14,7 +14,7 @@ const PEM_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY-----/;
 const PEM_BODY = /^\s*(?:[A-Za-z0-9+/=]*|Proc-Type: .*|DEK-Info: .*|\[REDACTED\])\s*$/;
 
 /** A line after the private-key rules: the text, and how many keys were masked in it. */
-export interface PemResult {
+interface PemResult {
   line: string;
   count: number;
 }

@@ -24,7 +24,7 @@ export interface OpenTag {
   lines: number;
 }
 
-export interface XmlResult {
+interface XmlResult {
   edits: Edit[];
   openTag: OpenTag | undefined;
 }

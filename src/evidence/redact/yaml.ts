@@ -30,7 +30,7 @@ export interface YamlState {
 
 export const EMPTY_YAML: YamlState = { sections: [] };
 
-export interface YamlResult {
+interface YamlResult {
   edits: Edit[];
   state: YamlState;
 }

@@ -36,7 +36,7 @@ export interface Part {
   rest?: string;
 }
 
-export interface Composition {
+interface Composition {
   blocks: KnownBlock[];
   /** Something was cut, shortened or left out. */
   cut: boolean;

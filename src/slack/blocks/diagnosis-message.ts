@@ -33,7 +33,7 @@ export interface DiagnosisMessageOptions {
 }
 
 /** Header, facts line and parts of a diagnosis, before they are fitted into Slack's limits. */
-export interface DiagnosisLayout {
+interface DiagnosisLayout {
   head: KnownBlock[];
   parts: Part[];
   tail: KnownBlock[];

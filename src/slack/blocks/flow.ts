@@ -40,7 +40,7 @@ function chunkOf(isCode: boolean, rawLines: readonly string[], maxLine: number, 
   return { code: isCode, lines, shortened };
 }
 
-export interface FlowResult {
+interface FlowResult {
   /** Section texts, each non-empty and at most `sectionMax` long. */
   texts: string[];
   /** Non-blank lines that did not fit. */

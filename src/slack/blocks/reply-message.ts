@@ -36,7 +36,7 @@ export function replyMessage(reply: Reply, options: ReplyMessageOptions = {}): S
 }
 
 /** Answer text (paragraphs; "- " and "1. " items; code indented by four spaces) as chunks. */
-export function answerChunks(text: string): Chunk[] {
+function answerChunks(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   const paragraphs = text.replace(/\r/g, '').split(/\n{2,}/).filter((p) => p.trim().length > 0);
   paragraphs.forEach((paragraph, i) => {

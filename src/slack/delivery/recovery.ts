@@ -9,7 +9,7 @@ import type { Store } from '../../conversation/store/store';
 import type { Runner } from './runner';
 import type { Scheduler } from './scheduler';
 
-export interface RecoveryOptions {
+interface RecoveryOptions {
   store: Store;
   scheduler: Scheduler;
   runner: Runner;

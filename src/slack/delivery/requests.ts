@@ -24,7 +24,7 @@ const common = {
   text: z.string(),
 };
 
-export const requestSchema = z.discriminatedUnion('kind', [
+const requestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('command'), ...common, user: z.string(), private: z.boolean(), responseUrl: z.string() }),
   z.object({ kind: z.literal('mention'), ...common, ts: z.string(), threadTs: z.string().optional(), user: z.string().optional(), files: z.array(file).optional() }),
   z.object({ kind: z.literal('message'), ...common, ts: z.string(), threadTs: z.string().optional(), im: z.boolean(), user: z.string(), files: z.array(file).optional() }),
@@ -34,14 +34,13 @@ export const requestSchema = z.discriminatedUnion('kind', [
 export type SlackRequest = z.infer<typeof requestSchema>;
 
 /** Where an answer goes. */
-export const targetSchema = z.discriminatedUnion('via', [
+const targetSchema = z.discriminatedUnion('via', [
   z.object({ via: z.literal('post'), channel: z.string(), threadTs: z.string().optional() }),
   z.object({ via: z.literal('respond'), url: z.string() }),
 ]);
-export type AnswerTarget = z.infer<typeof targetSchema>;
 
 /** An answer worked out and waiting to be delivered: the rendered Slack message, redacted. */
-export const answerSchema = z.object({
+const answerSchema = z.object({
   target: targetSchema,
   message: z.object({ text: z.string(), blocks: z.array(z.unknown()), metadata: z.unknown().optional(), overflow: z.unknown().optional() }),
   /** A slash command's channel answer: its ts becomes the thread the evidence is filed under. */

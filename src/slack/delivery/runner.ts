@@ -28,7 +28,7 @@ import { findPosted } from './already-posted';
 import { laneOf, payloadSchema, progressSchema, resultSchema, type Answer, type JobPayload, type JobProgress, type JobResult, type SlackRequest } from './requests';
 import { nextTurn } from './scheduler';
 
-export interface RunnerOptions {
+interface RunnerOptions {
   store: Store;
   conversation: Conversation;
   engine: Engine;
@@ -57,7 +57,7 @@ const REASONS: Record<string, string> = {
 /** Errors that mean "not here": a slash command's answer then goes privately to the caller. */
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
-export const INVITE_LINE = 'I cannot post in this channel: invite me with /invite @diag502, or read the answer here.';
+const INVITE_LINE = 'I cannot post in this channel: invite me with /invite @diag502, or read the answer here.';
 
 export class Runner {
   /** Slash commands' drafts, kept in memory until their answer is posted and adopted. */
@@ -324,7 +324,7 @@ interface Lease {
 }
 
 /** The message with its job tag in the metadata, so a resumed job can find it in the channel. */
-export function withRequestTag(message: Answer['message'], tag: string): SlackMessage {
+function withRequestTag(message: Answer['message'], tag: string): SlackMessage {
   const metadata = message.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
   const tagged = metadata?.event_type
     ? { event_type: metadata.event_type, event_payload: { ...(metadata.event_payload ?? {}), request: tag } }

@@ -14,7 +14,7 @@ function hresultOf(win32: number): number {
 }
 
 /** Every spelling of a Win32 code people meet: 12002, 0x80072EE2, 2147954402, -2147012894. */
-export function win32Spellings(win32: number): string[] {
+function win32Spellings(win32: number): string[] {
   const hr = hresultOf(win32);
   return [String(win32), hex32(hr), String(hr), String(hr | 0)];
 }

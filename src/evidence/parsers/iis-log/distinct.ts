@@ -11,7 +11,7 @@ const REGISTERS = 1 << PRECISION;
 const ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
 
 /** FNV-1a over UTF-16 code units, then a finalizer so that similar URLs spread over all bits. */
-export function hashString(text: string): number {
+function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     h ^= text.charCodeAt(i);

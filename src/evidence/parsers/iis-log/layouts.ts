@@ -45,7 +45,7 @@ export const DEFAULT_W3C_FIELDS = [
 ] as const;
 
 /** IIS 7.0/7.5 default: no cs(Referer). */
-export const IIS7_DEFAULT_FIELDS = DEFAULT_W3C_FIELDS.filter((f) => f !== 'cs(Referer)');
+const IIS7_DEFAULT_FIELDS = DEFAULT_W3C_FIELDS.filter((f) => f !== 'cs(Referer)');
 
 /** Azure App Service (Windows) http logs: written without a `#Fields:` line in RawLogs copies. */
 export const AZURE_APP_SERVICE_FIELDS = [
@@ -55,7 +55,7 @@ export const AZURE_APP_SERVICE_FIELDS = [
 ] as const;
 
 /** HTTP.sys error log columns, oldest (IIS 6) to newest (HTTP/2 era, with streamid_ex and transport). */
-export const HTTPERR_FIELDS = [
+const HTTPERR_FIELDS = [
   ['date', 'time', 'c-ip', 'c-port', 's-ip', 's-port', 'cs-version', 'cs-method', 'cs-uri', 'sc-status', 's-siteid', 's-reason', 's-queuename'],
   ['date', 'time', 'c-ip', 'c-port', 's-ip', 's-port', 'cs-version', 'cs-method', 'cs-uri', 'streamid', 'sc-status', 's-siteid', 's-reason', 's-queuename'],
   ['date', 'time', 'c-ip', 'c-port', 's-ip', 's-port', 'cs-version', 'cs-method', 'cs-uri', 'streamid', 'streamid_ex', 'sc-status', 's-siteid', 's-reason', 's-queuename', 'transport'],

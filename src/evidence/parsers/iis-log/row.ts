@@ -87,7 +87,7 @@ export class RowFields {
 }
 
 /** The numbers a row was counted by (-1 for a column the row lacks). */
-export interface RowValues {
+interface RowValues {
   status: number;
   substatus: number;
   win32: number;

@@ -18,7 +18,7 @@ interface UrlEntry {
   statuses: Map<string, number>;
 }
 
-export interface TopUrl {
+interface TopUrl {
   url: string;
   count: number;
   statuses: Record<string, number>;

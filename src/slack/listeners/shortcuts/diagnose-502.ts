@@ -6,7 +6,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { stripMentions, type SlackDeps } from '../../deps';
 
-export const SHORTCUT_CALLBACK_ID = 'diagnose_502';
+const SHORTCUT_CALLBACK_ID = 'diagnose_502';
 
 export function registerDiagnoseShortcut(app: App, deps: SlackDeps): void {
   app.shortcut({ callback_id: SHORTCUT_CALLBACK_ID, type: 'message_action' }, async ({ ack, shortcut }) => {
