@@ -4,6 +4,7 @@
  * usually finishes the work anyway, for nobody. The IIS time-taken of those rows equals the timeout.
  */
 import type { Evidence, EvidenceRef } from '../evidence/types';
+import { cluesOf } from '../evidence/clues';
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { aspNetCoreAttribute, hostingModel, refsOf, signals, timespanSeconds } from './query';
@@ -29,6 +30,9 @@ const ARR_FARM_SECONDS = 30;
 /** Distinct URLs timing out together from which the app as a whole looks stuck. */
 const APP_WIDE_URLS = 4;
 
+/** Clues that the app itself was starved, which would explain its requests running out of time. */
+const EXHAUSTION_CLUES = ['kestrel.heartbeat-slow', 'dotnet.threadpool-starvation', 'dotnet.blocking-wait', 'sql.pool-timeout', 'net.no-buffer-space'];
+
 export default defineCause({
   id: 'ancm-request-timeout',
   title: "Request ran past ANCM's requestTimeout",
@@ -36,12 +40,15 @@ export default defineCause({
   layer: 'ancm',
   clues: {
     // On IIS, ANCM is the forwarder that times out unless ARR is in the picture.
-    'win32.12002': 'strong',
+    'win32.12002': 'supports',
     // A starving thread pool explains the long waits: raising the timeout is not the fix then.
     'kestrel.heartbeat-slow': 'against',
     // 30 s is ARR's web-farm timeout; ANCM's default is 120 s.
     'duration.near-30s': 'against',
     'dotnet.threadpool-starvation': 'against',
+    'dotnet.blocking-wait': 'against',
+    'sql.pool-timeout': 'against',
+    'net.no-buffer-space': 'against',
     'duration.near-120s': 'strong',
     'status.502.3': 'hints',
   },
@@ -78,11 +85,14 @@ export default defineCause({
     }
     const inProcess = hostingModel(evidence) === 'inprocess';
     if (inProcess) confidence = Math.min(confidence, CONFIDENCE.possible - 0.05);
-    // Timeouts on many URLs at once, or Kestrel's starvation warning: the timeout is how it surfaced,
-    // not why; stay below the resource-exhaustion cause that explains it.
+    // Timeouts on many URLs at once, or a sign that the app itself is starved (Kestrel's warning,
+    // blocking frames, an exhausted pool): the timeout is how it surfaced, not why; stay below the
+    // resource-exhaustion cause that explains it.
     const spread = timeoutSpread(evidence);
-    const appWide = (spread?.urls ?? 0) >= APP_WIDE_URLS || signals(evidence, 'kestrel-heartbeat-slow').length > 0;
-    if (appWide) confidence = Math.min(confidence, CONFIDENCE.strong);
+    const clues = cluesOf(evidence);
+    const starved = EXHAUSTION_CLUES.some((c) => clues.has(c));
+    const appWide = (spread?.urls ?? 0) >= APP_WIDE_URLS || starved;
+    if (appWide) confidence = Math.min(confidence, starved ? CONFIDENCE.likely : CONFIDENCE.strong);
 
     const observedSeconds = timing ? Math.round(timing.typicalMs / 1000) : undefined;
     const suggested = Math.min(1800, Math.max(240, 2 * Math.max(timeoutSeconds, observedSeconds ?? 0)));

@@ -114,6 +114,10 @@ export default defineCause({
     // A worker that overran its shutdown limit explains the failures better than the recycle that
     // started the shutdown (app-shutting-down).
     'was.shutdown-timeout': 'against',
+    // Requests refused (1255) or cancelled (12017) because the app was shutting down: the drain is
+    // what failed them, and app-shutting-down's steps fix that.
+    'win32.1255': 'against',
+    'win32.12017': 'against',
   },
   description:
     'IIS recycled the worker process of the application pool (time interval, schedule, memory limit, request limit, a settings change or a manual recycle), or ANCM restarted the app after a web.config change. Requests running in the old worker at that moment were cut off.',

@@ -22,7 +22,8 @@ export default defineCause({
   clues: {
     'win32.12002': 'hints',
     'duration.near-30s': 'strong',
-    'duration.near-120s': 'hints',
+    // ARR's proxy timeout defaults to 120 s too (ANCM's requestTimeout does).
+    'duration.near-120s': 'supports',
   },
   description:
     "IIS Application Request Routing forwarded the request and gave up waiting (ERROR_WINHTTP_TIMEOUT) after its own timeout: 30 seconds for a web farm by default, 2 minutes for a URL Rewrite reverse-proxy rule. ARR then returned 502.3 although the backend may still be working.",

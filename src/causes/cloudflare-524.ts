@@ -19,8 +19,9 @@ export default defineCause({
   family: 'request-timeout',
   layer: 'cdn',
   clues: {
-    'cloudflare.origin-timeout': 'strong',
-    'status.524': 'strong',
+    // 524 is Cloudflare's own code: only its 100 s origin timeout produces it.
+    'cloudflare.origin-timeout': 'proves',
+    'status.524': 'proves',
     'duration.near-100s': 'supports',
   },
   description:

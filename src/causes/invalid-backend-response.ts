@@ -17,6 +17,8 @@ export default defineCause({
   family: 'crash-mid-request',
   layer: 'ancm',
   clues: {
+    // ERROR_WINHTTP_HEADER_SIZE_OVERFLOW: the backend's response headers were too large to read.
+    'win32.12182': 'strong',
     'win32.12152': 'strong',
     'http.response-ended': 'supports',
     'nginx.invalid-header': 'supports',

@@ -17,6 +17,7 @@ export default defineCause({
   layer: 'app',
   clues: {
     'dotnet.out-of-memory': 'strong',
+    // A recycle at the private-memory limit is memory growth seen from the pool's side.
     'was.recycle-memory': 'supports',
     'narrative.memory-words': 'supports',
   },

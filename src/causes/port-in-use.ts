@@ -18,6 +18,7 @@ export default defineCause({
   layer: 'ancm',
   clues: {
     'kestrel.bind-failed': 'strong',
+    'ancm.wrong-port': 'strong',
     'net.address-in-use': 'supports',
     'ancm.port-setup-failed': 'supports',
   },

@@ -115,7 +115,7 @@ runCauseTests(cause, {
       mentions: ['web.config changed', 'quiet hours'],
     },
     {
-      name: 'no recycle event, but a pool that recycles every hour and 502s: a weak candidate only',
+      name: 'no recycle event, but a pool that recycles every hour and 502s: a weak candidate only', trails: "Without a recycle event the resets lead; the hourly setting is the reason to check.",
       evidence: {
         'applicationHost.config': pool('<periodicRestart time="01:00:00" />'),
         'u_ex261120.log': iisLog('2026-11-20 10:15:03 10.0.0.4 GET /api/orders - 443 - 203.0.113.9 Mozilla/5.0 - 502 3 12030 2210'),

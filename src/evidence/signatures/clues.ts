@@ -8,6 +8,7 @@
 export const CLUES = {
   // ANCM (IIS AspNetCoreModuleV2): events, pages, debug log
   'ancm.oop-start-failed': 'ANCM could not start the out-of-process app, or it stopped or never listened (502.5, events 1000/1020)',
+  'ancm.wrong-port': 'The out-of-process app started but never listened on the port ANCM gave it (event 1000, 502.5 page)',
   'ancm.inprocess-start-failed': 'The in-process app failed to start (500.30, event 1007/1031)',
   'ancm.start-application-failed': "ANCM's generic 'Failed to start application ... ErrorCode' (event 1010)",
   'ancm.main-exited': 'The in-process app returned from Program.Main (events 1011/1035)',
@@ -39,6 +40,7 @@ export const CLUES = {
   'iis.bad-module': 'A handler names a module IIS does not have (500.21, AspNetCoreModuleV2 not installed)',
   'iis.hosting-bundle-missing': 'The ASP.NET Core hosting bundle / module is not installed',
   'iis.corewebengine-missing': 'IIS features needed by ANCM are not installed',
+  'iis.pool-32bit': 'An application pool runs 32-bit worker processes (enable32BitAppOnWin64="true")',
   'iis.arr-no-server': 'ARR found no healthy server in the farm (502.4)',
   'iis.cgi-bad-gateway-page': 'The generic IIS 502 page ("did not return a valid set of HTTP headers", "CGI application")',
   'httperr.app-pool-abandoned': 'HTTP.sys: the app pool dropped the request (Connection_Abandoned_By_AppPool)',
