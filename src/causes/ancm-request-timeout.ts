@@ -7,7 +7,7 @@ import type { Evidence, EvidenceRef } from '../evidence/types';
 import { cluesOf } from '../evidence/clues';
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
-import { aspNetCoreAttribute, hostingModel, refsOf, signals, timespanSeconds } from './query';
+import { aspNetCoreAttribute, hostingModel, refsOf, timespanSeconds } from './query';
 import { timeoutSpread } from './support/hang-signs';
 import {
   ancmEvidence,
