@@ -19,7 +19,7 @@ export default defineCause({
   family: 'request-timeout',
   layer: 'load-balancer',
   clues: {
-    'alb.target-timeout': 'strong',
+    'alb.target-timeout': 'proves',
     'duration.near-60s': 'supports',
     'alb.page': 'supports',
   },

@@ -33,8 +33,8 @@ export default defineCause({
   family: 'worker-recycle',
   layer: 'ancm',
   clues: {
-    'app-offline': 'strong',
-    'ancm.recycled-app-offline': 'strong',
+    'app-offline': 'proves',
+    'ancm.recycled-app-offline': 'proves',
   },
   description:
     'An app_offline.htm file appeared in the application folder, so the ASP.NET Core Module stopped the app and answers 503 with that page until the file is removed. Deployments do this on purpose; one that fails halfway leaves the site offline.',

@@ -51,7 +51,7 @@ export default defineCause({
     // 5013: the old worker overran its shutdown limit and was killed with requests in flight.
     'was.shutdown-timeout': 'proves',
     // ERROR_SERVER_SHUTDOWN_IN_PROGRESS: ANCM's 503 while the app drains.
-    'win32.1255': 'strong',
+    'win32.1255': 'proves',
     'ancm.recycled-config-change': 'supports',
   },
   description:

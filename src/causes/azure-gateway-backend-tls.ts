@@ -24,8 +24,8 @@ export default defineCause({
   family: 'tls-handshake',
   layer: 'cdn',
   clues: {
-    'appgw.backend-cert': 'strong',
-    'frontdoor.origin-tls': 'strong',
+    'appgw.backend-cert': 'proves',
+    'frontdoor.origin-tls': 'proves',
   },
   description:
     'Front Door or Application Gateway (end-to-end TLS) could not complete TLS with the backend or did not accept its certificate (name mismatch, untrusted root, handshake failure).',

@@ -19,9 +19,9 @@ export default defineCause({
   family: 'request-timeout',
   layer: 'load-balancer',
   clues: {
-    'appgw.backend-timeout': 'strong',
-    'frontdoor.origin-timeout': 'strong',
-    'appservice.timeout-230': 'strong',
+    'appgw.backend-timeout': 'proves',
+    'frontdoor.origin-timeout': 'proves',
+    'appservice.timeout-230': 'proves',
     'duration.near-230s': 'strong',
     'duration.near-20s': 'supports',
   },

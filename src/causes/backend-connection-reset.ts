@@ -27,6 +27,13 @@ export default defineCause({
     'nginx.reset-by-peer': 'supports',
     'net.connection-reset': 'supports',
     'alb.target-failed': 'supports',
+    // Explaining away: a crash or a recycle at the same time is what broke the connections, and
+    // its own cause says what to fix.
+    'dotnet.crash-event': 'against',
+    'dotnet.unhandled-exception': 'against',
+    'dotnet.faulting-app': 'against',
+    'was.worker-crashed': 'against',
+    'was.recycle': 'against',
   },
   description:
     'ANCM forwarded the request to the Kestrel process, and the connection broke before the response was complete (502.3 with a connection error). Something ended the process or closed the socket while the request was running.',

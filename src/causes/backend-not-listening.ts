@@ -20,7 +20,7 @@ export default defineCause({
   family: 'crash-mid-request',
   layer: 'ancm',
   clues: {
-    'win32.12029': 'strong',
+    'win32.12029': 'proves',
     'net.connection-refused': 'supports',
   },
   description:

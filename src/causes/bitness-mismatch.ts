@@ -14,8 +14,8 @@ export default defineCause({
   family: 'startup-failure',
   layer: 'ancm',
   clues: {
-    'ancm.bitness': 'strong',
-    'status.500.32': 'strong',
+    'ancm.bitness': 'proves',
+    'status.500.32': 'proves',
     'dotnet.bad-image-format': 'strong',
     // A 32-bit pool is half of a bitness mismatch: the other half is the app's platform.
     'iis.pool-32bit': 'supports',

@@ -28,9 +28,9 @@ export default defineCause({
   family: 'tls-handshake',
   layer: 'cdn',
   clues: {
-    'cloudflare.origin-tls': 'strong',
-    'status.525': 'strong',
-    'status.526': 'strong',
+    'cloudflare.origin-tls': 'proves',
+    'status.525': 'proves',
+    'status.526': 'proves',
   },
   description:
     'Cloudflare could not complete TLS with the origin (525) or could not validate its certificate in Full (strict) mode (526), so no request reached the application.',

@@ -133,7 +133,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'event.ancm.1018': 'supports',
     'ancm.managed-exception': 'supports',
     'http.response-ended': 'supports',
-    'nginx.premature-close': 'supports',
+    // nginx reports the upstream closing early; the dev split files it under proxy-origin.
+    'nginx.premature-close': 'hints',
     'nginx.reset-by-peer': 'supports',
     'net.connection-reset': 'supports',
     'httperr.app-pool-abandoned': 'supports',
@@ -143,6 +144,9 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     // to act on is the stopped pool (worker-recycle), whose steps name the crash behind it.
     'was.pool-stopped': 'against',
     'httperr.app-offline': 'against',
+    // An exception while the app was starting is a start failure, not a crash mid-request.
+    'ancm.inprocess-start-failed': 'against',
+    'ancm.oop-start-failed': 'against',
   },
   'request-timeout': {
     'status.502': 'hints',
@@ -227,6 +231,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'http.send-failed': 'hints',
     'nginx.premature-close': 'supports',
     'cloudflare.origin-502': 'supports',
+    // ANCM forwarding to its own Kestrel is the app's side, not a proxy in front of it.
+    'ancm.forward-failed': 'against',
     'narrative.proxy-words': 'supports',
     'narrative.login-words': 'supports',
     'narrative.big-headers': 'supports',

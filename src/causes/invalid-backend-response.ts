@@ -19,7 +19,7 @@ export default defineCause({
   clues: {
     // ERROR_WINHTTP_HEADER_SIZE_OVERFLOW: the backend's response headers were too large to read.
     'win32.12182': 'strong',
-    'win32.12152': 'strong',
+    'win32.12152': 'proves',
     'http.response-ended': 'supports',
     'nginx.invalid-header': 'supports',
   },

@@ -18,7 +18,7 @@ export default defineCause({
   family: 'request-timeout',
   layer: 'reverse-proxy',
   clues: {
-    'nginx.upstream-timed-out': 'strong',
+    'nginx.upstream-timed-out': 'proves',
     'nginx.connect-timed-out': 'strong',
     'duration.near-60s': 'supports',
   },

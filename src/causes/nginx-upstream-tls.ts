@@ -40,7 +40,7 @@ export default defineCause({
   family: 'tls-handshake',
   layer: 'reverse-proxy',
   clues: {
-    'nginx.ssl-handshake': 'strong',
+    'nginx.ssl-handshake': 'proves',
   },
   description:
     'nginx proxies to an https upstream and the TLS handshake (or certificate verification) failed, so no request reached the application and nginx answered 502.',

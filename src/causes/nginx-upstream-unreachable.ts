@@ -18,10 +18,10 @@ export default defineCause({
   family: 'proxy-origin',
   layer: 'reverse-proxy',
   clues: {
-    'nginx.connect-refused': 'strong',
-    'nginx.no-live-upstreams': 'strong',
+    'nginx.connect-refused': 'proves',
+    'nginx.no-live-upstreams': 'proves',
     'net.connection-refused': 'supports',
-    'nginx.premature-close': 'strong',
+    'nginx.premature-close': 'proves',
     'nginx.reset-by-peer': 'strong',
   },
   description:

@@ -19,7 +19,7 @@ export default defineCause({
   layer: 'app',
   clues: {
     'net.address-in-use': 'strong',
-    'net.no-buffer-space': 'strong',
+    'net.no-buffer-space': 'proves',
   },
   description:
     'The app ran out of outbound sockets or ephemeral ports, typically by creating a new HttpClient (or connection) per request: each disposed client leaves its socket in TIME_WAIT for minutes. New outbound calls then fail with SocketException 10055/10048 or hang, and the requests waiting on them time out.',

@@ -17,8 +17,8 @@ export default defineCause({
   family: 'startup-failure',
   layer: 'ancm',
   clues: {
-    'ancm.startup-time-limit': 'strong',
-    'status.500.37': 'strong',
+    'ancm.startup-time-limit': 'proves',
+    'status.500.37': 'proves',
     // ERROR_TIMEOUT (0x800705B4) from ANCM: the process did not listen within startupTimeLimit.
     'win32.1460': 'strong',
   },

@@ -22,10 +22,21 @@ export default defineCause({
   layer: 'app',
   clues: {
     'dotnet.unhandled-exception': 'strong',
-    'dotnet.crash-event': 'supports',
+    'dotnet.crash-event': 'strong',
     'event.dotnet-runtime.1026': 'supports',
     'kestrel.app-error': 'hints',
     'ancm.managed-exception': 'supports',
+    // Exceptions with a cause of their own: the process died of those, not of "an exception".
+    'dotnet.out-of-memory': 'excludes',
+    'dotnet.stack-overflow': 'excludes',
+    // A native fault also ends in "terminated due to an unhandled exception" (native-crash).
+    'dotnet.access-violation': 'excludes',
+    'dotnet.fail-fast': 'excludes',
+    'dotnet.heap-corruption': 'excludes',
+    'dotnet.runtime-internal-error': 'excludes',
+    // An exception while the app was starting is a start failure (its own causes).
+    'ancm.inprocess-start-failed': 'against',
+    'ancm.oop-start-failed': 'against',
   },
   description:
     'A managed exception escaped every handler and the runtime terminated the process, cutting off every request in flight. Exceptions inside a request are caught by the server and become a 500; one that kills the process comes from background work (a BackgroundService, async void, a timer or thread callback).',

@@ -14,8 +14,8 @@ export default defineCause({
   family: 'resource-exhaustion',
   layer: 'app',
   clues: {
-    'was.ping-failure': 'strong',
-    'event.was.5010': 'strong',
+    'was.ping-failure': 'proves',
+    'event.was.5010': 'proves',
   },
   description:
     'The IIS worker process did not answer the health ping of the Windows Process Activation Service within pingResponseTime (1 min 30 s by default). WAS treats it as hung, terminates it and starts a new one, so in-flight requests fail and new ones see 502/503 until the replacement is up.',

@@ -103,18 +103,51 @@ function logPrior(cause: CauseDefinition, specificInFamily: number): number {
  * siblings) both count. Summed, this is the mixture "family, then cause within it": a clue only
  * the family lists cannot tell its causes apart, so the family-level answer keeps its share.
  */
-function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>, implied: ReadonlySet<string>): Vote[] {
+function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>, implied: ReadonlySet<string>, owners: Owners): Vote[] {
   const family = FAMILY_CLUES[cause.family];
+  const owned = owners.get(cause.family);
   const votes: Vote[] = [];
   for (const [clue, seen] of clues) {
     if (implied.has(clue)) continue;
     const narrative = seen.narrative ? { narrative: true } : {};
-    const familyStep = family[clue];
+    const owner = owned?.get(clue);
+    // A clue one cause of the family owns speaks for the family through that cause only.
+    const familyStep = owner === undefined || owner === cause.id ? family[clue] : undefined;
     const ownStep = cause.clues?.[clue];
     if (familyStep) votes.push({ clue, step: familyStep, refs: seen.refs, scope: 'family', ...narrative });
     if (ownStep) votes.push({ clue, step: ownStep, refs: seen.refs, scope: 'cause', ...narrative });
   }
   return votes;
+}
+
+/** Per family: the clues a specific cause owns, and which cause. */
+type Owners = ReadonlyMap<FamilyId, ReadonlyMap<string, string>>;
+
+const OWNERS = new WeakMap<readonly CauseDefinition[], Owners>();
+
+/**
+ * A clue that a cause's own table says `proves` is that product's or that failure's own signature
+ * (Cloudflare's 524, WAS's "disabled the pool", the CLR's stack overflow): it says "this cause",
+ * not "some cause of this family". Its family's weight then goes to that cause alone; siblings
+ * and the family-level answer do not share it. Ownership is by exact clue id: a synonym group may
+ * mix products (nginx's SSL error and .NET's), and only the product's own clue is owned.
+ */
+function ownersOf(catalogue: readonly CauseDefinition[]): Owners {
+  let owners = OWNERS.get(catalogue);
+  if (!owners) {
+    const built = new Map<FamilyId, Map<string, string>>();
+    for (const cause of catalogue) {
+      for (const [clue, step] of Object.entries(cause.clues ?? {})) {
+        if (step !== 'proves' || cause.generic) continue;
+        const family = built.get(cause.family) ?? new Map<string, string>();
+        family.set(clue, cause.id);
+        built.set(cause.family, family);
+      }
+    }
+    owners = built;
+    OWNERS.set(catalogue, owners);
+  }
+  return owners;
 }
 
 /**
@@ -166,12 +199,13 @@ function weigh(votes: readonly Vote[]): number {
 export function rank(evidence: Evidence, catalogue: readonly CauseDefinition[]): Ranking {
   const clues = cluesOf(evidence);
   const implied = impliedClues(clues);
+  const owners = ownersOf(catalogue);
   const problems: Problem[] = [];
   const specific = new Map<FamilyId, number>();
   for (const cause of catalogue) if (!cause.generic) specific.set(cause.family, (specific.get(cause.family) ?? 0) + 1);
 
   const hypotheses: RankedHypothesis[] = catalogue.map((cause) => {
-    const votes = votesFor(cause, clues, implied);
+    const votes = votesFor(cause, clues, implied, owners);
     let match: CauseMatch | undefined;
     if (!cause.generic) {
       try {

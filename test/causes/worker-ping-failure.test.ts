@@ -32,7 +32,7 @@ runCauseTests(cause, {
       mentions: ["application pool 'ShopPool'", 'PID 4242', 'IIS:\\AppPools\\ShopPool -Name processModel.pingingEnabled', 'procdump -accepteula -ma -n 3 -s 10'],
     },
     {
-      name: 'WAS 5010 twice with 503s in the IIS log and Kestrel heartbeat warnings', trails: "The heartbeat warnings name the starvation behind the failed pings.", behind: 'thread-pool-starvation',
+      name: 'WAS 5010 twice with 503s in the IIS log and Kestrel heartbeat warnings',
       evidence: {
         'system-events.txt': events(was5010('ShopPool', 4242, '11/20/2026 10:15:00 AM'), was5010('ShopPool', 5120, '11/20/2026 10:21:30 AM')),
         'u_ex261120.log': iisLog([iisRow('10:15:02', 'GET', '/', 503, 0, 0, 15), iisRow('10:15:03', 'GET', '/api/cart', 503, 0, 0, 12)]),
