@@ -4,6 +4,7 @@ import backendTlsFailure from '../backend-tls-failure';
 import cloudflareOriginTls from '../cloudflare-origin-tls';
 import nginxUpstreamTls from '../nginx-upstream-tls';
 import azureGatewayBackendTls from '../azure-gateway-backend-tls';
+import backendCertRejected from '../backend-cert-rejected';
 import tlsHandshakeUnexplained from '../tls-handshake-unexplained';
 
 export const tlsHandshakeCauses: readonly CauseDefinition[] = [
@@ -11,5 +12,6 @@ export const tlsHandshakeCauses: readonly CauseDefinition[] = [
   cloudflareOriginTls,
   nginxUpstreamTls,
   azureGatewayBackendTls,
+  backendCertRejected,
   tlsHandshakeUnexplained,
 ];
