@@ -5,6 +5,7 @@ import cloudflareOriginTls from '../cloudflare-origin-tls';
 import nginxUpstreamTls from '../nginx-upstream-tls';
 import azureGatewayBackendTls from '../azure-gateway-backend-tls';
 import backendCertRejected from '../backend-cert-rejected';
+import tlsPortMismatch from '../tls-port-mismatch';
 import tlsHandshakeUnexplained from '../tls-handshake-unexplained';
 
 export const tlsHandshakeCauses: readonly CauseDefinition[] = [
@@ -13,5 +14,6 @@ export const tlsHandshakeCauses: readonly CauseDefinition[] = [
   nginxUpstreamTls,
   azureGatewayBackendTls,
   backendCertRejected,
+  tlsPortMismatch,
   tlsHandshakeUnexplained,
 ];
