@@ -65,6 +65,7 @@ export const CLUES = {
   'kestrel.https-cert-missing': 'Kestrel has no certificate for its HTTPS endpoint',
   'kestrel.http2-only': 'An HTTP/1.x request reached an HTTP/2-only endpoint, or the reverse',
   'kestrel.https-handshake-failed': "Kestrel's HTTPS endpoint failed a client's handshake (\"Failed to authenticate HTTPS connection\"): the server side of a TLS failure",
+  'kestrel.h2c-disabled': 'Kestrel turned HTTP/2 off on a cleartext Http1AndHttp2 endpoint (event 64): prior-knowledge HTTP/2 (gRPC, grpc_pass) fails there',
   'kestrel.response-aborted': 'Kestrel aborted a response (unhandled exception after headers, content-length mismatch)',
   'kestrel.request-body-slow': 'Kestrel timed out reading a slow request body or headers',
   'hosting.listening': 'The app said where it listens ("Now listening on:")',

@@ -353,6 +353,20 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['System.Net.Http.HttpRequestException: An HTTP/2 connection could not be established because the server did not complete the HTTP/2 handshake.'] },
   },
 
+  {
+    // A startup warning that predicts every h2c (prior-knowledge HTTP/2) failure on that endpoint.
+    clue: 'kestrel.h2c-disabled',
+    all: ['HTTP/2 is not enabled for', 'TLS is not enabled'],
+    value: /HTTP\/2 is not enabled for ([^\s.]{1,100}(?:\.[^\s.]{1,100}){0,6})\. The endpoint/i,
+    source: 'dotnet/aspnetcore src/Servers/Kestrel/Core/src/Internal/Infrastructure/KestrelTrace.General.cs (Http2DisabledWithHttp1AndNoTls, event 64)',
+    examples: {
+      match: [
+        'warn: Microsoft.AspNetCore.Server.Kestrel[64] HTTP/2 is not enabled for 127.0.0.1:5003. The endpoint is configured to use HTTP/1.1 and HTTP/2, but TLS is not enabled. HTTP/2 requires TLS application protocol negotiation. Connections to this endpoint will use HTTP/1.1.',
+      ],
+      noMatch: ['HTTP/2 is not enabled on this browser'],
+    },
+  },
+
   // ── The server side of a TLS handshake ──────────────────────────────────────────────────────
   {
     clue: 'kestrel.https-handshake-failed',
