@@ -59,7 +59,7 @@ export default defineCause({
     // The wordings that say "the other protocol answered", which a cipher or certificate failure never gives.
     'tls.port-scheme-mismatch': 'strong',
     'tls.plain-http-to-tls': 'strong',
-    'kestrel.https-handshake-failed': 'supports',
+    // kestrel.https-handshake-failed alone is mostly a browser refusing a dev certificate: match() uses it for direction only.
   },
   description:
     'The proxy spoke TLS to a port where the app answers plain HTTP (https:// to an http:// endpoint), or plain HTTP to the app\'s HTTPS port. The handshake fails on the first bytes and no request reaches the app.',
