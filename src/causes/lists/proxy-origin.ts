@@ -11,6 +11,7 @@ import nginxUpstreamHeaderTooBig from '../nginx-upstream-header-too-big';
 import arrNoHealthyServer from '../arr-no-healthy-server';
 import backendNameUnresolved from '../backend-name-unresolved';
 import appListensElsewhere from '../app-listens-elsewhere';
+import httpVersionMismatch from '../http-version-mismatch';
 import proxyOriginUnexplained from '../proxy-origin-unexplained';
 
 export const proxyOriginCauses: readonly CauseDefinition[] = [
@@ -25,5 +26,6 @@ export const proxyOriginCauses: readonly CauseDefinition[] = [
   arrNoHealthyServer,
   backendNameUnresolved,
   appListensElsewhere,
+  httpVersionMismatch,
   proxyOriginUnexplained,
 ];
