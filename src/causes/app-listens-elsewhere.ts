@@ -138,7 +138,7 @@ export default defineCause({
   steps({ facts }) {
     const who = typeof facts.gateway === 'string' ? facts.gateway : 'The proxy';
     const whoMid = typeof facts.gateway === 'string' ? facts.gateway : 'the proxy';
-    const listen = typeof facts.listen === 'string' ? facts.listen : 'the address in its "Now listening on:" line';
+    const listen = typeof facts.listen === 'string' ? facts.listen : 'a loopback address';
     const target = typeof facts.target === 'string' ? facts.target : 'the address it is configured with';
     const appPort = typeof facts.appPort === 'string' ? facts.appPort : '<app-port>';
     const targetPort = typeof facts.targetPort === 'string' ? facts.targetPort : '<proxy-port>';
@@ -161,7 +161,7 @@ export default defineCause({
       );
     } else {
       steps.push(
-        `The app listens on port ${appPort} ("Now listening on: ${listen}"), but ${whoMid} sends requests to port ${targetPort}${typeof facts.target === 'string' ? ` (${facts.target})` : ''}. Nothing listens there, so the connection is refused and the proxy answers 502.`,
+        `The app listens on port ${appPort}${typeof facts.listen === 'string' ? ` ("Now listening on: ${facts.listen}")` : ''}, but ${whoMid} sends requests to port ${targetPort}${typeof facts.target === 'string' ? ` (${facts.target})` : ''}. Nothing listens there, so the connection is refused and the proxy answers 502.`,
       );
       if (facts.dotnet8 === true) {
         steps.push('Since .NET 8 the official ASP.NET Core images listen on 8080 (ASPNETCORE_HTTP_PORTS=8080); earlier images used 80. A compose port mapping, nginx upstream, ingress targetPort or App Service WEBSITES_PORT written for 80 now points at nothing.');

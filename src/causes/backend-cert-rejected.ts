@@ -136,7 +136,8 @@ export default defineCause({
   },
   steps({ facts }) {
     const reasons = (typeof facts.reasons === 'string' && facts.reasons.length > 0 ? facts.reasons.split(', ') : ['invalid']) as Reason[];
-    const gateway = typeof facts.gateway === 'string' ? facts.gateway : typeof facts.stack === 'string' ? STACK_NAMES[facts.stack] ?? 'the gateway' : 'the gateway';
+    const named = typeof facts.gateway === 'string' ? facts.gateway : typeof facts.stack === 'string' ? STACK_NAMES[facts.stack] : undefined;
+    const gateway = named ? named.charAt(0).toUpperCase() + named.slice(1) : 'The gateway';
     const host = typeof facts.host === 'string' ? facts.host : '<backend-host>';
     const outcome = facts.ownClient === true ? 'The call failed before any request left the app, so the app answered with an error of its own.' : 'It answered 502/503 without forwarding the request.';
     const steps = [`${gateway} rejected the backend's certificate: ${reasons.map((r) => EXPLAIN[r]).join('; and ')}. ${outcome}`];

@@ -99,7 +99,7 @@ export default defineCause({
     const limitText = limit === undefined ? 'its timeout' : `${limit} s${facts.limitFrom === 'default' ? ' (its default)' : ''}`;
     const setting = typeof facts.setting === 'string' ? facts.setting : 'its timeout setting';
     const steps = [
-      `${gateway} stopped waiting for the backend's response headers after ${limitText} and answered the client itself. The limit is ${setting}.`,
+      `${gateway} stopped waiting for the backend's response headers after ${limitText} and answered the client itself.${typeof facts.setting === 'string' ? ` The limit is ${setting}.` : ''}`,
     ];
     if (typeof facts.seconds === 'number') {
       steps.push(facts.atLimit === true ? `The failing request ran ${facts.seconds.toFixed(1)} s: right at that limit, so it is the timer and not the backend that ended it.` : `The longest failing request in the paste ran ${facts.seconds.toFixed(1)} s; compare it with the limit above and with the backend's own timing for the same request.`);
@@ -128,7 +128,10 @@ export default defineCause({
         return { summary: 'Give the named client a timeout that fits the call, and handle the timeout (retry, fallback, or a 504 of your own).', language: 'csharp', snippet: `builder.Services.AddHttpClient("reports", c => c.Timeout = TimeSpan.FromSeconds(${longer}));` };
       default:
         return {
-          summary: 'Raise YARP\'s activity timeout on the cluster that serves the slow requests (and the route Timeout if one is set).',
+          summary:
+            facts.gateway === 'YARP'
+              ? 'Raise YARP\'s activity timeout on the cluster that serves the slow requests (and the route Timeout if one is set).'
+              : 'Raise the gateway\'s timeout for the slow route only (here YARP\'s cluster activity timeout), and fix or offload what makes the backend slow.',
           language: 'json',
           snippet: ['"ReverseProxy": {', '  "Clusters": {', '    "reports": {', `      "HttpRequest": { "ActivityTimeout": "${span}" },`, '      "Destinations": { "d1": { "Address": "http://reports-api:8080/" } }', '    }', '  }', '}'].join('\n'),
         };

@@ -97,6 +97,11 @@ export default defineCause({
       } else {
         steps.push('Check the backend endpoint\'s Protocols (Kestrel:Endpoints:<name>:Protocols or EndpointDefaults): h2c needs "Http2" on that port; "Http1AndHttp2" without TLS serves HTTP/1.1 only (Kestrel logs a warning at start).');
       }
+    } else if (facts.kind !== 'http11-required') {
+      steps.push(
+        `${who} and the backend endpoint disagree on the HTTP version. Over cleartext there is no ALPN: an HTTP/2-only endpoint ("Protocols": "Http2", gRPC) refuses HTTP/1.1, and an HTTP/1.x endpoint refuses HTTP/2 with prior knowledge (h2c).`,
+        'Compare the endpoint\'s Protocols (Kestrel:Endpoints:<name>:Protocols) with what the proxy sends: nginx proxy_pass speaks HTTP/1.1 and grpc_pass HTTP/2; a YARP cluster sends what its HttpRequest Version and VersionPolicy say.',
+      );
     } else {
       steps.push(
         `The backend reset the HTTP/2 stream with HTTP_1_1_REQUIRED (0xd): it will only answer this request over HTTP/1.1. IIS and HTTP.sys do this for Windows authentication (NTLM and Negotiate are bound to one connection, which HTTP/2 multiplexing breaks); Kestrel does it for HTTP/2 on an HTTP/1.x-only endpoint.`,
@@ -138,7 +143,7 @@ export default defineCause({
       };
     }
     return {
-      summary: 'Forward to the Windows-authentication backend over HTTP/1.1.',
+      summary: facts.kind === 'http11-required' ? 'Forward to the Windows-authentication backend over HTTP/1.1.' : 'Make the proxy send the HTTP version the endpoint serves; for a backend that requires HTTP/1.1, pin the cluster to it.',
       language: 'json',
       snippet: ['"Clusters": {', '  "reports": {', '    "HttpRequest": { "Version": "1.1", "VersionPolicy": "RequestVersionOrLower" },', '    "Destinations": { "d1": { "Address": "https://reports.contoso.local/" } }', '  }', '}'].join('\n'),
     };

@@ -1,5 +1,5 @@
 import cause from '../../src/causes/backend-cert-rejected';
-import { collect, runCauseTests } from '../helpers/cause-tester';
+import { collect, expectReadsWithoutFacts, runCauseTests } from '../helpers/cause-tester';
 import { NGINX, nginxError } from './edge-samples';
 
 /**
@@ -123,3 +123,5 @@ describe('backend-cert-rejected layer', () => {
     expect(match?.layer).toBe('app');
   });
 });
+
+expectReadsWithoutFacts(cause);

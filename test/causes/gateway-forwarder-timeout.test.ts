@@ -1,5 +1,5 @@
 import cause from '../../src/causes/gateway-forwarder-timeout';
-import { runCauseTests } from '../helpers/cause-tester';
+import { expectReadsWithoutFacts, runCauseTests } from '../helpers/cause-tester';
 import { NGINX, iisLog, iisRow, nginxError } from './edge-samples';
 
 /** YARP's ForwardingError for ForwarderError.RequestTimedOut, as posted in Azure/aoai-smart-loadbalancing#6 (dotnet/yarp HttpForwarder.cs). */
@@ -87,3 +87,5 @@ runCauseTests(cause, {
     },
   ],
 });
+
+expectReadsWithoutFacts(cause);

@@ -1,5 +1,5 @@
 import cause from '../../src/causes/tls-port-mismatch';
-import { runCauseTests } from '../helpers/cause-tester';
+import { expectReadsWithoutFacts, runCauseTests } from '../helpers/cause-tester';
 import { NGINX, nginxError } from './edge-samples';
 
 /**
@@ -110,3 +110,5 @@ runCauseTests(cause, {
     },
   ],
 });
+
+expectReadsWithoutFacts(cause);
