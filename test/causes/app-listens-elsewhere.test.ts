@@ -52,8 +52,8 @@ runCauseTests(cause, {
       mentions: ['port 8080', 'to port 80', 'Since .NET 8', 'ASPNETCORE_HTTP_PORTS=80', 'proxy_pass http://api:8080'],
     },
     {
-      name: 'Traefik dialing 80 while the app says 8080, compose logs in a fence with prose',
-      evidence: { 'slack.txt': ['after upgrading to net8 traefik only gives Bad Gateway:', '```', COMPOSE_TRAEFIK, '```', 'any idea?'].join('\n') },
+      name: 'Traefik dialing 80 while the app says 8080, Slack-escaped compose logs in a fence with prose',
+      evidence: { 'slack.txt': ['after upgrading to net8 traefik only gives Bad Gateway:', '```', COMPOSE_TRAEFIK.replace(' > ', ' &gt; '), '```', 'any idea?'].join('\n') },
       minConfidence: 0.9,
       evidenceLines: [5],
       mentions: ['Traefik sends requests to port 80', 'docker network inspect'],

@@ -1,5 +1,5 @@
 import cause from '../../src/causes/gateway-forwarder-timeout';
-import { expectReadsWithoutFacts, runCauseTests } from '../helpers/cause-tester';
+import { collect, expectReadsWithoutFacts, runCauseTests } from '../helpers/cause-tester';
 import { NGINX, iisLog, iisRow, nginxError } from './edge-samples';
 
 /** YARP's ForwardingError for ForwarderError.RequestTimedOut, as posted in Azure/aoai-smart-loadbalancing#6 (dotnet/yarp HttpForwarder.cs). */
@@ -89,3 +89,16 @@ runCauseTests(cause, {
 });
 
 expectReadsWithoutFacts(cause);
+
+describe('gateway-forwarder-timeout from a Slack paste', () => {
+  it('reads the limit from a Slack-escaped policy (&lt;forward-request timeout="60" /&gt;)', () => {
+    const evidence = collect(
+      {
+        'thread.txt': 'receives a 500 internal server error due to timeout at forward-request (after 60 seconds)\nour policy: &lt;backend&gt; &lt;forward-request timeout="60" /&gt; &lt;/backend&gt;',
+      },
+      true,
+    );
+    const match = cause.match(evidence);
+    expect(match?.facts).toEqual(expect.objectContaining({ gateway: 'API Management', limit: 60, limitFrom: 'evidence' }));
+  });
+});

@@ -48,10 +48,10 @@ runCauseTests(cause, {
   ],
   invalid: [
     {
-      name: 'grpc_pass to an HTTP/1.x backend: the status line read as a frame length',
-      evidence: { 'error.log': NGINX_TOO_LARGE },
+      name: 'grpc_pass to an HTTP/1.x backend: the status line read as a frame length, in a fence with prose',
+      evidence: { 'slack.txt': ['the grpc client gets Unavailable through nginx, error.log says', '```', NGINX_TOO_LARGE, '```'].join('\n') },
       minConfidence: 0.8,
-      evidenceLines: [1],
+      evidenceLines: [3],
       mentions: ['prior knowledge', '"HTT"', '"Protocols": "Http2"'],
     },
     {
@@ -62,8 +62,8 @@ runCauseTests(cause, {
       mentions: ['HTTP/2 only', 'grpc_pass grpc://127.0.0.1:5001'],
     },
     {
-      name: 'YARP to a Windows-authentication backend: HTTP_1_1_REQUIRED, quoted in Markdown',
-      evidence: { 'issue.md': YARP_HTTP11_REQUIRED.map((l) => `> ${l}`).join('\n') },
+      name: 'YARP to a Windows-authentication backend: HTTP_1_1_REQUIRED, quoted in Slack (&gt;)',
+      evidence: { 'slack.txt': YARP_HTTP11_REQUIRED.map((l) => `&gt; ${l}`).join('\n') },
       minConfidence: 0.8,
       evidenceLines: [7],
       mentions: ['Windows authentication', 'Pin the YARP cluster', '"Version": "1.1"'],

@@ -91,6 +91,22 @@ runCauseTests(cause, {
       mentions: ['a Kubernetes probe\'s scheme', 'curl -vk https://'],
     },
     {
+      name: 'Traefik v2 with an https:// server URL for a plain-HTTP container, in a fence with prose',
+      evidence: {
+        'slack.txt': [
+          'traefik shows Internal Server Error for the api since we switched the label to https, logs:',
+          '```',
+          // traefik/traefik pkg/proxy/httputil/proxy.go (v2 "'%d %s' caused by: %v") with Go's crypto/tls conn.go error
+          'time="2026-11-20T10:15:02Z" level=debug msg="\'500 Internal Server Error\' caused by: tls: first record does not look like a TLS handshake"',
+          '```',
+          'the container listens on 8080',
+        ].join('\n'),
+      },
+      minConfidence: 0.75,
+      evidenceLines: [3],
+      mentions: ['spoke TLS (https://)', "Traefik's server url or serversscheme label"],
+    },
+    {
       name: 'Ocelot DownstreamScheme https to a plain port: the frame-size error mid-line',
       evidence: { 'ocelot.log': OCELOT_FRAME },
       minConfidence: 0.75,
