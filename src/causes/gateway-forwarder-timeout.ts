@@ -51,10 +51,19 @@ export default defineCause({
     'envoy.upstream-timeout': 'strong',
     'apim.timeout': 'strong',
     'http.client-timeout': 'supports',
-    // The defaults of these gateways: YARP's and HttpClient's 100 s, Ocelot's 90 s, Envoy's 15 s.
+    // The defaults of these gateways: YARP's and HttpClient's 100 s, Ocelot's 90 s. (Envoy's 15 s is
+    // also nginx's three 5 s connect tries, so it stays out: match() compares it once Envoy is named.)
     'duration.near-100s': 'supports',
     'duration.near-90s': 'supports',
-    'duration.near-15s': 'hints',
+    // Another gateway's timer in the paste: that gateway is the one that gave up (its own cause).
+    'nginx.upstream-timed-out': 'against',
+    'nginx.connect-timed-out': 'against',
+    'cloudflare.origin-timeout': 'against',
+    'alb.target-timeout': 'against',
+    'appgw.backend-timeout': 'against',
+    'frontdoor.origin-timeout': 'against',
+    'appservice.timeout-230': 'against',
+    'win32.12002': 'against',
   },
   description:
     'The gateway in front of the app (YARP, Ocelot, Envoy/Istio, Azure API Management, or a BFF\'s HttpClient) stopped waiting after its own timeout and answered 504 (or 503) itself, while the backend was still working.',
