@@ -49,7 +49,9 @@ const isLoopback = (host: string): boolean => host === 'localhost' || isV4Loopba
 
 /** The major version of a .NET image tag the evidence names (`aspnet:8.0-jammy-chiseled` → 8). */
 function imageMajor(evidence: Evidence): number | undefined {
-  for (const image of clueValues(evidence, ['container.context'])) {
+  // The runtime image decides the default port, not the SDK image of a build stage.
+  const images = clueValues(evidence, ['container.context']).filter((v) => !v.startsWith('sdk:'));
+  for (const image of images) {
     const colon = image.lastIndexOf(':');
     const major = colon < 0 ? NaN : Number.parseInt(image.slice(colon + 1), 10);
     if (Number.isFinite(major)) return major;
@@ -80,7 +82,7 @@ function disagreement(evidence: Evidence): { kind: Kind; facts: MatchFacts } | u
   }
   // No listening line, but a .NET 8+ image, a refusal, and no port setting of its own: the 8080 default.
   const major = imageMajor(evidence);
-  if (listening.length === 0 && major !== undefined && major >= 8 && anyOf(evidence, [...REFUSED, 'envoy.upstream-failure']) && !anyOf(evidence, ['hosting.port-config'])) {
+  if (listening.length === 0 && major !== undefined && major >= 8 && anyOf(evidence, REFUSED) && !anyOf(evidence, ['hosting.port-config'])) {
     const target = refused.find((r) => portOf(r) !== '8080');
     if (refused.length === 0 || target) return { kind: 'default-port', facts: { appPort: '8080', targetPort: target ? portOf(target) : undefined, target, major } };
   }
