@@ -119,6 +119,24 @@ runCauseTests(cause, {
       mentions: ['sent plain HTTP (http://)', 'Failed to authenticate HTTPS connection', '"DownstreamScheme": "https"'],
     },
     {
+      name: 'only an EOF, but YARP sends https:// to the port the app serves over http:// (.NET 8 Kestrel closes on a TLS hello)',
+      evidence: {
+        'gateway.log': [
+          'info: Yarp.ReverseProxy.Forwarder.HttpForwarder[9]',
+          '      Proxying to https://orders:8080/api/orders HTTP/2 RequestVersionOrLower no-streaming',
+          'warn: Yarp.ReverseProxy.Forwarder.HttpForwarder[48]',
+          '      Request: An error was encountered before receiving a response.',
+          // System.Net.Http net_http_ssl_connection_failed with System.Net.Security net_io_eof
+          '      System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception. ---> System.IO.IOException: Received an unexpected EOF or 0 bytes from the transport stream.',
+        ].join('\n'),
+        'orders.log': 'info: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://[::]:8080',
+      },
+      minConfidence: 0.5,
+      maxConfidence: 0.6,
+      evidenceLines: ['orders.log:2'],
+      mentions: ['It sends to https://orders:8080/api/orders, while the app says "Now listening on: http://[::]:8080"'],
+    },
+    {
       name: "nginx's wrong version number: a weaker reading beside nginx-upstream-tls",
       evidence: { 'error.log': nginxError(NGINX.sslWrongVersion, 'https://127.0.0.1:5000/api/orders') },
       maxConfidence: 0.4,
