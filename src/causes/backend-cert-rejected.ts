@@ -85,12 +85,13 @@ export default defineCause({
   family: 'tls-handshake',
   layer: 'reverse-proxy',
   clues: {
-    // What sets it apart from its TLS siblings: the gateway that reports it...
-    'yarp.forwarder-error': 'supports',
-    'ocelot.downstream-error': 'supports',
-    'envoy.upstream-failure': 'supports',
-    'traefik.bad-gateway': 'supports',
-    'http.send-failed': 'supports',
+    // What sets it apart from the gateway-specific TLS causes: the gateway that reports it. Hints
+    // only, since the same gateways report port and version mismatches too (tls-port-mismatch)...
+    'yarp.forwarder-error': 'hints',
+    'ocelot.downstream-error': 'hints',
+    'envoy.upstream-failure': 'hints',
+    'traefik.bad-gateway': 'hints',
+    'http.send-failed': 'hints',
     // ...and a certificate verdict, which a version or port mismatch does not give.
     'tls.remote-cert-invalid': 'supports',
     // The siblings' gateways: their own causes explain these lines.

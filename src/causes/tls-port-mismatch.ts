@@ -86,7 +86,8 @@ export default defineCause({
     let confidence: number;
     // A hint only: nginx-upstream-tls reads the same line with nginx's own remedies.
     if (onlyNginx) confidence = pair ? CONFIDENCE.likely - 0.1 : CONFIDENCE.possible;
-    else if (mismatch.length === 0 && plain.length === 0) confidence = CONFIDENCE.likely - 0.05;
+    // The same port named https:// by the proxy and http:// by the app (or the reverse), and a TLS failure between them.
+    else if (mismatch.length === 0 && plain.length === 0) confidence = CONFIDENCE.likely + 0.1;
     else confidence = boosted(kestrelSide ? CONFIDENCE.strong : CONFIDENCE.likely + 0.15, pair ? 0.1 : 0, gateway ? 0.05 : 0);
 
     const refs: EvidenceRef[] = [...plain, ...mismatch, ...clueRefs(evidence, ['hosting.listening', 'yarp.destination', 'kestrel.https-handshake-failed'])];
