@@ -21,6 +21,9 @@ export default defineCause({
     'nginx.upstream-timed-out': 'proves',
     'nginx.connect-timed-out': 'strong',
     'duration.near-60s': 'supports',
+    // nginx answers 504 only when its own timer ran out: its page names the gateway that timed out
+    // among the request-timeout causes (kept when gateway-forwarder-timeout joined the family).
+    'nginx.page': 'hints',
   },
   description:
     'nginx waited for the upstream application longer than proxy_read_timeout, proxy_send_timeout or proxy_connect_timeout (60 s each by default) and answered 504 Gateway Time-out.',
