@@ -1,6 +1,6 @@
 /**
  * `node dist/eval/fit.js`: fits the calibration (ranking/calibration.ts) on the DEV split only,
- * by isotonic regression, for both scales: the best family's posterior against
+ * by Platt scaling (Newton's method on the log loss), for both scales: the best family's posterior against
  * whether the family was right (`family`), and a specific cause's posterior against whether it
  * was the cause the thread settled (`cause`; family-level answers are stated on the family scale). Writes src/ranking/calibration.json; run `npm run eval` after it to see both splits'
  * reliability tables.
@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rank } from '../src/ranking/rank';
-import { fitIsotonic, type CalibrationScale } from '../src/ranking/calibration';
+import { fitPlatt, type CalibrationScale } from '../src/ranking/calibration';
 import { verdictOf } from '../src/ranking/verdict';
 import { CAUSES } from '../src/causes';
 import { EvidenceCollector } from '../src/evidence/collector';
@@ -35,10 +35,10 @@ function samples(): Record<CalibrationScale, Sample[]> {
 if (require.main === module) {
   const data = samples();
   const body = {
-    comment: 'Isotonic calibration knots [posterior, how often right], fitted on the dev split of eval/corpus by eval/fit.ts. Do not edit by hand.',
+    comment: 'Platt scaling of posteriors (sigmoid(a * logit(p) + b)), fitted on the dev split of eval/corpus by eval/fit.ts. Do not edit by hand.',
     fittedOn: `${data.family.length} answered dev cases, ${data.cause.length} of them with a specific cause`,
-    family: fitIsotonic(data.family),
-    cause: fitIsotonic(data.cause),
+    family: fitPlatt(data.family),
+    cause: fitPlatt(data.cause),
   };
   const file = join(CORPUS_DIR, '..', '..', '..', 'src', 'ranking', 'calibration.json');
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);

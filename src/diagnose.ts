@@ -97,17 +97,28 @@ function matchOf(h: RankedHypothesis): CauseMatch {
   return h.match ?? { confidence: h.posterior, evidence: quoted(h), facts: {} };
 }
 
-/** The lines that raised a cause, strongest clue first, each labelled with the clue it counted as. */
+/**
+ * The lines that raised a cause, strongest vote first, each labelled with the clue it counted as.
+ * A line its matcher quoted is labelled with the strongest clue the same line raised (a web.config
+ * line a matcher read may have none).
+ */
 function quoted(h: RankedHypothesis): EvidenceRef[] {
+  const key = (ref: EvidenceRef): string => `${ref.source}\u0000${ref.line}`;
+  const clueOfLine = new Map<string, string>();
+  for (const vote of h.votes) {
+    if (STEPS[vote.step] <= 0 || vote.scope === 'match') continue;
+    for (const ref of vote.refs) if (!clueOfLine.has(key(ref))) clueOfLine.set(key(ref), vote.clue);
+  }
   const out: EvidenceRef[] = [];
   const seen = new Set<string>();
   for (const vote of h.votes) {
     if (STEPS[vote.step] <= 0) continue;
     for (const ref of vote.refs) {
-      const key = `${ref.source}\u0000${ref.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(vote.clue.startsWith('match:') ? ref : { ...ref, clue: vote.clue });
+      const k = key(ref);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const clue = vote.scope === 'match' ? clueOfLine.get(k) : vote.clue;
+      out.push(clue === undefined ? ref : { ...ref, clue });
       if (out.length >= MAX_REFS) return out;
     }
   }

@@ -112,7 +112,8 @@ export default defineCause({
   layer: 'reverse-proxy',
   clues: {
     // What sets it apart from "the app is down": the app says it listens, somewhere else.
-    'ports-disagree': 'strong',
+    // The app says where it listens and the proxy where it dials, and they differ: nothing else reads so.
+    'ports-disagree': 'proves',
     'hosting.listening-localhost': 'supports',
     'nginx.connect-refused': 'supports',
     'net.connection-refused': 'supports',

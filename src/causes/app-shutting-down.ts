@@ -52,6 +52,9 @@ export default defineCause({
     'was.shutdown-timeout': 'proves',
     // ERROR_SERVER_SHUTDOWN_IN_PROGRESS: ANCM's 503 while the app drains.
     'win32.1255': 'proves',
+    // ERROR_WINHTTP_OPERATION_CANCELLED: ANCM cancelled the forwarded request (the app stopping,
+    // or a client hanging up).
+    'win32.12017': 'supports',
     'ancm.recycled-config-change': 'supports',
   },
   description:

@@ -219,7 +219,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'nginx.invalid-header': 'supports',
     'http.response-headers-too-big': 'supports',
     'kestrel.http2-only': 'strong',
-    'hosting.listening-localhost': 'supports',
+    // Behind ANCM, Kestrel listening on 127.0.0.1 is how it should be: only a hint on its own.
+    'hosting.listening-localhost': 'hints',
     'container.port-mismatch': 'strong',
     'container.context': 'hints',
     'appservice.container-not-responding': 'strong',

@@ -1,5 +1,5 @@
 import cause from '../../src/causes/backend-cert-rejected';
-import { collect, expectReadsWithoutFacts, runCauseTests } from '../helpers/cause-tester';
+import { collect, runCauseTests } from '../helpers/cause-tester';
 import { NGINX, nginxError } from './edge-samples';
 
 /**
@@ -124,4 +124,3 @@ describe('backend-cert-rejected layer', () => {
   });
 });
 
-expectReadsWithoutFacts(cause);

@@ -1,5 +1,5 @@
 import cause from '../../src/causes/http-version-mismatch';
-import { expectReadsWithoutFacts, runCauseTests } from '../helpers/cause-tester';
+import { runCauseTests } from '../helpers/cause-tester';
 import { NGINX, nginxError } from './edge-samples';
 
 /** nginx grpc_pass to an HTTP/1.x backend: ngx_http_grpc_module.c "upstream sent too large http2 frame: %uz" (line as quoted in kubernetes/ingress-nginx#4323). */
@@ -102,4 +102,3 @@ runCauseTests(cause, {
   ],
 });
 
-expectReadsWithoutFacts(cause);

@@ -1,5 +1,5 @@
 import cause from '../../src/causes/tls-port-mismatch';
-import { expectReadsWithoutFacts, runCauseTests } from '../helpers/cause-tester';
+import { runCauseTests } from '../helpers/cause-tester';
 import { NGINX, nginxError } from './edge-samples';
 
 /**
@@ -137,7 +137,7 @@ runCauseTests(cause, {
       mentions: ['It sends to https://orders:8080/api/orders, while the app says "Now listening on: http://[::]:8080"'],
     },
     {
-      name: "nginx's wrong version number: a weaker reading beside nginx-upstream-tls",
+      name: "nginx's wrong version number: a weaker reading beside nginx-upstream-tls", trails: "nginx's SSL error names nginx's upstream TLS first; a plain-HTTP port is one of its readings.", behind: 'nginx-upstream-tls',
       evidence: { 'error.log': nginxError(NGINX.sslWrongVersion, 'https://127.0.0.1:5000/api/orders') },
       maxConfidence: 0.4,
       mentions: ['nginx-upstream-tls has the nginx-specific steps'],
@@ -145,4 +145,3 @@ runCauseTests(cause, {
   ],
 });
 
-expectReadsWithoutFacts(cause);
