@@ -119,8 +119,14 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const timeout = String(facts.requestTimeout);
-    const timeoutText = facts.isDefault ? `ANCM's default requestTimeout of 2 minutes (${timeout})` : `your requestTimeout ${timeout}${facts.configLine !== undefined ? ` (web.config line ${String(facts.configLine)})` : ''}`;
+    // Without facts (the cause won on its clues alone) the timeout in force is unknown: name the default.
+    const timeout = facts.requestTimeout === undefined ? undefined : String(facts.requestTimeout);
+    const timeoutText =
+      timeout === undefined
+        ? `your requestTimeout (${DEFAULT_SECONDS} s by default)`
+        : facts.isDefault
+          ? `ANCM's default requestTimeout of 2 minutes (${timeout})`
+          : `your requestTimeout ${timeout}${facts.configLine !== undefined ? ` (web.config line ${String(facts.configLine)})` : ''}`;
     const steps: string[] = [];
     if (facts.seconds !== undefined && facts.matchesTimeout) {
       steps.push(`The failing requests ran ${String(facts.seconds)} s, which is ${timeoutText}: ANCM stopped waiting for Kestrel and IIS answered 502.3 with Win32 ${win32Label(12002)}.`);
@@ -130,7 +136,7 @@ export default defineCause({
       );
     } else {
       steps.push(
-        `Win32 ${win32Label(12002)} on a 502.3 is a WinHTTP timeout. Confirm it is ANCM's: in the IIS log the time-taken of those rows should be about ${String(facts.timeoutSeconds)} s (${timeoutText}). FREB shows it as the gap between the request being forwarded and MODULE_SET_RESPONSE_ERROR_STATUS (aspnet/AspNetCoreModule#287 had exactly two minutes).`,
+        `Win32 ${win32Label(12002)} on a 502.3 is a WinHTTP timeout. Confirm it is ANCM's: in the IIS log the time-taken of those rows should be about ${facts.timeoutSeconds !== undefined ? `${String(facts.timeoutSeconds)} s (${timeoutText})` : timeoutText}. FREB shows it as the gap between the request being forwarded and MODULE_SET_RESPONSE_ERROR_STATUS (aspnet/AspNetCoreModule#287 had exactly two minutes).`,
       );
     }
     if (facts.inProcess) steps.push('The pasted web.config says hostingModel="inprocess": requestTimeout applies only out of process, so this 502.3 came from another proxy (ARR or a URL Rewrite reverse-proxy rule) in front of the app.');
@@ -145,13 +151,17 @@ export default defineCause({
     steps.push(
       'Kestrel keeps running the request after ANCM gives up: the app log usually shows it finishing later with 200 (aspnet/IISIntegration#305). Log the duration of those endpoints and find where the time goes (SQL queries, external HTTP calls, locks, large file processing).',
       'Work that legitimately takes minutes (reports, imports, image or ML processing) should not run inside the HTTP request: return 202 Accepted with a status URL and do the work in a background service or a job scheduler (Hangfire, Quartz.NET).',
-      `As a stop-gap you can raise requestTimeout (for example to ${String(facts.suggested)}); proxies in front (Cloudflare 100-120 s, load balancers 60 s) still have their own, shorter limits.`,
+      `As a stop-gap you can raise requestTimeout (for example to ${facts.suggested !== undefined ? String(facts.suggested) : 'twice its current value'}); proxies in front (Cloudflare 100-120 s, load balancers 60 s) still have their own, shorter limits.`,
     );
     return steps;
   },
   fix({ facts }) {
+    const raise =
+      facts.requestTimeout !== undefined && facts.suggested !== undefined
+        ? `raise requestTimeout on <aspNetCore> from ${String(facts.requestTimeout)} to ${String(facts.suggested)}`
+        : `raise requestTimeout on <aspNetCore> (${toTimespan(DEFAULT_SECONDS)} by default) to twice its current value`;
     return {
-      summary: `Move the long-running work off the request (queue it in a background service and let the client poll a status endpoint); until then, raise requestTimeout on <aspNetCore> from ${String(facts.requestTimeout)} to ${String(facts.suggested)} as a band-aid.`,
+      summary: `Move the long-running work off the request (queue it in a background service and let the client poll a status endpoint); until then, ${raise} as a band-aid.`,
       language: 'csharp',
       snippet: [
         '// Accept the work, answer 202 with a status URL, run it in the background',
@@ -183,7 +193,8 @@ export default defineCause({
         '    }',
         '}',
       ].join('\n'),
-      change: { set: { requestTimeout: String(facts.suggested) } },
+      // No change to the pasted web.config when the timeout in force is unknown: it could lower it.
+      change: facts.suggested !== undefined ? { set: { requestTimeout: String(facts.suggested) } } : undefined,
     };
   },
   wants: ['iis-log', 'web-config', 'freb', 'stdout-log'],

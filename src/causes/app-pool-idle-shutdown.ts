@@ -85,6 +85,11 @@ export default defineCause({
     const steps: string[] = [];
     if (facts.configOnly) {
       steps.push(`No shutdown event was pasted, but ${poolLabel(pool)} has idleTimeout="${String(facts.idleTimeout)}", so IIS stops its worker after ${idle} without requests. Look for WAS event 5186 in the System log around the failures.`);
+    } else if (facts.event === undefined) {
+      // No facts: the cause won on its clues alone, so say where the shutdowns are written.
+      steps.push(
+        `IIS stops the worker of ${poolLabel(pool)} after ${minutes !== undefined ? idle : 'its idle timeout (20 minutes by default)'} without requests, and WAS logs event 5186 in the System log each time. The next request has to start w3wp.exe, the .NET runtime and the app again.`,
+      );
     } else {
       steps.push(
         `${String(facts.event)}: IIS stopped the worker${facts.processId !== undefined ? ` (process ${String(facts.processId)})` : ''} of ${poolLabel(pool)} after ${idle} without requests.${Number(facts.shutdowns) > 1 ? ` It happened ${count(Number(facts.shutdowns), 'time')} in the paste.` : ''} The next request had to start w3wp.exe, the .NET runtime and the app again.`,

@@ -178,6 +178,11 @@ export default defineCause({
       steps.push(
         `No recycle event was pasted, but ${poolLabel(pool)} has ${String(facts.setting)} = "${String(facts.value)}", so IIS recycles it regularly, and the paste shows ${count(Number(facts.errors), '502/503 response')}. Check whether the failures line up with recycles: open Event Viewer > Windows Logs > System, filter on source WAS, ids 5074-5081 and 5117.`,
       );
+    } else if (facts.event === undefined) {
+      // No facts: the cause won on its clues alone, so say where the recycle and its reason are written.
+      steps.push(
+        `Find the recycle and its reason: in Event Viewer > Windows Logs > System, source WAS, events 5074-5081 and 5117 say why ${poolLabel(pool)} recycled its worker (elapsed time, request count, schedule, memory limits, a settings change or a manual recycle); in the Application log, ANCM 1021/1022 mean a web.config change restarted the app.`,
+      );
     } else {
       steps.push(
         `${String(facts.event)} says the worker${facts.processId !== undefined ? ` (process ${String(facts.processId)})` : ''} of ${poolLabel(pool)} was recycled because ${String(facts.reason)}.${Number(facts.recycles) > 1 ? ` The paste holds ${count(Number(facts.recycles), 'recycle event')} (${String(facts.kinds)}).` : ''}`,
@@ -208,8 +213,12 @@ export default defineCause({
       case 'web-config':
         steps.push('Find what changes the configuration at those times (deployments, scripts editing web.config or applicationHost.config, a shared-configuration share). Every change restarts the app; batch changes and make them in quiet hours.');
         break;
-      default:
+      case 'isapi':
+      case 'unhealthy':
         steps.push('Look at the events just before the recycle (Application log, sources IIS AspNetCore Module V2 and .NET Runtime): the app reported itself unhealthy, usually after failures that are the real problem.');
+        break;
+      default:
+        steps.push(`Read the recycling settings: ${APPCMD} list apppool "${poolArg(pool)}" /text:recycling. A regular time interval, a request limit or memory limits recycle the pool on their own; a manual or configuration recycle means something changed it.`);
         break;
     }
     const hosting = facts.hosting === 'inprocess' ? 'in-process (the app runs inside w3wp.exe, so the recycle stops the app itself)' : facts.hosting === 'outofprocess' ? 'out-of-process (the dotnet.exe child goes down with its w3wp.exe)' : undefined;
@@ -244,7 +253,8 @@ export default defineCause({
         summary = 'Fix what makes the app report itself unhealthy (see the events before the recycle); keep overlapped recycling on so a restart costs as little as possible.';
         lines.push(`${APPCMD} set apppool "${pool}" /recycling.disallowOverlappingRotation:false`);
         break;
-      default:
+      case 'time':
+      case 'schedule':
         summary = 'Do not recycle on elapsed time during the day: set the regular time interval to 0 and, if you want a periodic restart at all, schedule one at a quiet hour.';
         lines.push(
           '# No recycling every N hours; one scheduled recycle at a quiet hour instead',
@@ -252,6 +262,11 @@ export default defineCause({
           `${APPCMD} set apppool "${pool}" /+"recycling.periodicRestart.schedule.[value='03:00:00']"`,
           `${APPCMD} set apppool "${pool}" /recycling.disallowOverlappingRotation:false`,
         );
+        break;
+      default:
+        // The reason is unknown: advice that holds whatever it was.
+        summary = 'Find why the pool recycles (the WAS event says) and stop routine recycles during the day: recycling on elapsed time, a request count or memory limits cuts the requests in flight. Keep overlapped recycling on, and log every recycle reason.';
+        lines.push(`${APPCMD} set apppool "${pool}" /recycling.disallowOverlappingRotation:false`);
         break;
     }
     lines.push('# Log every recycle reason from now on', `${APPCMD} set apppool "${pool}" /recycling.logEventOnRecycle:"${ALL_RECYCLE_REASONS}"`);

@@ -155,13 +155,17 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const value = String(facts.recommended);
+    // Without facts the limit in force is unknown: recommend the minimum, and change nothing.
+    const known = facts.recommended !== undefined;
+    const value = known ? String(facts.recommended) : String(RECOMMENDED_SHUTDOWN);
     const pool = poolArg(typeof facts.pool === 'string' ? facts.pool : undefined);
+    const setting = known ? `shutdownTimeLimit="${value}"` : `shutdownTimeLimit of at least ${value} s`;
+    const now = facts.isDefault === false && facts.shutdownTimeLimit !== undefined ? `now ${String(facts.shutdownTimeLimit)} s` : `the default is ${ANCM_DEFAULT_SHUTDOWN} s`;
     return {
-      summary: `Give graceful shutdown enough time: shutdownTimeLimit="${value}" on <aspNetCore> (${facts.isDefault ? 'the default is 10 s' : `now ${String(facts.shutdownTimeLimit)} s`}), keep the pool's shutdownTimeLimit above it (${APPCMD} set apppool "${pool}" /processModel.shutdownTimeLimit:00:01:30), and make long work observe the stopping token. Drain the server before planned recycles so no new requests hit a stopping app.`,
+      summary: `Give graceful shutdown enough time: ${setting} on <aspNetCore> (${now}), keep the pool's shutdownTimeLimit above it (${APPCMD} set apppool "${pool}" /processModel.shutdownTimeLimit:00:01:30), and make long work observe the stopping token. Drain the server before planned recycles so no new requests hit a stopping app.`,
       language: 'xml',
       snippet: `<aspNetCore processPath="dotnet" arguments=".\\App.dll" hostingModel="inprocess" shutdownTimeLimit="${value}" />`,
-      change: { set: { shutdownTimeLimit: value } },
+      change: known ? { set: { shutdownTimeLimit: value } } : undefined,
     };
   },
   wants: ['event-log', 'iis-log', 'web-config'],

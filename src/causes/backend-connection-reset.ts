@@ -68,14 +68,16 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const code = win32Label(Number(facts.win32));
+    const code = facts.win32 !== undefined ? win32Label(Number(facts.win32)) : undefined;
     const count = Number(facts.count);
     const when = facts.window ? ` (${String(facts.window)})` : '';
     const where = facts.url ? `, for example ${String(facts.url)}` : '';
     const steps = [
       facts.paired
         ? `ANCM lost its connection to the app while ${count} request${count === 1 ? ' was' : 's were'} in flight${where}${when}: Win32 ${code}. The request itself is not the problem; whatever ended the process or the socket at that moment is.`
-        : `The code ${code} means the connection between the gateway and the app broke mid-request. Confirm it is a 502.3 in the IIS log (sc-status 502, sc-substatus 3, that sc-win32-status) for the failing URL.`,
+        : code !== undefined
+          ? `The code ${code} means the connection between the gateway and the app broke mid-request. Confirm it is a 502.3 in the IIS log (sc-status 502, sc-substatus 3, that sc-win32-status) for the failing URL.`
+          : 'A connection error in sc-win32-status (12030 ERROR_WINHTTP_CONNECTION_ERROR, 12031 ERROR_INTERNET_CONNECTION_RESET, 64 ERROR_NETNAME_DELETED, 1229 or 1236) means the connection between the gateway and the app broke mid-request. Confirm it is a 502.3 in the IIS log (sc-status 502, sc-substatus 3, one of those codes in sc-win32-status) for the failing URL.',
     ];
     if (facts.crash) {
       steps.push(`The evidence has ${String(facts.crash)}: the app process died. Treat that crash as the root cause (see the crash cause listed with this diagnosis) and line up its time with the 502.3 rows.`);

@@ -60,7 +60,7 @@ export default defineCause({
   steps({ facts }) {
     const count = Number(facts.count);
     const steps = [
-      `ANCM could not open a connection to Kestrel (Win32 ${win32Label(12029)}) for ${count} request${count === 1 ? '' : 's'}${facts.window ? ` ${String(facts.window)}` : ''}. Nothing was accepting connections on the port ANCM assigned to the app process.`,
+      `ANCM could not open a connection to Kestrel (Win32 ${win32Label(12029)}) for ${facts.count !== undefined ? `${count} request${count === 1 ? '' : 's'}` : 'the failing requests'}${facts.window ? ` ${String(facts.window)}` : ''}. Nothing was accepting connections on the port ANCM assigned to the app process.`,
     ];
     if (facts.inProcess) {
       steps.push('The pasted web.config says hostingModel="inprocess", where ANCM does not forward over a port at all: check whether this 502.3 came from another proxy (ARR, a URL Rewrite reverse-proxy rule) in front of the app.');

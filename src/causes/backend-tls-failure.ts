@@ -77,8 +77,11 @@ export default defineCause({
     const steps: string[] = [];
     const win32 = typeof facts.win32 === 'number' ? facts.win32 : 12175;
     const rows = typeof facts.rows === 'number' ? facts.rows : 0;
+    // Without facts the error is unknown: name the usual ones, which the IIS log's sc-win32-status tells apart.
     steps.push(
-      `WinHTTP error ${win32} (${String(facts.name)}, HRESULT ${String(facts.hresult)})${rows > 0 ? ` on ${plural(rows, '502.3 row')}` : ''}: ${String(facts.means)}. IIS never got as far as sending the request.`,
+      typeof facts.win32 === 'number'
+        ? `WinHTTP error ${win32} (${String(facts.name)}, HRESULT ${String(facts.hresult)})${rows > 0 ? ` on ${plural(rows, '502.3 row')}` : ''}: ${String(facts.means)}. IIS never got as far as sending the request.`
+        : 'A WinHTTP TLS error on a 502.3 (sc-win32-status 12175 ERROR_WINHTTP_SECURE_FAILURE, 12157 ERROR_WINHTTP_SECURE_CHANNEL_ERROR, or a certificate error such as 12045 ERROR_WINHTTP_SECURE_INVALID_CA): the TLS handshake or the certificate check with the upstream failed. IIS never got as far as sending the request.',
     );
     const backend = typeof facts.backend === 'string' ? facts.backend : '<backend-host>';
     if (facts.proxy === 'ancm') {

@@ -48,8 +48,11 @@ export default defineCause({
   },
   steps({ facts }) {
     const count = Number(facts.count);
+    // Without facts, name both codes this cause covers and what tells them apart.
     const steps = [
-      `${count} request${count === 1 ? '' : 's'} failed with Win32 ${win32Label(Number(facts.win32))}${facts.window ? ` ${String(facts.window)}` : ''}: Kestrel answered, but not with a response WinHTTP could forward.`,
+      facts.win32 !== undefined
+        ? `${count} request${count === 1 ? '' : 's'} failed with Win32 ${win32Label(Number(facts.win32))}${facts.window ? ` ${String(facts.window)}` : ''}: Kestrel answered, but not with a response WinHTTP could forward.`
+        : `Requests failed with Win32 ${win32Label(INVALID_RESPONSE)} or a header size overflow (${HEADER_OVERFLOW.join(', ')}): Kestrel answered, but not with a response WinHTTP could forward. The IIS log's sc-win32-status says which: ${INVALID_RESPONSE} is a malformed or cut-off response, ${HEADER_OVERFLOW.join(' or ')} response headers too large (usually big Set-Cookie values).`,
     ];
     if (facts.overflow) {
       steps.push(

@@ -63,8 +63,12 @@ export default defineCause({
   },
   steps({ facts }) {
     const module = facts.module ? String(facts.module) : undefined;
+    // Without facts, list the native faults this cause covers and where their code is written.
+    const fault = facts.code
+      ? `${String(facts.code)}, ${String(facts.meaning)}`
+      : "a native fault (access violation 0xc0000005, fail-fast 0xc0000409, heap corruption 0xc0000374, missing DLL 0xc0000135; the 'Application Error' 1000 event in the Application log names the code and the faulting module)";
     const steps = [
-      `${facts.application ? String(facts.application) : 'The app process'} died with ${String(facts.code)}, ${String(facts.meaning)}${module ? `, in ${module}` : ''}${facts.event ? ` (${String(facts.event)})` : ''}.${facts.inFlight ? ' The failed requests in the evidence were in flight at that moment.' : ''}`,
+      `${facts.application ? String(facts.application) : 'The app process'} died with ${fault}${module ? `, in ${module}` : ''}${facts.event ? ` (${String(facts.event)})` : ''}.${facts.inFlight ? ' The failed requests in the evidence were in flight at that moment.' : ''}`,
     ];
     if (module) steps.push(moduleAdvice(module, String(facts.code)));
     steps.push(

@@ -44,8 +44,12 @@ export default defineCause({
   },
   steps({ facts }) {
     const count = Number(facts.count);
+    const blocked =
+      facts.frame !== undefined
+        ? `${count} stack frame${count === 1 ? '' : 's'} show a thread blocked waiting on a Task, for example ${String(facts.frame)}.`
+        : 'Stack traces show threads blocked waiting on a Task (Task.Wait, Task.get_Result, TaskAwaiter.GetResult frames).';
     const steps = [
-      `${count} stack frame${count === 1 ? '' : 's'} show a thread blocked waiting on a Task, for example ${String(facts.frame)}. Find the caller just above that frame in the stack: that is the line that calls .Result, .Wait() or GetAwaiter().GetResult() on async code.`,
+      `${blocked} Find the caller just above that frame in the stack: that is the line that calls .Result, .Wait() or GetAwaiter().GetResult() on async code.`,
     ];
     if (facts.hang) {
       steps.push(

@@ -40,9 +40,11 @@ export default defineCause({
     };
   },
   steps({ facts }) {
+    // 'MyPool' stands in for an unknown pool name in commands, never in a sentence about the evidence.
     const pool = facts.pool ? String(facts.pool) : 'MyPool';
+    const failures = facts.count !== undefined ? `${String(facts.count)} ping failure${Number(facts.count) === 1 ? '' : 's'}` : 'ping failures';
     const steps = [
-      `WAS logged ${String(facts.count)} ping failure${Number(facts.count) === 1 ? '' : 's'} (event 5010) for application pool '${pool}'${facts.pid !== undefined ? ` (PID ${String(facts.pid)})` : ''}${facts.time ? ` at ${String(facts.time)}` : ''}: the worker stopped answering for longer than pingResponseTime (1 min 30 s by default) and was killed. The kill is the symptom; the hang is the problem.`,
+      `WAS logged ${failures} (event 5010) for ${facts.pool ? `application pool '${pool}'` : 'the application pool'}${facts.pid !== undefined ? ` (PID ${String(facts.pid)})` : ''}${facts.time ? ` at ${String(facts.time)}` : ''}: the worker stopped answering for longer than pingResponseTime (1 min 30 s by default) and was killed. The kill is the symptom; the hang is the problem.`,
     ];
     if (facts.starvation) steps.push('Kestrel slow heartbeat warnings in the same evidence point at thread pool starvation as the reason for the hang.');
     steps.push(
