@@ -81,15 +81,18 @@ function explainingSetting(pool: AppPoolFacts, kind: ReasonKind): { name: string
   }
 }
 
-/** A pool whose settings recycle it within a working day or on memory: a risk on its own. */
-function riskySetting(pool: AppPoolFacts): { name: string; value: string; line: number } | undefined {
+/**
+ * A pool whose settings recycle it within a working day or on memory: a risk on its own. The kind
+ * is the recycle reason that setting would log, so that steps and fix advise on that setting.
+ */
+function riskySetting(pool: AppPoolFacts): { name: string; kind: ReasonKind; value: string; line: number } | undefined {
   const time = settingSeconds(pool.periodicRestartTime?.value);
-  if (pool.periodicRestartTime && time !== undefined && time > 0 && time < 86400) return { name: 'periodicRestart time', ...pool.periodicRestartTime };
-  for (const [name, located] of [
-    ['periodicRestart privateMemory', pool.periodicRestartPrivateMemoryKb],
-    ['periodicRestart memory', pool.periodicRestartMemoryKb],
+  if (pool.periodicRestartTime && time !== undefined && time > 0 && time < 86400) return { name: 'periodicRestart time', kind: 'time', ...pool.periodicRestartTime };
+  for (const [name, kind, located] of [
+    ['periodicRestart privateMemory', 'private-memory', pool.periodicRestartPrivateMemoryKb],
+    ['periodicRestart memory', 'memory', pool.periodicRestartMemoryKb],
   ] as const) {
-    if (located && Number(located.value) > 0) return { name, ...located };
+    if (located && Number(located.value) > 0) return { name, kind, ...located };
   }
   return undefined;
 }
@@ -131,7 +134,7 @@ export default defineCause({
       return {
         confidence: CONFIDENCE.weak + 0.05,
         evidence: refsOf([configRef(evidence, risky.pool, risky.setting.line), ...errors]),
-        facts: { configOnly: true, pool: risky.pool.name, setting: risky.setting.name, value: risky.setting.value, errors: errors.length },
+        facts: { configOnly: true, kind: risky.setting.kind, pool: risky.pool.name, setting: risky.setting.name, value: risky.setting.value, errors: errors.length },
       };
     }
 
