@@ -5,7 +5,7 @@
  * file of its own (`<family>-unexplained.ts`); this builds them alike.
  */
 import type { EvidenceKind, EvidenceRef, LayerId } from '../evidence/types';
-import { defineCause, type CauseDefinition, type CauseFix } from './define-cause';
+import { defineCause, type CauseDefinition, type CauseFix, type NoFacts } from './define-cause';
 import type { FamilyId } from './families';
 
 export interface FamilyAnswer {
@@ -35,7 +35,8 @@ function bareStatusStep(refs: readonly EvidenceRef[]): string {
 }
 
 export function defineFamilyAnswer(answer: FamilyAnswer): CauseDefinition {
-  return defineCause({
+  // A family answer has no matcher, hence no facts: its steps read only the lines that raised it.
+  return defineCause<NoFacts>({
     id: `${answer.family}-unexplained`,
     title: answer.title,
     family: answer.family,

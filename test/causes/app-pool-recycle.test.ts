@@ -122,7 +122,8 @@ runCauseTests(cause, {
       },
       maxConfidence: 0.25,
       evidenceLines: ['applicationHost.config:5'],
-      mentions: ['periodicRestart time = "01:00:00"', 'ids 5074-5081 and 5117'],
+      // The setting's own advice (read the periodic restart settings), not the unhealthy-app one.
+      mentions: ['periodicRestart time = "01:00:00"', 'ids 5074-5081 and 5117', '/text:recycling.periodicRestart.'],
     },
   ],
 });
