@@ -125,9 +125,9 @@ export default defineCause({
       // Go and nginx name the host that was asked for; Envoy lists the certificate's SANs.
       host: stack === 'envoy' ? undefined : names[0],
       sans: stack === 'envoy' ? names[0] : undefined,
+      // With no gateway in sight, the HttpClient that failed is the app's own (a BFF, an API calling an API).
+      ownClient: gateway === undefined && stack === 'dotnet',
     };
-    // With no gateway in sight, the HttpClient that failed is the app's own (a BFF, an API calling an API).
-    facts.ownClient = gateway === undefined && stack === 'dotnet';
     return {
       confidence,
       evidence: [...refs, ...clueRefs(evidence, gatewayIds)].slice(0, 8),
