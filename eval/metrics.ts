@@ -5,6 +5,7 @@
  */
 import type { FamilyId } from '../src/vocabulary';
 import type { Case } from './corpus';
+import { COVERS, coversLabel } from './covers';
 
 export interface Prediction {
   /** Families, best first, each once. Empty when nothing was recognized (an abstention). */
@@ -36,7 +37,8 @@ export interface Summary {
   top3: number;
   /** Share of cases with a known family where the predictor said nothing. */
   abstained: number;
-  cause: { n: number; correct: number };
+  /** Cases whose thread settled a cause the catalogue holds or covers (covers.ts): named exactly, or covered. */
+  cause: { n: number; correct: number; covered: number };
   /** Among answers stated with confidence >= 0.8: how many, how many right. */
   high: { n: number; correct: number };
   /** Mean squared error of the stated confidence against being right, over the answers given. */
@@ -54,14 +56,19 @@ export function summarize(scored: readonly Scored[], knownCauses: ReadonlySet<st
   const n = scored.length;
   const answered = scored.filter((s) => s.prediction.families.length > 0);
   const stated = answered.filter((s) => s.prediction.confidence !== undefined);
-  const withCause = scored.filter((s) => s.case.cause !== undefined && knownCauses.has(s.case.cause));
+  const judgeable = (label: string): boolean => knownCauses.has(label) || (COVERS[label] ?? []).some((id) => knownCauses.has(id));
+  const withCause = scored.filter((s) => s.case.cause !== undefined && judgeable(s.case.cause));
   const high = stated.filter((s) => s.prediction.confidence! >= 0.8);
   const summary: Summary = {
     n,
     top1: scored.filter(right).length,
     top3: scored.filter(rightIn3).length,
     abstained: n - answered.length,
-    cause: { n: withCause.length, correct: withCause.filter((s) => s.prediction.cause === s.case.cause).length },
+    cause: {
+      n: withCause.length,
+      correct: withCause.filter((s) => s.prediction.cause === s.case.cause).length,
+      covered: withCause.filter((s) => coversLabel(s.case.cause, s.prediction.cause)).length,
+    },
     high: { n: high.length, correct: high.filter(right).length },
     reliability: [],
   };

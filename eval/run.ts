@@ -38,13 +38,13 @@ function row(label: string, e: Summary, b: Summary): string {
     `${pct(e.top1, e.n)} ${pct(b.top1, b.n)}`,
     `${pct(e.top3, e.n)} ${pct(b.top3, b.n)}`,
     `${pct(e.abstained, e.n)} ${pct(b.abstained, b.n)}`,
-    e.cause.n === 0 ? '    -     ' : `${pct(e.cause.correct, e.cause.n)} of ${String(e.cause.n).padStart(3)}`,
+    e.cause.n === 0 ? '        -       ' : `${pct(e.cause.correct, e.cause.n)}/${pct(e.cause.covered, e.cause.n)} of ${String(e.cause.n).padStart(3)}`,
     high,
     e.brier === undefined ? '  -  ' : e.brier.toFixed(3),
   ].join('  ');
 }
 
-const HEADER = `${'cases'.padEnd(22)}     n  top-1 (base)  top-3 (base)  no answer (base)  cause      >=0.8 right  Brier`;
+const HEADER = `${'cases'.padEnd(22)}     n  top-1 (base)  top-3 (base)  no answer (base)  cause exact/covered  >=0.8 right  Brier`;
 
 export function report(split: Split, cases: readonly Case[]): { lines: string[]; overall: Summary } {
   const { engine, baseline } = evaluate(cases);

@@ -8,7 +8,7 @@ import { CAUSES } from './causes';
 import type { CauseDefinition, CauseMatch } from './causes/define-cause';
 import { rank, type RankedHypothesis } from './ranking/rank';
 import { STEPS } from './ranking/steps';
-import { calibrate } from './ranking/calibration';
+import { besideAnswer, calibrate } from './ranking/calibration';
 import { verdictOf } from './ranking/verdict';
 import { LAYER_TITLES } from './vocabulary';
 import { hasKind } from './causes/query';
@@ -56,15 +56,21 @@ export function diagnose(inputs: readonly EvidenceInput[], options: DiagnoseOpti
 export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = {}): Diagnosis {
   const catalogue = options.causes ?? CAUSES;
   const ranking = rank(evidence, catalogue);
-  const { candidates, family: bestFamily, lead } = verdictOf(ranking);
-  const kept = (lead ? [lead, ...candidates.filter((h) => h !== lead)] : candidates).slice(0, MAX_CAUSES);
+  const { candidates, family: bestFamily, lead, thin } = verdictOf(ranking);
+  // When a specific cause leads, its family's own answer ("a startup failure, reason not yet
+  // visible") has nothing to add: the family's confidence is the answer's, and the cause's steps
+  // say more. Listed, it would also show a higher number than the cause above it.
+  const redundant = (h: RankedHypothesis): boolean => lead !== undefined && !lead.cause!.generic && h.cause!.generic === true && h.family === lead.family;
+  const kept = (lead ? [lead, ...candidates.filter((h) => h !== lead && !redundant(h))] : candidates).slice(0, MAX_CAUSES);
   const familyPosterior = new Map(ranking.families.map((f) => [f.family, f.posterior]));
-  const causes = kept.map((h) => describeCause(h, evidence, confidenceOf(h, familyPosterior)));
+  const confidence = confidencesOf(kept, thin ? undefined : lead, familyPosterior);
+  const causes = kept.map((h, i) => describeCause(h, evidence, confidence[i]!));
   const top = kept[0];
   const answer: DiagnosisAnswer =
     !lead || !bestFamily
-      ? { kind: 'unknown', confidence: calibrate(ranking.unknown, 'family') }
-      : { kind: lead.cause!.generic ? 'family' : 'cause', family: lead.family!, confidence: calibrate(bestFamily.posterior, 'family') };
+      ? // Nothing calibrates "unknown" (the corpus has no case without a cause): its posterior is said as is.
+        { kind: 'unknown', confidence: Math.round(ranking.unknown * 100) / 100 }
+      : { kind: lead.cause!.generic ? 'family' : 'cause', family: lead.family!, confidence: thin ? Math.round(bestFamily.posterior * 100) / 100 : calibrate(bestFamily.posterior, 'family') };
   const topMatch = top ? matchOf(top) : undefined;
   return {
     schema: DIAGNOSIS_SCHEMA,
@@ -91,17 +97,28 @@ function matchOf(h: RankedHypothesis): CauseMatch {
   return h.match ?? { confidence: h.posterior, evidence: quoted(h), facts: {} };
 }
 
-/** The lines that raised a cause, strongest clue first, each labelled with the clue it counted as. */
+/**
+ * The lines that raised a cause, strongest vote first, each labelled with the clue it counted as.
+ * A line its matcher quoted is labelled with the strongest clue the same line raised (a web.config
+ * line a matcher read may have none).
+ */
 function quoted(h: RankedHypothesis): EvidenceRef[] {
+  const key = (ref: EvidenceRef): string => `${ref.source}\u0000${ref.line}`;
+  const clueOfLine = new Map<string, string>();
+  for (const vote of h.votes) {
+    if (STEPS[vote.step] <= 0 || vote.scope === 'match') continue;
+    for (const ref of vote.refs) if (!clueOfLine.has(key(ref))) clueOfLine.set(key(ref), vote.clue);
+  }
   const out: EvidenceRef[] = [];
   const seen = new Set<string>();
   for (const vote of h.votes) {
     if (STEPS[vote.step] <= 0) continue;
     for (const ref of vote.refs) {
-      const key = `${ref.source}\u0000${ref.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(vote.clue.startsWith('match:') ? ref : { ...ref, clue: vote.clue });
+      const k = key(ref);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const clue = vote.scope === 'match' ? clueOfLine.get(k) : vote.clue;
+      out.push(clue === undefined ? ref : { ...ref, clue });
       if (out.length >= MAX_REFS) return out;
     }
   }
@@ -109,11 +126,19 @@ function quoted(h: RankedHypothesis): EvidenceRef[] {
 }
 
 /**
- * What a listed answer's confidence says: for a specific cause, that it is the cause; for a
- * family-level answer, which claims only the family, that the family is right.
+ * What each listed answer's confidence says. The answer is calibrated: for a specific cause, that
+ * it is the cause; for a family-level answer, which claims only the family, that the family is
+ * right. The others share what the answer leaves, in proportion to their posteriors. When no
+ * answer was given, or only hints support it, nothing is calibrated: the posteriors are said as
+ * they are (weak).
  */
-function confidenceOf(h: RankedHypothesis, familyPosterior: ReadonlyMap<string, number>): number {
-  return h.cause!.generic ? calibrate(familyPosterior.get(h.family!) ?? h.posterior, 'family') : calibrate(h.posterior, 'cause');
+function confidencesOf(kept: readonly RankedHypothesis[], lead: RankedHypothesis | undefined, familyPosterior: ReadonlyMap<string, number>): number[] {
+  const round = (p: number): number => Math.round(p * 100) / 100;
+  // A family-level answer claims the family: its number is the family's.
+  if (!lead) return kept.map((h) => round(h.cause!.generic ? familyPosterior.get(h.family!) ?? h.posterior : h.posterior));
+  const leadPosterior = lead.cause!.generic ? familyPosterior.get(lead.family!) ?? lead.posterior : lead.posterior;
+  const leadConfidence = calibrate(leadPosterior, lead.cause!.generic ? 'family' : 'cause');
+  return kept.map((h) => (h === lead ? leadConfidence : besideAnswer(h.posterior, leadPosterior, leadConfidence)));
 }
 
 function describeCause(h: RankedHypothesis, evidence: Evidence, confidence: number): DiagnosedCause {

@@ -3,6 +3,7 @@
  * by one broken matcher.
  */
 import { diagnose } from '../src/diagnose';
+import { CONFIDENCE_WORDS } from '../src/ranking/words';
 import { CAUSES } from '../src/causes';
 import { defineCause } from '../src/causes/define-cause';
 
@@ -32,7 +33,9 @@ describe('diagnose', () => {
   it('gives a bare "502" several weak candidates, no layer, and asks for the exact error first', () => {
     const d = diagnose([{ source: 'paste', text: 'the site returns 502 Bad Gateway since 10:00' }]);
     expect(d.causes.length).toBeGreaterThanOrEqual(3);
-    for (const c of d.causes) expect(c.confidence).toBeLessThanOrEqual(0.2);
+    // A thin answer: its numbers are raw posteriors, each below the "possible" word.
+    for (const c of d.causes) expect(c.confidence).toBeLessThan(CONFIDENCE_WORDS.possible);
+    expect(d.answer.confidence).toBeLessThan(CONFIDENCE_WORDS.possible);
     expect(new Set(d.causes.map((c) => c.family)).size).toBeGreaterThanOrEqual(3);
     expect(d.layer).toBeNull();
     expect(d.missing.map((m) => m.kind).slice(0, 3)).toEqual(['error-page', 'iis-log', 'headers']);
@@ -45,11 +48,13 @@ describe('diagnose', () => {
     expect(d.layer?.id).toBe('cdn');
   });
 
-  it('is near certain about a 502.3 with 12002 after 120 s, names ANCM, and tailors the steps', () => {
+  it('is near certain where to look after a 502.3 with 12002 at 120 s, strong about ANCM, and tailors the steps', () => {
     const d = diagnose([{ source: 'u_ex261120.log', text: TIMEOUT_LOG }]);
     const top = d.causes[0]!;
     expect(top.id).toBe('ancm-request-timeout');
-    expect(top.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(d.answer).toEqual({ kind: 'cause', family: 'request-timeout', confidence: expect.any(Number) });
+    expect(d.answer.confidence).toBeGreaterThanOrEqual(CONFIDENCE_WORDS.nearCertain);
+    expect(top.confidence).toBeGreaterThanOrEqual(CONFIDENCE_WORDS.strong);
     expect(d.layer?.id).toBe('ancm');
     expect(top.evidence.map((r) => r.line)).toEqual(expect.arrayContaining([2, 3]));
     expect(top.steps.join('\n')).toMatch(/120 s, which is ANCM's default requestTimeout of 2 minutes/);

@@ -13,13 +13,25 @@ import { plural, signalsWithStatus, unidentified504s } from './support/gateway-e
 const IDLE_TIMEOUT_S = 60;
 const CONNECT_TIMEOUT_S = 10;
 
-export default defineCause({
+interface AlbIdleTimeoutFacts {
+  /** What showed the 504: the ALB access log, a response from the ALB, or a bare 504 nothing attributes. */
+  source: 'access-log' | 'response' | 'bare';
+  count: number;
+  /** Which ALB timer fired, from how long the request took. */
+  timer: 'connect' | 'idle' | 'unknown';
+  /** Seconds from the request's arrival to the 504. */
+  elapsed?: number;
+  target?: string;
+  targets: number;
+}
+
+export default defineCause<AlbIdleTimeoutFacts>({
   id: 'alb-idle-timeout',
   title: "Target did not answer within the ALB's idle timeout",
   family: 'request-timeout',
   layer: 'load-balancer',
   clues: {
-    'alb.target-timeout': 'strong',
+    'alb.target-timeout': 'proves',
     'duration.near-60s': 'supports',
     'alb.page': 'supports',
   },
@@ -70,17 +82,17 @@ export default defineCause({
         'A 504 means a gateway waited longer than it allows for the upstream (a 502 means it got an invalid answer or none). IIS and ANCM never generate a 504 themselves (they answer 502), so a proxy in front of the app, or a proxy inside it such as YARP, sent this one. Nothing in the evidence says which proxy: paste the response headers (Server: awselb/2.0 means an AWS load balancer) or the proxy\'s log line for the failing request.',
       );
     }
-    const elapsed = typeof facts.elapsed === 'number' ? facts.elapsed : undefined;
+    const elapsed = facts.elapsed;
     if (facts.timer === 'connect') {
       steps.push(
-        `The load balancer answered ${elapsed} s after the request arrived, which is its fixed ${CONNECT_TIMEOUT_S} s connection timeout: it could not open a TCP connection to the target${typeof facts.target === 'string' ? ` ${facts.target}` : ''}. The target was stopping (deregistered or draining), not listening on the target-group port, or a security group/NACL dropped the connection.`,
+        `The load balancer answered ${elapsed} s after the request arrived, which is its fixed ${CONNECT_TIMEOUT_S} s connection timeout: it could not open a TCP connection to the target${facts.target !== undefined ? ` ${facts.target}` : ''}. The target was stopping (deregistered or draining), not listening on the target-group port, or a security group/NACL dropped the connection.`,
       );
       steps.push(
         'Check the target group: `aws elbv2 describe-target-health --target-group-arn <arn>` (draining or unhealthy targets), and that the instance security group allows the load balancer\'s security group on the target port and the subnet NACLs allow ephemeral ports 1024-65535 back.',
       );
     } else {
       steps.push(
-        `An ELB-generated 504 (elb_status_code 504, target_status_code "-") means the target${typeof facts.target === 'string' ? ` ${facts.target}` : ''} sent no response before the load balancer's idle timeout (${IDLE_TIMEOUT_S} s unless changed) or could not be reached within ${CONNECT_TIMEOUT_S} s.${elapsed !== undefined ? ` This request took ${elapsed} s from arrival to the 504.` : ''}`,
+        `An ELB-generated 504 (elb_status_code 504, target_status_code "-") means the target${facts.target !== undefined ? ` ${facts.target}` : ''} sent no response before the load balancer's idle timeout (${IDLE_TIMEOUT_S} s unless changed) or could not be reached within ${CONNECT_TIMEOUT_S} s.${elapsed !== undefined ? ` This request took ${elapsed} s from arrival to the 504.` : ''}`,
       );
       steps.push(
         'Read the configured idle timeout: `aws elbv2 describe-load-balancer-attributes --load-balancer-arn <arn>` (Key idle_timeout.timeout_seconds). If the failing requests last about that long, the app is simply slower than the load balancer waits.',
@@ -90,9 +102,9 @@ export default defineCause({
       );
     }
     if (facts.source === 'access-log') {
-      const count = typeof facts.count === 'number' ? facts.count : 1;
+      const count = facts.count ?? 1;
       steps.push(
-        `The access log shows ${plural(count, 'ELB-generated 504')}${typeof facts.targets === 'number' && facts.targets > 1 ? ` across ${facts.targets} targets (so not one bad instance)` : ''}. Compare with the CloudWatch metrics HTTPCode_ELB_504_Count and TargetResponseTime for the same period.`,
+        `The access log shows ${plural(count, 'ELB-generated 504')}${facts.targets !== undefined && facts.targets > 1 ? ` across ${facts.targets} targets (so not one bad instance)` : ''}. Compare with the CloudWatch metrics HTTPCode_ELB_504_Count and TargetResponseTime for the same period.`,
       );
     } else if (facts.source === 'response') {
       steps.push('Enable ALB access logs (load balancer attributes access_logs.s3.enabled) and look for the failing requests: elb_status_code 504 with target_processing_time -1 confirms the load balancer gave up on the target.');

@@ -15,7 +15,7 @@ export default defineCause({
   family: 'proxy-origin',
   layer: 'load-balancer',
   clues: {
-    'alb.no-healthy-targets': 'strong',
+    'alb.no-healthy-targets': 'proves',
   },
   description:
     'The Application Load Balancer had no registered target that passed its health check, so it answered 503 Service Temporarily Unavailable without contacting the app.',

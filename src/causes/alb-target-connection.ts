@@ -38,7 +38,7 @@ export default defineCause({
   family: 'proxy-origin',
   layer: 'load-balancer',
   clues: {
-    'alb.target-failed': 'strong',
+    'alb.target-failed': 'proves',
   },
   description:
     'The Application Load Balancer sent (or tried to send) the request to a target, but the target refused, reset or closed the connection, or answered with something that is not valid HTTP, so the load balancer returned 502.',

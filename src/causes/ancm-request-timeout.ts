@@ -4,9 +4,10 @@
  * usually finishes the work anyway, for nobody. The IIS time-taken of those rows equals the timeout.
  */
 import type { Evidence, EvidenceRef } from '../evidence/types';
+import { cluesOf } from '../evidence/clues';
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
-import { aspNetCoreAttribute, hostingModel, refsOf, signals } from './query';
+import { aspNetCoreAttribute, hostingModel, refsOf } from './query';
 import { configLineRef, timespanSeconds } from '../evidence/config-facts';
 import { timeoutSpread } from './support/hang-signs';
 import {
@@ -29,19 +30,47 @@ const ARR_FARM_SECONDS = 30;
 /** Distinct URLs timing out together from which the app as a whole looks stuck. */
 const APP_WIDE_URLS = 4;
 
-export default defineCause({
+/** Clues that the app itself was starved, which would explain its requests running out of time. */
+const EXHAUSTION_CLUES = ['kestrel.heartbeat-slow', 'dotnet.threadpool-starvation', 'dotnet.blocking-wait', 'sql.pool-timeout', 'net.no-buffer-space'];
+
+interface AncmRequestTimeoutFacts {
+  /** How long the failing requests typically ran, when the evidence says. */
+  seconds?: number;
+  /** The requestTimeout in force, as a timespan: configured, or the default. */
+  requestTimeout: string;
+  isDefault: boolean;
+  /** The web.config line that sets it. */
+  configLine?: number;
+  timeoutSeconds: number;
+  /** The failing requests ran for about the timeout. */
+  matchesTimeout: boolean;
+  count: number;
+  url?: string;
+  /** The IIS log's time window, or '' without a log. */
+  window: string;
+  /** The stop-gap requestTimeout, as a timespan. */
+  suggested: string;
+  inProcess: boolean;
+  /** Many URLs time out at once, or the app shows starvation: the timeout is a symptom. */
+  appWide: boolean;
+}
+
+export default defineCause<AncmRequestTimeoutFacts>({
   id: 'ancm-request-timeout',
   title: "Request ran past ANCM's requestTimeout",
   family: 'request-timeout',
   layer: 'ancm',
   clues: {
     // On IIS, ANCM is the forwarder that times out unless ARR is in the picture.
-    'win32.12002': 'strong',
+    'win32.12002': 'supports',
     // A starving thread pool explains the long waits: raising the timeout is not the fix then.
     'kestrel.heartbeat-slow': 'against',
     // 30 s is ARR's web-farm timeout; ANCM's default is 120 s.
     'duration.near-30s': 'against',
     'dotnet.threadpool-starvation': 'against',
+    'dotnet.blocking-wait': 'against',
+    'sql.pool-timeout': 'against',
+    'net.no-buffer-space': 'against',
     'duration.near-120s': 'strong',
     'status.502.3': 'hints',
   },
@@ -78,11 +107,14 @@ export default defineCause({
     }
     const inProcess = hostingModel(evidence) === 'inprocess';
     if (inProcess) confidence = Math.min(confidence, CONFIDENCE.possible - 0.05);
-    // Timeouts on many URLs at once, or Kestrel's starvation warning: the timeout is how it surfaced,
-    // not why; stay below the resource-exhaustion cause that explains it.
+    // Timeouts on many URLs at once, or a sign that the app itself is starved (Kestrel's warning,
+    // blocking frames, an exhausted pool): the timeout is how it surfaced, not why; stay below the
+    // resource-exhaustion cause that explains it.
     const spread = timeoutSpread(evidence);
-    const appWide = (spread?.urls ?? 0) >= APP_WIDE_URLS || signals(evidence, 'kestrel-heartbeat-slow').length > 0;
-    if (appWide) confidence = Math.min(confidence, CONFIDENCE.strong);
+    const clues = cluesOf(evidence);
+    const starved = EXHAUSTION_CLUES.some((c) => clues.has(c));
+    const appWide = (spread?.urls ?? 0) >= APP_WIDE_URLS || starved;
+    if (appWide) confidence = Math.min(confidence, starved ? CONFIDENCE.likely : CONFIDENCE.strong);
 
     const observedSeconds = timing ? Math.round(timing.typicalMs / 1000) : undefined;
     const suggested = Math.min(1800, Math.max(240, 2 * Math.max(timeoutSeconds, observedSeconds ?? 0)));
@@ -91,7 +123,6 @@ export default defineCause({
       evidence: refsOf([...(timing?.ref ? [timing.ref] : []), ...failureRefs(failure), ...ancm, ...(configured ? [configLine(evidence, configured)] : [])]),
       facts: {
         seconds: observedSeconds,
-        maxSeconds: timing ? Math.round(timing.maxMs / 1000) : undefined,
         requestTimeout: configured?.value ?? toTimespan(DEFAULT_SECONDS),
         isDefault: configured === undefined,
         configLine: configured?.line,
@@ -99,49 +130,57 @@ export default defineCause({
         matchesTimeout,
         count: failure.logCount || failure.rows.length || failure.codes.length,
         url: failure.urls[0],
-        urls: failure.urls.length,
         window: windowText(evidence),
         suggested: toTimespan(suggested),
         inProcess,
-        hasConfig: evidence.webConfigs.some((c) => c.aspNetCore !== undefined),
         appWide,
       },
     };
   },
   steps({ facts }) {
-    const timeout = String(facts.requestTimeout);
-    const timeoutText = facts.isDefault ? `ANCM's default requestTimeout of 2 minutes (${timeout})` : `your requestTimeout ${timeout}${facts.configLine !== undefined ? ` (web.config line ${String(facts.configLine)})` : ''}`;
+    // Without facts (the cause won on its clues alone) the timeout in force is unknown: name the default.
+    const timeout = facts.requestTimeout;
+    const timeoutText =
+      timeout === undefined
+        ? `your requestTimeout (${DEFAULT_SECONDS} s by default)`
+        : facts.isDefault
+          ? `ANCM's default requestTimeout of 2 minutes (${timeout})`
+          : `your requestTimeout ${timeout}${facts.configLine !== undefined ? ` (web.config line ${facts.configLine})` : ''}`;
     const steps: string[] = [];
     if (facts.seconds !== undefined && facts.matchesTimeout) {
-      steps.push(`The failing requests ran ${String(facts.seconds)} s, which is ${timeoutText}: ANCM stopped waiting for Kestrel and IIS answered 502.3 with Win32 ${win32Label(12002)}.`);
+      steps.push(`The failing requests ran ${facts.seconds} s, which is ${timeoutText}: ANCM stopped waiting for Kestrel and IIS answered 502.3 with Win32 ${win32Label(12002)}.`);
     } else if (facts.seconds !== undefined) {
       steps.push(
-        `The failing requests ran about ${String(facts.seconds)} s, not ${timeoutText}: a WinHTTP timeout fired at another moment. Check for a proxy in front of IIS with its own timeout (ARR web farm: 30 s by default) and for connect timeouts to Kestrel (app hung or starved).`,
+        `The failing requests ran about ${facts.seconds} s, not ${timeoutText}: a WinHTTP timeout fired at another moment. Check for a proxy in front of IIS with its own timeout (ARR web farm: 30 s by default) and for connect timeouts to Kestrel (app hung or starved).`,
       );
     } else {
       steps.push(
-        `Win32 ${win32Label(12002)} on a 502.3 is a WinHTTP timeout. Confirm it is ANCM's: in the IIS log the time-taken of those rows should be about ${String(facts.timeoutSeconds)} s (${timeoutText}). FREB shows it as the gap between the request being forwarded and MODULE_SET_RESPONSE_ERROR_STATUS (aspnet/AspNetCoreModule#287 had exactly two minutes).`,
+        `Win32 ${win32Label(12002)} on a 502.3 is a WinHTTP timeout. Confirm it is ANCM's: in the IIS log the time-taken of those rows should be about ${facts.timeoutSeconds !== undefined ? `${facts.timeoutSeconds} s (${timeoutText})` : timeoutText}. FREB shows it as the gap between the request being forwarded and MODULE_SET_RESPONSE_ERROR_STATUS (aspnet/AspNetCoreModule#287 had exactly two minutes).`,
       );
     }
     if (facts.inProcess) steps.push('The pasted web.config says hostingModel="inprocess": requestTimeout applies only out of process, so this 502.3 came from another proxy (ARR or a URL Rewrite reverse-proxy rule) in front of the app.');
-    const count = Number(facts.count);
+    const count = facts.count ?? 0;
     if (count > 0) {
       steps.push(
         facts.appWide
-          ? `${count} request${count === 1 ? '' : 's'} timed out${facts.window ? ` ${String(facts.window)}` : ''} across many different URLs (or with Kestrel starvation warnings): the app as a whole was stuck, so the timeout is the symptom. Follow the resource-exhaustion cause listed with it (thread pool starvation, blocked calls, exhausted pools) before touching requestTimeout.`
-          : `${count} request${count === 1 ? '' : 's'} timed out${facts.window ? ` ${String(facts.window)}` : ''}${facts.url ? `, for example ${String(facts.url)}` : ''}. If many different URLs time out together, the app as a whole is stuck (thread pool starvation, a blocked database): see those causes. If it is always the same few endpoints, they are simply slow.`,
+          ? `${count} request${count === 1 ? '' : 's'} timed out${facts.window ? ` ${facts.window}` : ''} across many different URLs (or with Kestrel starvation warnings): the app as a whole was stuck, so the timeout is the symptom. Follow the resource-exhaustion cause listed with it (thread pool starvation, blocked calls, exhausted pools) before touching requestTimeout.`
+          : `${count} request${count === 1 ? '' : 's'} timed out${facts.window ? ` ${facts.window}` : ''}${facts.url ? `, for example ${facts.url}` : ''}. If many different URLs time out together, the app as a whole is stuck (thread pool starvation, a blocked database): see those causes. If it is always the same few endpoints, they are simply slow.`,
       );
     }
     steps.push(
       'Kestrel keeps running the request after ANCM gives up: the app log usually shows it finishing later with 200 (aspnet/IISIntegration#305). Log the duration of those endpoints and find where the time goes (SQL queries, external HTTP calls, locks, large file processing).',
       'Work that legitimately takes minutes (reports, imports, image or ML processing) should not run inside the HTTP request: return 202 Accepted with a status URL and do the work in a background service or a job scheduler (Hangfire, Quartz.NET).',
-      `As a stop-gap you can raise requestTimeout (for example to ${String(facts.suggested)}); proxies in front (Cloudflare 100-120 s, load balancers 60 s) still have their own, shorter limits.`,
+      `As a stop-gap you can raise requestTimeout (for example to ${facts.suggested ?? 'twice its current value'}); proxies in front (Cloudflare 100-120 s, load balancers 60 s) still have their own, shorter limits.`,
     );
     return steps;
   },
   fix({ facts }) {
+    const raise =
+      facts.requestTimeout !== undefined && facts.suggested !== undefined
+        ? `raise requestTimeout on <aspNetCore> from ${facts.requestTimeout} to ${facts.suggested}`
+        : `raise requestTimeout on <aspNetCore> (${toTimespan(DEFAULT_SECONDS)} by default) to twice its current value`;
     return {
-      summary: `Move the long-running work off the request (queue it in a background service and let the client poll a status endpoint); until then, raise requestTimeout on <aspNetCore> from ${String(facts.requestTimeout)} to ${String(facts.suggested)} as a band-aid.`,
+      summary: `Move the long-running work off the request (queue it in a background service and let the client poll a status endpoint); until then, ${raise} as a band-aid.`,
       language: 'csharp',
       snippet: [
         '// Accept the work, answer 202 with a status URL, run it in the background',
@@ -173,7 +212,8 @@ export default defineCause({
         '    }',
         '}',
       ].join('\n'),
-      change: { set: { requestTimeout: String(facts.suggested) } },
+      // No change to the pasted web.config when the timeout in force is unknown: it could lower it.
+      change: facts.suggested !== undefined ? { set: { requestTimeout: facts.suggested } } : undefined,
     };
   },
   wants: ['iis-log', 'web-config', 'freb', 'stdout-log'],

@@ -18,7 +18,7 @@ export default defineCause({
   family: 'proxy-origin',
   layer: 'load-balancer',
   clues: {
-    'appgw.backend-unhealthy': 'strong',
+    'appgw.backend-unhealthy': 'proves',
     'appgw.page': 'supports',
   },
   description:

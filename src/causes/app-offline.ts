@@ -27,14 +27,33 @@ function isFolder(path: string | undefined): path is string {
   return path !== undefined && (/^[A-Za-z]:\\/.test(path) || path.startsWith('\\\\'));
 }
 
-export default defineCause({
+interface AppOfflineFacts {
+  /** Only plain 503.0 rows: what app_offline.htm looks like, among other things. */
+  bareStatus?: boolean;
+  /** 503 responses (or, with bareStatus, 503.0 rows) in the paste. */
+  unavailable: number;
+  /** The first ANCM detection event, as "IIS AspNetCore Module V2 1012 (events.txt line 4)". */
+  event?: string;
+  detections?: number;
+  /** The response body is an app_offline.htm page. */
+  page?: boolean;
+  /** The application path the event names, and the folder when it is one. */
+  path?: string;
+  folder?: string;
+  /** The path is a network share. */
+  share?: boolean;
+  /** ANCM started the app again after a detection. */
+  restarted?: boolean;
+}
+
+export default defineCause<AppOfflineFacts>({
   id: 'app-offline',
   title: 'An app_offline.htm file took the app offline',
   family: 'worker-recycle',
   layer: 'ancm',
   clues: {
-    'app-offline': 'strong',
-    'ancm.recycled-app-offline': 'strong',
+    'app-offline': 'proves',
+    'ancm.recycled-app-offline': 'proves',
   },
   description:
     'An app_offline.htm file appeared in the application folder, so the ASP.NET Core Module stopped the app and answers 503 with that page until the file is removed. Deployments do this on purpose; one that fails halfway leaves the site offline.',
@@ -73,24 +92,25 @@ export default defineCause({
     };
   },
   steps({ facts }) {
+    const detections = facts.detections ?? 0;
     const steps: string[] = [];
-    if (facts.bareStatus) {
+    if (facts.bareStatus && facts.unavailable !== undefined) {
       steps.push(
-        `The IIS log has ${count(Number(facts.unavailable), '503.0 row')} with no Win32 error, which is what ANCM writes while app_offline.htm is present (and what a few other things write too). Look in the Application log for ANCM event 1012 ("was recycled after detecting app_offline.htm") and in the site folder for the file.`,
+        `The IIS log has ${count(facts.unavailable, '503.0 row')} with no Win32 error, which is what ANCM writes while app_offline.htm is present (and what a few other things write too). Look in the Application log for ANCM event 1012 ("was recycled after detecting app_offline.htm") and in the site folder for the file.`,
       );
     }
     if (facts.page) steps.push('The response body is an app_offline.htm page: ANCM serves that file with 503 for every request while it sits in the application folder.');
     if (facts.event !== undefined) {
       steps.push(
-        `${String(facts.event)}: ANCM found app_offline.htm${facts.path !== undefined ? ` in '${String(facts.path)}'` : ''} and stopped the app.${Number(facts.detections) > 1 ? ` It did so ${count(Number(facts.detections), 'time')} in the paste.` : ''}${facts.restarted ? ' The paste also shows the app starting (ANCM 1032/1001): each detection is an outage that lasts until the file is gone again.' : ''}`,
+        `${facts.event}: ANCM found app_offline.htm${facts.path !== undefined ? ` in '${facts.path}'` : ''} and stopped the app.${detections > 1 ? ` It did so ${count(detections, 'time')} in the paste.` : ''}${facts.restarted ? ' The paste also shows the app starting (ANCM 1032/1001): each detection is an outage that lasts until the file is gone again.' : ''}`,
       );
     }
-    const folder = typeof facts.folder === 'string' ? facts.folder : '<site folder>\\';
+    const folder = facts.folder ?? '<site folder>\\';
     steps.push(
       `Check whether the file is still there: Test-Path '${folder}${folder.endsWith('\\') ? '' : '\\'}app_offline.htm'. If it is and no deployment is running, a deployment failed or was cancelled after putting it up; read that deployment's log.`,
       'Match the detection times with your deployments (pipeline history). A detection with no deployment at that time is not a deploy step.',
     );
-    if (facts.share || Number(facts.detections) > 2) {
+    if (facts.share || detections > 2) {
       steps.push(
         `${facts.share ? 'The application folder is on a network share. ' : ''}Repeated detections without deployments have been reported when the folder is watched over a network share or when other software creates the file (dotnet/aspnetcore#24428, #55939): check which process writes app_offline.htm (Process Monitor, path filter on app_offline.htm) and consider a local folder for the site.`,
       );
@@ -98,7 +118,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const folder = typeof facts.folder === 'string' ? facts.folder : '<site folder>\\';
+    const folder = facts.folder ?? '<site folder>\\';
     const file = `${folder}${folder.endsWith('\\') ? '' : '\\'}app_offline.htm`;
     return {
       summary:

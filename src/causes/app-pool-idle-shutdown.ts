@@ -18,7 +18,25 @@ function coldStartFailures(evidence: Evidence): ReturnType<typeof events> {
   });
 }
 
-export default defineCause({
+interface AppPoolIdleShutdownFacts {
+  /** No shutdown event was pasted: a pool with an idle timeout, plus gateway errors. */
+  configOnly?: boolean;
+  /** The WAS 5186 event, as "WAS 5186 (events.txt line 4)". */
+  event?: string;
+  pool?: string;
+  processId?: number;
+  /** The idle timeout in minutes, from the event or the pool settings. */
+  minutes?: number;
+  /** How many idle shutdowns were pasted. */
+  shutdowns?: number;
+  /** The pool's idleTimeout and startMode, as pasted. */
+  idleTimeout?: string;
+  startMode?: string;
+  /** ANCM start failures in the paste: the cold start after the shutdown failed. */
+  coldStartFailures?: number;
+}
+
+export default defineCause<AppPoolIdleShutdownFacts>({
   id: 'app-pool-idle-shutdown',
   title: 'The application pool shut down when idle, and the cold start after it failed',
   family: 'worker-recycle',
@@ -44,7 +62,7 @@ export default defineCause({
       return {
         confidence: CONFIDENCE.weak,
         evidence: refsOf([configRef(evidence, config, config.idleTimeout.line), ...errors]),
-        facts: { configOnly: true, pool: config.name, minutes: Math.round((idleSeconds ?? 0) / 60), idleTimeout: config.idleTimeout.value, startMode: config.startMode?.value, errors: errors.length },
+        facts: { configOnly: true, pool: config.name, minutes: Math.round((idleSeconds ?? 0) / 60), idleTimeout: config.idleTimeout.value, startMode: config.startMode?.value },
       };
     }
 
@@ -54,7 +72,6 @@ export default defineCause({
     const minutes = minutesMatch ? Number(minutesMatch[1]) : idleOn ? Math.round((idleSeconds ?? 0) / 60) : undefined;
     const coldStart = coldStartFailures(evidence);
     const slowFailures = statuses(evidence, { status: [502, 503, 504] }).filter((s) => (s.timeTakenMs ?? 0) >= 10000);
-    const alwaysRunning = config?.startMode?.value.toLowerCase() === 'alwaysrunning';
 
     const boosts: number[] = [];
     if (errors.length > 0) boosts.push(0.1);
@@ -72,34 +89,38 @@ export default defineCause({
         shutdowns: shutdowns.length,
         idleTimeout: config?.idleTimeout?.value,
         startMode: config?.startMode?.value,
-        alwaysRunning,
         coldStartFailures: coldStart.length,
-        errors: errors.length,
       },
     };
   },
   steps({ facts }) {
-    const pool = typeof facts.pool === 'string' ? facts.pool : undefined;
-    const minutes = typeof facts.minutes === 'number' ? facts.minutes : undefined;
+    const { pool, minutes } = facts;
+    const shutdowns = facts.shutdowns ?? 0;
+    const coldStartFailures = facts.coldStartFailures ?? 0;
     const idle = minutes !== undefined ? `${minutes} minutes` : 'its idle timeout';
     const steps: string[] = [];
-    if (facts.configOnly) {
-      steps.push(`No shutdown event was pasted, but ${poolLabel(pool)} has idleTimeout="${String(facts.idleTimeout)}", so IIS stops its worker after ${idle} without requests. Look for WAS event 5186 in the System log around the failures.`);
+    if (facts.configOnly && facts.idleTimeout !== undefined) {
+      steps.push(`No shutdown event was pasted, but ${poolLabel(pool)} has idleTimeout="${facts.idleTimeout}", so IIS stops its worker after ${idle} without requests. Look for WAS event 5186 in the System log around the failures.`);
+    } else if (facts.event === undefined) {
+      // No facts: the cause won on its clues alone, so say where the shutdowns are written.
+      steps.push(
+        `IIS stops the worker of ${poolLabel(pool)} after ${minutes !== undefined ? idle : 'its idle timeout (20 minutes by default)'} without requests, and WAS logs event 5186 in the System log each time. The next request has to start w3wp.exe, the .NET runtime and the app again.`,
+      );
     } else {
       steps.push(
-        `${String(facts.event)}: IIS stopped the worker${facts.processId !== undefined ? ` (process ${String(facts.processId)})` : ''} of ${poolLabel(pool)} after ${idle} without requests.${Number(facts.shutdowns) > 1 ? ` It happened ${count(Number(facts.shutdowns), 'time')} in the paste.` : ''} The next request had to start w3wp.exe, the .NET runtime and the app again.`,
+        `${facts.event}: IIS stopped the worker${facts.processId !== undefined ? ` (process ${facts.processId})` : ''} of ${poolLabel(pool)} after ${idle} without requests.${shutdowns > 1 ? ` It happened ${count(shutdowns, 'time')} in the paste.` : ''} The next request had to start w3wp.exe, the .NET runtime and the app again.`,
       );
     }
-    if (Number(facts.coldStartFailures) > 0) steps.push(`The paste also has ${count(Number(facts.coldStartFailures), 'ANCM start failure')}: the cold start itself failed or ran past startupTimeLimit.`);
+    if (coldStartFailures > 0) steps.push(`The paste also has ${count(coldStartFailures, 'ANCM start failure')}: the cold start itself failed or ran past startupTimeLimit.`);
     steps.push(
       `Check that the failing requests are the first ones after a quiet period: in the IIS log, the 502/503/504 row follows a gap of ${minutes !== undefined ? `at least ${minutes} minutes` : 'the idle timeout or more'} and has a long time-taken.`,
       'Measure the cold start: recycle the pool, request the site once and time it; in the stdout log the gap between the process start and "Application started." is the app\'s own share. Compare with what waits in front: ANCM startupTimeLimit (120 s by default), a load balancer or CDN timeout.',
-      `Read the pool settings: ${APPCMD} list apppool "${poolArg(pool)}" /text:processModel.idleTimeout and /text:startMode${facts.startMode !== undefined ? ` (pasted: startMode="${String(facts.startMode)}")` : ''}.`,
+      `Read the pool settings: ${APPCMD} list apppool "${poolArg(pool)}" /text:processModel.idleTimeout and /text:startMode${facts.startMode !== undefined ? ` (pasted: startMode="${facts.startMode}")` : ''}.`,
     );
     return steps;
   },
   fix({ facts }) {
-    const pool = poolArg(typeof facts.pool === 'string' ? facts.pool : undefined);
+    const pool = poolArg(facts.pool);
     return {
       summary:
         'Keep the app warm: set the pool\'s idle timeout to 0, start it with AlwaysRunning and preload the application (Application Initialization), so no user request ever pays for a cold start. Shortening startup work (migrations, warm-up) helps too.',

@@ -6,7 +6,7 @@
  * 502 (a proxy in front, or ANCM out-of-process) or 503 (ANCM in-process refusing new work).
  */
 import type { AppPoolFacts, Evidence, WindowsEvent } from '../evidence/types';
-import { defineCause, type MatchFacts } from './define-cause';
+import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { hostingModel, refsOf, statuses } from './query';
 import {
@@ -81,20 +81,45 @@ function explainingSetting(pool: AppPoolFacts, kind: ReasonKind): { name: string
   }
 }
 
-/** A pool whose settings recycle it within a working day or on memory: a risk on its own. */
-function riskySetting(pool: AppPoolFacts): { name: string; value: string; line: number } | undefined {
+/**
+ * A pool whose settings recycle it within a working day or on memory: a risk on its own. The kind
+ * is the recycle reason that setting would log, so that steps and fix advise on that setting.
+ */
+function riskySetting(pool: AppPoolFacts): { name: string; kind: ReasonKind; value: string; line: number } | undefined {
   const time = settingSeconds(pool.periodicRestartTime?.value);
-  if (pool.periodicRestartTime && time !== undefined && time > 0 && time < 86400) return { name: 'periodicRestart time', ...pool.periodicRestartTime };
-  for (const [name, located] of [
-    ['periodicRestart privateMemory', pool.periodicRestartPrivateMemoryKb],
-    ['periodicRestart memory', pool.periodicRestartMemoryKb],
+  if (pool.periodicRestartTime && time !== undefined && time > 0 && time < 86400) return { name: 'periodicRestart time', kind: 'time', ...pool.periodicRestartTime };
+  for (const [name, kind, located] of [
+    ['periodicRestart privateMemory', 'private-memory', pool.periodicRestartPrivateMemoryKb],
+    ['periodicRestart memory', 'memory', pool.periodicRestartMemoryKb],
   ] as const) {
-    if (located && Number(located.value) > 0) return { name, ...located };
+    if (located && Number(located.value) > 0) return { name, kind, ...located };
   }
   return undefined;
 }
 
-export default defineCause({
+interface AppPoolRecycleFacts {
+  /** No recycle event was pasted: a pool setting that recycles it often, plus gateway errors. */
+  configOnly?: boolean;
+  /** The recycle reason: from the most telling event, or the one the risky setting would log. */
+  kind: ReasonKind;
+  /** The reason in words, from the event. */
+  reason?: string;
+  /** The event, as "WAS 5074 (events.txt line 4)". */
+  event?: string;
+  pool?: string;
+  processId?: number;
+  /** How many recycle events were pasted, and their kinds ("time, memory"). */
+  recycles?: number;
+  kinds?: string;
+  /** 502/503 responses in the paste. */
+  errors: number;
+  /** The pool setting that explains the recycle, and its value. */
+  setting?: string;
+  value?: string;
+  hosting?: 'inprocess' | 'outofprocess';
+}
+
+export default defineCause<AppPoolRecycleFacts>({
   id: 'app-pool-recycle',
   title: 'The IIS application pool recycled its worker while requests were running',
   family: 'worker-recycle',
@@ -114,6 +139,10 @@ export default defineCause({
     // A worker that overran its shutdown limit explains the failures better than the recycle that
     // started the shutdown (app-shutting-down).
     'was.shutdown-timeout': 'against',
+    // Requests refused (1255) or cancelled (12017) because the app was shutting down: the drain is
+    // what failed them, and app-shutting-down's steps fix that.
+    'win32.1255': 'against',
+    'win32.12017': 'against',
   },
   description:
     'IIS recycled the worker process of the application pool (time interval, schedule, memory limit, request limit, a settings change or a manual recycle), or ANCM restarted the app after a web.config change. Requests running in the old worker at that moment were cut off.',
@@ -127,7 +156,7 @@ export default defineCause({
       return {
         confidence: CONFIDENCE.weak + 0.05,
         evidence: refsOf([configRef(evidence, risky.pool, risky.setting.line), ...errors]),
-        facts: { configOnly: true, pool: risky.pool.name, setting: risky.setting.name, value: risky.setting.value, errors: errors.length },
+        facts: { configOnly: true, kind: risky.setting.kind, pool: risky.pool.name, setting: risky.setting.name, value: risky.setting.value, errors: errors.length },
       };
     }
 
@@ -146,11 +175,10 @@ export default defineCause({
     if (shutdownRows.length > 0 || statuses(evidence, { status: 502, substatus: 3, win32: [12030, 12031, 64, 1236] }).length > 0) boosts.push(0.1);
     if (setting) boosts.push(0.1);
 
-    const facts: MatchFacts = {
+    const facts: AppPoolRecycleFacts = {
       kind: first.kind,
       reason: first.reason,
       event: eventAt(first.event),
-      eventId: first.event.id,
       pool,
       processId: first.event.processId,
       recycles: found.length,
@@ -168,20 +196,27 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const pool = typeof facts.pool === 'string' ? facts.pool : undefined;
+    const { pool, setting, value, event, reason } = facts;
+    const errors = facts.errors ?? 0;
+    const recycles = facts.recycles ?? 0;
     const steps: string[] = [];
-    if (facts.configOnly) {
+    if (facts.configOnly && setting !== undefined && value !== undefined) {
       steps.push(
-        `No recycle event was pasted, but ${poolLabel(pool)} has ${String(facts.setting)} = "${String(facts.value)}", so IIS recycles it regularly, and the paste shows ${count(Number(facts.errors), '502/503 response')}. Check whether the failures line up with recycles: open Event Viewer > Windows Logs > System, filter on source WAS, ids 5074-5081 and 5117.`,
+        `No recycle event was pasted, but ${poolLabel(pool)} has ${setting} = "${value}", so IIS recycles it regularly, and the paste shows ${count(errors, '502/503 response')}. Check whether the failures line up with recycles: open Event Viewer > Windows Logs > System, filter on source WAS, ids 5074-5081 and 5117.`,
+      );
+    } else if (event === undefined || reason === undefined) {
+      // No facts: the cause won on its clues alone, so say where the recycle and its reason are written.
+      steps.push(
+        `Find the recycle and its reason: in Event Viewer > Windows Logs > System, source WAS, events 5074-5081 and 5117 say why ${poolLabel(pool)} recycled its worker (elapsed time, request count, schedule, memory limits, a settings change or a manual recycle); in the Application log, ANCM 1021/1022 mean a web.config change restarted the app.`,
       );
     } else {
       steps.push(
-        `${String(facts.event)} says the worker${facts.processId !== undefined ? ` (process ${String(facts.processId)})` : ''} of ${poolLabel(pool)} was recycled because ${String(facts.reason)}.${Number(facts.recycles) > 1 ? ` The paste holds ${count(Number(facts.recycles), 'recycle event')} (${String(facts.kinds)}).` : ''}`,
+        `${event} says the worker${facts.processId !== undefined ? ` (process ${facts.processId})` : ''} of ${poolLabel(pool)} was recycled because ${reason}.${recycles > 1 && facts.kinds !== undefined ? ` The paste holds ${count(recycles, 'recycle event')} (${facts.kinds}).` : ''}`,
       );
-      if (facts.setting) steps.push(`The pasted pool settings confirm it: ${String(facts.setting)} = "${String(facts.value)}".`);
+      if (setting && value !== undefined) steps.push(`The pasted pool settings confirm it: ${setting} = "${value}".`);
     }
     steps.push(
-      `Line the failures up with the recycles: IIS log times are UTC while Event Viewer shows local time. 502/503 rows in the seconds around a recycle (or 503 with sc-win32-status 1115/1255, "shutdown in progress") are the requests it cut off.${Number(facts.errors) > 0 && !facts.configOnly ? ` The paste has ${count(Number(facts.errors), '502/503 response')} to compare.` : ''}`,
+      `Line the failures up with the recycles: IIS log times are UTC while Event Viewer shows local time. 502/503 rows in the seconds around a recycle (or 503 with sc-win32-status 1115/1255, "shutdown in progress") are the requests it cut off.${errors > 0 && !facts.configOnly ? ` The paste has ${count(errors, '502/503 response')} to compare.` : ''}`,
     );
     switch (facts.kind) {
       case 'time':
@@ -204,8 +239,12 @@ export default defineCause({
       case 'web-config':
         steps.push('Find what changes the configuration at those times (deployments, scripts editing web.config or applicationHost.config, a shared-configuration share). Every change restarts the app; batch changes and make them in quiet hours.');
         break;
-      default:
+      case 'isapi':
+      case 'unhealthy':
         steps.push('Look at the events just before the recycle (Application log, sources IIS AspNetCore Module V2 and .NET Runtime): the app reported itself unhealthy, usually after failures that are the real problem.');
+        break;
+      default:
+        steps.push(`Read the recycling settings: ${APPCMD} list apppool "${poolArg(pool)}" /text:recycling. A regular time interval, a request limit or memory limits recycle the pool on their own; a manual or configuration recycle means something changed it.`);
         break;
     }
     const hosting = facts.hosting === 'inprocess' ? 'in-process (the app runs inside w3wp.exe, so the recycle stops the app itself)' : facts.hosting === 'outofprocess' ? 'out-of-process (the dotnet.exe child goes down with its w3wp.exe)' : undefined;
@@ -215,7 +254,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const pool = poolArg(typeof facts.pool === 'string' ? facts.pool : undefined);
+    const pool = poolArg(facts.pool);
     const lines = [`# Application pool "${pool}"`];
     let summary: string;
     switch (facts.kind) {
@@ -240,7 +279,8 @@ export default defineCause({
         summary = 'Fix what makes the app report itself unhealthy (see the events before the recycle); keep overlapped recycling on so a restart costs as little as possible.';
         lines.push(`${APPCMD} set apppool "${pool}" /recycling.disallowOverlappingRotation:false`);
         break;
-      default:
+      case 'time':
+      case 'schedule':
         summary = 'Do not recycle on elapsed time during the day: set the regular time interval to 0 and, if you want a periodic restart at all, schedule one at a quiet hour.';
         lines.push(
           '# No recycling every N hours; one scheduled recycle at a quiet hour instead',
@@ -248,6 +288,11 @@ export default defineCause({
           `${APPCMD} set apppool "${pool}" /+"recycling.periodicRestart.schedule.[value='03:00:00']"`,
           `${APPCMD} set apppool "${pool}" /recycling.disallowOverlappingRotation:false`,
         );
+        break;
+      default:
+        // The reason is unknown: advice that holds whatever it was.
+        summary = 'Find why the pool recycles (the WAS event says) and stop routine recycles during the day: recycling on elapsed time, a request count or memory limits cuts the requests in flight. Keep overlapped recycling on, and log every recycle reason.';
+        lines.push(`${APPCMD} set apppool "${pool}" /recycling.disallowOverlappingRotation:false`);
         break;
     }
     lines.push('# Log every recycle reason from now on', `${APPCMD} set apppool "${pool}" /recycling.logEventOnRecycle:"${ALL_RECYCLE_REASONS}"`);

@@ -39,7 +39,32 @@ function recommended(current: number): number {
   return current < RECOMMENDED_SHUTDOWN ? RECOMMENDED_SHUTDOWN : Math.min(600, current * 2);
 }
 
-export default defineCause({
+interface AppShuttingDownFacts {
+  /** The shutdown-timeout events (ANCM 1005, WAS 5013), as "WAS 5013 (events.txt line 4)". */
+  ancmEvent?: string;
+  wasEvent?: string;
+  pool?: string;
+  /** 503 rows refused with 1115/1255 while the app was stopping. */
+  refused: number;
+  /** The shutdown codes the paste names ("1255, 0x800704E7"). */
+  codes?: string;
+  /** The event that started the shutdown (a recycle, app_offline.htm). */
+  trigger?: string;
+  /** ANCM's shutdownTimeLimit in seconds: configured, or the default. */
+  shutdownTimeLimit: number;
+  isDefault: boolean;
+  /** The shutdownTimeLimit to recommend, in seconds. */
+  recommended: number;
+  hosting?: 'inprocess' | 'outofprocess';
+  /** 502.3 rows with 12017: forwarded requests cancelled by the stop. */
+  cancelled: boolean;
+  cancelledCount: number;
+  cancelledWindow?: string;
+  /** Where the app logged "Application is shutting down...". */
+  stoppingAt?: string;
+}
+
+export default defineCause<AppShuttingDownFacts>({
   id: 'app-shutting-down',
   title: 'Requests reached the app while it was shutting down, or its shutdown ran past the time limit',
   family: 'worker-recycle',
@@ -51,7 +76,10 @@ export default defineCause({
     // 5013: the old worker overran its shutdown limit and was killed with requests in flight.
     'was.shutdown-timeout': 'proves',
     // ERROR_SERVER_SHUTDOWN_IN_PROGRESS: ANCM's 503 while the app drains.
-    'win32.1255': 'strong',
+    'win32.1255': 'proves',
+    // ERROR_WINHTTP_OPERATION_CANCELLED: ANCM cancelled the forwarded request (the app stopping,
+    // or a client hanging up).
+    'win32.12017': 'supports',
     'ancm.recycled-config-change': 'supports',
   },
   description:
@@ -115,29 +143,30 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const pool = typeof facts.pool === 'string' ? facts.pool : undefined;
-    const limit = `${String(facts.shutdownTimeLimit)} s${facts.isDefault ? ', the default' : ' in your web.config'}`;
+    const { pool } = facts;
+    const refused = facts.refused ?? 0;
+    const limit = `${facts.shutdownTimeLimit ?? ANCM_DEFAULT_SHUTDOWN} s${facts.isDefault === false ? ' in your web.config' : ', the default'}`;
     const steps: string[] = [];
     if (facts.ancmEvent !== undefined) {
-      steps.push(`${String(facts.ancmEvent)}: the app did not finish shutting down within ANCM's shutdownTimeLimit (${limit}), so ANCM stopped waiting and the requests still running were dropped.`);
+      steps.push(`${facts.ancmEvent}: the app did not finish shutting down within ANCM's shutdownTimeLimit (${limit}), so ANCM stopped waiting and the requests still running were dropped.`);
     }
     if (facts.wasEvent !== undefined) {
-      steps.push(`${String(facts.wasEvent)}: the worker of ${poolLabel(pool)} did not stop within the pool's shutdownTimeLimit (90 s by default) and WAS killed it, with whatever it was still serving.`);
+      steps.push(`${facts.wasEvent}: the worker of ${poolLabel(pool)} did not stop within the pool's shutdownTimeLimit (90 s by default) and WAS killed it, with whatever it was still serving.`);
     }
-    if (Number(facts.refused) > 0) {
+    if (refused > 0) {
       steps.push(
-        `The IIS log has ${count(Number(facts.refused), '503 row')} with sc-win32-status 1115/1255 (shutdown in progress): requests that reached the app while it was stopping. In-process ANCM answers those with 503 instead of queueing them for the new worker (dotnet/aspnetcore#27629, #41340).`,
+        `The IIS log has ${count(refused, '503 row')} with sc-win32-status 1115/1255 (shutdown in progress): requests that reached the app while it was stopping. In-process ANCM answers those with 503 instead of queueing them for the new worker (dotnet/aspnetcore#27629, #41340).`,
       );
     } else if (facts.codes !== undefined) {
-      steps.push(`The paste names ${String(facts.codes)}: the app or ANCM was shutting down when requests arrived.`);
+      steps.push(`The paste names ${facts.codes}: the app or ANCM was shutting down when requests arrived.`);
     }
     if (facts.cancelled === true) {
-      const cancelled = Number(facts.cancelledCount);
+      const cancelled = facts.cancelledCount ?? 0;
       steps.push(
-        `${cancelled > 0 ? `${count(cancelled, 'request')} ended` : 'The pasted text names requests ending'} in 502.3 with Win32 ${win32Label(12017)}${facts.cancelledWindow ? ` ${String(facts.cancelledWindow)}` : ''}: the request had already been forwarded, and its WinHTTP handle was closed before the answer came back. ANCM (out-of-process) and ARR close those handles when the worker process or the app stops (a recycle, app_offline.htm, a deployment, a web.config change), and when the client aborts the request.`,
+        `${cancelled > 0 ? `${count(cancelled, 'request')} ended` : 'The pasted text names requests ending'} in 502.3 with Win32 ${win32Label(12017)}${facts.cancelledWindow ? ` ${facts.cancelledWindow}` : ''}: the request had already been forwarded, and its WinHTTP handle was closed before the answer came back. ANCM (out-of-process) and ARR close those handles when the worker process or the app stops (a recycle, app_offline.htm, a deployment, a web.config change), and when the client aborts the request.`,
       );
       if (facts.stoppingAt !== undefined) {
-        steps.push(`The app's own output says "Application is shutting down..." (${String(facts.stoppingAt)}): it was stopping while those requests were in flight, which is what cancelled them.`);
+        steps.push(`The app's own output says "Application is shutting down..." (${facts.stoppingAt}): it was stopping while those requests were in flight, which is what cancelled them.`);
       } else if (facts.trigger === undefined && facts.ancmEvent === undefined && facts.wasEvent === undefined) {
         steps.push(
           'Nothing pasted shows a shutdown yet: line the times of the 12017 rows up with WAS recycle events in the System log and ANCM 1012/1021/1033 in the Application log. If nothing stopped at those times, the clients hung up instead (their timeout, or a load balancer idle timeout in front); compare time-taken of those rows with it.',
@@ -146,7 +175,7 @@ export default defineCause({
     }
     steps.push(
       facts.trigger !== undefined
-        ? `What started the shutdown: ${String(facts.trigger)}. Make those restarts rarer and move them to quiet hours (see the recycle cause).`
+        ? `What started the shutdown: ${facts.trigger}. Make those restarts rarer and move them to quiet hours (see the recycle cause).`
         : 'Find what starts the shutdowns: WAS recycle events (5074-5081, 5117, 5186) in the System log, ANCM 1012 (app_offline.htm) or 1021 (web.config change) in the Application log.',
       'Find what keeps the app from stopping quickly: requests that run long, WebSockets or SignalR connections, IHostedService.StopAsync implementations that ignore their cancellation token, and HostOptions.ShutdownTimeout in Program.cs.',
       `Keep the limits in order: requests must finish within ANCM's shutdownTimeLimit, which must be shorter than the pool's: ${APPCMD} list apppool "${poolArg(pool)}" /text:processModel.shutdownTimeLimit.`,
@@ -155,13 +184,17 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const value = String(facts.recommended);
-    const pool = poolArg(typeof facts.pool === 'string' ? facts.pool : undefined);
+    // Without facts the limit in force is unknown: recommend the minimum, and change nothing.
+    const known = facts.recommended !== undefined;
+    const value = `${facts.recommended ?? RECOMMENDED_SHUTDOWN}`;
+    const pool = poolArg(facts.pool);
+    const setting = known ? `shutdownTimeLimit="${value}"` : `shutdownTimeLimit of at least ${value} s`;
+    const now = facts.isDefault === false && facts.shutdownTimeLimit !== undefined ? `now ${facts.shutdownTimeLimit} s` : `the default is ${ANCM_DEFAULT_SHUTDOWN} s`;
     return {
-      summary: `Give graceful shutdown enough time: shutdownTimeLimit="${value}" on <aspNetCore> (${facts.isDefault ? 'the default is 10 s' : `now ${String(facts.shutdownTimeLimit)} s`}), keep the pool's shutdownTimeLimit above it (${APPCMD} set apppool "${pool}" /processModel.shutdownTimeLimit:00:01:30), and make long work observe the stopping token. Drain the server before planned recycles so no new requests hit a stopping app.`,
+      summary: `Give graceful shutdown enough time: ${setting} on <aspNetCore> (${now}), keep the pool's shutdownTimeLimit above it (${APPCMD} set apppool "${pool}" /processModel.shutdownTimeLimit:00:01:30), and make long work observe the stopping token. Drain the server before planned recycles so no new requests hit a stopping app.`,
       language: 'xml',
       snippet: `<aspNetCore processPath="dotnet" arguments=".\\App.dll" hostingModel="inprocess" shutdownTimeLimit="${value}" />`,
-      change: { set: { shutdownTimeLimit: value } },
+      change: known ? { set: { shutdownTimeLimit: value } } : undefined,
     };
   },
   wants: ['event-log', 'iis-log', 'web-config'],

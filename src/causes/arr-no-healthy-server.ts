@@ -15,8 +15,8 @@ export default defineCause({
   family: 'proxy-origin',
   layer: 'reverse-proxy',
   clues: {
-    'iis.arr-no-server': 'strong',
-    'status.502.4': 'strong',
+    'iis.arr-no-server': 'proves',
+    'status.502.4': 'proves',
   },
   description:
     'IIS Application Request Routing answered 502.4 because no server of the web farm was available: all were marked unhealthy by the health test or by failed live traffic, or taken offline.',

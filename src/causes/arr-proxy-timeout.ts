@@ -6,7 +6,7 @@
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { refsOf, signals } from './query';
-import { arrEvidence, failureRefs, failureTiming, gatewayFailure, nearTimeout, windowText, win32Label } from './support/gateway-failures';
+import { arrEvidence, failureRefs, failureTiming, gatewayFailure, nearTimeout, win32Label } from './support/gateway-failures';
 
 const TIMEOUT = [12002];
 /** webFarm/applicationRequestRouting/protocol@timeout default. */
@@ -14,7 +14,18 @@ const FARM_SECONDS = 30;
 /** system.webServer/proxy@timeout default. */
 const PROXY_SECONDS = 120;
 
-export default defineCause({
+interface ArrProxyTimeoutFacts {
+  /** How long the failing requests typically ran, when the evidence says. */
+  seconds?: number;
+  /** Which ARR default the duration matches: the web farm's 30 s or the server proxy's 2 minutes. */
+  timeout?: 'farm' | 'proxy';
+  arrSeen: boolean;
+  /** The farm member FREB says the request was routed to. */
+  server?: string;
+  url?: string;
+}
+
+export default defineCause<ArrProxyTimeoutFacts>({
   id: 'arr-proxy-timeout',
   title: "The backend was slower than ARR's proxy timeout",
   family: 'request-timeout',
@@ -22,7 +33,8 @@ export default defineCause({
   clues: {
     'win32.12002': 'hints',
     'duration.near-30s': 'strong',
-    'duration.near-120s': 'hints',
+    // ARR's proxy timeout defaults to 120 s too (ANCM's requestTimeout does).
+    'duration.near-120s': 'supports',
   },
   description:
     "IIS Application Request Routing forwarded the request and gave up waiting (ERROR_WINHTTP_TIMEOUT) after its own timeout: 30 seconds for a web farm by default, 2 minutes for a URL Rewrite reverse-proxy rule. ARR then returned 502.3 although the backend may still be working.",
@@ -62,15 +74,13 @@ export default defineCause({
         timeout: near30 ? 'farm' : near120 ? 'proxy' : undefined,
         arrSeen: arr.length > 0,
         server: routed?.data.server,
-        count: failure.logCount || failure.rows.length || failure.codes.length,
-        window: windowText(evidence),
         url: failure.urls[0],
       },
     };
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const ran = facts.seconds !== undefined ? `The failing requests ran ${String(facts.seconds)} s` : 'The failing requests';
+    const ran = facts.seconds !== undefined ? `The failing requests ran ${facts.seconds} s` : 'The failing requests';
     if (facts.timeout === 'farm') {
       steps.push(`${ran}, which is ARR's web farm protocol timeout default (00:00:30): ARR stopped waiting for the backend and returned 502.3 with Win32 ${win32Label(12002)}.`);
     } else if (facts.timeout === 'proxy') {
@@ -81,10 +91,10 @@ export default defineCause({
     if (!facts.arrSeen) {
       steps.push('Nothing pasted proves ARR is in the path. Look at the response headers (X-Powered-By: ARR/3.0) or a FREB trace (ARR_SERVER_ROUTED, ModuleName="ApplicationRequestRouting") on the front server; if the module is AspNetCoreModule, the ANCM requestTimeout cause applies instead.');
     }
-    if (facts.server) steps.push(`FREB shows the request was routed to ${String(facts.server)}: check that server's IIS log for the same request and how long it really took.`);
+    if (facts.server) steps.push(`FREB shows the request was routed to ${facts.server}: check that server's IIS log for the same request and how long it really took.`);
     steps.push(
       'Find out which WinHTTP timeout fired (resolve, connect, send or receive) with a WinHTTP trace on the ARR server: "netsh trace start scenario=internetclient capture=yes tracefile=C:\\temp\\arr.etl", reproduce, "netsh trace stop".',
-      `Look at the backend for the slow request${facts.url ? ` (${String(facts.url)})` : ''}: if it legitimately runs longer than the timeout, move the work off the request (202 + polling, background jobs); otherwise find where it spends the time.`,
+      `Look at the backend for the slow request${facts.url ? ` (${facts.url})` : ''}: if it legitimately runs longer than the timeout, move the work off the request (202 + polling, background jobs); otherwise find where it spends the time.`,
     );
     return steps;
   },

@@ -19,12 +19,12 @@ export default defineCause({
   family: 'config-error',
   layer: 'iis',
   clues: {
-    'iis.bad-module': 'strong',
-    'status.500.21': 'strong',
+    'iis.bad-module': 'proves',
+    'status.500.21': 'proves',
     // 500.19 with 0x8007000d: IIS does not know a config section, most often <aspNetCore> because
     // the module is not installed (kb-facts 4.1, marked a hint there).
     'win32.13': 'supports',
-    'iis.hosting-bundle-missing': 'strong',
+    'iis.hosting-bundle-missing': 'proves',
     'ancm.module-load-failed': 'strong',
     'iis.corewebengine-missing': 'supports',
     'ancm.oop-handler-missing': 'supports',

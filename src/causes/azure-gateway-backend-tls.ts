@@ -18,14 +18,20 @@ const FRONT_DOOR_TLS: Record<string, string> = {
   SSLInvalidCipher: 'the origin offered no cipher suite Front Door accepts',
 };
 
-export default defineCause({
+interface AzureGatewayBackendTlsFacts {
+  gateway: 'front-door' | 'app-gateway';
+  /** Front Door's ErrorInfo, one of FRONT_DOOR_TLS (which says what it means). */
+  errorInfo?: string;
+}
+
+export default defineCause<AzureGatewayBackendTlsFacts>({
   id: 'azure-gateway-backend-tls',
   title: 'TLS from the Azure gateway to the backend failed',
   family: 'tls-handshake',
   layer: 'cdn',
   clues: {
-    'appgw.backend-cert': 'strong',
-    'frontdoor.origin-tls': 'strong',
+    'appgw.backend-cert': 'proves',
+    'frontdoor.origin-tls': 'proves',
   },
   description:
     'Front Door or Application Gateway (end-to-end TLS) could not complete TLS with the backend or did not accept its certificate (name mismatch, untrusted root, handshake failure).',
@@ -37,7 +43,7 @@ export default defineCause({
         confidence: boosted(CONFIDENCE.strong, 0.05),
         evidence: refsOf(fd),
         layer: 'cdn',
-        facts: { gateway: 'front-door', errorInfo, meaning: FRONT_DOOR_TLS[errorInfo], count: fd.length },
+        facts: { gateway: 'front-door', errorInfo },
       };
     }
     // Application Gateway: an immediate 502 that is not a timeout can be a failed backend TLS handshake.
@@ -48,12 +54,14 @@ export default defineCause({
       return taken === undefined || taken < 19;
     });
     if (agw.length === 0) return undefined;
-    return { confidence: CONFIDENCE.weak, evidence: refsOf(agw), layer: 'load-balancer', facts: { gateway: 'app-gateway', count: agw.length } };
+    return { confidence: CONFIDENCE.weak, evidence: refsOf(agw), layer: 'load-balancer', facts: { gateway: 'app-gateway' } };
   },
   steps({ facts }) {
     if (facts.gateway === 'front-door') {
+      const { errorInfo } = facts;
+      const meaning = errorInfo !== undefined ? FRONT_DOOR_TLS[errorInfo] : undefined;
       return [
-        `Front Door logged ErrorInfo ${String(facts.errorInfo)}: ${String(facts.meaning)}.`,
+        errorInfo !== undefined && meaning !== undefined ? `Front Door logged ErrorInfo ${errorInfo}: ${meaning}.` : 'Front Door could not complete TLS with the origin, or did not accept its certificate.',
         'Inspect what the origin serves for the host name Front Door uses: `openssl s_client -connect <origin-host>:443 -servername <origin-host> -showcerts`. The certificate must be valid, cover that host name, chain to a public root (Front Door does not accept self-signed or private-CA certificates) and include its intermediates.',
         'If the origin is addressed by IP or by a name the certificate does not cover, set the origin host header / origin host name to the certificate\'s name, or (only for testing) turn off certificate subject name validation on the origin group.',
       ];

@@ -13,15 +13,25 @@ import { agwInfo, secondsOnLine, unidentified504s } from './support/gateway-evid
 const AGW_TIMEOUT_S = 20;
 const AFD_TIMEOUT_S = 30;
 
-export default defineCause({
+interface AzureGatewayTimeoutFacts {
+  gateway: 'front-door' | 'app-gateway' | 'unknown';
+  /** The gateway's own word for the timeout, when its log says it. */
+  errorInfo?: 'OriginTimeout' | 'ERRORINFO_UPSTREAM_TIMED_OUT';
+  /** The longest failing request, in seconds. */
+  observedSeconds?: number;
+  /** Only bare Application Gateway 502s: v1's timeout or backend health, the timing tells. */
+  v1Only: boolean;
+}
+
+export default defineCause<AzureGatewayTimeoutFacts>({
   id: 'azure-gateway-timeout',
   title: "Backend did not answer within the Azure gateway's request timeout",
   family: 'request-timeout',
   layer: 'load-balancer',
   clues: {
-    'appgw.backend-timeout': 'strong',
-    'frontdoor.origin-timeout': 'strong',
-    'appservice.timeout-230': 'strong',
+    'appgw.backend-timeout': 'proves',
+    'frontdoor.origin-timeout': 'proves',
+    'appservice.timeout-230': 'proves',
     'duration.near-230s': 'strong',
     'duration.near-20s': 'supports',
   },
@@ -64,7 +74,6 @@ export default defineCause({
       layer: gateway === 'front-door' ? 'cdn' : 'load-balancer',
       facts: {
         gateway,
-        count: refs.length,
         errorInfo: fdTimeout.length > 0 ? 'OriginTimeout' : agwTimedOut.length > 0 ? 'ERRORINFO_UPSTREAM_TIMED_OUT' : undefined,
         observedSeconds: observed === undefined ? undefined : Math.round(observed * 10) / 10,
         v1Only: gateway === 'app-gateway' && !appGateway,
@@ -73,7 +82,7 @@ export default defineCause({
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const observed = typeof facts.observedSeconds === 'number' ? facts.observedSeconds : undefined;
+    const observed = facts.observedSeconds;
     if (facts.gateway === 'front-door') {
       steps.push(
         `Front Door waited for the origin's response and gave up${facts.errorInfo === 'OriginTimeout' ? ' (ErrorInfo OriginTimeout)' : ''}${observed !== undefined ? ` after ${observed} s` : ''}. Its origin response timeout is ${AFD_TIMEOUT_S} s by default on classic Front Door; Standard/Premium let you set 16-240 s on the endpoint.`,

@@ -12,7 +12,23 @@ import { brokenConnection, crashEvents, eventName, processDeathSignals, recycleE
 /** WinHTTP's own codes are unambiguous about a dropped connection; the generic Win32 ones less so without a 502.3. */
 const WINHTTP_RESET = [12030, 12031];
 
-export default defineCause({
+interface BackendConnectionResetFacts {
+  /** The connection error seen most often (12030, 12031, 64, 1229, 1236). */
+  win32: number;
+  count: number;
+  /** The IIS log's time window, or '' without a log. */
+  window: string;
+  url?: string;
+  /** The crash that ended the process, in words. */
+  crash?: string;
+  /** A recycle event, as "WAS 5074". */
+  recycle?: string;
+  /** The code sits on a 502.3. */
+  paired: boolean;
+  inProcess: boolean;
+}
+
+export default defineCause<BackendConnectionResetFacts>({
   id: 'backend-connection-reset',
   title: 'The app process dropped the connection mid-request (crash, recycle or kill)',
   family: 'crash-mid-request',
@@ -27,6 +43,13 @@ export default defineCause({
     'nginx.reset-by-peer': 'supports',
     'net.connection-reset': 'supports',
     'alb.target-failed': 'supports',
+    // Explaining away: a crash or a recycle at the same time is what broke the connections, and
+    // its own cause says what to fix.
+    'dotnet.crash-event': 'against',
+    'dotnet.unhandled-exception': 'against',
+    'dotnet.faulting-app': 'against',
+    'was.worker-crashed': 'against',
+    'was.recycle': 'against',
   },
   description:
     'ANCM forwarded the request to the Kestrel process, and the connection broke before the response was complete (502.3 with a connection error). Something ended the process or closed the socket while the request was running.',
@@ -68,24 +91,26 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const code = win32Label(Number(facts.win32));
-    const count = Number(facts.count);
-    const when = facts.window ? ` (${String(facts.window)})` : '';
-    const where = facts.url ? `, for example ${String(facts.url)}` : '';
+    const code = facts.win32 !== undefined ? win32Label(facts.win32) : undefined;
+    const count = facts.count ?? 0;
+    const when = facts.window ? ` (${facts.window})` : '';
+    const where = facts.url ? `, for example ${facts.url}` : '';
     const steps = [
-      facts.paired
+      facts.paired && code !== undefined
         ? `ANCM lost its connection to the app while ${count} request${count === 1 ? ' was' : 's were'} in flight${where}${when}: Win32 ${code}. The request itself is not the problem; whatever ended the process or the socket at that moment is.`
-        : `The code ${code} means the connection between the gateway and the app broke mid-request. Confirm it is a 502.3 in the IIS log (sc-status 502, sc-substatus 3, that sc-win32-status) for the failing URL.`,
+        : code !== undefined
+          ? `The code ${code} means the connection between the gateway and the app broke mid-request. Confirm it is a 502.3 in the IIS log (sc-status 502, sc-substatus 3, that sc-win32-status) for the failing URL.`
+          : 'A connection error in sc-win32-status (12030 ERROR_WINHTTP_CONNECTION_ERROR, 12031 ERROR_INTERNET_CONNECTION_RESET, 64 ERROR_NETNAME_DELETED, 1229 or 1236) means the connection between the gateway and the app broke mid-request. Confirm it is a 502.3 in the IIS log (sc-status 502, sc-substatus 3, one of those codes in sc-win32-status) for the failing URL.',
     ];
     if (facts.crash) {
-      steps.push(`The evidence has ${String(facts.crash)}: the app process died. Treat that crash as the root cause (see the crash cause listed with this diagnosis) and line up its time with the 502.3 rows.`);
+      steps.push(`The evidence has ${facts.crash}: the app process died. Treat that crash as the root cause (see the crash cause listed with this diagnosis) and line up its time with the 502.3 rows.`);
     } else {
       steps.push(
         "Look for a process death at the same minute: Event Viewer > Windows Logs > Application, sources '.NET Runtime' (1026), 'Application Error' (1000), 'IIS AspNetCore Module V2'; and Windows Logs > System, source 'WAS' (5009 crashed, 5011, 5074-5081/5117 recycles). The PowerShell in the fix lists them.",
       );
     }
     if (facts.recycle) {
-      steps.push(`${String(facts.recycle)} shows the worker was recycled or shut down: requests still running when it stops are cut off. Check the pool's recycling settings (see the recycle cause) and compare the times.`);
+      steps.push(`${facts.recycle} shows the worker was recycled or shut down: requests still running when it stops are cut off. Check the pool's recycling settings (see the recycle cause) and compare the times.`);
     }
     steps.push(
       'Enable stdout logging (stdoutLogEnabled="true", stdoutLogFile=".\\logs\\stdout") until it happens again: the last lines before the process exits usually name the exception. Turn it off afterwards.',
@@ -97,7 +122,7 @@ export default defineCause({
   fix({ facts }) {
     return {
       summary: facts.crash
-        ? `Fix the crash behind ${String(facts.crash)}; the 502.3 connection errors stop when the process stops dying mid-request.`
+        ? `Fix the crash behind ${facts.crash}; the 502.3 connection errors stop when the process stops dying mid-request.`
         : 'Find what ends the app process or its connection mid-request (crash, recycle, external kill) and remove it; the 502.3 is only the symptom. Keep the Hosting Bundle current.',
       language: 'powershell',
       snippet: [

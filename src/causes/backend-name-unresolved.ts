@@ -40,9 +40,11 @@ export default defineCause({
   family: 'proxy-origin',
   layer: 'reverse-proxy',
   clues: {
-    'net.host-unresolved': 'strong',
-    'nginx.host-not-found': 'strong',
+    // IIS's own WinHTTP code; another proxy's resolver failure has other steps (and the
+    // family-level answer's).
     'win32.12007': 'strong',
+    'net.host-unresolved': 'hints',
+    'nginx.host-not-found': 'against',
   },
   description:
     'IIS, acting as a reverse proxy (ARR with a URL Rewrite rule or a server farm), could not resolve the host name of the back end it forwards to (ERROR_WINHTTP_NAME_NOT_RESOLVED), so it answered 502.3 without sending the request anywhere.',

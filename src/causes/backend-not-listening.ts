@@ -15,13 +15,27 @@ const CANNOT_CONNECT = [12029];
 /** Environment variables that pin Kestrel's address and so override the port ANCM assigned. */
 const PORT_PINNING = ['ASPNETCORE_PORT', 'ASPNETCORE_URLS', 'ASPNETCORE_HTTP_PORTS', 'DOTNET_URLS', 'URLS'];
 
-export default defineCause({
+interface BackendNotListeningFacts {
+  count: number;
+  /** The IIS log's time window, or '' without a log. */
+  window: string;
+  /** The crash that took the process away, in words. */
+  crash?: string;
+  /** An environment variable in <aspNetCore> that pins Kestrel's address, and its value. */
+  pinnedName?: string;
+  pinnedValue?: string;
+  /** The app output says its port was in use. */
+  portInUse: boolean;
+  inProcess: boolean;
+}
+
+export default defineCause<BackendNotListeningFacts>({
   id: 'backend-not-listening',
   title: 'Kestrel was not listening on the port ANCM forwarded to',
   family: 'crash-mid-request',
   layer: 'ancm',
   clues: {
-    'win32.12029': 'strong',
+    'win32.12029': 'proves',
     'net.connection-refused': 'supports',
   },
   description:
@@ -49,7 +63,6 @@ export default defineCause({
       facts: {
         count: failure.logCount || failure.rows.length || failure.codes.length,
         window: windowText(evidence),
-        url: failure.urls[0],
         crash: crashes[0] ? eventName(crashes[0].event) : undefined,
         pinnedName: pinned?.name,
         pinnedValue: pinned?.value,
@@ -59,20 +72,20 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const count = Number(facts.count);
+    const { count, pinnedName, pinnedValue } = facts;
     const steps = [
-      `ANCM could not open a connection to Kestrel (Win32 ${win32Label(12029)}) for ${count} request${count === 1 ? '' : 's'}${facts.window ? ` ${String(facts.window)}` : ''}. Nothing was accepting connections on the port ANCM assigned to the app process.`,
+      `ANCM could not open a connection to Kestrel (Win32 ${win32Label(12029)}) for ${count !== undefined ? `${count} request${count === 1 ? '' : 's'}` : 'the failing requests'}${facts.window ? ` ${facts.window}` : ''}. Nothing was accepting connections on the port ANCM assigned to the app process.`,
     ];
     if (facts.inProcess) {
       steps.push('The pasted web.config says hostingModel="inprocess", where ANCM does not forward over a port at all: check whether this 502.3 came from another proxy (ARR, a URL Rewrite reverse-proxy rule) in front of the app.');
     }
-    if (facts.pinnedName) {
+    if (pinnedName && pinnedValue !== undefined) {
       steps.push(
-        `The web.config sets ${String(facts.pinnedName)}="${String(facts.pinnedValue)}". ANCM passes its own random port in ASPNETCORE_PORT and forwards there; a fixed address makes Kestrel listen elsewhere (or clash with another app). Remove it and let ANCM choose.`,
+        `The web.config sets ${pinnedName}="${pinnedValue}". ANCM passes its own random port in ASPNETCORE_PORT and forwards there; a fixed address makes Kestrel listen elsewhere (or clash with another app). Remove it and let ANCM choose.`,
       );
     }
     if (facts.portInUse) steps.push('The app output shows "address already in use": Kestrel could not bind its port, so ANCM had nothing to connect to. Look for a second instance or another app on that port (netstat -ano | findstr LISTENING).');
-    if (facts.crash) steps.push(`${String(facts.crash)} shows the app process died; requests that arrive before ANCM notices and restarts it get 502.3 with 12029. Fix that crash first.`);
+    if (facts.crash) steps.push(`${facts.crash} shows the app process died; requests that arrive before ANCM notices and restarts it get 502.3 with 12029. Fix that crash first.`);
     steps.push(
       'While it fails, check that the app process is alive and listening: "Get-Process dotnet" (or your App.exe), then "netstat -ano | findstr <PID>" must show a LISTENING 127.0.0.1:<port>. A live process with no listener is hung in startup or blocked; take a dump with "procdump -accepteula -ma <PID>".',
       'Read the Application event log for "IIS AspNetCore Module V2" events 1000/1001/1020 (start and port failures) and enable stdout logging to see the last lines Kestrel wrote ("Now listening on: ...").',
@@ -81,14 +94,15 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    if (facts.pinnedName) {
+    const { pinnedName, pinnedValue } = facts;
+    if (pinnedName && pinnedValue !== undefined) {
       return {
-        summary: `Remove the ${String(facts.pinnedName)} environment variable from <aspNetCore> so Kestrel listens on the port ANCM assigns, then recycle the app pool.`,
+        summary: `Remove the ${pinnedName} environment variable from <aspNetCore> so Kestrel listens on the port ANCM assigns, then recycle the app pool.`,
         language: 'xml',
         snippet: [
           '<aspNetCore processPath="dotnet" arguments=".\\MyApp.dll" hostingModel="outofprocess">',
           '  <environmentVariables>',
-          `    <!-- removed: <environmentVariable name="${String(facts.pinnedName)}" value="${String(facts.pinnedValue)}" /> -->`,
+          `    <!-- removed: <environmentVariable name="${pinnedName}" value="${pinnedValue}" /> -->`,
           '  </environmentVariables>',
           '</aspNetCore>',
         ].join('\n'),

@@ -25,16 +25,32 @@ const TLS_ERRORS: Record<number, { name: string; means: string }> = {
 };
 const TLS_CODES = Object.keys(TLS_ERRORS).map(Number);
 
-export default defineCause({
+/** `0x80072F8F` for 12175: how FREB and error pages spell a WinHTTP error. */
+function hresultOf(win32: number): string {
+  return `0x8007${win32.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+interface BackendTlsFailureFacts {
+  /** The TLS error seen most often (one of TLS_ERRORS, which says what it means). */
+  win32: number;
+  /** 502.3 rows with a TLS error in the IIS log. */
+  rows: number;
+  /** Who forwarded over TLS: ARR, or ANCM to a Kestrel bound to https. */
+  proxy: 'arr' | 'ancm' | 'unknown';
+  /** The back end FREB says ARR routed to. */
+  backend?: string;
+}
+
+export default defineCause<BackendTlsFailureFacts>({
   id: 'backend-tls-failure',
   title: 'TLS between IIS and the upstream server failed',
   family: 'tls-handshake',
   layer: 'reverse-proxy',
   clues: {
-    'win32.12175': 'strong',
-    'win32.12157': 'strong',
-    'win32.12045': 'strong',
-    'win32.12057': 'strong',
+    'win32.12175': 'proves',
+    'win32.12157': 'proves',
+    'win32.12045': 'proves',
+    'win32.12057': 'proves',
     'tls.trust-relationship': 'strong',
     'tls.handshake-failed': 'supports',
   },
@@ -64,9 +80,6 @@ export default defineCause({
       layer: ancm.length > 0 && arr.length === 0 ? 'ancm' : 'reverse-proxy',
       facts: {
         win32,
-        name: TLS_ERRORS[win32]?.name,
-        means: TLS_ERRORS[win32]?.means,
-        hresult: `0x8007${win32.toString(16).toUpperCase().padStart(4, '0')}`,
         rows: rows.length > 0 ? iisWin32Count(evidence, TLS_CODES, rows.length) : 0,
         proxy: arr.length > 0 ? 'arr' : ancm.length > 0 ? 'ancm' : 'unknown',
         backend,
@@ -75,12 +88,16 @@ export default defineCause({
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const win32 = typeof facts.win32 === 'number' ? facts.win32 : 12175;
-    const rows = typeof facts.rows === 'number' ? facts.rows : 0;
+    const { win32 } = facts;
+    const rows = facts.rows ?? 0;
+    const error = win32 !== undefined ? TLS_ERRORS[win32] : undefined;
+    // Without facts the error is unknown: name the usual ones, which the IIS log's sc-win32-status tells apart.
     steps.push(
-      `WinHTTP error ${win32} (${String(facts.name)}, HRESULT ${String(facts.hresult)})${rows > 0 ? ` on ${plural(rows, '502.3 row')}` : ''}: ${String(facts.means)}. IIS never got as far as sending the request.`,
+      win32 !== undefined && error !== undefined
+        ? `WinHTTP error ${win32} (${error.name}, HRESULT ${hresultOf(win32)})${rows > 0 ? ` on ${plural(rows, '502.3 row')}` : ''}: ${error.means}. IIS never got as far as sending the request.`
+        : 'A WinHTTP TLS error on a 502.3 (sc-win32-status 12175 ERROR_WINHTTP_SECURE_FAILURE, 12157 ERROR_WINHTTP_SECURE_CHANNEL_ERROR, or a certificate error such as 12045 ERROR_WINHTTP_SECURE_INVALID_CA): the TLS handshake or the certificate check with the upstream failed. IIS never got as far as sending the request.',
     );
-    const backend = typeof facts.backend === 'string' ? facts.backend : '<backend-host>';
+    const backend = facts.backend ?? '<backend-host>';
     if (facts.proxy === 'ancm') {
       steps.push('ANCM normally forwards to Kestrel over plain http on 127.0.0.1; TLS there means the app forces an https endpoint for the port ANCM gives it (ASPNETCORE_PORT). Remove the https endpoint (or UseHttpsRedirection/HSTS for that hop): the localhost hop needs no TLS.');
     } else {

@@ -14,9 +14,11 @@ export default defineCause({
   family: 'startup-failure',
   layer: 'ancm',
   clues: {
-    'ancm.bitness': 'strong',
-    'status.500.32': 'strong',
+    'ancm.bitness': 'proves',
+    'status.500.32': 'proves',
     'dotnet.bad-image-format': 'strong',
+    // A 32-bit pool is half of a bitness mismatch: the other half is the app's platform.
+    'iis.pool-32bit': 'supports',
   },
   description:
     'The app (or a native library it loads) was published for x64 while the application pool runs 32-bit, or the other way round, so the .NET runtime or the app cannot be loaded: 500.32 in-process, 502.5 or 500.30 otherwise.',

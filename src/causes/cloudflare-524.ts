@@ -13,14 +13,24 @@ const READ_TIMEOUT_S = 120;
 /** The value older docs and many answers still quote; origin requests past it corroborate too. */
 const OLD_READ_TIMEOUT_S = 100;
 
-export default defineCause({
+interface Cloudflare524Facts {
+  rayId?: string;
+  /** The longest request in the pasted IIS log, in seconds. */
+  originSeconds?: number;
+  /** Where that request is ("u_ex.log line 4"), when it ran past Cloudflare's timeout. */
+  originSlowRef?: string;
+  iisLogPasted: boolean;
+}
+
+export default defineCause<Cloudflare524Facts>({
   id: 'cloudflare-524',
   title: "Origin did not answer within Cloudflare's 120 s proxy read timeout",
   family: 'request-timeout',
   layer: 'cdn',
   clues: {
-    'cloudflare.origin-timeout': 'strong',
-    'status.524': 'strong',
+    // 524 is Cloudflare's own code: only its 100 s origin timeout produces it.
+    'cloudflare.origin-timeout': 'proves',
+    'status.524': 'proves',
     'duration.near-100s': 'supports',
   },
   description:
@@ -37,12 +47,10 @@ export default defineCause({
       confidence: boosted(base, slowEnough ? 0.12 : 0, hits.count > 1 ? 0.03 : 0),
       evidence: refs,
       facts: {
-        count: hits.count,
         rayId: cloudflareRayId(evidence),
         originSeconds: slow === undefined ? undefined : Math.round(slow.seconds),
         originSlowRef: slowEnough && slow.ref ? where(slow.ref) : undefined,
         iisLogPasted: hasKind(evidence, 'iis-log'),
-        proseOnly: hits.proseOnly,
       },
     };
   },
@@ -51,10 +59,10 @@ export default defineCause({
     steps.push(
       `Cloudflare connected to the origin and then waited ${READ_TIMEOUT_S} s (the default Proxy Read Timeout; older docs say ${OLD_READ_TIMEOUT_S} s) without receiving a response, so it sent error 524 itself. The origin was reachable: look for a slow request, not a down server.`,
     );
-    const originSeconds = typeof facts.originSeconds === 'number' ? facts.originSeconds : undefined;
+    const originSeconds = facts.originSeconds;
     if (originSeconds !== undefined && originSeconds >= OLD_READ_TIMEOUT_S) {
       steps.push(
-        `The pasted IIS log has a request that ran ${originSeconds} s${typeof facts.originSlowRef === 'string' ? ` (${facts.originSlowRef})` : ''}: longer than Cloudflare waits. IIS finished it, so the work completed while the visitor already had a 524. Profile that URL first.`,
+        `The pasted IIS log has a request that ran ${originSeconds} s${facts.originSlowRef !== undefined ? ` (${facts.originSlowRef})` : ''}: longer than Cloudflare waits. IIS finished it, so the work completed while the visitor already had a 524. Profile that URL first.`,
       );
     } else if (facts.iisLogPasted === true) {
       steps.push(
@@ -65,7 +73,7 @@ export default defineCause({
         `On the origin, open %SystemDrive%\\inetpub\\logs\\LogFiles\\W3SVC<siteId>\\u_exYYMMDD.log for the failing minute (UTC) and look for the URL with time-taken of ${OLD_READ_TIMEOUT_S * 1000} ms or more.`,
       );
     }
-    const ray = typeof facts.rayId === 'string' ? facts.rayId : undefined;
+    const ray = facts.rayId;
     steps.push(
       `Cloudflare sends each request's Ray ID to the origin in the CF-RAY request header${ray ? ` (this one: ${ray})` : ''}. Add it to IIS logging (site > Logging > Select Fields > Add Field, source type Request Header, source CF-RAY) so the next 524 maps to exactly one origin row.`,
     );

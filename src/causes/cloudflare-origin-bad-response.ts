@@ -16,8 +16,8 @@ export default defineCause({
   family: 'proxy-origin',
   layer: 'cdn',
   clues: {
-    'cloudflare.origin-bad-response': 'strong',
-    'status.520': 'strong',
+    'cloudflare.origin-bad-response': 'proves',
+    'status.520': 'proves',
     'cloudflare.origin-502': 'strong',
   },
   description:

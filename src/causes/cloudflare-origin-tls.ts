@@ -22,15 +22,23 @@ const ADVICE: Record<number, string[]> = {
   ],
 };
 
-export default defineCause({
+interface CloudflareOriginTlsFacts {
+  /** The Cloudflare code seen first: 525 (handshake failed) or 526 (certificate rejected). */
+  code: number;
+  /** Both codes were seen. */
+  both: boolean;
+  rayId?: string;
+}
+
+export default defineCause<CloudflareOriginTlsFacts>({
   id: 'cloudflare-origin-tls',
   title: 'TLS between Cloudflare and the origin failed',
   family: 'tls-handshake',
   layer: 'cdn',
   clues: {
-    'cloudflare.origin-tls': 'strong',
-    'status.525': 'strong',
-    'status.526': 'strong',
+    'cloudflare.origin-tls': 'proves',
+    'status.525': 'proves',
+    'status.526': 'proves',
   },
   description:
     'Cloudflare could not complete TLS with the origin (525) or could not validate its certificate in Full (strict) mode (526), so no request reached the application.',
@@ -40,7 +48,7 @@ export default defineCause({
     return {
       confidence: boosted(hits.identified ? CONFIDENCE.strong : CONFIDENCE.likely - 0.05, hits.count > 1 ? 0.03 : 0),
       evidence: hits.refs,
-      facts: { code: hits.codes[0] ?? 525, both: hits.codes.length > 1, count: hits.count, rayId: cloudflareRayId(evidence) },
+      facts: { code: hits.codes[0] ?? 525, both: hits.codes.length > 1, rayId: cloudflareRayId(evidence) },
     };
   },
   steps({ facts }) {
@@ -50,7 +58,7 @@ export default defineCause({
     steps.push(
       'These requests never reach IIS over HTTP, so the IIS W3C log has no row for them; HTTP.sys may log the failed handshake in %SystemRoot%\\System32\\LogFiles\\HTTPERR.',
     );
-    if (typeof facts.rayId === 'string') steps.push(`Ray ID ${facts.rayId} identifies the failing request if you contact Cloudflare support.`);
+    if (facts.rayId !== undefined) steps.push(`Ray ID ${facts.rayId} identifies the failing request if you contact Cloudflare support.`);
     return steps;
   },
   fix({ facts }) {

@@ -48,10 +48,10 @@ export default defineCause({
   family: 'proxy-origin',
   layer: 'cdn',
   clues: {
-    'cloudflare.origin-down': 'strong',
-    'status.521': 'strong',
-    'status.522': 'strong',
-    'status.523': 'strong',
+    'cloudflare.origin-down': 'proves',
+    'status.521': 'proves',
+    'status.522': 'proves',
+    'status.523': 'proves',
   },
   description:
     'Cloudflare could not open a connection to the origin: it was refused (521), timed out (522), had no route (523) or the origin name did not resolve (530). The request never reached IIS.',

@@ -8,7 +8,16 @@ import { CONFIDENCE, boosted } from './confidence';
 import { refsOf, signals } from './query';
 import { hangRefs } from './support/hang-signs';
 
-export default defineCause({
+interface ConnectionPoolExhaustionFacts {
+  /** "Timeout expired ... obtaining a connection from the pool" errors. */
+  count: number;
+  /** The evidence also shows gateway timeouts. */
+  hang: boolean;
+  /** Stacks show blocking waits (.Result/.Wait()). */
+  blocking: boolean;
+}
+
+export default defineCause<ConnectionPoolExhaustionFacts>({
   id: 'connection-pool-exhaustion',
   title: 'Database connection pool exhausted (connections leaked or held too long)',
   family: 'resource-exhaustion',
@@ -36,9 +45,9 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const count = Number(facts.count);
+    const { count } = facts;
     const steps = [
-      `The app logged ${count} "Timeout expired. The timeout period elapsed prior to obtaining a connection from the pool" error${count === 1 ? '' : 's'}: every connection of the pool was checked out and none came back in time.`,
+      `The app logged ${count !== undefined ? `${count} ` : ''}"Timeout expired. The timeout period elapsed prior to obtaining a connection from the pool" error${count === 1 ? '' : 's'}: every connection of the pool was checked out and none came back in time.`,
       'Watch the pool while it happens: "dotnet-counters monitor --process-id <PID> --counters Microsoft.Data.SqlClient.EventSource" (active-hard-connections, number-of-active-connection-pool-groups; Microsoft.Data.SqlClient 3+), and on the server "SELECT program_name, status, COUNT(*) FROM sys.dm_exec_sessions WHERE is_user_process = 1 GROUP BY program_name, status" (many sleeping sessions from the app = leaked connections).',
       'Look for connections that are not disposed: SqlConnection/DbContext created without using/await using, a DbContext registered as singleton or captured in a background task, data readers left open, connections held across awaits on slow external calls or across a transaction that waits for user input.',
     ];

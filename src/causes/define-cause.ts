@@ -1,21 +1,34 @@
 /**
  * The shape of one cause, in the manner of an ESLint rule: metadata plus a pure matcher.
- * `defineCause` is an identity function that gives each cause file full type checking.
+ * `defineCause<Facts>` gives each cause file full type checking, its facts included, the way
+ * typescript-eslint's `createRule<Options, MessageIds>` types a rule's options and messages.
  */
 import type { Evidence, EvidenceKind, EvidenceRef } from '../evidence/types';
 import type { AspNetCoreChange, DiagnosisFix, FamilyId, LayerId } from '../vocabulary';
 import type { ClueWeights } from '../ranking/steps';
 
-/** Values a matcher found that steps and fix can quote ("the request ran 120 s"). */
-export type MatchFacts = Record<string, string | number | boolean | undefined>;
+/** One value a matcher found that steps and fix can quote ("the request ran 120 s"). */
+export type FactValue = string | number | boolean;
+
+/**
+ * The constraint on a cause's facts interface: every field is an optional quotable value. Written
+ * as a mapped type rather than an index signature so that a plain `interface` satisfies it.
+ */
+export type FactsShape<Facts> = { [K in keyof Facts]?: FactValue };
+
+/**
+ * Facts as the catalogue sees them, whatever the cause: an opaque record. Only the cause that
+ * found them reads them, through its own facts interface.
+ */
+export type MatchFacts = Readonly<Record<string, FactValue | undefined>>;
 
 /** What a matcher returns when the evidence points at its cause. */
-export interface CauseMatch {
+export interface CauseMatch<Facts = MatchFacts> {
   /** In [0, 1]. Use the scale in `confidence.ts`; a bare status code never earns more than "weak". */
   confidence: number;
   /** The lines that prove it, most telling first. Must be non-empty. */
   evidence: EvidenceRef[];
-  facts?: MatchFacts;
+  facts?: Facts;
   /**
    * The layer that answered, when this match knows better than the cause's default (one cause
    * covering both Application Gateway and Front Door, or ANCM and ARR). Defaults to `layer`.
@@ -23,11 +36,16 @@ export interface CauseMatch {
   layer?: LayerId;
 }
 
-/** What steps and fix are computed from: the whole evidence and this cause's match. */
-interface CauseContext {
+/**
+ * What steps and fix are computed from: the whole evidence and this cause's match. The facts are
+ * `Partial` because the ranking can make a cause the answer from its clues alone, without its
+ * matcher matching; diagnose() then passes no facts at all (`matchOf` in diagnose.ts), and steps
+ * and fix must say generally what they would otherwise quote.
+ */
+export interface CauseContext<Facts = MatchFacts> {
   evidence: Evidence;
-  match: CauseMatch;
-  facts: MatchFacts;
+  match: CauseMatch<Partial<Facts>>;
+  facts: Partial<Facts>;
 }
 
 export interface CauseFix extends Omit<DiagnosisFix, 'diff'> {
@@ -35,7 +53,8 @@ export interface CauseFix extends Omit<DiagnosisFix, 'diff'> {
   change?: AspNetCoreChange;
 }
 
-export interface CauseDefinition {
+/** What every cause has besides its matcher and its advice. */
+interface CauseMeta {
   /** kebab-case, equal to the file name, never reused. */
   id: string;
   title: string;
@@ -44,11 +63,6 @@ export interface CauseDefinition {
   layer: LayerId;
   /** One or two plain sentences: what happened. */
   description: string;
-  /** Pure and synchronous. Returns undefined when the evidence does not point here. */
-  match(evidence: Evidence): CauseMatch | undefined;
-  /** Diagnostic steps still worth doing, tailored with the facts found. */
-  steps(context: CauseContext): string[];
-  fix(context: CauseContext): CauseFix;
   /**
    * The clues that set this cause apart within its family, with how much each one weighs
    * (ranking/steps.ts). Its family's clues (family-clues.ts) count for it too.
@@ -65,6 +79,33 @@ export interface CauseDefinition {
   references: string[];
 }
 
-export function defineCause(definition: CauseDefinition): CauseDefinition {
-  return definition;
+/** One cause as its file writes it, typed with its own facts. */
+export interface CauseSpec<Facts> extends CauseMeta {
+  /** Pure and synchronous. Returns undefined when the evidence does not point here. */
+  match(evidence: Evidence): CauseMatch<Facts> | undefined;
+  /** Diagnostic steps still worth doing, tailored with the facts found (any of which may be missing). */
+  steps(context: CauseContext<Facts>): string[];
+  fix(context: CauseContext<Facts>): CauseFix;
+}
+
+/** One cause as the catalogue, the ranking and diagnose() see it: facts are opaque. */
+export interface CauseDefinition extends CauseMeta {
+  match(evidence: Evidence): CauseMatch | undefined;
+  steps(context: CauseContext): string[];
+  fix(context: CauseContext): CauseFix;
+}
+
+/** The facts of a cause whose matcher finds none (the family-level answers). */
+export type NoFacts = Record<never, never>;
+
+/**
+ * A cause names its facts type: `defineCause<NginxTimeoutFacts>({...})`. It is not inferred from
+ * what `match` returns (`NoInfer`), so the interface, not the last branch of the matcher, says
+ * what the facts are. Causes that have not declared theirs yet see the opaque record.
+ */
+export function defineCause<Facts extends FactsShape<Facts> = MatchFacts>(spec: CauseSpec<NoInfer<Facts>>): CauseDefinition {
+  // The one widening: the catalogue holds causes with different facts side by side, so it types
+  // them all as an opaque record. It is sound as long as the engine hands steps and fix only the
+  // facts that the same cause's match returned, or none (which `Partial<Facts>` admits).
+  return spec as CauseDefinition;
 }

@@ -5,7 +5,7 @@
  * file of its own (`<family>-unexplained.ts`); this builds them alike.
  */
 import type { EvidenceKind, EvidenceRef } from '../evidence/types';
-import { defineCause, type CauseDefinition, type CauseFix } from './define-cause';
+import { defineCause, type CauseDefinition, type CauseFix, type NoFacts } from './define-cause';
 import type { FamilyId, LayerId } from '../vocabulary';
 
 interface FamilyAnswer {
@@ -19,19 +19,24 @@ interface FamilyAnswer {
   references: string[];
 }
 
-/** True when every line behind the answer is a plain status (`status.502`, no substatus, no other clue). */
+/** Clues that every 502 paste shows: a plain status and the words of its reason phrase. */
+const BARE = /^(status\.\d{3}|proxy\.bad-gateway|proxy\.gateway-timeout)$/;
+
+/** True when every line behind the answer is only a plain status or its reason phrase. */
 function onlyBareStatus(refs: readonly EvidenceRef[]): boolean {
-  return refs.length > 0 && refs.every((r) => r.clue !== undefined && /^status\.\d{3}$/.test(r.clue));
+  return refs.length > 0 && refs.every((r) => r.clue !== undefined && BARE.test(r.clue));
 }
 
 /** The seed's advice when the evidence says only "502" (or 503, 504): read the exact error first. */
 function bareStatusStep(refs: readonly EvidenceRef[]): string {
-  const status = refs[0]!.clue!.slice('status.'.length);
+  const statusClue = refs.find((r) => r.clue!.startsWith('status.'))?.clue;
+  const status = statusClue ? statusClue.slice('status.'.length) : refs.some((r) => r.clue === 'proxy.gateway-timeout') ? '504' : '502';
   return `The evidence only says "${status}", so this is one candidate among several: read the exact error first (the IIS log's sc-substatus and sc-win32-status, the error page title, or the proxy's own log line) before acting on it.`;
 }
 
 export function defineFamilyAnswer(answer: FamilyAnswer): CauseDefinition {
-  return defineCause({
+  // A family answer has no matcher, hence no facts: its steps read only the lines that raised it.
+  return defineCause<NoFacts>({
     id: `${answer.family}-unexplained`,
     title: answer.title,
     family: answer.family,

@@ -16,7 +16,6 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'status.500.31': 'strong',
     'status.500.32': 'strong',
     'status.500.37': 'strong',
-    'status.500.38': 'hints',
     'ancm.oop-start-failed': 'strong',
     'ancm.inprocess-start-failed': 'strong',
     'ancm.start-application-failed': 'supports',
@@ -81,8 +80,10 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'ancm.multiple-inprocess': 'strong',
     'status.500.36': 'strong',
     'ancm.oop-handler-missing': 'strong',
-    'status.500.38': 'supports',
-    'ancm.app-dll-missing': 'supports',
+    // 500.38: ANCM found no app DLL to load (a single-file or self-contained publish hosted
+    // in-process): how the app was published and hosted, not the app failing at start.
+    'status.500.38': 'strong',
+    'ancm.app-dll-missing': 'strong',
     'status.500.0': 'supports',
     'ancm.inprocess-handler-load': 'strong',
     'ancm.config-load-error': 'strong',
@@ -110,6 +111,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     // Behind ANCM, nobody listening on the app's port means the app process is gone.
     'win32.12029': 'supports',
     'ancm.forward-failed': 'supports',
+    'win32.12182': 'supports',
     'dotnet.stack-overflow': 'strong',
     'dotnet.out-of-memory': 'supports',
     'dotnet.access-violation': 'strong',
@@ -123,17 +125,28 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'kestrel.response-aborted': 'supports',
     'was.worker-crashed': 'strong',
     'event.was.5009': 'strong',
+    // 5011: the worker vanished without a word to WAS (killed, crashed, frozen).
+    'was.ipm-error': 'strong',
+    'event.was.5011': 'strong',
     'event.dotnet-runtime.1026': 'strong',
     'event.application-error.1000': 'strong',
     'event.ancm.1018': 'supports',
     'ancm.managed-exception': 'supports',
     'http.response-ended': 'supports',
-    'nginx.premature-close': 'supports',
+    // nginx reports the upstream closing early; the dev split files it under proxy-origin.
+    'nginx.premature-close': 'hints',
     'nginx.reset-by-peer': 'supports',
     'net.connection-reset': 'supports',
     'httperr.app-pool-abandoned': 'supports',
     'alb.target-failed': 'hints',
     'narrative.crash-words': 'supports',
+    // Once WAS has stopped the pool, requests fail with 503 because the pool is off: the outage
+    // to act on is the stopped pool (worker-recycle), whose steps name the crash behind it.
+    'was.pool-stopped': 'against',
+    'httperr.app-offline': 'against',
+    // An exception while the app was starting is a start failure, not a crash mid-request.
+    'ancm.inprocess-start-failed': 'against',
+    'ancm.oop-start-failed': 'against',
   },
   'request-timeout': {
     'status.502': 'hints',
@@ -164,6 +177,13 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'duration.near-230s': 'supports',
     'narrative.timeout-words': 'supports',
     'narrative.long-request': 'supports',
+    // Explaining away: when the app itself is starved of threads, sockets or database
+    // connections, the gateway's timeout is the symptom; look at the app, not the timeout.
+    'kestrel.heartbeat-slow': 'against',
+    'dotnet.threadpool-starvation': 'against',
+    'dotnet.blocking-wait': 'against',
+    'net.no-buffer-space': 'against',
+    'sql.pool-timeout': 'against',
   },
   'proxy-origin': {
     'status.502': 'hints',
@@ -199,7 +219,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'nginx.invalid-header': 'supports',
     'http.response-headers-too-big': 'supports',
     'kestrel.http2-only': 'strong',
-    'hosting.listening-localhost': 'supports',
+    // Behind ANCM, Kestrel listening on 127.0.0.1 is how it should be: only a hint on its own.
+    'hosting.listening-localhost': 'hints',
     'container.port-mismatch': 'strong',
     'container.context': 'hints',
     'appservice.container-not-responding': 'strong',
@@ -211,6 +232,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'http.send-failed': 'hints',
     'nginx.premature-close': 'supports',
     'cloudflare.origin-502': 'supports',
+    // ANCM forwarding to its own Kestrel is the app's side, not a proxy in front of it.
+    'ancm.forward-failed': 'against',
     'narrative.proxy-words': 'supports',
     'narrative.login-words': 'supports',
     'narrative.big-headers': 'supports',
@@ -290,7 +313,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
   'resource-exhaustion': {
     'kestrel.heartbeat-slow': 'strong',
     'dotnet.threadpool-starvation': 'strong',
-    'dotnet.blocking-wait': 'supports',
+    // .Result / .Wait() / GetResult frames under load: sync over async starving the pool.
+    'dotnet.blocking-wait': 'strong',
     'sql.pool-timeout': 'strong',
     'net.address-in-use': 'supports',
     'net.no-buffer-space': 'strong',
@@ -301,5 +325,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'sql.command-timeout': 'supports',
     'narrative.under-load': 'supports',
     'narrative.hang-words': 'supports',
+    // An exhausted app answers late: gateway timeouts are what it looks like from outside.
+    'win32.12002': 'supports',
+    'duration.long': 'hints',
   },
 };

@@ -25,6 +25,8 @@ export default defineCause({
   family: 'startup-failure',
   layer: 'ancm',
   clues: {
+    // A 32-bit pool beside an in-process start failure names its reason (bitness-mismatch).
+    'iis.pool-32bit': 'against',
     'ancm.inprocess-start-failed': 'supports',
     'status.500.30': 'supports',
     'ancm.main-exited': 'supports',

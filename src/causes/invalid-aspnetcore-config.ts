@@ -18,8 +18,8 @@ export default defineCause({
   family: 'config-error',
   layer: 'ancm',
   clues: {
-    'ancm.config-load-error': 'strong',
-    'event.ancm.1034': 'strong',
+    'ancm.config-load-error': 'proves',
+    'event.ancm.1034': 'proves',
   },
   description:
     'web.config is valid XML, but a value in <aspNetCore> is not one ANCM accepts (an unknown hostingModel, a missing processPath), so it cannot load its configuration and every request gets an empty 500.0.',

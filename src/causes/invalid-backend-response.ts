@@ -11,13 +11,27 @@ import { failureRefs, gatewayFailure, windowText, win32Label } from './support/g
 const INVALID_RESPONSE = 12152;
 const HEADER_OVERFLOW = [12182, 12183];
 
-export default defineCause({
+interface InvalidBackendResponseFacts {
+  /** 12152 (invalid response) or 12182/12183 (header size overflow), whichever was seen most. */
+  win32: number;
+  /** The code is a header size overflow. */
+  overflow: boolean;
+  count: number;
+  /** The IIS log's time window, or '' without a log. */
+  window: string;
+  /** The app output shows an exception during a request. */
+  aborted: boolean;
+}
+
+export default defineCause<InvalidBackendResponseFacts>({
   id: 'invalid-backend-response',
   title: 'The app sent ANCM a malformed or oversized response',
   family: 'crash-mid-request',
   layer: 'ancm',
   clues: {
-    'win32.12152': 'strong',
+    // ERROR_WINHTTP_HEADER_SIZE_OVERFLOW: the backend's response headers were too large to read.
+    'win32.12182': 'strong',
+    'win32.12152': 'proves',
     'http.response-ended': 'supports',
     'nginx.invalid-header': 'supports',
   },
@@ -45,9 +59,12 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const count = Number(facts.count);
+    const { win32, count } = facts;
+    // Without facts, name both codes this cause covers and what tells them apart.
     const steps = [
-      `${count} request${count === 1 ? '' : 's'} failed with Win32 ${win32Label(Number(facts.win32))}${facts.window ? ` ${String(facts.window)}` : ''}: Kestrel answered, but not with a response WinHTTP could forward.`,
+      win32 !== undefined && count !== undefined
+        ? `${count} request${count === 1 ? '' : 's'} failed with Win32 ${win32Label(win32)}${facts.window ? ` ${facts.window}` : ''}: Kestrel answered, but not with a response WinHTTP could forward.`
+        : `Requests failed with Win32 ${win32Label(INVALID_RESPONSE)} or a header size overflow (${HEADER_OVERFLOW.join(', ')}): Kestrel answered, but not with a response WinHTTP could forward. The IIS log's sc-win32-status says which: ${INVALID_RESPONSE} is a malformed or cut-off response, ${HEADER_OVERFLOW.join(' or ')} response headers too large (usually big Set-Cookie values).`,
     ];
     if (facts.overflow) {
       steps.push(

@@ -17,9 +17,9 @@ export default defineCause({
   family: 'startup-failure',
   layer: 'ancm',
   clues: {
-    'ancm.framework-missing': 'strong',
+    'ancm.framework-missing': 'proves',
     'dotnet.framework-missing': 'strong',
-    'status.500.31': 'strong',
+    'status.500.31': 'proves',
   },
   description:
     'The app was built for a shared framework version (Microsoft.NETCore.App / Microsoft.AspNetCore.App) that the server does not have, so the .NET host refuses to start it: 500.31 in-process, 502.5 out-of-process.',

@@ -19,12 +19,12 @@ export default defineCause({
   family: 'config-error',
   layer: 'ancm',
   clues: {
-    'ancm.multiple-inprocess': 'strong',
-    'ancm.mixed-hosting': 'strong',
-    'status.500.35': 'strong',
-    'status.500.34': 'strong',
-    'event.ancm.1008': 'strong',
-    'event.ancm.1009': 'strong',
+    'ancm.multiple-inprocess': 'proves',
+    'ancm.mixed-hosting': 'proves',
+    'status.500.35': 'proves',
+    'status.500.34': 'proves',
+    'event.ancm.1008': 'proves',
+    'event.ancm.1009': 'proves',
   },
   description:
     'An in-process app runs inside its pool\'s w3wp.exe, and a process can host only one in-process app. A second in-process app (500.35), or an out-of-process app next to an in-process one (500.34), in the same pool fails to start.',

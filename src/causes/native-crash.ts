@@ -19,7 +19,20 @@ const NATIVE_CODES: Record<string, string> = {
 };
 const WANTED = Object.keys(NATIVE_CODES);
 
-export default defineCause({
+interface NativeCrashFacts {
+  /** The native exception code (0xc0000005...), lower case, and what it means. */
+  code: string;
+  meaning: string;
+  /** The faulting module and application, from the crash event. */
+  module?: string;
+  application?: string;
+  /** The crash event, in words. */
+  event?: string;
+  /** Requests were in flight when it died. */
+  inFlight: boolean;
+}
+
+export default defineCause<NativeCrashFacts>({
   id: 'native-crash',
   title: 'A native crash (access violation, fail-fast, heap corruption) killed the app process',
   family: 'crash-mid-request',
@@ -62,23 +75,27 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const module = facts.module ? String(facts.module) : undefined;
+    const { module } = facts;
+    // Without facts, list the native faults this cause covers and where their code is written.
+    const fault = facts.code
+      ? `${facts.code}, ${facts.meaning ?? 'a native fault'}`
+      : "a native fault (access violation 0xc0000005, fail-fast 0xc0000409, heap corruption 0xc0000374, missing DLL 0xc0000135; the 'Application Error' 1000 event in the Application log names the code and the faulting module)";
     const steps = [
-      `${facts.application ? String(facts.application) : 'The app process'} died with ${String(facts.code)}, ${String(facts.meaning)}${module ? `, in ${module}` : ''}${facts.event ? ` (${String(facts.event)})` : ''}.${facts.inFlight ? ' The failed requests in the evidence were in flight at that moment.' : ''}`,
+      `${facts.application || 'The app process'} died with ${fault}${module ? `, in ${module}` : ''}${facts.event ? ` (${facts.event})` : ''}.${facts.inFlight ? ' The failed requests in the evidence were in flight at that moment.' : ''}`,
     ];
-    if (module) steps.push(moduleAdvice(module, String(facts.code)));
+    if (module) steps.push(moduleAdvice(module, facts.code ?? ''));
     steps.push(
-      `Capture a dump at the crash: "procdump -accepteula -ma -e <PID> C:\\dumps" on the ${facts.application ? String(facts.application) : 'w3wp.exe or dotnet.exe'} process (or a WER LocalDumps registry key for the exe), then open it in WinDbg and run "!analyze -v" and "kb" to see the native stack and the managed frames above it.`,
+      `Capture a dump at the crash: "procdump -accepteula -ma -e <PID> C:\\dumps" on the ${facts.application || 'w3wp.exe or dotnet.exe'} process (or a WER LocalDumps registry key for the exe), then open it in WinDbg and run "!analyze -v" and "kb" to see the native stack and the managed frames above it.`,
       'Note what changed before the crashes began (a Windows update, a NuGet package with native code, an agent/profiler/antivirus that injects DLLs into w3wp.exe) and check the vendor for a fixed version.',
     );
-    if (String(facts.code) === '0xc0000374') steps.push('For heap corruption the faulting module is usually innocent: enable full page heap for the exe on a test machine ("gflags /p /enable w3wp.exe /full") so the crash happens at the bad write instead.');
+    if (facts.code === '0xc0000374') steps.push('For heap corruption the faulting module is usually innocent: enable full page heap for the exe on a test machine ("gflags /p /enable w3wp.exe /full") so the crash happens at the bad write instead.');
     return steps;
   },
   fix({ facts }) {
-    const module = facts.module ? String(facts.module) : 'the faulting module';
+    const module = facts.module || 'the faulting module';
     return {
       summary:
-        String(facts.code) === '0xc0000135'
+        facts.code === '0xc0000135'
           ? 'Install the missing native dependency (usually the Visual C++ Redistributable of the right bitness) or publish the app with its native runtimes folder for the server\'s RID.'
           : `Update or remove ${module} (the NuGet package, agent or driver it belongs to), match native binaries to the process bitness and RID, and keep the .NET runtime and Hosting Bundle patched.`,
       language: 'powershell',

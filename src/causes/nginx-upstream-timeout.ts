@@ -5,6 +5,7 @@
  * upstream` (proxy_connect_timeout: Kestrel did not accept the connection at all, a different
  * problem with different advice).
  */
+import type { SignalData } from '../evidence/types';
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { refsOf, signals, signalsWhere, statuses } from './query';
@@ -12,15 +13,34 @@ import { plural, signalsWithStatus, unidentified504s, upstreamOrigin } from './s
 
 const DEFAULT_TIMEOUT_S = 60;
 
-export default defineCause({
+type NginxCondition = SignalData['nginx-upstream']['condition'];
+
+interface NginxUpstreamTimeoutFacts {
+  /** The timeout nginx's error log reports most often. */
+  condition?: NginxCondition;
+  /** Error-log lines that report a timeout. */
+  count: number;
+  upstream?: string;
+  /** The longest 504 request in the access log, in seconds. */
+  longestSeconds?: number;
+  /** That request ended at nginx's 60 s default. */
+  nearDefault: boolean;
+  /** What showed the timeout, most telling first. */
+  source: 'error-log' | 'page' | 'access-log' | 'bare';
+}
+
+export default defineCause<NginxUpstreamTimeoutFacts>({
   id: 'nginx-upstream-timeout',
   title: "Upstream did not answer within nginx's proxy timeout",
   family: 'request-timeout',
   layer: 'reverse-proxy',
   clues: {
-    'nginx.upstream-timed-out': 'strong',
+    'nginx.upstream-timed-out': 'proves',
     'nginx.connect-timed-out': 'strong',
     'duration.near-60s': 'supports',
+    // nginx answers 504 only when its own timer ran out: its page names the gateway that timed out
+    // among the request-timeout causes (kept when gateway-forwarder-timeout joined the family).
+    'nginx.page': 'hints',
   },
   description:
     'nginx waited for the upstream application longer than proxy_read_timeout, proxy_send_timeout or proxy_connect_timeout (60 s each by default) and answered 504 Gateway Time-out.',
@@ -33,7 +53,7 @@ export default defineCause({
     const bare = lines.length + pages.length + accessRows.length === 0 ? unidentified504s(evidence) : [];
     if (lines.length === 0 && pages.length === 0 && accessRows.length === 0 && bare.length === 0) return undefined;
 
-    const byCondition = new Map<string, number>();
+    const byCondition = new Map<NginxCondition, number>();
     for (const s of lines) byCondition.set(s.data.condition, (byCondition.get(s.data.condition) ?? 0) + 1);
     const condition = [...byCondition.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     const times = accessRows.map((r) => r.timeTakenMs).filter((t): t is number => t !== undefined).map((t) => t / 1000);
@@ -64,8 +84,8 @@ export default defineCause({
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const upstream = typeof facts.upstream === 'string' ? facts.upstream : 'the upstream';
-    const longest = typeof facts.longestSeconds === 'number' ? facts.longestSeconds : undefined;
+    const upstream = facts.upstream ?? 'the upstream';
+    const longest = facts.longestSeconds;
     if (facts.source === 'bare') {
       steps.push('A 504 means a gateway waited longer than it allows for the upstream (a 502 means it got an invalid answer or none). IIS and ANCM never generate a 504 themselves (they answer 502), so a proxy in front of the app, or a proxy inside it such as YARP, sent this one. If nginx is in front, its error.log has an "upstream timed out" line for each one; paste it, or the response headers (Server: nginx).');
     }
@@ -77,7 +97,7 @@ export default defineCause({
         'On the app host, check the app is alive and accepting: `systemctl status <app>.service`, `ss -ltn | grep <port>` (Recv-Q near the backlog means connections pile up unaccepted), and the app log for Kestrel heartbeat warnings ("the heartbeat has been running for ... This could be caused by thread pool starvation").',
       );
     } else {
-      const count = typeof facts.count === 'number' && facts.count > 0 ? ` (${plural(facts.count, 'error-log line')})` : '';
+      const count = facts.count !== undefined && facts.count > 0 ? ` (${plural(facts.count, 'error-log line')})` : '';
       steps.push(
         `nginx sent the request to ${upstream} and waited longer than proxy_read_timeout (60 s unless set) for the response headers${count}${facts.condition === 'send-timeout' ? '; for "while sending request to upstream" the limit hit was proxy_send_timeout, writing the request body to the app' : ''}. The app was reachable but too slow.`,
       );

@@ -34,13 +34,23 @@ const EXPLAIN: Record<Reason, string> = {
   other: 'The TLS handshake with the upstream failed; the OpenSSL reason in the error line names the step.',
 };
 
-export default defineCause({
+interface NginxUpstreamTlsFacts {
+  /** The OpenSSL reason most lines give (a specific one before 'other'). */
+  reason: Reason;
+  /** nginx error-log lines about the failed handshake. */
+  count: number;
+  upstream?: string;
+  /** The upstream is grpcs://. */
+  grpc: boolean;
+}
+
+export default defineCause<NginxUpstreamTlsFacts>({
   id: 'nginx-upstream-tls',
   title: 'TLS handshake from nginx to the upstream failed',
   family: 'tls-handshake',
   layer: 'reverse-proxy',
   clues: {
-    'nginx.ssl-handshake': 'strong',
+    'nginx.ssl-handshake': 'proves',
   },
   description:
     'nginx proxies to an https upstream and the TLS handshake (or certificate verification) failed, so no request reached the application and nginx answered 502.',
@@ -58,9 +68,9 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const reason = (typeof facts.reason === 'string' ? facts.reason : 'other') as Reason;
-    const upstream = typeof facts.upstream === 'string' ? facts.upstream : 'the upstream';
-    const count = typeof facts.count === 'number' ? facts.count : 1;
+    const reason = facts.reason ?? 'other';
+    const upstream = facts.upstream ?? 'the upstream';
+    const count = facts.count ?? 1;
     const steps = [`${EXPLAIN[reason]} (${plural(count, 'line')}, upstream ${upstream})`];
     steps.push(
       `Reproduce nginx's handshake from the nginx host: \`openssl s_client -connect <upstream-host>:<port> -servername <name> -showcerts\`, once with and once without -servername. If only the run with -servername succeeds, nginx needs \`proxy_ssl_server_name on;\`.`,
@@ -72,7 +82,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const reason = (typeof facts.reason === 'string' ? facts.reason : 'other') as Reason;
+    const reason = facts.reason ?? 'other';
     if (reason === 'plain-http-port') {
       return { summary: 'Point proxy_pass at the scheme the port speaks: http:// for Kestrel\'s plain HTTP endpoint (or configure an HTTPS endpoint in Kestrel if TLS to the upstream is required).', language: 'nginx', snippet: 'proxy_pass http://127.0.0.1:5000;' };
     }

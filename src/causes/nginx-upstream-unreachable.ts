@@ -18,11 +18,15 @@ export default defineCause({
   family: 'proxy-origin',
   layer: 'reverse-proxy',
   clues: {
-    'nginx.connect-refused': 'strong',
-    'nginx.no-live-upstreams': 'strong',
+    'nginx.connect-refused': 'proves',
+    'nginx.no-live-upstreams': 'proves',
     'net.connection-refused': 'supports',
-    'nginx.premature-close': 'strong',
+    'nginx.premature-close': 'proves',
     'nginx.reset-by-peer': 'strong',
+    // The app's own start-up lines say it listens where nginx does not dial: that explains the
+    // refusals (app-listens-elsewhere).
+    'hosting.listening-localhost': 'against',
+    'ports-disagree': 'against',
   },
   description:
     'nginx answered 502 because the upstream application refused the connection, reset or closed it before sending headers, or every upstream server was marked down.',

@@ -32,6 +32,10 @@ export default defineCause({
     'status.502.5': 'supports',
     'event.ancm.1000': 'supports',
     'event.ancm.1020': 'supports',
+    // The process started and listened elsewhere: a named reason (port-in-use), not a crash at start.
+    'ancm.wrong-port': 'against',
+    // ERROR_TIMEOUT: the process did not listen within startupTimeLimit (startup-time-limit).
+    'win32.1460': 'against',
   },
   description:
     'ANCM started the app as a separate dotnet/Kestrel process, but the process exited or never listened on the port ANCM gave it, so every request gets 502.5 until it starts.',

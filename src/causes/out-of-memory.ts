@@ -10,13 +10,27 @@ import { crashEvents, eventName, inFlightFailureRefs, isProcessFatal } from './s
 /** WAS: recycle on private bytes (5117) and on virtual memory (5077). */
 const MEMORY_RECYCLE = [5117, 5077];
 
-export default defineCause({
+interface OutOfMemoryFacts {
+  /** The evidence shows an OutOfMemoryException (not only a memory-limit recycle). */
+  exception: boolean;
+  /** The memory-limit recycle event, in words, and which limit it was. */
+  recycle?: string;
+  recycleKind?: 'virtual memory' | 'private bytes';
+  pool?: string;
+  /** The pasted pool's memory recycle limit, in MB. */
+  limitMb?: number;
+  /** The pool runs 32-bit. */
+  is32Bit: boolean;
+}
+
+export default defineCause<OutOfMemoryFacts>({
   id: 'out-of-memory',
   title: 'The app ran out of memory (OutOfMemoryException or memory-limit recycle)',
   family: 'crash-mid-request',
   layer: 'app',
   clues: {
     'dotnet.out-of-memory': 'strong',
+    // A recycle at the private-memory limit is memory growth seen from the pool's side.
     'was.recycle-memory': 'supports',
     'narrative.memory-words': 'supports',
   },
@@ -66,10 +80,10 @@ export default defineCause({
     if (facts.exception) steps.push('The app threw System.OutOfMemoryException: an allocation failed, and when it escapes (or happens in the runtime itself) the process ends.');
     if (facts.recycle) {
       steps.push(
-        `${String(facts.recycle)}: the worker${facts.pool ? ` of pool '${String(facts.pool)}'` : ''} reached its ${String(facts.recycleKind)} limit and was recycled${facts.limitMb !== undefined ? ` (limit about ${String(facts.limitMb)} MB)` : ''}. The recycle is IIS doing its job; the question is why memory grew that far (see also the app pool recycle cause).`,
+        `${facts.recycle}: the worker${facts.pool ? ` of pool '${facts.pool}'` : ''} reached its ${facts.recycleKind ?? 'memory'} limit and was recycled${facts.limitMb !== undefined ? ` (limit about ${facts.limitMb} MB)` : ''}. The recycle is IIS doing its job; the question is why memory grew that far (see also the app pool recycle cause).`,
       );
     } else if (facts.limitMb !== undefined) {
-      steps.push(`The pasted app pool sets a memory recycle limit of about ${String(facts.limitMb)} MB: if the app legitimately needs more, the limit causes recycle storms; if it keeps growing, it is a leak.`);
+      steps.push(`The pasted app pool sets a memory recycle limit of about ${facts.limitMb} MB: if the app legitimately needs more, the limit causes recycle storms; if it keeps growing, it is a leak.`);
     }
     if (facts.is32Bit) steps.push('The app pool runs 32-bit (enable32BitAppOnWin64="true"): the process has at most 2-4 GB of address space and fragments sooner. Run it 64-bit unless a native 32-bit dependency forces otherwise.');
     steps.push(

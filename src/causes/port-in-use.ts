@@ -17,7 +17,8 @@ export default defineCause({
   family: 'startup-failure',
   layer: 'ancm',
   clues: {
-    'kestrel.bind-failed': 'strong',
+    'kestrel.bind-failed': 'proves',
+    'ancm.wrong-port': 'strong',
     'net.address-in-use': 'supports',
     'ancm.port-setup-failed': 'supports',
   },

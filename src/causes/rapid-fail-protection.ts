@@ -20,7 +20,28 @@ function describeCrash(evidence: Evidence, crash: CrashEvent): string {
   return `${eventName(crash.event)}${crash.code ? ` with code ${crash.code}${meaning}` : ''}`;
 }
 
-export default defineCause({
+interface RapidFailProtectionFacts {
+  /** The event that says the pool or app was stopped, as "WAS 5002 (events.txt line 4)". */
+  event?: string;
+  /** WAS disabled the pool (5002/5059). */
+  poolDisabled: boolean;
+  /** ANCM hit its rapidFailsPerMinute limit (1003). */
+  ancm: boolean;
+  pool?: string;
+  /** Crash events in the paste, and the first one in words. */
+  crashes: number;
+  crash?: string;
+  /** The pool's rapidFailProtectionMaxCrashes, as pasted. */
+  maxCrashes?: string;
+  /** ANCM's limit, from its event or the web.config. */
+  ancmLimit?: string;
+  /** HTTP.sys logged 503s with reason AppOffline. */
+  appOffline: boolean;
+  /** 503 responses in the paste. */
+  unavailable: number;
+}
+
+export default defineCause<RapidFailProtectionFacts>({
   id: 'rapid-fail-protection',
   title: 'Repeated crashes tripped rapid-fail protection and the app was taken offline',
   family: 'worker-recycle',
@@ -87,23 +108,25 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const pool = typeof facts.pool === 'string' ? facts.pool : undefined;
+    const { pool, event } = facts;
+    const unavailable = facts.unavailable ?? 0;
+    const crashes = facts.crashes ?? 0;
     const steps: string[] = [];
-    if (facts.poolDisabled) {
+    if (facts.poolDisabled && event !== undefined) {
       steps.push(
-        `${String(facts.event)}: WAS disabled ${poolLabel(pool)} after its workers failed ${facts.maxCrashes !== undefined ? `${String(facts.maxCrashes)} times (your rapidFailProtectionMaxCrashes)` : 'repeatedly (5 failures within 5 minutes by default)'}. From then on HTTP.sys answers every request with 503 Service Unavailable (HTTPERR reason AppOffline) without starting a worker; a proxy in front may show that as 502 or 503.${Number(facts.unavailable) > 0 ? ` The paste has ${count(Number(facts.unavailable), '503 response')}.` : ''}`,
+        `${event}: WAS disabled ${poolLabel(pool)} after its workers failed ${facts.maxCrashes !== undefined ? `${facts.maxCrashes} times (your rapidFailProtectionMaxCrashes)` : 'repeatedly (5 failures within 5 minutes by default)'}. From then on HTTP.sys answers every request with 503 Service Unavailable (HTTPERR reason AppOffline) without starting a worker; a proxy in front may show that as 502 or 503.${unavailable > 0 ? ` The paste has ${count(unavailable, '503 response')}.` : ''}`,
       );
-    } else if (facts.ancm) {
+    } else if (facts.ancm && event !== undefined) {
       steps.push(
-        `${String(facts.event)}: the app's dotnet.exe process exited more than ${facts.ancmLimit !== undefined ? `${String(facts.ancmLimit)} times` : 'rapidFailsPerMinute (10 by default) times'} in a minute, so ANCM stopped starting it for the rest of that minute (ERROR_SERVER_DISABLED, 0x8007053D); requests meanwhile get 502.5.`,
+        `${event}: the app's dotnet.exe process exited more than ${facts.ancmLimit !== undefined ? `${facts.ancmLimit} times` : 'rapidFailsPerMinute (10 by default) times'} in a minute, so ANCM stopped starting it for the rest of that minute (ERROR_SERVER_DISABLED, 0x8007053D); requests meanwhile get 502.5.`,
       );
     } else if (facts.appOffline) {
       steps.push('HTTP.sys logged 503s with reason AppOffline: the application pool had been disabled because of application errors (rapid-fail protection). Find WAS event 5002 in the System log to see which pool and when.');
     } else {
       steps.push('The code ERROR_SERVER_DISABLED (1341, 0x8007053D) is what ANCM returns once its rapid-fail limit has stopped the app. Find ANCM event 1003 ("Maximum rapid fail count per minute") and WAS 5002 in Event Viewer.');
     }
-    if (Number(facts.crashes) > 0) {
-      steps.push(`The paste shows the crash that tripped it: ${String(facts.crash)}${Number(facts.crashes) > 1 ? `, and ${count(Number(facts.crashes) - 1, 'more crash event')}` : ''}. That crash is the problem to fix; the protection only stopped the loop.`);
+    if (crashes > 0 && facts.crash !== undefined) {
+      steps.push(`The paste shows the crash that tripped it: ${facts.crash}${crashes > 1 ? `, and ${count(crashes - 1, 'more crash event')}` : ''}. That crash is the problem to fix; the protection only stopped the loop.`);
     } else {
       steps.push(
         'Find the crash that tripped it: in the System log, WAS 5009/5011 just before the 5002 give the process id and exit code; in the Application log, .NET Runtime 1026 and Application Error 1000 give the exception, and ANCM 1000/1010/1018/1020 give startup failures. Get-WinEvent -FilterHashtable @{LogName=\'System\'; ProviderName=\'Microsoft-Windows-WAS\'; Id=5002,5009,5011} -MaxEvents 20 | Format-List TimeCreated,Id,Message',
@@ -116,9 +139,9 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const pool = poolArg(typeof facts.pool === 'string' ? facts.pool : undefined);
+    const pool = poolArg(facts.pool);
     return {
-      summary: `Fix the crash that makes the worker fail${facts.crash !== undefined ? ` (${String(facts.crash)})` : ''}, then start the pool again. Keep rapid-fail protection on: it turns a crash loop into a visible outage instead of a stream of broken requests.`,
+      summary: `Fix the crash that makes the worker fail${facts.crash !== undefined ? ` (${facts.crash})` : ''}, then start the pool again. Keep rapid-fail protection on: it turns a crash loop into a visible outage instead of a stream of broken requests.`,
       language: 'powershell',
       snippet: [
         'Import-Module WebAdministration',

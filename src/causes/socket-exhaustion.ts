@@ -12,14 +12,22 @@ import { hangRefs } from './support/hang-signs';
 /** WSAENOBUFS: no buffer space / queue full, the classic symptom of exhausted ephemeral ports. */
 const WSAENOBUFS = 10055;
 
-export default defineCause({
+interface SocketExhaustionFacts {
+  /** The error as the app or the code table words it. */
+  detail?: string;
+  count: number;
+  /** The evidence also shows timeouts (gateway or HttpClient). */
+  hang: boolean;
+}
+
+export default defineCause<SocketExhaustionFacts>({
   id: 'socket-exhaustion',
   title: 'Outbound sockets exhausted (HttpClient created per request)',
   family: 'resource-exhaustion',
   layer: 'app',
   clues: {
     'net.address-in-use': 'strong',
-    'net.no-buffer-space': 'strong',
+    'net.no-buffer-space': 'proves',
   },
   description:
     'The app ran out of outbound sockets or ephemeral ports, typically by creating a new HttpClient (or connection) per request: each disposed client leaves its socket in TIME_WAIT for minutes. New outbound calls then fail with SocketException 10055/10048 or hang, and the requests waiting on them time out.',
@@ -47,8 +55,9 @@ export default defineCause({
     };
   },
   steps({ facts }) {
+    const count = facts.count ?? 0;
     const steps = [
-      `The app failed to open outbound connections ${Number(facts.count) > 1 ? `${String(facts.count)} times ` : ''}with a socket exhaustion error${facts.detail ? ` ("${String(facts.detail)}")` : ''}: Windows had no free ephemeral port or socket buffer for a new connection.`,
+      `The app failed to open outbound connections ${count > 1 ? `${count} times ` : ''}with a socket exhaustion error${facts.detail ? ` ("${facts.detail}")` : ''}: Windows had no free ephemeral port or socket buffer for a new connection.`,
       'Count the connections while it happens: "netstat -ano | find /c \\"TIME_WAIT\\"" (thousands means connections are opened and closed at a high rate) and "netstat -ano | findstr <PID>" for the app process; "Get-NetTCPConnection -State TimeWait | Group-Object RemoteAddress | Sort-Object Count -Descending" shows which remote service they go to.',
       'Search the code for "new HttpClient(" in request paths, "using (var client = new HttpClient())", SDK clients (SendGrid, Azure, AWS) constructed per request, and database connections opened without pooling.',
     ];

@@ -11,7 +11,19 @@ const STACK_OVERFLOW = '0xc00000fd';
 /** HRESULT_FROM_WIN32(ERROR_STACK_OVERFLOW): the exit code WAS reports for a worker that overflowed its stack. */
 const ERROR_STACK_OVERFLOW_HRESULT = '0x800703e9';
 
-export default defineCause({
+interface StackOverflowFacts {
+  /** The crash event, in words. */
+  event?: string;
+  /** The faulting application and module, from Application Error 1000 or WER. */
+  application?: string;
+  module?: string;
+  /** The app's own output says "Stack overflow." (with the frames). */
+  fromOutput: boolean;
+  /** Requests were in flight when it died. */
+  inFlight: boolean;
+}
+
+export default defineCause<StackOverflowFacts>({
   id: 'stack-overflow',
   title: 'A stack overflow (runaway recursion) killed the app process',
   family: 'crash-mid-request',
@@ -54,9 +66,9 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const where = facts.application ? ` in ${String(facts.application)}` : '';
+    const where = facts.application ? ` in ${facts.application}` : '';
     const steps = [
-      `A stack overflow${where}${facts.event ? ` (${String(facts.event)})` : ''} ended the process${facts.module ? `; the faulting module ${String(facts.module)} is only where the stack ran out, not the bug` : ''}.${facts.inFlight ? ' The 502.3/abandoned requests are the ones that were running at that moment.' : ''}`,
+      `A stack overflow${where}${facts.event ? ` (${facts.event})` : ''} ended the process${facts.module ? `; the faulting module ${facts.module} is only where the stack ran out, not the bug` : ''}.${facts.inFlight ? ' The 502.3/abandoned requests are the ones that were running at that moment.' : ''}`,
     ];
     if (!facts.fromOutput) {
       steps.push(
@@ -66,7 +78,7 @@ export default defineCause({
       steps.push('Read the frames after "Stack overflow." in the output: the block under "Repeat N times:" is the recursion; the first frame from your own code in it is the bug.');
     }
     steps.push(
-      `Capture a dump at the overflow: "procdump -accepteula -ma -e 1 -f C00000FD <PID> C:\\dumps" on the ${facts.application ? String(facts.application) : 'w3wp.exe or dotnet.exe'} process, then "dotnet-dump analyze <dump>" and "clrstack": look for the same frames repeating thousands of times.`,
+      `Capture a dump at the overflow: "procdump -accepteula -ma -e 1 -f C00000FD <PID> C:\\dumps" on the ${facts.application || 'w3wp.exe or dotnet.exe'} process, then "dotnet-dump analyze <dump>" and "clrstack": look for the same frames repeating thousands of times.`,
       'Usual suspects: System.Text.Json/Newtonsoft serializing an entity graph with back-references (Order.Customer.Orders...), AutoMapper mapping a self-referencing type, a property getter or ToString()/Equals() that calls itself, a middleware or DI registration that resolves itself.',
       'Reproduce on a dev machine with the same request (the IIS log row just before the crash names the URL) under the debugger: it breaks at the overflow.',
     );

@@ -17,6 +17,8 @@ export default defineCause({
   family: 'startup-failure',
   layer: 'ancm',
   clues: {
+    // An exception after the host said it started is not a startup exception.
+    'hosting.started': 'against',
     'dotnet.unhandled-exception': 'supports',
     'dotnet.config-file-missing': 'strong',
     'dotnet.di-failure': 'strong',

@@ -17,8 +17,10 @@ export default defineCause({
   family: 'startup-failure',
   layer: 'ancm',
   clues: {
-    'ancm.startup-time-limit': 'strong',
-    'status.500.37': 'strong',
+    'ancm.startup-time-limit': 'proves',
+    'status.500.37': 'proves',
+    // ERROR_TIMEOUT (0x800705B4) from ANCM: the process did not listen within startupTimeLimit.
+    'win32.1460': 'strong',
   },
   description:
     'The app did not finish starting (server listening) within startupTimeLimit (120 seconds by default), so ANCM gave up on it: 500.37 in-process, 502.5 with ERROR_TIMEOUT out-of-process. Slow work in Program.cs (migrations, cache warm-up, remote calls) is the usual reason.',

@@ -8,7 +8,17 @@ import { CONFIDENCE, boosted } from './confidence';
 import { refsOf, signals } from './query';
 import { hangRefs } from './support/hang-signs';
 
-export default defineCause({
+interface SyncOverAsyncFacts {
+  /** The first blocking frame, and how many such frames the stacks show. */
+  frame?: string;
+  count: number;
+  /** The evidence also shows the app stalling (gateway timeouts, ping failures, slow heartbeats). */
+  hang: boolean;
+  /** Kestrel's slow-heartbeat warnings. */
+  heartbeats: number;
+}
+
+export default defineCause<SyncOverAsyncFacts>({
   id: 'sync-over-async',
   title: 'Blocking waits on async code (.Result / .Wait()) tie up request threads',
   family: 'resource-exhaustion',
@@ -35,7 +45,6 @@ export default defineCause({
       evidence: refsOf([...blocking.map((s) => s.ref), ...hang]),
       facts: {
         frame: frames[0],
-        frames: frames.length,
         count: blocking.length,
         hang: hang.length > 0,
         heartbeats: heartbeats.length,
@@ -43,13 +52,17 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const count = Number(facts.count);
+    const { frame, count } = facts;
+    const blocked =
+      frame !== undefined && count !== undefined
+        ? `${count} stack frame${count === 1 ? '' : 's'} show a thread blocked waiting on a Task, for example ${frame}.`
+        : 'Stack traces show threads blocked waiting on a Task (Task.Wait, Task.get_Result, TaskAwaiter.GetResult frames).';
     const steps = [
-      `${count} stack frame${count === 1 ? '' : 's'} show a thread blocked waiting on a Task, for example ${String(facts.frame)}. Find the caller just above that frame in the stack: that is the line that calls .Result, .Wait() or GetAwaiter().GetResult() on async code.`,
+      `${blocked} Find the caller just above that frame in the stack: that is the line that calls .Result, .Wait() or GetAwaiter().GetResult() on async code.`,
     ];
     if (facts.hang) {
       steps.push(
-        `The evidence also shows the app stalling (${Number(facts.heartbeats) > 0 ? 'Kestrel slow heartbeats, ' : ''}gateway timeouts or WAS ping failures): blocked waits are the usual way to starve the thread pool, so fix them before tuning timeouts.`,
+        `The evidence also shows the app stalling (${(facts.heartbeats ?? 0) > 0 ? 'Kestrel slow heartbeats, ' : ''}gateway timeouts or WAS ping failures): blocked waits are the usual way to starve the thread pool, so fix them before tuning timeouts.`,
       );
     }
     steps.push(

@@ -12,7 +12,25 @@ import { secondsText, windowText } from './support/gateway-failures';
 /** Distinct failing URLs from which a simultaneous timeout looks app-wide rather than one slow endpoint. */
 const SPREAD_URLS = 4;
 
-export default defineCause({
+interface ThreadPoolStarvationFacts {
+  /** Kestrel's slow-heartbeat warnings, and the longest one ("2.3 s"). */
+  heartbeats: number;
+  longestHeartbeat?: string;
+  /** Distinct URLs and gateway timeouts in the timeout storm. */
+  urls: number;
+  timeouts: number;
+  /** The slowest of those URLs, and how long it ran ("95 s"). */
+  slowestUrl?: string;
+  slowest?: string;
+  /** The IIS log's time window, or '' without a log. */
+  window: string;
+  /** WAS ping failures (5010). */
+  pings: number;
+  /** A stack frame blocked waiting on a Task. */
+  blockingFrame?: string;
+}
+
+export default defineCause<ThreadPoolStarvationFacts>({
   id: 'thread-pool-starvation',
   title: 'Thread pool starvation stalled the whole app',
   family: 'resource-exhaustion',
@@ -62,19 +80,24 @@ export default defineCause({
     };
   },
   steps({ facts }) {
+    const heartbeats = facts.heartbeats ?? 0;
+    const urls = facts.urls ?? 0;
+    // Each of those URLs timed out at least once.
+    const timeouts = facts.timeouts ?? urls;
+    const pings = facts.pings ?? 0;
     const steps: string[] = [];
-    if (Number(facts.heartbeats) > 0) {
+    if (heartbeats > 0) {
       steps.push(
-        `Kestrel logged ${String(facts.heartbeats)} slow heartbeat warning${Number(facts.heartbeats) === 1 ? '' : 's'}${facts.longestHeartbeat ? ` (longest ${String(facts.longestHeartbeat)} against a 1 s interval)` : ''}: its once-a-second timer could not get a thread. Low CPU at the same time means threads are blocked waiting, not busy.`,
+        `Kestrel logged ${heartbeats} slow heartbeat warning${heartbeats === 1 ? '' : 's'}${facts.longestHeartbeat ? ` (longest ${facts.longestHeartbeat} against a 1 s interval)` : ''}: its once-a-second timer could not get a thread. Low CPU at the same time means threads are blocked waiting, not busy.`,
       );
     }
-    if (Number(facts.urls) >= SPREAD_URLS) {
+    if (urls >= SPREAD_URLS) {
       steps.push(
-        `${String(facts.urls)} different URLs timed out together (${String(facts.timeouts)} gateway timeouts${facts.window ? ` ${String(facts.window)}` : ''})${facts.slowestUrl ? `; the slowest was ${String(facts.slowestUrl)}${facts.slowest ? ` at ${String(facts.slowest)}` : ''}` : ''}. One slow endpoint only times out itself; all of them at once means the app had no thread to run them. The slowest or most frequent endpoint just before the storm is the prime suspect.`,
+        `${urls} different URLs timed out together (${timeouts} gateway timeouts${facts.window ? ` ${facts.window}` : ''})${facts.slowestUrl ? `; the slowest was ${facts.slowestUrl}${facts.slowest ? ` at ${facts.slowest}` : ''}` : ''}. One slow endpoint only times out itself; all of them at once means the app had no thread to run them. The slowest or most frequent endpoint just before the storm is the prime suspect.`,
       );
     }
-    if (Number(facts.pings) > 0) steps.push(`WAS logged ${String(facts.pings)} ping failure${Number(facts.pings) === 1 ? '' : 's'} (event 5010): the worker was unresponsive, and WAS kills it after pingResponseTime (1 min 30 s by default), which turns the hang into 502/503s for everyone.`);
-    if (facts.blockingFrame) steps.push(`The pasted stack shows a thread blocked in ${String(facts.blockingFrame)}: synchronous waiting on a Task is the classic way to starve the pool (see the sync-over-async cause).`);
+    if (pings > 0) steps.push(`WAS logged ${pings} ping failure${pings === 1 ? '' : 's'} (event 5010): the worker was unresponsive, and WAS kills it after pingResponseTime (1 min 30 s by default), which turns the hang into 502/503s for everyone.`);
+    if (facts.blockingFrame) steps.push(`The pasted stack shows a thread blocked in ${facts.blockingFrame}: synchronous waiting on a Task is the classic way to starve the pool (see the sync-over-async cause).`);
     steps.push(
       'Confirm while it happens: "dotnet-counters monitor --process-id <PID> --counters System.Runtime" (w3wp.exe in process, dotnet.exe out of process; find it with "Get-Process w3wp, dotnet"). Starvation shows as a growing "ThreadPool Queue Length" while "ThreadPool Thread Count" creeps up by about one thread per second.',
       'Take a dump during the stall ("dotnet-dump collect --process-id <PID>"), then "dotnet-dump analyze <file>": "threadpool" shows the queue, "clrstack -all" shows what the threads wait on (many identical stacks in Task.Wait, .Result, Monitor.Enter, SqlConnection.Open or HttpClient.Send), "dumpasync" shows the pending async work.',

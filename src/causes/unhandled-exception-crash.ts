@@ -15,17 +15,42 @@ const CLR_EXCEPTION = '0xe0434352';
 /** Exception types that have their own, more specific cause. */
 const OWN_CAUSE = /StackOverflowException|OutOfMemoryException/;
 
-export default defineCause({
+interface UnhandledExceptionCrashFacts {
+  /** The exception type and message, from the runtime event or the app's output. */
+  type?: string;
+  message?: string;
+  /** The crash event, in words. */
+  event?: string;
+  /** The process the runtime event names. */
+  application?: string;
+  /** Requests were in flight when it died. */
+  inFlight: boolean;
+  /** The evidence also shows a start failure. */
+  startup: boolean;
+}
+
+export default defineCause<UnhandledExceptionCrashFacts>({
   id: 'unhandled-exception-crash',
   title: 'An unhandled .NET exception terminated the app process',
   family: 'crash-mid-request',
   layer: 'app',
   clues: {
     'dotnet.unhandled-exception': 'strong',
-    'dotnet.crash-event': 'supports',
+    'dotnet.crash-event': 'strong',
     'event.dotnet-runtime.1026': 'supports',
     'kestrel.app-error': 'hints',
     'ancm.managed-exception': 'supports',
+    // Exceptions with a cause of their own: the process died of those, not of "an exception".
+    'dotnet.out-of-memory': 'excludes',
+    'dotnet.stack-overflow': 'excludes',
+    // A native fault also ends in "terminated due to an unhandled exception" (native-crash).
+    'dotnet.access-violation': 'excludes',
+    'dotnet.fail-fast': 'excludes',
+    'dotnet.heap-corruption': 'excludes',
+    'dotnet.runtime-internal-error': 'excludes',
+    // An exception while the app was starting is a start failure (its own causes).
+    'ancm.inprocess-start-failed': 'against',
+    'ancm.oop-start-failed': 'against',
   },
   description:
     'A managed exception escaped every handler and the runtime terminated the process, cutting off every request in flight. Exceptions inside a request are caught by the server and become a 500; one that kills the process comes from background work (a BackgroundService, async void, a timer or thread callback).',
@@ -69,9 +94,9 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const what = facts.type ? `${String(facts.type)}${facts.message ? `: ${String(facts.message)}` : ''}` : 'an unhandled managed exception (exception code 0xe0434352)';
+    const what = facts.type ? `${facts.type}${facts.message ? `: ${facts.message}` : ''}` : 'an unhandled managed exception (exception code 0xe0434352)';
     const steps = [
-      `The process${facts.application ? ` ${String(facts.application)}` : ''} was terminated by ${what}${facts.event ? ` (${String(facts.event)})` : ''}.${facts.inFlight ? ' The 502.3/abandoned requests in the evidence are the requests that were running when it died.' : ''}`,
+      `The process${facts.application ? ` ${facts.application}` : ''} was terminated by ${what}${facts.event ? ` (${facts.event})` : ''}.${facts.inFlight ? ' The 502.3/abandoned requests in the evidence are the requests that were running when it died.' : ''}`,
     ];
     if (facts.startup) {
       steps.push('The evidence also shows a start failure (500.30/502.5, ANCM 1007/1010/1035): if the exception happens in Program.cs before the app serves requests, follow the startup-failure cause instead.');
@@ -79,7 +104,7 @@ export default defineCause({
     steps.push(
       'Read the stack under "Exception Info:" / "Stack:" in the .NET Runtime 1026 event (Application log) or the stdout log: the top frames of YOUR code name the culprit. An exception in a request would have been caught and turned into a 500, so look for code running outside a request: BackgroundService.ExecuteAsync, async void methods, Task.Run/ThreadPool work, System.Threading.Timer callbacks, event handlers.',
     );
-    if (facts.type && /ObjectDisposedException|InvalidOperationException/.test(String(facts.type))) {
+    if (facts.type && /ObjectDisposedException|InvalidOperationException/.test(facts.type)) {
       steps.push('ObjectDisposedException/InvalidOperationException from background work often means it captured a scoped service (HttpContext, DbContext) that was disposed when the request ended; create a scope with IServiceScopeFactory inside the background work instead.');
     }
     steps.push(
@@ -90,7 +115,7 @@ export default defineCause({
   },
   fix({ facts }) {
     return {
-      summary: `Catch and log exceptions in background work so they cannot escape to the runtime${facts.type ? ` (here ${String(facts.type)})` : ''}; replace async void with async Task and await or observe every task you start.`,
+      summary: `Catch and log exceptions in background work so they cannot escape to the runtime${facts.type ? ` (here ${facts.type})` : ''}; replace async void with async Task and await or observe every task you start.`,
       language: 'csharp',
       snippet: [
         '// Program.cs: leave a trace of anything that would kill the process',

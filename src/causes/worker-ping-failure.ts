@@ -8,14 +8,25 @@ import { CONFIDENCE, boosted } from './confidence';
 import { events, refsOf, signals, statuses } from './query';
 import { inFlightFailureRefs } from './support/crash-events';
 
-export default defineCause({
+interface WorkerPingFailureFacts {
+  pool?: string;
+  /** The process id and time of the first ping failure. */
+  pid?: number;
+  time?: string;
+  /** WAS ping failures (5010). */
+  count: number;
+  /** Kestrel's slow-heartbeat warnings are in the paste too. */
+  starvation: boolean;
+}
+
+export default defineCause<WorkerPingFailureFacts>({
   id: 'worker-ping-failure',
   title: 'The worker process hung and WAS killed it after a failed ping',
   family: 'resource-exhaustion',
   layer: 'app',
   clues: {
-    'was.ping-failure': 'strong',
-    'event.was.5010': 'strong',
+    'was.ping-failure': 'proves',
+    'event.was.5010': 'proves',
   },
   description:
     'The IIS worker process did not answer the health ping of the Windows Process Activation Service within pingResponseTime (1 min 30 s by default). WAS treats it as hung, terminates it and starts a new one, so in-flight requests fail and new ones see 502/503 until the replacement is up.',
@@ -40,9 +51,11 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const pool = facts.pool ? String(facts.pool) : 'MyPool';
+    // 'MyPool' stands in for an unknown pool name in commands, never in a sentence about the evidence.
+    const pool = facts.pool || 'MyPool';
+    const failures = facts.count !== undefined ? `${facts.count} ping failure${facts.count === 1 ? '' : 's'}` : 'ping failures';
     const steps = [
-      `WAS logged ${String(facts.count)} ping failure${Number(facts.count) === 1 ? '' : 's'} (event 5010) for application pool '${pool}'${facts.pid !== undefined ? ` (PID ${String(facts.pid)})` : ''}${facts.time ? ` at ${String(facts.time)}` : ''}: the worker stopped answering for longer than pingResponseTime (1 min 30 s by default) and was killed. The kill is the symptom; the hang is the problem.`,
+      `WAS logged ${failures} (event 5010) for ${facts.pool ? `application pool '${pool}'` : 'the application pool'}${facts.pid !== undefined ? ` (PID ${facts.pid})` : ''}${facts.time ? ` at ${facts.time}` : ''}: the worker stopped answering for longer than pingResponseTime (1 min 30 s by default) and was killed. The kill is the symptom; the hang is the problem.`,
     ];
     if (facts.starvation) steps.push('Kestrel slow heartbeat warnings in the same evidence point at thread pool starvation as the reason for the hang.');
     steps.push(
@@ -53,7 +66,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const pool = facts.pool ? String(facts.pool) : 'MyPool';
+    const pool = facts.pool || 'MyPool';
     return {
       summary: 'Fix what hangs the worker (blocking calls, locks, runaway loops, memory pressure; the dumps say which). Do not leave pinging disabled or pingResponseTime raised as the fix: WAS would then keep a hung worker alive.',
       language: 'powershell',

@@ -23,7 +23,21 @@ const EXIT_CODES: Record<string, string> = {
   '0x00000000': 'exit code 0: the process ended itself (Environment.Exit or Main returning) or was stopped from outside',
 };
 
-export default defineCause({
+interface WorkerProcessTerminatedFacts {
+  pool?: string;
+  /** The process id of the first death. */
+  pid?: number;
+  /** What the first 5009 exit code means ("a stack overflow", "exit code 0x..."). */
+  exitMeaning?: string;
+  /** WAS 5009 events (the worker terminated unexpectedly). */
+  crashes: number;
+  /** A WAS 5011 (fatal communication error) is among them. */
+  ipmError: boolean;
+  /** HTTPERR Connection_Abandoned_By_AppPool lines. */
+  abandoned: number;
+}
+
+export default defineCause<WorkerProcessTerminatedFacts>({
   id: 'worker-process-terminated',
   title: 'The IIS worker process terminated unexpectedly',
   family: 'crash-mid-request',
@@ -57,7 +71,6 @@ export default defineCause({
       facts: {
         pool: first?.event.appPool ?? poolFrom(first),
         pid: first?.event.processId,
-        exitCode: exit,
         exitMeaning: exit ? (EXIT_CODES[exit] ?? `exit code ${exit}`) : undefined,
         crashes: crashed.length,
         ipmError: deaths.some((d) => d.kind === 'was-5011'),
@@ -66,15 +79,16 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const pool = facts.pool ? `application pool '${String(facts.pool)}'` : 'the application pool';
+    const pool = facts.pool ? `application pool '${facts.pool}'` : 'the application pool';
+    const crashes = facts.crashes ?? 0;
     const steps: string[] = [];
-    if (Number(facts.crashes) > 0) {
+    if (crashes > 0) {
       steps.push(
-        `WAS logged ${String(facts.crashes)} unexpected termination${Number(facts.crashes) === 1 ? '' : 's'} (event 5009) of the worker serving ${pool}${facts.pid !== undefined ? ` (first PID ${String(facts.pid)})` : ''}${facts.exitMeaning ? `; the exit code points at ${String(facts.exitMeaning)}` : ''}.`,
+        `WAS logged ${crashes} unexpected termination${crashes === 1 ? '' : 's'} (event 5009) of the worker serving ${pool}${facts.pid !== undefined ? ` (first PID ${facts.pid})` : ''}${facts.exitMeaning ? `; the exit code points at ${facts.exitMeaning}` : ''}.`,
       );
     }
     if (facts.ipmError) steps.push(`Event 5011 (fatal communication error with WAS) means the worker of ${pool} vanished without saying goodbye: it crashed, was killed (Task Manager, a script, a deployment tool) or was frozen by a debugger.`);
-    if (Number(facts.abandoned) > 0) steps.push('HTTP.sys logged Connection_Abandoned_By_AppPool (HTTPERR log): requests were queued or running in the worker when it went away.');
+    if ((facts.abandoned ?? 0) > 0) steps.push('HTTP.sys logged Connection_Abandoned_By_AppPool (HTTPERR log): requests were queued or running in the worker when it went away.');
     steps.push(
       "In the Application log, read the events of the same second: '.NET Runtime' 1026 (managed exception and stack), 'Application Error' 1000 (exception code and faulting module), 'Windows Error Reporting' 1001. Paste them here: they tell which kind of crash it was.",
       'If nothing is logged, set up crash dumps (WER LocalDumps for w3wp.exe/dotnet.exe, or "procdump -accepteula -ma -e -t <PID> C:\\dumps") and wait for the next termination.',
@@ -84,7 +98,7 @@ export default defineCause({
   },
   fix({ facts }) {
     return {
-      summary: `Find why the worker dies (crash events and dumps) and fix that crash${facts.exitMeaning ? `; the exit code suggests ${String(facts.exitMeaning)}` : ''}. Restarting the pool only hides it until the next time.`,
+      summary: `Find why the worker dies (crash events and dumps) and fix that crash${facts.exitMeaning ? `; the exit code suggests ${facts.exitMeaning}` : ''}. Restarting the pool only hides it until the next time.`,
       language: 'powershell',
       snippet: [
         '# Worker deaths (5009/5011) next to crash events of the same time',

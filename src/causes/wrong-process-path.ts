@@ -63,7 +63,7 @@ export default defineCause({
   family: 'config-error',
   layer: 'ancm',
   clues: {
-    'ancm.executable-not-found': 'strong',
+    'ancm.executable-not-found': 'proves',
     'ancm.launcher-placeholder': 'proves',
     'ancm.dotnet-sdk-command': 'strong',
     'ancm.app-dll-missing': 'supports',

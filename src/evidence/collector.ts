@@ -8,7 +8,7 @@
  * not grow with the length of a W3C log.
  */
 import { classifyLine, continues } from './detect';
-import { LineNormalizer, looksSlackEscaped, type SlackEscaping } from './normalize';
+import { LineNormalizer, isCodeFence, looksSlackEscaped, type SlackEscaping } from './normalize';
 import { Redactor } from './redact';
 import { extractCodes } from './codes';
 import { IisLogAggregator } from './parsers/iis-log';
@@ -178,7 +178,11 @@ class InputReader {
       }
     }
     const normalized = this.alreadyClean ? text : this.normalizer?.normalize(text);
-    if (normalized === undefined) return;
+    if (normalized === undefined) {
+      // A code fence ends what came before it: the prose after a fenced web.config is not XML.
+      if (isCodeFence(text)) this.closeSegment();
+      return;
+    }
     const clean = this.alreadyClean ? normalized : this.redactor.redact(normalized);
     this.collector.scanLine(clean, this.source, this.lineNo);
     const cls = classifyLine(clean);

@@ -120,6 +120,9 @@ export class LineNormalizer {
     // ```content``` on one line, or a fence opening or closing on a content line.
     if (line.includes('```')) line = line.replace(/^\s*```[a-zA-Z]*\s?/, '').replace(/\s?```\s*$/, '');
     if (this.slack) line = unescapeSlack(line);
+    // A Markdown or Slack quote marker ("> " before the text, nested up to three deep): people
+    // quote the log they paste. A lone ">" (the end of a tag split over lines) is content.
+    line = line.replace(/^ {0,3}>{1,3} (?=\S)/, '');
     return plainCharacters(line).trimEnd();
   }
 }

@@ -125,7 +125,8 @@ export interface SignalData {
   'cloudflare': { status?: number; branded?: boolean; rayId?: string };
   'aws-alb': { status?: number };
   'app-gateway': { status?: number; errorInfo?: string };
-  'front-door': { status?: number; errorInfo?: string; ref?: string };
+  /** `page`: Front Door's own error page said so (not only a header that it passed through). */
+  'front-door': { status?: number; errorInfo?: string; ref?: string; page?: boolean };
   'nginx-server': { status?: number };
   'iis-server': { version?: string };
   'kestrel-server': Record<string, never>;

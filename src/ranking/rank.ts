@@ -25,6 +25,8 @@ export interface Vote {
   narrative?: boolean;
   /** Whose table gave the step: the family's (all its causes alike) or the cause's own. */
   scope: 'family' | 'cause' | 'match';
+  /** The exact weight, when it differs from the step's (a matcher's confidence). */
+  weight?: number;
 }
 
 export interface RankedHypothesis {
@@ -55,11 +57,37 @@ export interface Ranking {
 }
 
 
-/** The step a matcher's own confidence stands for (matchers keep their precise logic). */
+/**
+ * What a matcher's own confidence weighs: the rungs of causes/confidence.ts are anchored to the
+ * steps ("possible" fits this cause and a few others: supports; "likely" is a specific signature:
+ * strong; "certain" admits no other reading: proves), and a confidence between two rungs weighs
+ * in between, so the corroboration a matcher found still separates two siblings.
+ */
+const MATCH_ANCHORS: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0.15, STEPS.hints],
+  [0.35, STEPS.supports],
+  [0.6, STEPS.strong],
+  [0.95, STEPS.proves],
+  [1, STEPS.proves],
+];
+
+export function matchWeight(confidence: number): number {
+  for (let i = 1; i < MATCH_ANCHORS.length; i += 1) {
+    const [x1, y1] = MATCH_ANCHORS[i]!;
+    if (confidence <= x1) {
+      const [x0, y0] = MATCH_ANCHORS[i - 1]!;
+      return y0 + ((y1 - y0) * (Math.max(confidence, x0) - x0)) / (x1 - x0);
+    }
+  }
+  return STEPS.proves;
+}
+
+/** The nearest step, to show a matcher's vote in the same words as the clues'. */
 function matchStep(confidence: number): Step {
   if (confidence >= 0.9) return 'proves';
-  if (confidence >= 0.7) return 'strong';
-  if (confidence >= 0.4) return 'supports';
+  if (confidence >= 0.55) return 'strong';
+  if (confidence >= 0.3) return 'supports';
   return 'hints';
 }
 
@@ -75,12 +103,16 @@ function logPrior(cause: CauseDefinition, specificInFamily: number): number {
  * siblings) both count. Summed, this is the mixture "family, then cause within it": a clue only
  * the family lists cannot tell its causes apart, so the family-level answer keeps its share.
  */
-function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>): Vote[] {
+function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>, implied: ReadonlySet<string>, owners: Owners): Vote[] {
   const family = FAMILY_CLUES[cause.family];
+  const owned = owners.get(cause.family);
   const votes: Vote[] = [];
   for (const [clue, seen] of clues) {
+    if (implied.has(clue)) continue;
     const narrative = seen.narrative ? { narrative: true } : {};
-    const familyStep = family[clue];
+    const owner = owned?.get(clue);
+    // A clue one cause of the family owns speaks for the family through that cause only.
+    const familyStep = owner === undefined || owner === cause.id ? family[clue] : undefined;
     const ownStep = cause.clues?.[clue];
     if (familyStep) votes.push({ clue, step: familyStep, refs: seen.refs, scope: 'family', ...narrative });
     if (ownStep) votes.push({ clue, step: ownStep, refs: seen.refs, scope: 'cause', ...narrative });
@@ -88,38 +120,92 @@ function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>):
   return votes;
 }
 
+/** Per family: the clues a specific cause owns, and which cause. */
+type Owners = ReadonlyMap<FamilyId, ReadonlyMap<string, string>>;
+
+const OWNERS = new WeakMap<readonly CauseDefinition[], Owners>();
+
 /**
- * The votes' steps added up: clues that stand for the same fact (synonyms.ts) count once, at
- * their strongest; narrative cues together count as one step, the strongest of them, and never
- * more than a `strong` step.
+ * A clue that a cause's own table says `proves` is that product's or that failure's own signature
+ * (Cloudflare's 524, WAS's "disabled the pool", the CLR's stack overflow): it says "this cause",
+ * not "some cause of this family". Its family's weight then goes to that cause alone; siblings
+ * and the family-level answer do not share it. Ownership is by exact clue id: a synonym group may
+ * mix products (nginx's SSL error and .NET's), and only the product's own clue is owned.
+ */
+function ownersOf(catalogue: readonly CauseDefinition[]): Owners {
+  let owners = OWNERS.get(catalogue);
+  if (!owners) {
+    const built = new Map<FamilyId, Map<string, string>>();
+    for (const cause of catalogue) {
+      for (const [clue, step] of Object.entries(cause.clues ?? {})) {
+        if (step !== 'proves' || cause.generic) continue;
+        const family = built.get(cause.family) ?? new Map<string, string>();
+        family.set(clue, cause.id);
+        built.set(cause.family, family);
+      }
+    }
+    owners = built;
+    OWNERS.set(catalogue, owners);
+  }
+  return owners;
+}
+
+/**
+ * A bare status says nothing its substatus does not (a 502.3 row is a 502 row): counting both
+ * would count the same rows twice.
+ */
+function impliedClues(clues: ReadonlyMap<string, ClueSeen>): Set<string> {
+  const implied = new Set<string>();
+  for (const clue of clues.keys()) {
+    const status = /^(status\.\d{3})\.\d+$/.exec(clue)?.[1];
+    if (status && clues.has(status)) implied.add(status);
+  }
+  return implied;
+}
+
+/**
+ * The votes' steps added up. Clues that stand for the same fact (synonyms.ts) count once per
+ * table, at their strongest. A cause's own matcher and its own clue table are two readings of the
+ * same discriminating evidence (the matcher is the adapter of a cause not yet fully declarative),
+ * so the stronger of the two counts, not both. Narrative cues count as one step per table, their
+ * strongest, never more than a `strong` step. Votes against always count.
  */
 function weigh(votes: readonly Vote[]): number {
   const groups = new Map<string, number>();
   const narrative = new Map<Vote['scope'], number>();
-  let sum = 0;
+  let against = 0;
+  let match = 0;
   for (const v of votes) {
-    const w = STEPS[v.step];
-    if (w <= 0) sum += w;
+    const w = v.weight ?? STEPS[v.step];
+    if (w <= 0) against += w;
+    else if (v.scope === 'match') match = Math.max(match, w);
     else if (v.narrative) narrative.set(v.scope, Math.max(narrative.get(v.scope) ?? 0, w));
     else {
-      // Synonyms count once per table: the family's say and the cause's own say are separate.
       const group = `${v.scope}:${clueGroup(v.clue)}`;
       groups.set(group, Math.max(groups.get(group) ?? 0, w));
     }
   }
-  for (const w of groups.values()) sum += w;
-  for (const w of narrative.values()) sum += Math.min(w, NARRATIVE_CAP);
-  return sum;
+  let family = 0;
+  let own = 0;
+  for (const [group, w] of groups) {
+    if (group.startsWith('family:')) family += w;
+    else own += w;
+  }
+  let told = 0;
+  for (const w of narrative.values()) told += Math.min(w, NARRATIVE_CAP);
+  return family + Math.max(own, match) + told + against;
 }
 
 export function rank(evidence: Evidence, catalogue: readonly CauseDefinition[]): Ranking {
   const clues = cluesOf(evidence);
+  const implied = impliedClues(clues);
+  const owners = ownersOf(catalogue);
   const problems: Problem[] = [];
   const specific = new Map<FamilyId, number>();
   for (const cause of catalogue) if (!cause.generic) specific.set(cause.family, (specific.get(cause.family) ?? 0) + 1);
 
   const hypotheses: RankedHypothesis[] = catalogue.map((cause) => {
-    const votes = votesFor(cause, clues);
+    const votes = votesFor(cause, clues, implied, owners);
     let match: CauseMatch | undefined;
     if (!cause.generic) {
       try {
@@ -128,7 +214,7 @@ export function rank(evidence: Evidence, catalogue: readonly CauseDefinition[]):
         // One broken matcher must not take the diagnosis down; say so and go on.
         problems.push({ source: 'diag502', message: `Cause ${cause.id} failed to evaluate: ${(error as Error).message}` });
       }
-      if (match && match.evidence.length > 0) votes.unshift({ clue: `match:${cause.id}`, step: matchStep(match.confidence), refs: match.evidence, scope: 'match' });
+      if (match && match.evidence.length > 0) votes.unshift({ clue: `match:${cause.id}`, step: matchStep(match.confidence), refs: match.evidence, scope: 'match', weight: matchWeight(match.confidence) });
       else match = undefined;
     }
     votes.sort((a, b) => STEPS[b.step] - STEPS[a.step]);
@@ -141,9 +227,11 @@ export function rank(evidence: Evidence, catalogue: readonly CauseDefinition[]):
   const top = Math.max(...all.map((h) => h.score));
   const total = all.reduce((sum, h) => sum + Math.exp(h.score - top), 0);
   for (const h of all) h.posterior = Math.exp(h.score - top) / total;
-  // Ties keep catalogue order (the seed's frequency order), "unknown" last among equals.
+  // Ties go to a specific cause before its family-level answer (its steps say more), then keep
+  // catalogue order (the seed's frequency order), "unknown" last among equals.
   const order = new Map(all.map((h, i) => [h, i]));
-  all.sort((a, b) => b.posterior - a.posterior || order.get(a)! - order.get(b)!);
+  const generic = (h: RankedHypothesis): number => (h.cause?.generic ? 1 : 0);
+  all.sort((a, b) => (Math.abs(b.posterior - a.posterior) > 1e-9 ? b.posterior - a.posterior : generic(a) - generic(b) || order.get(a)! - order.get(b)!));
   const byFamily = new Map<FamilyId, number>();
   for (const h of hypotheses) byFamily.set(h.family!, (byFamily.get(h.family!) ?? 0) + h.posterior);
   const families = [...byFamily].map(([family, posterior]) => ({ family, posterior })).sort((a, b) => b.posterior - a.posterior);

@@ -25,7 +25,7 @@ runCauseTests(cause, {
       mentions: ['access_logs.s3.enabled', 'Value=120'],
     },
     {
-      name: 'a bare 504 in prose is one weak candidate among the proxies',
+      name: 'a bare 504 in prose is one weak candidate among the proxies', trails: "A bare 504 fits every gateway's timeout: the family-level answer leads.",
       evidence: { 'message.txt': 'Since this morning the API answers 504 Gateway Timeout after a minute.' },
       maxConfidence: 0.15,
       mentions: ['never generate a 504', 'Server: awselb/2.0'],

@@ -25,7 +25,7 @@ runCauseTests(cause, {
       mentions: ['MapHealthChecks', 'load balancer\'s own answer'],
     },
     {
-      name: 'the bare ALB 503 page is only a weak lookalike',
+      name: 'the bare ALB 503 page is only a weak lookalike', trails: "An ALB 503 page without the access log fits other 503s too.",
       evidence: { 'page.html': ALB_503_PAGE },
       maxConfidence: 0.25,
       mentions: ['Server: awselb/2.0 to confirm'],

@@ -69,7 +69,7 @@ runCauseTests(cause, {
       mentions: ['hostingModel="inprocess"'],
     },
     {
-      name: 'timeouts on many URLs with Kestrel starvation warnings: the timeout is the symptom',
+      name: 'timeouts on many URLs with Kestrel starvation warnings: the timeout is the symptom', trails: "The starvation warnings explain the timeouts: thread-pool-starvation leads.", behind: 'thread-pool-starvation',
       evidence: {
         'u_ex261120.log': iisLog([
           iisRow('10:15:01', 'GET', '/api/products', 502, 3, 12002, 120012),
@@ -82,8 +82,9 @@ runCauseTests(cause, {
           '      As of "11/20/2026 10:14:05 +00:00", the heartbeat has been running for "00:00:07.2134567" which is longer than "00:00:01". This could be caused by thread pool starvation.',
         ].join('\n'),
       },
-      minConfidence: 0.8,
-      maxConfidence: 0.8,
+      // Capped at "likely" when the app itself shows starvation, so the cause that explains it leads.
+      minConfidence: 0.6,
+      maxConfidence: 0.6,
       mentions: ['the app as a whole was stuck'],
     },
     {

@@ -60,7 +60,7 @@ runCauseTests(cause, {
       mentions: ['app_offline.htm page', "Test-Path '<site folder>\\app_offline.htm'"],
     },
     {
-      name: 'only bare 503.0 rows: a weak candidate among several',
+      name: 'only bare 503.0 rows: a weak candidate among several', trails: "Bare 503.0 rows fit any stopped or recycling worker: the family-level answer leads.",
       evidence: { 'u_ex261120.log': iisLog('2026-11-20 10:15:02 10.0.0.4 GET /api/orders - 443 - 203.0.113.9 Mozilla/5.0 - 503 0 0 2') },
       maxConfidence: 0.15,
       evidenceLines: [4],

@@ -50,7 +50,7 @@ runCauseTests(cause, {
       mentions: ["'StackOverFlowWebApp'", '20 minutes', 'process 26648', '/processModel.idleTimeout:00:00:00', '/startMode:AlwaysRunning', 'preloadEnabled'],
     },
     {
-      name: 'an idle shutdown, then a cold start that ran past startupTimeLimit and slow 502s',
+      name: 'an idle shutdown, then a cold start that ran past startupTimeLimit and slow 502s', trails: "The cold start that ran out of time is the failure users saw (startup-time-limit leads); the idle shutdown that forced it is listed beside it.", behind: 'startup-time-limit',
       evidence: {
         'events.txt': [
           'TimeCreated  : 11/20/2026 9:55:40 AM',
@@ -73,7 +73,7 @@ runCauseTests(cause, {
       mentions: ["'ShopPool'", '20 minutes', '1 ANCM start failure', 'startMode="OnDemand"'],
     },
     {
-      name: 'no 5186 in the paste, but an idling pool and gateway timeouts: a weak candidate',
+      name: 'no 5186 in the paste, but an idling pool and gateway timeouts: a weak candidate', trails: "Without the idle shutdown event the timeout leads; idling is the reason to check.",
       evidence: {
         'applicationHost.config': pool('00:20:00'),
         'u_ex261120.log': iisLog('2026-11-20 10:17:43 10.0.0.4 GET /api/orders - 443 - 203.0.113.9 Mozilla/5.0 - 502 3 12002 120015'),

@@ -115,14 +115,15 @@ runCauseTests(cause, {
       mentions: ['web.config changed', 'quiet hours'],
     },
     {
-      name: 'no recycle event, but a pool that recycles every hour and 502s: a weak candidate only',
+      name: 'no recycle event, but a pool that recycles every hour and 502s: a weak candidate only', trails: "Without a recycle event the resets lead; the hourly setting is the reason to check.",
       evidence: {
         'applicationHost.config': pool('<periodicRestart time="01:00:00" />'),
         'u_ex261120.log': iisLog('2026-11-20 10:15:03 10.0.0.4 GET /api/orders - 443 - 203.0.113.9 Mozilla/5.0 - 502 3 12030 2210'),
       },
       maxConfidence: 0.25,
       evidenceLines: ['applicationHost.config:5'],
-      mentions: ['periodicRestart time = "01:00:00"', 'ids 5074-5081 and 5117'],
+      // The setting's own advice (read the periodic restart settings), not the unhealthy-app one.
+      mentions: ['periodicRestart time = "01:00:00"', 'ids 5074-5081 and 5117', '/text:recycling.periodicRestart.'],
     },
   ],
 });

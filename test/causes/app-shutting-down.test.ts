@@ -81,7 +81,7 @@ runCauseTests(cause, {
       mentions: ['0x800704e7', 'Find what starts the shutdowns'],
     },
     {
-      name: 'a 502.3 row with 12017 alone: possible, and says what to line it up with',
+      name: 'a 502.3 row with 12017 alone: possible, and says what to line it up with', trails: "One 12017 row fits a shutdown, a crash and a timeout alike: the family-level answers lead.",
       evidence: { 'u_ex261120.log': iisLog(row('10:15:01', '/api/orders', 12017, 2300)) },
       minConfidence: 0.3,
       maxConfidence: 0.4,

@@ -44,7 +44,7 @@ runCauseTests(cause, {
       mentions: ['Nothing pasted proves ARR'],
     },
     {
-      name: 'a 120 s 502.3 12002 alone stays a weak alternative to ANCM',
+      name: 'a 120 s 502.3 12002 alone stays a weak alternative to ANCM', trails: "Without ARR in the evidence, ANCM is the forwarder that timed out.", behind: 'ancm-request-timeout',
       evidence: { 'u_ex261120.log': iisLog([iisRow('10:15:01', 'POST', '/api/reports', 502, 3, 12002, 120015)]) },
       maxConfidence: 0.25,
       mentions: ["ARR's server proxy timeout default (00:02:00"],

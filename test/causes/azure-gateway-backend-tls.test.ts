@@ -23,7 +23,7 @@ runCauseTests(cause, {
       mentions: ['self-signed or private CA'],
     },
     {
-      name: 'an immediate Application Gateway 502 is only a weak TLS candidate',
+      name: 'an immediate Application Gateway 502 is only a weak TLS candidate', trails: "An immediate App Gateway 502 fits an unhealthy backend first.", behind: 'app-gateway-backend-unhealthy',
       evidence: { 'agw.json': appGatewayLog(502, 'ERRORINFO_UPSTREAM_NO_LIVE', 0.002) },
       maxConfidence: 0.15,
       mentions: ['Common Name (CN)', 'root-cert create'],

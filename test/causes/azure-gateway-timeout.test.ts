@@ -30,7 +30,7 @@ runCauseTests(cause, {
       mentions: ['v1 answers 502'],
     },
     {
-      name: 'an Application Gateway 502 page alone is only a weak timeout candidate',
+      name: 'an Application Gateway 502 page alone is only a weak timeout candidate', trails: "Application Gateway's 502 page alone fits an unhealthy backend first.", behind: 'app-gateway-backend-unhealthy',
       evidence: { 'page.html': '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>Microsoft-Azure-Application-Gateway/v2</center>\n</body>\n</html>' },
       maxConfidence: 0.25,
       mentions: ['about 20 s'],

@@ -42,7 +42,7 @@ runCauseTests(cause, {
       mentions: ['ERROR_NETNAME_DELETED', '1 request was in flight'],
     },
     {
-      name: '502.3 with 12030 rows and a .NET Runtime crash at the same time',
+      name: '502.3 with 12030 rows and a .NET Runtime crash at the same time', trails: "The crash at the same minute explains the resets: unhandled-exception-crash leads.", behind: 'unhandled-exception-crash',
       evidence: {
         'u_ex261120.log': iisLog([
           iisRow('10:15:01', 'GET', '/api/orders', 502, 3, 12030, 2001),

@@ -55,7 +55,7 @@ runCauseTests(cause, {
       mentions: ['Contoso.Imaging', 'clean folder'],
     },
     {
-      name: 'the documented x86 signature (0x8007023e + CLR worker thread exited prematurely), no 32-bit hint: only possible',
+      name: 'the documented x86 signature (0x8007023e + CLR worker thread exited prematurely), no 32-bit hint: only possible', trails: "Without the pool's bitness the same codes fit an in-process start failure.",
       evidence: { 'application-events.txt': X86_EVENTS, 'aspnetcore-debug.log': X86_DEBUG },
       minConfidence: 0.35,
       maxConfidence: 0.45,

@@ -49,14 +49,14 @@ runCauseTests(cause, {
       mentions: ['Set-Cookie'],
     },
     {
-      name: 'a branded 502 page: the origin itself returned 502, and its IIS log shows it',
+      name: 'a branded 502 page: the origin itself returned 502, and its IIS log shows it', trails: "The origin's own log names its failure: that cause leads, Cloudflare only relayed it.",
       evidence: { 'page.html': BRANDED_502, 'u_ex261120.log': iisLog(iisRow('16:23:13', '/api/update', 502, 3, 12030, 1250)) },
       maxConfidence: 0.4,
       evidenceLines: ['u_ex261120.log:5'],
       mentions: ['Cloudflare-branded', '502.3 at line 5 of u_ex261120.log', '3e036084f1e13452'],
     },
     {
-      name: 'a 504 header block from Cloudflare (branding unknown)',
+      name: 'a 504 header block from Cloudflare (branding unknown)', trails: "Without the page, a 504 through Cloudflare fits the origin's own timeout as well: the family-level answer leads.",
       evidence: { 'headers.txt': cloudflareHeaders(504) },
       maxConfidence: 0.4,
       mentions: ['Cloudflare-branded page means the origin itself returned'],

@@ -51,14 +51,14 @@ runCauseTests(cause, {
       mentions: ['single-file', 'PublishSingleFile'],
     },
     {
-      name: 'the 500.0 in-process handler page when the framework is missing: steps back for the runtime cause',
+      name: 'the 500.0 in-process handler page when the framework is missing: steps back for the runtime cause', trails: "The missing framework is the specific cause: missing-dotnet-runtime leads.", behind: 'missing-dotnet-runtime',
       evidence: { 'page.html': ancmPage(500, 0, 'ANCM In-Process Handler Load Failure'), 'stdout.log': FRAMEWORK_MISSING },
       maxConfidence: 0.5,
       evidenceLines: ['page.html:5'],
       mentions: ['framework itself is missing'],
     },
     {
-      name: 'hostfxr not found (1031 with its 1010 companion)',
+      name: 'hostfxr not found (1031 with its 1010 companion)', trails: "hostfxr.dll missing from the dotnet folder is a missing or broken runtime install first (missing-dotnet-runtime leads).", behind: 'missing-dotnet-runtime',
       evidence: {
         'application-events.txt': events(
           eventText(1031, "Application 'C:\\inetpub\\shop\\' failed to start. Exception message:\nhostfxr.dll not found at 'C:\\Program Files\\dotnet\\host\\fxr\\9.0.0\\hostfxr.dll'"),

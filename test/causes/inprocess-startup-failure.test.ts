@@ -46,7 +46,7 @@ runCauseTests(cause, {
       mentions: ['0xe0434352', 'managed (.NET) exception'],
     },
     {
-      name: 'IIS log rows with 500.30 and a 1035 that names the exception: generic cause steps back',
+      name: 'IIS log rows with 500.30 and a 1035 that names the exception: generic cause steps back', trails: "The exception 1035 names makes startup-exception the specific cause.", behind: 'startup-exception',
       evidence: { 'u_ex261120.log': iisLog([[500, 30, 0, 1500, '/']]), 'application-events.txt': WITH_EXCEPTION },
       maxConfidence: 0.6,
       evidenceLines: ['u_ex261120.log:5', 'application-events.txt:11'],

@@ -66,7 +66,7 @@ runCauseTests(cause, {
       mentions: ['cannot read web.config', 'icacls'],
     },
     {
-      name: '500.19 typed in prose only',
+      name: '500.19 typed in prose only', trails: "A 500.19 named in prose fits a broken file and a missing module alike: the family-level answer leads.",
       evidence: { 'slack.txt': 'after the deploy IIS shows HTTP Error 500.19 on every page' },
       maxConfidence: 0.35,
       evidenceLines: [1],

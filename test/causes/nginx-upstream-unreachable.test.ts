@@ -46,7 +46,7 @@ runCauseTests(cause, {
       mentions: ['pasted app output shows the process stopping'],
     },
     {
-      name: 'an exception Kestrel caught and logged is not a dying app, so no boost',
+      name: 'an exception Kestrel caught and logged is not a dying app, so no boost', trails: "A premature close beside an exception the app threw fits a response the app broke as well (crash family).",
       evidence: {
         'error.log': nginxError(NGINX.prematureClose),
         'stdout.log': [
@@ -59,7 +59,7 @@ runCauseTests(cause, {
       maxConfidence: 0.72,
     },
     {
-      name: 'the nginx 502 page alone is possible, not likely',
+      name: 'the nginx 502 page alone is possible, not likely', trails: "nginx's page alone does not say why: the family-level answer leads.",
       evidence: { 'page.html': nginxPage(502, 'Bad Gateway') },
       maxConfidence: 0.4,
       mentions: ['Paste the error.log lines'],

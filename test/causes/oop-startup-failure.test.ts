@@ -64,7 +64,7 @@ runCauseTests(cause, {
       mentions: ['stdout'],
     },
     {
-      name: 'a 1020 whose captured output names a missing framework: generic cause steps back',
+      name: 'a 1020 whose captured output names a missing framework: generic cause steps back', trails: "The captured output names the missing runtime: missing-dotnet-runtime leads.", behind: 'missing-dotnet-runtime',
       evidence: { 'application-events.txt': FRAMEWORK_IN_1020 },
       maxConfidence: 0.6,
       evidenceLines: [11],

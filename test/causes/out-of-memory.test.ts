@@ -39,7 +39,7 @@ runCauseTests(cause, {
       mentions: ['dotnet-gcdump collect', 'GC Heap Size'],
     },
     {
-      name: 'a private bytes recycle alone points at memory growth, weakly',
+      name: 'a private bytes recycle alone points at memory growth, weakly', trails: "A memory-limit recycle is first a recycle (app-pool-recycle); out-of-memory is the reason to check.", behind: 'app-pool-recycle',
       evidence: { 'system-events.txt': events(RECYCLE_5117), 'applicationHost.config': ['<add name="ShopPool" managedRuntimeVersion="" enable32BitAppOnWin64="true">', '  <recycling>', '    <periodicRestart privateMemory="1048576" />', '  </recycling>', '</add>'].join('\n') },
       maxConfidence: 0.35,
       evidenceLines: ['system-events.txt:4'],

@@ -57,7 +57,7 @@ runCauseTests(cause, {
       mentions: ["'ShopPool'", 'WAS 5009 with code 0xc00000fd', "Start-WebAppPool -Name 'ShopPool'", 'Do not switch rapid-fail protection off'],
     },
     {
-      name: 'ANCM stopped restarting the out-of-process app and requests got 502.5',
+      name: 'ANCM stopped restarting the out-of-process app and requests got 502.5', trails: "ANCM's rapid-fail limit stops restarts of an app that keeps failing to start: the start failure leads.",
       evidence: {
         'application-events.txt': ['Log Name:      Application', 'Source:        IIS AspNetCore Module V2', 'Event ID:      1003', 'Level:         Information', 'Description:', "Maximum rapid fail count per minute of '10' exceeded."].join('\n'),
         'u_ex261120.log': [

@@ -54,7 +54,7 @@ runCauseTests(cause, {
       mentions: ['startupTimeLimit is 120 s (the default)'],
     },
     {
-      name: 'only WAS 5012 (the worker start limit): a weaker neighbour',
+      name: 'only WAS 5012 (the worker start limit): a weaker neighbour', trails: "WAS 5012 alone is a neighbour of the ANCM limit, not the limit itself.",
       evidence: { 'system-events.txt': WAS_5012 },
       maxConfidence: 0.4,
       evidenceLines: [11],

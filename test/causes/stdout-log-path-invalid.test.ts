@@ -46,7 +46,7 @@ runCauseTests(cause, {
       mentions: ['path not found', '%home%\\LogFiles\\stdout'],
     },
     {
-      name: 'the log path problem beside a real start failure: says the stdout file will hold the exception',
+      name: 'the log path problem beside a real start failure: says the stdout file will hold the exception', trails: "The start failure beside it is the outage; the log path only hides its details.",
       evidence: { 'application-events.txt': `${START_FAILED}\n\n${CREATE_FAILED}` },
       maxConfidence: 0.55,
       mentions: ['will hold the exception'],

@@ -59,14 +59,14 @@ runCauseTests(cause, {
       mentions: ['longest 12 s', '6 different URLs timed out together', '/api/orders at 120 s'],
     },
     {
-      name: 'timeouts across many URLs at once, with no other sign',
+      name: 'timeouts across many URLs at once, with no other sign', trails: "With no sign of starvation itself, the timeout leads; starvation is what to check next.",
       evidence: { 'u_ex261120.log': STORM },
       minConfidence: 0.35,
       maxConfidence: 0.5,
       mentions: ['6 different URLs', 'in a log covering 2026-11-20 10:15:01 to 2026-11-20 10:16:02 UTC'],
     },
     {
-      name: 'a WAS ping failure alone is only a possible starvation',
+      name: 'a WAS ping failure alone is only a possible starvation', trails: "A failed ping is its own cause (worker-ping-failure); starvation is one reason for it.", behind: 'worker-ping-failure',
       evidence: { 'system-events.txt': events(was5010('ShopPool', 4242)) },
       maxConfidence: 0.35,
       mentions: ['ping failure (event 5010)'],

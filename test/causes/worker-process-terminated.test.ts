@@ -48,7 +48,7 @@ runCauseTests(cause, {
       mentions: ['3 unexpected terminations', 'rapid-fail protection'],
     },
     {
-      name: 'WAS 5009 with a stack overflow exit code steps back for the specific cause',
+      name: 'WAS 5009 with a stack overflow exit code steps back for the specific cause', trails: "The exit code names the crash: stack-overflow leads.", behind: 'stack-overflow',
       evidence: { 'system-events.txt': events(was5009('ShopPool', 4242, '0xc00000fd')), 'application-events.txt': events(applicationError('0xc00000fd', 'coreclr.dll')) },
       maxConfidence: 0.4,
       mentions: ['a stack overflow (STATUS_STACK_OVERFLOW)'],

@@ -70,7 +70,9 @@ describe('diag502 CLI', () => {
     const m = memoryIo();
     await runCli(['--format', 'json', logFile], m.io);
     const d = JSON.parse(m.out());
-    expect(Object.keys(d).sort()).toEqual(['causes', 'codes', 'findings', 'inputs', 'layer', 'missing', 'problems', 'redactions', 'schema', 'stats'].sort());
+    expect(Object.keys(d).sort()).toEqual(['answer', 'causes', 'codes', 'findings', 'inputs', 'layer', 'missing', 'problems', 'redactions', 'schema', 'stats'].sort());
+    // The verdict, added in schema 1 (the contract only grows): a cause led, in the timeout family.
+    expect(d.answer).toEqual({ kind: 'cause', family: 'request-timeout', confidence: expect.any(Number) });
     expect(d.schema).toBe(1);
     expect(d.inputs[0]).toEqual({ source: 'u_ex261120.log', kinds: ['iis-log'], lines: 6, truncated: false });
     for (const c of d.causes) {
@@ -78,7 +80,15 @@ describe('diag502 CLI', () => {
       expect(['startup-failure', 'crash-mid-request', 'request-timeout', 'proxy-origin', 'worker-recycle', 'tls-handshake', 'config-error', 'resource-exhaustion']).toContain(c.family);
       expect(c.confidence).toBeGreaterThanOrEqual(0);
       expect(c.confidence).toBeLessThanOrEqual(1);
-      for (const r of c.evidence) expect(Object.keys(r).sort()).toEqual(['line', 'source', 'text']);
+      for (const r of c.evidence) {
+        // `clue` (the clue the line counted as) was added in schema 1; the contract only grows.
+        expect(['clue', 'line', 'source', 'text']).toEqual(expect.arrayContaining(Object.keys(r)));
+        expect(Object.keys(r)).toEqual(expect.arrayContaining(['line', 'source', 'text']));
+      }
+    }
+    // Lines quoted for a clue name it.
+    expect(d.causes[0].evidence.some((r: { clue?: string }) => typeof r.clue === 'string')).toBe(true);
+    for (const c of d.causes) {
       expect(typeof c.fix.summary).toBe('string');
     }
     if (d.layer !== null) expect(['cdn', 'load-balancer', 'reverse-proxy', 'iis', 'ancm', 'app']).toContain(d.layer.id);

@@ -3,7 +3,6 @@
  * separated by a blank line, "- " and "1. " list items, and code as lines indented by four spaces
  * (the convention the terminal renderer already uses for snippets and diffs).
  */
-import { CONFIDENCE } from '../../vocabulary';
 import type { EvidenceRef } from '../../evidence/types';
 
 /** Longest evidence line quoted in an answer: enough to recognize it, short enough for chat. */
@@ -43,14 +42,8 @@ export function percent(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
 }
 
-/** The word for a confidence on the catalogue's shared scale (causes/confidence.ts). */
-export function confidenceWord(confidence: number): string {
-  if (confidence >= CONFIDENCE.certain) return 'near certain';
-  if (confidence >= CONFIDENCE.strong) return 'strong';
-  if (confidence >= CONFIDENCE.likely) return 'likely';
-  if (confidence >= CONFIDENCE.possible) return 'possible';
-  return 'weak';
-}
+/** The word for a calibrated confidence (ranking/words.ts). */
+export { confidenceWord } from '../../ranking/words';
 
 /** `u_ex261120.log line 17: <the line>`, cut to a readable length. */
 export function quoteRef(ref: EvidenceRef): string {

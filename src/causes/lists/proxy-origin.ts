@@ -10,6 +10,8 @@ import frontDoorOriginError from '../front-door-origin-error';
 import nginxUpstreamHeaderTooBig from '../nginx-upstream-header-too-big';
 import arrNoHealthyServer from '../arr-no-healthy-server';
 import backendNameUnresolved from '../backend-name-unresolved';
+import appListensElsewhere from '../app-listens-elsewhere';
+import httpVersionMismatch from '../http-version-mismatch';
 import proxyOriginUnexplained from '../proxy-origin-unexplained';
 
 export const proxyOriginCauses: readonly CauseDefinition[] = [
@@ -23,5 +25,7 @@ export const proxyOriginCauses: readonly CauseDefinition[] = [
   nginxUpstreamHeaderTooBig,
   arrNoHealthyServer,
   backendNameUnresolved,
+  appListensElsewhere,
+  httpVersionMismatch,
   proxyOriginUnexplained,
 ];

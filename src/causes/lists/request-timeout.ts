@@ -6,6 +6,7 @@ import cloudflare524 from '../cloudflare-524';
 import albIdleTimeout from '../alb-idle-timeout';
 import nginxUpstreamTimeout from '../nginx-upstream-timeout';
 import azureGatewayTimeout from '../azure-gateway-timeout';
+import gatewayForwarderTimeout from '../gateway-forwarder-timeout';
 import requestTimeoutUnexplained from '../request-timeout-unexplained';
 
 export const requestTimeoutCauses: readonly CauseDefinition[] = [
@@ -15,5 +16,6 @@ export const requestTimeoutCauses: readonly CauseDefinition[] = [
   albIdleTimeout,
   nginxUpstreamTimeout,
   azureGatewayTimeout,
+  gatewayForwarderTimeout,
   requestTimeoutUnexplained,
 ];

@@ -134,7 +134,11 @@ function signalClues(signal: Signal): ClueHit[] {
     case 'front-door': {
       const data = signal.data as Signal<'front-door'>['data'];
       const info = data.errorInfo?.toLowerCase();
-      return [hit(info && FRONT_DOOR[info] ? FRONT_DOOR[info] : 'frontdoor.origin-error', signal.ref, data.errorInfo)];
+      if (info && FRONT_DOOR[info]) return [hit(FRONT_DOOR[info], signal.ref, data.errorInfo)];
+      // X-Azure-Ref rides on every response Front Door passes on: only its error page, an
+      // error status or an ErrorInfo says Front Door failed to reach the origin.
+      const failed = data.page === true || data.errorInfo !== undefined || (data.status ?? 0) >= 500;
+      return [hit(failed ? 'frontdoor.origin-error' : 'frontdoor.page', signal.ref, data.errorInfo)];
     }
     case 'nginx-upstream': {
       const data = signal.data as Signal<'nginx-upstream'>['data'];
@@ -144,8 +148,11 @@ function signalClues(signal: Signal): ClueHit[] {
     case 'alb-log': {
       const data = signal.data as Signal<'alb-log'>['data'];
       const out = [hit('alb.page', signal.ref)];
+      // A target status means the target answered and the ALB passed its answer on: only an
+      // ELB status without one is the load balancer's own verdict.
+      if (data.targetStatus !== undefined) return out;
       if (data.elbStatus === 504) out.push(hit('alb.target-timeout', signal.ref));
-      else if (data.elbStatus === 502 && data.targetStatus === undefined) out.push(hit('alb.target-failed', signal.ref));
+      else if (data.elbStatus === 502) out.push(hit('alb.target-failed', signal.ref));
       else if (data.elbStatus === 503 && data.target === undefined) out.push(hit('alb.no-healthy-targets', signal.ref));
       return out;
     }
@@ -167,7 +174,8 @@ export function factClues(evidence: Evidence): ClueHit[] {
   for (const s of evidence.statuses) {
     out.push(hit(`status.${s.status}`, s.ref));
     if (s.substatus !== undefined) out.push(hit(`status.${s.status}.${s.substatus}`, s.ref));
-    if (s.win32 !== undefined && s.win32 !== 0) out.push(hit(`win32.${s.win32}`, s.ref));
+    // A Win32 code on a row that succeeded is a client that went away, not a failure.
+    if (s.win32 !== undefined && s.win32 !== 0 && s.status >= 400) out.push(hit(`win32.${s.win32}`, s.ref));
     if (s.timeTakenMs !== undefined && s.status >= 500) out.push(hit('duration', s.ref, s.timeTakenMs));
   }
   for (const c of evidence.codes) {
@@ -184,6 +192,10 @@ export function factClues(evidence: Evidence): ClueHit[] {
     if (e.family === 'dotnet-runtime') out.push(hit('dotnet.crash-event', e.messageRef));
   }
   for (const s of evidence.signals) out.push(...signalClues(s));
+  for (const pool of evidence.appPools) {
+    const bits = pool.enable32BitAppOnWin64;
+    if (bits && bits.value.toLowerCase() === 'true') out.push(hit('iis.pool-32bit', { source: pool.source, line: bits.line, text: `enable32BitAppOnWin64="${bits.value}"` }));
+  }
   for (const f of evidence.freb) {
     if (f.statusCode !== undefined) {
       out.push(hit(`status.${f.statusCode}`, f.ref));

@@ -25,6 +25,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['was.idle-shutdown', 'event.was.5186'],
   ['was.rapid-fail', 'event.was.5002', 'event.was.5059', 'httperr.app-offline'],
   ['was.worker-crashed', 'event.was.5009'],
+  ['was.ipm-error', 'event.was.5011'],
   ['was.shutdown-timeout', 'event.was.5013'],
   ['was.ping-failure', 'event.was.5010'],
   ['dotnet.crash-event', 'event.dotnet-runtime.1026'],
@@ -43,6 +44,8 @@ const GROUPS: readonly (readonly string[])[] = [
   ['kestrel.heartbeat-slow', 'dotnet.threadpool-starvation'],
   ['kestrel.bind-failed', 'net.address-in-use'],
   ['dotnet.unhandled-exception', 'kestrel.app-error'],
+  // One duration, however many limits it is near: "long" and "near 120 s" are the same request.
+  ['duration.long', 'duration.near-20s', 'duration.near-30s', 'duration.near-60s', 'duration.near-100s', 'duration.near-120s', 'duration.near-230s'],
 ];
 
 const GROUP_OF = new Map<string, string>();

@@ -42,7 +42,7 @@ export function layerSignals(page: Page, status: PageStatus | undefined): Signal
   const frontDoor = page.lineContaining(FRONT_DOOR_TEXT);
   if (frontDoor) {
     const tracking = frontDoorReference(page);
-    out.push({ id: 'front-door', data: { ...withStatus, ...(tracking ? { ref: tracking } : {}) }, ref: page.ref(frontDoor.index) });
+    out.push({ id: 'front-door', data: { ...withStatus, page: true, ...(tracking ? { ref: tracking } : {}) }, ref: page.ref(frontDoor.index) });
   }
 
   const nginx = signature(page, (c) => c === 'nginx' || c.startsWith('nginx/'));

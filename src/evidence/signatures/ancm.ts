@@ -102,6 +102,22 @@ export const SIGNATURES: readonly Signature[] = [
       noMatch: ['the app did listen on the given port after a while'],
     },
   },
+  // The process started but never listened where ANCM told it to (ASPNETCORE_PORT ignored or
+  // taken). Only the event says so: the 502.5 page lists "failed to listen on the configured
+  // port" among its three generic bullets whatever happened.
+  {
+    clue: 'ancm.wrong-port',
+    all: ['failed to listen on the given port'],
+    value: /port '(\d{1,5})'/,
+    source: `${RES} (ASPNETCORE_EVENT_PROCESS_START_WRONGPORT_ERROR_MSG, event 1000)`,
+    examples: {
+      match: [raw`Application '/LM/W3SVC/3/ROOT' with physical root 'C:\apps\orders\' created process with commandline '"dotnet" .\Orders.dll' but failed to listen on the given port '31544'`],
+      noMatch: [
+        "but either crashed, did not respond, or did not listen on the given port '31544', ErrorCode = '0x800705b4'",
+        'The application process started but failed to listen on the configured port',
+      ],
+    },
+  },
   {
     clue: 'ancm.oop-start-failed',
     all: ['out-of-process startup failure'],

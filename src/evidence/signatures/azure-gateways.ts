@@ -315,6 +315,27 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: [AFD_LOG('CertificateError', 502)], noMatch: ["ssl.CertificateError: hostname 'api.internal' doesn't match 'shop.example.com'"] },
   },
 
+  // API Management: the forward-request step (policy reference and GatewayLogs lastError.path)
+  {
+    clue: 'apim.timeout',
+    all: ['forward-request'],
+    any: ['timed out', 'timeout at forward-request', 'timeout error'],
+    none: ['timeout="', "timeout='"],
+    source: 'learn.microsoft.com azure/api-management/forward-request-policy ("time ... to wait for the HTTP response headers to be returned by the backend service before a timeout error is raised", default 300 s); MicrosoftDocs/azure-docs#109013 ("timeout at forward-request")',
+    examples: {
+      match: ['a client who is calling my APIM endpoint receives a 500 internal server error due to timeout at forward-request (after 60 seconds)'],
+      noMatch: ['<forward-request timeout="120" />', 'forward-request completed in 230 ms'],
+    },
+  },
+  {
+    clue: 'apim.timeout-setting',
+    all: ['<forward-request'],
+    any: ['timeout="', "timeout='"],
+    value: /<forward-request[^>]{0,200}?\btimeout=["'](\d{1,5})["']/i,
+    source: 'learn.microsoft.com azure/api-management/forward-request-policy (<forward-request timeout="seconds"/>; values above 240 s may not be honored)',
+    examples: { match: ['<forward-request timeout="60" fail-on-error-status-code="true" />', '<backend> <forward-request timeout="120" /> </backend>'] },
+  },
+
   // Front Door answered: its error page and its tracking header
   {
     clue: 'frontdoor.page',

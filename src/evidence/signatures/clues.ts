@@ -8,6 +8,7 @@
 export const CLUES = {
   // ANCM (IIS AspNetCoreModuleV2): events, pages, debug log
   'ancm.oop-start-failed': 'ANCM could not start the out-of-process app, or it stopped or never listened (502.5, events 1000/1020)',
+  'ancm.wrong-port': 'The out-of-process app started but never listened on the port ANCM gave it (event 1000, 502.5 page)',
   'ancm.inprocess-start-failed': 'The in-process app failed to start (500.30, event 1007/1031)',
   'ancm.start-application-failed': "ANCM's generic 'Failed to start application ... ErrorCode' (event 1010)",
   'ancm.main-exited': 'The in-process app returned from Program.Main (events 1011/1035)',
@@ -39,6 +40,7 @@ export const CLUES = {
   'iis.bad-module': 'A handler names a module IIS does not have (500.21, AspNetCoreModuleV2 not installed)',
   'iis.hosting-bundle-missing': 'The ASP.NET Core hosting bundle / module is not installed',
   'iis.corewebengine-missing': 'IIS features needed by ANCM are not installed',
+  'iis.pool-32bit': 'An application pool runs 32-bit worker processes (enable32BitAppOnWin64="true")',
   'iis.arr-no-server': 'ARR found no healthy server in the farm (502.4)',
   'iis.cgi-bad-gateway-page': 'The generic IIS 502 page ("did not return a valid set of HTTP headers", "CGI application")',
   'httperr.app-pool-abandoned': 'HTTP.sys: the app pool dropped the request (Connection_Abandoned_By_AppPool)',
@@ -64,6 +66,8 @@ export const CLUES = {
   'kestrel.unable-to-start': 'Kestrel or the host failed to start',
   'kestrel.https-cert-missing': 'Kestrel has no certificate for its HTTPS endpoint',
   'kestrel.http2-only': 'An HTTP/1.x request reached an HTTP/2-only endpoint, or the reverse',
+  'kestrel.https-handshake-failed': "Kestrel's HTTPS endpoint failed a client's handshake (\"Failed to authenticate HTTPS connection\"): the server side of a TLS failure",
+  'kestrel.h2c-disabled': 'Kestrel turned HTTP/2 off on a cleartext Http1AndHttp2 endpoint (event 64): prior-knowledge HTTP/2 (gRPC, grpc_pass) fails there',
   'kestrel.response-aborted': 'Kestrel aborted a response (unhandled exception after headers, content-length mismatch)',
   'kestrel.request-body-slow': 'Kestrel timed out reading a slow request body or headers',
   'hosting.listening': 'The app said where it listens ("Now listening on:")',
@@ -112,6 +116,8 @@ export const CLUES = {
   'http.client-timeout': 'HttpClient gave up after its timeout (100 seconds by default)',
   'http.response-ended': 'The response ended early or was malformed',
   'http.response-headers-too-big': 'Response headers exceeded a limit',
+  'http.h2-protocol-error': "HttpClient got invalid HTTP/2 data (PROTOCOL_ERROR): often an HTTP/1.x answer read as HTTP/2",
+  'http.version-exact': 'A client or proxy pins the HTTP version with no fallback (RequestVersionExact)',
   // TLS
   'tls.connection-failed': 'A TLS connection could not be established (generic)',
   'tls.remote-cert-invalid': 'The remote certificate failed validation',
@@ -122,6 +128,7 @@ export const CLUES = {
   'tls.remote-closed': 'The other side closed the connection during the TLS handshake',
   'tls.protocol-mismatch': 'TLS versions or ciphers do not match, or TLS was spoken to a plain-HTTP port',
   'tls.plain-http-to-tls': 'Plain HTTP was sent to a TLS port',
+  'tls.port-scheme-mismatch': 'TLS and plain HTTP met on one port: a TLS client read a non-TLS answer (wrong version number, HTTP response to HTTPS client), or a server read the other protocol (TLS handshake on an http endpoint)',
   'tls.handshake-failed': 'A TLS handshake failed (proxy or gateway wording)',
   'tls.trust-relationship': 'Could not establish trust relationship for the SSL/TLS secure channel',
   'tls.client-cert': 'A client certificate was required or rejected',
@@ -136,6 +143,7 @@ export const CLUES = {
   'nginx.invalid-header': 'nginx: the upstream sent an invalid response header',
   'nginx.ssl-handshake': 'nginx: the TLS handshake with the upstream failed',
   'nginx.host-not-found': 'nginx: the upstream host name did not resolve',
+  'nginx.upstream-not-http2': 'nginx (grpc_pass, or HTTP/2 to the upstream) got no HTTP/2 back: an HTTP/1.x answer read as a frame, or HTTP_1_1_REQUIRED (error 13)',
   'nginx.page': 'An nginx error page (502 Bad Gateway / 504 Gateway Time-out with "nginx")',
   'cloudflare.page': 'A Cloudflare error page or Cloudflare headers (value: the 52x code)',
   'cloudflare.origin-502': 'A Cloudflare-branded 502 page: Cloudflare relays a 502 the origin itself returned',
@@ -154,10 +162,13 @@ export const CLUES = {
   'frontdoor.origin-error': 'Front Door could not connect to the origin or got an invalid answer',
   'frontdoor.origin-timeout': 'Front Door waited too long for the origin',
   'frontdoor.origin-tls': 'Front Door: TLS with the origin failed (SSLHandshakeError, CertificateNameCheckFailed)',
+  'apim.timeout': 'Azure API Management gave up waiting for the backend (a timeout at forward-request)',
+  'apim.timeout-setting': 'The forward-request timeout an API Management policy sets (value: seconds)',
   'appservice.timeout-230': "App Service's front end gave up after 230 seconds",
   'appservice.container-not-responding': "App Service: the container didn't respond to pings on the expected port",
   'yarp.forwarder-error': 'YARP could not forward the request (ForwarderError)',
   'yarp.timeout': 'YARP gave up waiting for the destination (RequestTimedOut, activity timeout)',
+  'yarp.destination': 'YARP named the destination it forwards to ("Proxying to {url}"; value: the URL)',
   'ocelot.downstream-error': 'Ocelot could not reach the downstream service',
   'ocelot.timeout': 'Ocelot timed out waiting for the downstream service',
   'envoy.upstream-failure': 'Envoy: upstream connect error or reset before headers',
@@ -171,6 +182,8 @@ export const CLUES = {
   // Containers and deployment
   'container.port-mismatch': 'The proxy and the container disagree on the port (80 vs 8080, EXPOSE, port mapping)',
   'container.context': 'The app runs in a container or Kubernetes',
+  // Derived (clues/derived.ts)
+  'ports-disagree': 'The app says it listens on one port and the proxy or container routing targets another (value: "listens A; targeted B")',
   // How people describe it (narrative cues weigh less, and only once together)
   'narrative.after-deploy': 'It started after a deploy, upgrade or migration',
   'narrative.during-deploy': 'It happens while a deploy or slot swap is under way',

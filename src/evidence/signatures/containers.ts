@@ -29,10 +29,13 @@ export const SIGNATURES: readonly Signature[] = [
   {
     clue: 'container.context',
     all: ['docker'],
+    // Traefik names routers and services after their provider ("shop@docker"): an identifier on
+    // every access-log line, successful ones too, not a word about the setup.
+    none: ['@docker'],
     source: 'Docker CLI / Compose / Dockerfile names (docker run, docker compose, docker-compose.yml, Dockerfile)',
     examples: {
       match: ['docker compose up -d --build', 'docker-compose.yml: services: api: build: .', 'Step 7/9 : COPY . . (Dockerfile)', 'it works with dotnet run but not in docker'],
-      noMatch: ['We deploy the app to IIS 10 on Windows Server 2022'],
+      noMatch: ['We deploy the app to IIS 10 on Windows Server 2022', '10.0.0.7 - - [20/Nov/2026:10:15:01 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/8.5.0" 1 "shop@docker" "http://172.18.0.3:8080" 3ms'],
     },
   },
   {

@@ -336,6 +336,56 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['Grpc.Core.RpcException: Status(StatusCode="Internal", Detail="Bad gRPC response. Response protocol downgraded to HTTP/1.1.")'] },
   },
 
+  {
+    // An HTTP/2 client (h2c prior knowledge: grpc_pass, YARP Version 2 + RequestVersionExact) on an HTTP/1.x-only endpoint
+    clue: 'kestrel.http2-only',
+    all: ["Unrecognized HTTP version: 'HTTP/2"],
+    source: `${CORE_STRINGS} (BadRequest_UnrecognizedHTTPVersion "Unrecognized HTTP version: '{detail}'" for the HTTP/2 preface "PRI * HTTP/2.0")`,
+    examples: {
+      match: ["Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException: Unrecognized HTTP version: 'HTTP/2.0'"],
+      noMatch: ["Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException: Unrecognized HTTP version: 'HTTP/1.2'"],
+    },
+  },
+  {
+    clue: 'kestrel.http2-only',
+    all: ['did not complete the HTTP/2 handshake'],
+    source: 'dotnet/runtime src/libraries/System.Net.Http/src/Resources/Strings.resx (net_http_http2_connection_not_established: an HTTP/2 request over cleartext to a server that does not speak HTTP/2 there)',
+    examples: { match: ['System.Net.Http.HttpRequestException: An HTTP/2 connection could not be established because the server did not complete the HTTP/2 handshake.'] },
+  },
+
+  {
+    // A startup warning that predicts every h2c (prior-knowledge HTTP/2) failure on that endpoint.
+    clue: 'kestrel.h2c-disabled',
+    all: ['HTTP/2 is not enabled for', 'TLS is not enabled'],
+    value: /HTTP\/2 is not enabled for ([^\s.]{1,100}(?:\.[^\s.]{1,100}){0,6})\. The endpoint/i,
+    source: 'dotnet/aspnetcore src/Servers/Kestrel/Core/src/Internal/Infrastructure/KestrelTrace.General.cs (Http2DisabledWithHttp1AndNoTls, event 64)',
+    examples: {
+      match: [
+        'warn: Microsoft.AspNetCore.Server.Kestrel[64] HTTP/2 is not enabled for 127.0.0.1:5003. The endpoint is configured to use HTTP/1.1 and HTTP/2, but TLS is not enabled. HTTP/2 requires TLS application protocol negotiation. Connections to this endpoint will use HTTP/1.1.',
+      ],
+      noMatch: ['HTTP/2 is not enabled on this browser'],
+    },
+  },
+
+  // ── The server side of a TLS handshake ──────────────────────────────────────────────────────
+  {
+    clue: 'kestrel.https-handshake-failed',
+    all: ['Failed to authenticate HTTPS connection'],
+    source: 'dotnet/aspnetcore src/Servers/Kestrel/Core/src/Middleware/HttpsConnectionMiddleware.cs (AuthenticationFailed, event 1, Debug: "Failed to authenticate HTTPS connection.")',
+    examples: {
+      match: [
+        '      Failed to authenticate HTTPS connection.',
+        '[10:15:02 DBG] Failed to authenticate HTTPS connection.',
+      ],
+    },
+  },
+  {
+    clue: 'kestrel.https-handshake-failed',
+    all: ['HttpsConnectionMiddleware[1]'],
+    source: 'dotnet/aspnetcore src/Servers/Kestrel/Core/src/Middleware/HttpsConnectionMiddleware.cs (LoggerMessage 1 AuthenticationFailed; the console logger prints the category line first)',
+    examples: { match: ['dbug: Microsoft.AspNetCore.Server.Kestrel.Https.Internal.HttpsConnectionMiddleware[1]'], noMatch: ['dbug: Microsoft.AspNetCore.Server.Kestrel.Https.Internal.HttpsConnectionMiddleware[3]'] },
+  },
+
   // ── Aborted responses ───────────────────────────────────────────────────────────────────────
   {
     clue: 'kestrel.response-aborted',

@@ -511,6 +511,25 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['System.Net.WebException: The underlying connection was closed: An unexpected error occurred on a send.'] },
   },
   {
+    clue: 'http.h2-protocol-error',
+    all: ["http/2 error code 'protocol_error'"],
+    source: HTTP_RESX('net_http_http2_connection_error: "The HTTP/2 server sent invalid data on the connection. HTTP/2 error code \'{0}\' (0x{1})."'),
+    examples: {
+      match: ["System.Net.Http.HttpRequestException: The HTTP/2 server sent invalid data on the connection. HTTP/2 error code 'PROTOCOL_ERROR' (0x1)."],
+      noMatch: ["The HTTP/2 server reset the stream. HTTP/2 error code 'HTTP_1_1_REQUIRED' (0xd)."],
+    },
+  },
+  {
+    // YARP logs the policy on every forward ("Proxying to {url} HTTP/2 RequestVersionExact"); clusters set it in HttpRequest.
+    clue: 'http.version-exact',
+    all: ['requestversionexact'],
+    source: 'dotnet/runtime System.Net.Http HttpVersionPolicy.RequestVersionExact; dotnet/yarp ForwarderRequestConfig.VersionPolicy and HttpForwarder.cs (Proxying log)',
+    examples: {
+      match: ['"HttpRequest": { "Version": "2", "VersionPolicy": "RequestVersionExact" }', 'info: Yarp.ReverseProxy.Forwarder.HttpForwarder[9] Proxying to http://orders:8080/api/orders HTTP/2 RequestVersionExact no-streaming'],
+      noMatch: ['Proxying to https://orders:8443/api/orders HTTP/2 RequestVersionOrLower no-streaming'],
+    },
+  },
+  {
     clue: 'http.client-timeout',
     all: ['httpclient.timeout of'],
     value: /httpclient\.timeout of (\d{1,7}(?:\.\d{1,3})?) seconds/i,

@@ -305,6 +305,31 @@ export const SIGNATURES: readonly Signature[] = [
     source: `${UPSTREAM_C} (log action "SSL handshaking to upstream"), ngx_event_openssl.c ("peer closed connection in SSL handshake")`,
     examples: { match: [`${PREFIX} peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking to upstream, ${CONTEXT}`] },
   },
+  // gRPC / HTTP/2 to the upstream (grpc_pass, proxy_http_version 2) and an upstream that does not speak it
+  {
+    // The frame length is the first three bytes read: 4740180 = 0x485454 = "HTT", an HTTP/1.x status line.
+    clue: 'nginx.upstream-not-http2',
+    all: ['upstream sent too large http2 frame'],
+    value: /too large http2 frame:\s{0,2}(\d{1,10})/i,
+    source: 'nginx/nginx src/http/modules/ngx_http_grpc_module.c ("upstream sent too large http2 frame: %uz")',
+    examples: {
+      match: [
+        '2026/11/20 10:15:02 [error] 29#29: *1 upstream sent too large http2 frame: 4740180 while reading response header from upstream, client: 172.18.0.1, server: , request: "POST /greet.Greeter/SayHello HTTP/2.0", upstream: "grpc://172.18.0.2:8080", host: "localhost:8080"',
+      ],
+    },
+  },
+  {
+    // HTTP/2 error 13 is HTTP_1_1_REQUIRED (RFC 9113): Kestrel sends it for the HTTP/2 preface on an HTTP/1.x endpoint.
+    clue: 'nginx.upstream-not-http2',
+    all: ['with error 13 while'],
+    any: ['upstream sent goaway', 'upstream rejected request'],
+    source: 'nginx/nginx src/http/modules/ngx_http_grpc_module.c ("upstream sent goaway with error %ui", "upstream rejected request with error %ui")',
+    examples: {
+      match: ['2026/11/20 10:15:02 [error] 31#31: *7 upstream sent goaway with error 13 while reading response header from upstream, client: 10.0.0.7, server: grpc.example.com, request: "POST /orders.Orders/Get HTTP/2.0", upstream: "grpc://10.0.1.23:8080", host: "grpc.example.com"'],
+      noMatch: ['upstream sent goaway with error 0 while reading response header from upstream'],
+    },
+  },
+
   // The upstream host name did not resolve: at start-up (emerg) or at run time with a resolver
   {
     clue: 'nginx.host-not-found',

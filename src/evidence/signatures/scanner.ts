@@ -69,6 +69,11 @@ export class SignatureScanner {
         if (!already || hit.value !== undefined) hits.set(clue, hit);
       }
     }
-    return [...hits.values()];
+    const all = [...hits.values()];
+    // Narrative cues are how people tell it. A line that a product wrote (it raised a product
+    // clue) or markup (a web.config element) is not telling: "recycle" inside WAS's own event
+    // text, or "requestTimeout" in an attribute, must not count a second time as narration.
+    if (all.some((h) => h.narrative) && (all.some((h) => !h.narrative) || line.trimStart().startsWith('<'))) return all.filter((h) => !h.narrative);
+    return all;
   }
 }

@@ -694,6 +694,87 @@ export const SIGNATURES: readonly Signature[] = [
     },
   },
 
+  // --- TLS and plain HTTP met on one port: a TLS client read a non-TLS answer, or a server read
+  // the other protocol's first bytes. The client-side wordings above also raise
+  // tls.protocol-mismatch (the family's clue); this clue says which mismatch it is, so that a
+  // cipher or version disagreement is not read as a wrong port or scheme.
+  {
+    clue: 'tls.port-scheme-mismatch',
+    all: ['wrong version number'],
+    any: ['ssl', 'tls', 'routines', 'handshak'],
+    source: `${OPENSSL_SSL} (SSL_R_WRONG_VERSION_NUMBER: the first bytes back were not a TLS record, e.g. "HTTP/1.1 400")`,
+    examples: {
+      match: [
+        'SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking to upstream',
+        'System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception. ---> System.Security.Authentication.AuthenticationException: Authentication failed, see inner exception. ---> Interop+OpenSsl+SslException: SSL Handshake failed with OpenSSL error - SSL_ERROR_SSL. ---> Interop+Crypto+OpenSslCryptographicException: error:0A00010B:SSL routines::wrong version number',
+      ],
+      noMatch: ['package restore failed: wrong version number in lock file'],
+    },
+  },
+  {
+    clue: 'tls.port-scheme-mismatch',
+    all: ['wrong_version_number'],
+    source: `${NODE_TLS} (ERR_SSL_WRONG_VERSION_NUMBER); envoyproxy/envoy source/common/tls/ssl_socket.cc (BoringSSL reason WRONG_VERSION_NUMBER in "TLS_error:|…:TLS_error_end")`,
+    examples: {
+      match: [
+        "code: 'ERR_SSL_WRONG_VERSION_NUMBER'",
+        'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: TLS_error:|268435703:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER:TLS_error_end',
+      ],
+    },
+  },
+  {
+    clue: 'tls.port-scheme-mismatch',
+    all: ['unknown protocol'],
+    any: ['routines', 'ssl23_get_server_hello'],
+    source: `${OPENSSL_SSL} (SSL_R_UNKNOWN_PROTOCOL, OpenSSL 1.0 client: "SSL23_GET_SERVER_HELLO:unknown protocol")`,
+    examples: { match: ['curl: (35) error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol'], noMatch: ['unknown protocol "ftp" in the rewrite target'] },
+  },
+  {
+    clue: 'tls.port-scheme-mismatch',
+    all: ['server gave http response to https client'],
+    source: 'golang net/http transport.go ("http: server gave HTTP response to HTTPS client")',
+    examples: { match: ['Get "https://api:8080/": http: server gave HTTP response to HTTPS client'] },
+  },
+  {
+    clue: 'tls.port-scheme-mismatch',
+    all: ['first record does not look like a tls handshake'],
+    source: `${GO_TLS} (conn.go: "tls: first record does not look like a TLS handshake")`,
+    examples: { match: ['time="2026-11-20T10:15:02Z" level=debug msg="\'500 Internal Server Error\' caused by: tls: first record does not look like a TLS handshake"'] },
+  },
+  {
+    // Either side: a TLS client reading an HTTP answer, or Kestrel's HTTPS endpoint reading "GET /".
+    clue: 'tls.port-scheme-mismatch',
+    all: ['cannot determine the frame size'],
+    source: `${SEC_RESX('net_frame_read_size')} (SslStream read a record header that is not TLS)`,
+    examples: {
+      match: [
+        'System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception. ---> System.IO.IOException: Cannot determine the frame size or a corrupted frame was received.',
+      ],
+    },
+  },
+  {
+    // Kestrel .NET 8+ recognizes a TLS ClientHello on an http:// endpoint (logged as bad request data).
+    clue: 'tls.port-scheme-mismatch',
+    all: ['detected a tls handshake to an endpoint that does not have tls enabled'],
+    source: 'dotnet/aspnetcore src/Servers/Kestrel/Core/src/CoreStrings.resx (HttpParserTlsOverHttpError)',
+    examples: {
+      match: [
+        'dbug: Microsoft.AspNetCore.Server.Kestrel.BadRequests[17] Connection id "0HN8J4K2Q1ABC" bad request data: "Detected a TLS handshake to an endpoint that does not have TLS enabled."',
+        'Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException: Detected a TLS handshake to an endpoint that does not have TLS enabled.',
+      ],
+    },
+  },
+  {
+    // Older Kestrel prints the ClientHello bytes as the request line: \x16\x03 opens every TLS handshake record.
+    clue: 'tls.port-scheme-mismatch',
+    all: ['invalid request line', '\\x16\\x03'],
+    source: 'dotnet/aspnetcore src/Servers/Kestrel/Core/src/CoreStrings.resx (BadRequest_InvalidRequestLine_Detail "Invalid request line: \'{detail}\'", bytes escaped as \\xNN)',
+    examples: {
+      match: ['Connection id "0HMA1B2C3D4E5" bad request data: "Invalid request line: \'\\x16\\x03\\x01\\x02\\x00\\x01\\x00\\x01\\xFC\\x03\\x03\'"'],
+      noMatch: ['Connection id "0HMA1B2C3D4E5" bad request data: "Invalid request line: \'GET /%%% HTTP/1.1\'"'],
+    },
+  },
+
   // --- Plain HTTP sent to a TLS port
   {
     clue: 'tls.plain-http-to-tls',
@@ -712,6 +793,13 @@ export const SIGNATURES: readonly Signature[] = [
     all: ['failed to authenticate https connection', 'unexpected packet format'],
     source: `dotnet/aspnetcore src/Servers/Kestrel/Core/src/Middleware/HttpsConnectionMiddleware.cs ("Failed to authenticate HTTPS connection.") with ${SEC_RESX('net_ssl_io_frame')}`,
     examples: { match: ['dbug: Microsoft.AspNetCore.Server.Kestrel.Https.Internal.HttpsConnectionMiddleware[1] Failed to authenticate HTTPS connection. System.IO.IOException: The handshake failed due to an unexpected packet format.'] },
+  },
+  {
+    // A TLS server answers plain HTTP with an alert record: \x15\x03 (alert, TLS 1.x) read as a status line.
+    clue: 'tls.plain-http-to-tls',
+    all: ['malformed http response', '\\x15\\x03'],
+    source: 'golang net/http transport.go ("net/http: HTTP/1.x transport connection broken: malformed HTTP response %q")',
+    examples: { match: ['Get "http://api:8443/health": net/http: HTTP/1.x transport connection broken: malformed HTTP response "\\x15\\x03\\x01\\x00\\x02\\x02"'] },
   },
   {
     clue: 'tls.plain-http-to-tls',
@@ -883,6 +971,35 @@ export const SIGNATURES: readonly Signature[] = [
     source: 'envoyproxy/envoy source/common/tls (transport failure reason "TLS error: <code>:SSL routines:OPENSSL_internal:<REASON>")',
     examples: {
       match: ['upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: TLS error: 268435703:SSL routines:OPENSSL_internal:WRONG_VERSION_NUMBER'],
+    },
+  },
+
+  {
+    // Envoy 1.2x writes the same reason as "TLS_error:|<code>:SSL routines:OPENSSL_internal:<REASON>:TLS_error_end"
+    // (Istio's access log replaces the spaces with underscores).
+    clue: 'tls.handshake-failed',
+    all: ['tls_error:'],
+    value: /OPENSSL_internal:([A-Z_]{4,60})/i,
+    source: 'envoyproxy/envoy source/common/tls/ssl_socket.cc (failure reason "TLS_error:|…:TLS_error_end")',
+    examples: {
+      match: [
+        'upstream connect error or disconnect/reset before headers. retried and the latest reset reason: remote connection failure, transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end',
+        '[2026-11-20T10:15:02.123Z] "GET /api/orders HTTP/1.1" 503 URX,UF upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end} - "-" 0 91 12 - "10.0.0.7" "curl/8.5.0" "5f2c1a9e" "shop.example.com" "10.0.1.23:8443"',
+      ],
+    },
+  },
+  {
+    clue: 'tls.name-mismatch',
+    all: ['verify'],
+    any: ['verify cert failed: san matcher', 'verify_cert_failed:_san_matcher', 'verify cert failed: verify san list', 'verify_cert_failed:_verify_san_list'],
+    value: /certificate.SANs.are.\[([^\]\n]{1,200})\]/i,
+    source: 'envoyproxy/envoy source/common/tls/cert_validator/default_validator.cc ("verify cert failed: SAN matcher", older "verify cert failed: verify SAN list")',
+    examples: {
+      match: [
+        'transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:verify cert failed: SAN matcher, certificate SANs are [orders.internal]:TLS_error_end',
+        '[debug][connection] [source/common/tls/cert_validator/default_validator.cc:246] verify cert failed: SAN matcher',
+        'upstream_reset_before_response_started{remote_connection_failure|TLS_error:|268435581:SSL_routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:verify_cert_failed:_SAN_matcher,_certificate_SANs_are_[httpbin.org,_*.httpbin.org]:TLS_error_end}',
+      ],
     },
   },
 

@@ -113,6 +113,19 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['YARP: Proxying to http://orders-api:8080/api/orders failed'], noMatch: ['info: Yarp.ReverseProxy.Forwarder.HttpForwarder[9] Proxying to http://orders-api:8080/api/orders HTTP/2 RequestVersionOrLower'] },
   },
 
+  // Where YARP forwards: its Information log line before each forward (HttpForwarder[9])
+  {
+    clue: 'yarp.destination',
+    all: ['proxying to'],
+    any: ['http://', 'https://', 'ws://', 'wss://'],
+    value: /proxying to ((?:https?|wss?):\/\/[^\s"'<>]{1,200})/i,
+    source: 'dotnet/yarp src/ReverseProxy/Forwarder/HttpForwarder.cs (Log.Proxying, EventIds.Proxying = 9: "Proxying to {targetUrl} {version} {versionPolicy} {isStreaming}")',
+    examples: {
+      match: ['info: Yarp.ReverseProxy.Forwarder.HttpForwarder[9] Proxying to https://localhost:5001/api/orders HTTP/2 RequestVersionOrLower no-streaming', '      Proxying to http://orders-api:8080/api/orders HTTP/2 RequestVersionOrLower'],
+      noMatch: ['proxying to the orders service fails'],
+    },
+  },
+
   // The destination did not answer in time
   {
     clue: 'yarp.timeout',

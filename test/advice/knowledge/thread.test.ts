@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { confidenceWord } from '../../../src/ranking/words';
 import { answerQuestion } from '../../../src/advice/knowledge';
 import { HOW_TO_COLLECT } from '../../../src/advice/collect';
 import { diagnose } from '../../../src/diagnose';
@@ -43,7 +44,7 @@ describe('"how do I fix it?"', () => {
   it('warns that a weak leading cause needs confirming, and names the equally likely ones', () => {
     const answer = answerQuestion('how do I fix it?', { diagnosis: bare })!;
     expect(answer.text).toMatch(/only a weak candidate/);
-    expect(answer.text).toContain(`Equally likely so far: ${bare.causes[1]!.title}`);
+    expect(answer.text).toContain(`About as likely so far: ${bare.causes[1]!.title}`);
   });
 
   it('asks for evidence first when the thread has no diagnosis', () => {
@@ -102,14 +103,19 @@ describe('"how sure are you?"', () => {
   it('gives each candidate its confidence and word, and what would settle it', () => {
     const answer = answerQuestion('how sure are you?', { diagnosis: timeout })!;
     expect(answer.id).toBe('thread-confidence');
-    expect(answer.text).toContain(`${timeout.causes[0]!.title}: ${Math.round(timeout.causes[0]!.confidence * 100)}% (near certain)`);
+    const top = timeout.causes[0]!;
+    // A textbook case: strong or better, with its number and word side by side.
+    expect(['strong', 'near certain']).toContain(confidenceWord(top.confidence));
+    expect(answer.text).toContain(`${top.title}: ${Math.round(top.confidence * 100)}% (${confidenceWord(top.confidence)})`);
     expect(answer.text).toMatch(/as sure as pasted evidence gets/);
     expect(answer.text).toContain(timeout.missing[0]!.what);
   });
 
   it('calls a bare 502 weak and does not claim certainty', () => {
     const answer = answerQuestion('how confident are you?', { diagnosis: bare })!;
-    expect(answer.text).toMatch(/15% \(weak\)/);
+    const lines = answer.text.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines.slice(0, 3)) expect(line).toMatch(/: \d+% \(weak\)$/);
     expect(answer.text).not.toMatch(/as sure as pasted evidence gets/);
   });
 });

@@ -203,9 +203,10 @@ describe('load balancer and proxy pages', () => {
   });
 
   it.each([
-    ['front-door-text-real.txt', {}],
-    ['front-door-page.html', { ref: '0mMxsXwAAAABEalekYeI4S55qpi5R7R0/V1NURURHRTA4MTIAZGI4NGQzZDgtNWQ5Ny00ZWRkLTg2ZGYtZDJjNThlMzI2N2I4' }],
-    ['front-door-ref-abc.txt', { ref: 'Ref A: 2C3E4F5A6B7C8D9E0F1A2B3C4D5E6F70 Ref B: FRA31EDGE0915 Ref C: 2026-11-20T10:15:01Z' }],
+    // `page`: Front Door's own error page said it (a passed-through X-Azure-Ref header does not).
+    ['front-door-text-real.txt', { page: true }],
+    ['front-door-page.html', { page: true, ref: '0mMxsXwAAAABEalekYeI4S55qpi5R7R0/V1NURURHRTA4MTIAZGI4NGQzZDgtNWQ5Ny00ZWRkLTg2ZGYtZDJjNThlMzI2N2I4' }],
+    ['front-door-ref-abc.txt', { page: true, ref: 'Ref A: 2C3E4F5A6B7C8D9E0F1A2B3C4D5E6F70 Ref B: FRA31EDGE0915 Ref C: 2026-11-20T10:15:01Z' }],
   ])('reads the Front Door page %s with its reference', (name, data) => {
     const facts = fromFixture(name);
     expect(only(facts.signals, 'front-door').data).toEqual(data);

@@ -68,3 +68,11 @@ describe('kestrel-hosting: a healthy start raises no failure', () => {
     expect(clues.filter((c) => failures.includes(c))).toEqual([]);
   });
 });
+
+describe('kestrel: HTTP/2 turned off on a cleartext endpoint', () => {
+  it('takes the endpoint from the startup warning', () => {
+    const scanner = new SignatureScanner(SIGNATURES);
+    const line = 'warn: Microsoft.AspNetCore.Server.Kestrel[64] HTTP/2 is not enabled for [::1]:5003. The endpoint is configured to use HTTP/1.1 and HTTP/2, but TLS is not enabled. HTTP/2 requires TLS application protocol negotiation. Connections to this endpoint will use HTTP/1.1.';
+    expect(scanner.scan(line, () => ({ source: 'paste', line: 1, text: line })).find((h) => h.clue === 'kestrel.h2c-disabled')?.value).toBe('[::1]:5003');
+  });
+});

@@ -35,3 +35,17 @@ describe('nginx values', () => {
     expect(hits('2026/11/20 10:15:02 [info] 31#31: *9 client closed connection while waiting for request, client: 10.0.0.7, server: 0.0.0.0:80')).toEqual([]);
   });
 });
+
+describe('nginx and an upstream that does not speak HTTP/2', () => {
+  it('takes the frame length, which is an HTTP/1.x status line read as a frame header', () => {
+    // Line from a grpc_pass to an HTTP/1.x backend (the blog post quoted in many gRPC-behind-nginx threads).
+    const line = '2026/11/20 10:15:02 [error] 29#29: *1 upstream sent too large http2 frame: 4740180 while reading response header from upstream, client: 172.18.0.1, server: , request: "POST /Echo/Echo HTTP/2.0", upstream: "grpc://172.18.0.2:8080", host: "localhost:8080"';
+    expect(valueOf(line, 'nginx.upstream-not-http2')).toBe('4740180');
+    expect((0x485454).toString()).toBe('4740180');
+  });
+  it('only error 13 (HTTP_1_1_REQUIRED) says the upstream wants HTTP/1.1', () => {
+    expect(valueOf('upstream sent goaway with error 13 while reading response header from upstream, client: 10.0.0.7', 'nginx.upstream-not-http2')).toBeUndefined();
+    expect(hits('upstream sent goaway with error 13 while reading response header from upstream, client: 10.0.0.7').map((h) => h.clue)).toContain('nginx.upstream-not-http2');
+    expect(hits('upstream rejected request with error 2 while reading response header from upstream').map((h) => h.clue)).not.toContain('nginx.upstream-not-http2');
+  });
+});

@@ -48,3 +48,34 @@ describe('tls values', () => {
     expect(valueOf(line, clue)).toBe(value);
   });
 });
+
+describe('tls: a wrong port or scheme is told apart from a version or cipher mismatch', () => {
+  it.each([
+    'SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking to upstream',
+    'Get "https://api:8080/": http: server gave HTTP response to HTTPS client',
+    'System.IO.IOException: Cannot determine the frame size or a corrupted frame was received.',
+  ])('%s → port-scheme-mismatch and protocol-mismatch', (line) => {
+    expect(cluesOf(line)).toEqual(expect.arrayContaining(['tls.port-scheme-mismatch', 'tls.protocol-mismatch']));
+  });
+  it.each([
+    'SSL_do_handshake() failed (SSL: error:1408A0C1:SSL routines:ssl3_get_client_hello:no shared cipher) while SSL handshaking',
+    'remote error: tls: protocol version not supported',
+  ])('%s → protocol-mismatch only', (line) => {
+    expect(cluesOf(line)).toContain('tls.protocol-mismatch');
+    expect(cluesOf(line)).not.toContain('tls.port-scheme-mismatch');
+  });
+  it('Kestrel seeing a ClientHello on its http endpoint', () => {
+    expect(cluesOf('Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException: Detected a TLS handshake to an endpoint that does not have TLS enabled.')).toContain('tls.port-scheme-mismatch');
+  });
+});
+
+describe('tls: Envoy wordings', () => {
+  it('takes the BoringSSL reason and the SANs Envoy saw', () => {
+    expect(valueOf('transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:TLS_error_end', 'tls.handshake-failed')).toBe('CERTIFICATE_VERIFY_FAILED');
+    expect(valueOf('TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:verify cert failed: SAN matcher, certificate SANs are [orders.internal]:TLS_error_end', 'tls.name-mismatch')).toBe('orders.internal');
+  });
+  it('a certificate verify failure is a rejected certificate, with Envoy\'s name mismatch when it says so', () => {
+    const line = 'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: TLS_error:|268435581:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED:verify cert failed: SAN matcher, certificate SANs are [orders.internal]:TLS_error_end';
+    expect(cluesOf(line)).toEqual(expect.arrayContaining(['tls.remote-cert-invalid', 'tls.name-mismatch', 'envoy.upstream-failure']));
+  });
+});

@@ -3,7 +3,7 @@
  * do you think so?", "how sure are you?". Each answer is built from the Diagnosis the thread holds;
  * without one, the answer says what to paste first instead of guessing.
  */
-import { CONFIDENCE } from '../../../vocabulary';
+import { CONFIDENCE_WORDS } from '../../../ranking/words';
 import type { Diagnosis } from '../../../contract';
 import { DOCS } from '../references';
 import { bullets, confidenceWord, paragraphs, percent, quoteRef, titledList } from '../text';
@@ -37,13 +37,14 @@ const fix: KnowledgeEntry = {
           : 'There is no diagnosis in this thread yet, so I cannot say what to fix without guessing.',
       );
     }
-    const weak = top.confidence < CONFIDENCE.possible;
-    const tied = diagnosedCauses(diagnosis).slice(1).filter((c) => c.confidence >= top.confidence);
+    const weak = top.confidence < CONFIDENCE_WORDS.possible;
+    // Beside a weak answer, a runner-up two thirds as likely is as good a guess; otherwise only a real tie.
+    const tied = diagnosedCauses(diagnosis).slice(1).filter((c) => (weak ? c.confidence * 1.5 >= top.confidence : c.confidence >= top.confidence));
     return {
       text: paragraphs(
         `The leading cause is ${causeLabel(top)}.`,
         weak ? 'That is only a weak candidate: confirm it with the steps below (or ask me "what should I check next?") before changing anything.' : undefined,
-        tied.length > 0 ? `Equally likely so far: ${tied.slice(0, RUNNERS_UP).map((c) => c.title).join('; ')}.` : undefined,
+        tied.length > 0 ? `${weak ? 'About as likely' : 'Equally likely'} so far: ${tied.slice(0, RUNNERS_UP).map((c) => c.title).join('; ')}.` : undefined,
         fixText(top),
         stepsText(top, 'Steps that go with it:'),
       ),
@@ -113,7 +114,7 @@ const confidence: KnowledgeEntry = {
           'On a scale where a bare "502" never scores above weak:',
           bullets(causes.slice(0, RUNNERS_UP + 1).map((c) => `${c.title}: ${percent(c.confidence)} (${confidenceWord(c.confidence)})`)),
         ),
-        top.confidence >= CONFIDENCE.strong
+        top.confidence >= CONFIDENCE_WORDS.strong
           ? 'That is about as sure as pasted evidence gets; applying the fix and watching the errors stop is the final proof.'
           : undefined,
         diagnosis.missing.length > 0 ? titledList('What would raise or settle it:', missingList(diagnosis.missing)) : undefined,

@@ -1,0 +1,92 @@
+/**
+ * Threads often settle on a cause finer than the catalogue's: "the backend certificate's name does
+ * not match" where the catalogue says "TLS from nginx to the upstream failed", or ".NET 8 moved the
+ * container port to 8080" where it says "the app listens elsewhere". This table says which
+ * catalogue causes cover each such label: the ones whose steps and fix lead the on-call engineer to
+ * the thread's answer. It is decided from the labels' meaning alone (never from what the engine
+ * answered), applies to both splits alike, and eval reports cause accuracy both ways: exact, and
+ * exact-or-covered.
+ */
+
+/** Any cause that says a gateway rejected its backend's certificate, at whichever gateway. */
+const BACKEND_CERT = ['backend-cert-rejected', 'backend-tls-failure', 'nginx-upstream-tls', 'azure-gateway-backend-tls', 'cloudflare-origin-tls'];
+/** The proxy dials a host or port where the app does not listen. */
+const LISTENS_ELSEWHERE = ['app-listens-elsewhere'];
+/** The proxy and the backend disagree on the HTTP version. */
+const HTTP_VERSION = ['http-version-mismatch'];
+/** A .NET or API gateway's own timeout fired first. */
+const GATEWAY_TIMEOUT = ['gateway-forwarder-timeout'];
+
+export const COVERS: Readonly<Record<string, readonly string[]>> = {
+  // config-error
+  'ancm-outofprocess-handler-missing': ['aspnetcore-module-missing'],
+  'dotnet-not-on-iis-path': ['wrong-process-path'],
+  'hosting-bundle-unsupported-os': ['aspnetcore-module-missing'],
+  'locked-config-section': ['malformed-web-config'],
+  'mixed-hosting-models-one-pool': ['multiple-apps-one-pool'],
+  'single-file-publish-in-process': ['handler-load-failure'],
+  'sub-app-duplicate-handlers': ['malformed-web-config'],
+  // crash-mid-request
+  'unread-request-body-connection-closed': ['backend-connection-reset'],
+  'response-serialization-exception': ['backend-connection-reset', 'invalid-backend-response'],
+  // proxy-origin
+  'app-gateway-probe-auth-required': ['app-gateway-backend-unhealthy'],
+  'app-gateway-probe-body-mismatch': ['app-gateway-backend-unhealthy'],
+  'app-gateway-probe-path-not-found': ['app-gateway-backend-unhealthy'],
+  'lb-health-check-redirected': ['alb-no-healthy-targets', 'app-gateway-backend-unhealthy'],
+  'destination-requires-http11': HTTP_VERSION,
+  'grpc-web-sent-over-grpc-pass': HTTP_VERSION,
+  'h2c-prior-knowledge-to-http1-endpoint': HTTP_VERSION,
+  'http1-proxy-to-http2-only-kestrel': HTTP_VERSION,
+  'http2-to-windows-auth-backend': HTTP_VERSION,
+  'proxy-http11-to-http2-only-backend': HTTP_VERSION,
+  'dotnet8-port-8080': LISTENS_ELSEWHERE,
+  'downstream-host-wrong-in-container': LISTENS_ELSEWHERE,
+  'downstream-wrong-port-scheme': [...LISTENS_ELSEWHERE, 'tls-port-mismatch'],
+  'kestrel-bound-to-localhost': LISTENS_ELSEWHERE,
+  'kestrel-bound-to-localhost-in-container': LISTENS_ELSEWHERE,
+  'localhost-resolves-to-ipv6': LISTENS_ELSEWHERE,
+  'nginx-upstream-includes-wrong-server': LISTENS_ELSEWHERE,
+  'proxy-and-app-on-different-docker-networks': LISTENS_ELSEWHERE,
+  'wrong-upstream-port': LISTENS_ELSEWHERE,
+  'origin-response-header-too-big': ['nginx-upstream-header-too-big', 'invalid-backend-response'],
+  'upstream-unix-socket-permission': ['nginx-upstream-unreachable'],
+  // request-timeout
+  'apim-gateway-timeout': GATEWAY_TIMEOUT,
+  'azure-functions-proxy-timeout': GATEWAY_TIMEOUT,
+  'ocelot-downstream-timeout': GATEWAY_TIMEOUT,
+  'sf-reverse-proxy-retry-timeout': GATEWAY_TIMEOUT,
+  'yarp-activity-timeout': GATEWAY_TIMEOUT,
+  'yarp-route-timeout': GATEWAY_TIMEOUT,
+  // startup-failure
+  'app-not-targeting-aspnetcore-framework': ['handler-load-failure'],
+  'database-misconfigured': ['startup-exception'],
+  'deps-json-assembly-missing': ['startup-exception'],
+  'missing-net-framework-version': ['missing-dotnet-runtime'],
+  'package-newer-than-installed-runtime': ['missing-dotnet-runtime'],
+  'runtime-store-package-missing': ['missing-dotnet-runtime', 'startup-exception'],
+  // tls-handshake
+  'app-gateway-trusted-root-mismatch': ['azure-gateway-backend-tls'],
+  'backend-cert-chain-misordered': BACKEND_CERT,
+  'backend-cert-expired': BACKEND_CERT,
+  'backend-cert-name-mismatch': BACKEND_CERT,
+  'backend-cert-partial-chain': BACKEND_CERT,
+  'backend-cert-untrusted': BACKEND_CERT,
+  'backend-leaf-cert-missing': BACKEND_CERT,
+  'backend-cert-untrusted-by-ingress': ['nginx-upstream-tls', 'backend-cert-rejected'],
+  'backend-requires-client-certificate': ['nginx-upstream-tls', 'backend-tls-failure', 'backend-cert-rejected'],
+  'front-door-origin-cert-name-mismatch': ['azure-gateway-backend-tls'],
+  'front-door-origin-tls': ['azure-gateway-backend-tls'],
+  'nginx-upstream-sni-missing': ['nginx-upstream-tls'],
+  'proxy-plain-http-to-tls-port': ['tls-port-mismatch'],
+  'proxy-tls-to-plain-http-port': ['tls-port-mismatch'],
+  'tls-to-plain-http-port': ['tls-port-mismatch'],
+  // worker-recycle
+  'app-pool-stopped': ['rapid-fail-protection'],
+};
+
+/** True when `answer` is the thread's cause, or a catalogue cause that covers it. */
+export function coversLabel(label: string | undefined, answer: string | undefined): boolean {
+  if (label === undefined || answer === undefined) return false;
+  return answer === label || (COVERS[label]?.includes(answer) ?? false);
+}
