@@ -7,24 +7,35 @@
  *   --split dev|test   one split only
  *   --misses           the dev cases the engine gets wrong (never the test split: tune on dev only)
  *   --json FILE        the summaries as JSON
+ *   --readme           rewrites the figures under "How sure it is" in README.md
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CAUSES } from '../src/causes';
 import { FAMILY_IDS } from '../src/vocabulary';
-import { EVIDENCE_KINDS, loadCorpus, type Case, type Split } from './corpus';
+import { CORPUS_DIR, EVIDENCE_KINDS, loadCorpus, type Case, type Split } from './corpus';
 import { pct, right, rightIn3, summarize, type Scored, type Summary } from './metrics';
 import { evaluate } from './predict';
+import { figuresBlock, withFigures } from './readme-figures';
 
 const KNOWN = new Set(CAUSES.map((c) => c.id));
 
-function args(): { split?: Split; misses: boolean; json?: string } {
-  const out: { split?: Split; misses: boolean; json?: string } = { misses: false };
+interface Options {
+  split?: Split;
+  misses: boolean;
+  json?: string;
+  readme: boolean;
+}
+
+function args(): Options {
+  const out: Options = { misses: false, readme: false };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--split') out.split = argv[++i] as Split;
     else if (a === '--misses') out.misses = true;
     else if (a === '--json') out.json = argv[++i]!;
+    else if (a === '--readme') out.readme = true;
     else throw new Error(`unknown option ${a}`);
   }
   return out;
@@ -92,6 +103,11 @@ function main(): void {
     console.log(misses(all.filter((c) => c.split === 'dev')).join('\n'));
   }
   if (options.json) writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);
+  if (options.readme) {
+    const file = join(CORPUS_DIR, '..', '..', '..', 'README.md');
+    writeFileSync(file, withFigures(readFileSync(file, 'utf8'), figuresBlock(all)));
+    console.log('README.md: figures under "How sure it is" rewritten');
+  }
 }
 
 if (require.main === module) main();
