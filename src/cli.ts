@@ -8,11 +8,12 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, TextDecoder } from 'node:util';
 import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
-import { EvidenceCollector } from './evidence/collector';
+import { EvidenceCollector, looksBinary } from './evidence/collector';
+import { EVIDENCE_KINDS, KINDS } from './evidence/kinds';
 import { diagnoseEvidence } from './diagnose';
 import { renderText } from './render/text';
 import { renderMarkdown } from './render/markdown';
@@ -22,6 +23,15 @@ export const EXIT = { found: 0, nothing: 1, usage: 2 } as const;
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 type Format = (typeof FORMATS)[number];
+
+/** One line per evidence kind, from the kinds registry: what it is and a line that announces it. */
+function kindsHelp(): string {
+  const width = Math.max(...EVIDENCE_KINDS.map((k) => k.length));
+  return EVIDENCE_KINDS.map((k) => {
+    const sample = KINDS[k].sample;
+    return `  ${k.padEnd(width)}  ${KINDS[k].label}, e.g.\n  ${' '.repeat(width)}    ${sample.length > 88 ? `${sample.slice(0, 85)}...` : sample}`;
+  }).join('\n');
+}
 
 export const USAGE = `Usage: diag502 [options] [FILE...]
 
@@ -36,6 +46,10 @@ Options:
   -v, --verbose                      show every evidence line
   -h, --help                         show this help
   -V, --version                      show the version
+
+Evidence it reads (in any mix, in one file or many; Slack escaping, Markdown fences
+and prose around the lines are fine):
+${kindsHelp()}
 
 Exit codes: 0 a cause was found, 1 no 502 evidence recognized, 2 usage or read error.
 
@@ -77,8 +91,7 @@ function parseOptions(argv: string[]): CliOptions {
       },
     });
   } catch (error) {
-    // parseArgs' messages are clear ("Unknown option '--x'"); keep them, drop the stack.
-    throw new UsageError((error as Error).message);
+    throw new UsageError(optionError(error as NodeJS.ErrnoException));
   }
   const { values, positionals } = parsed;
   const format = values.json ? 'json' : (values.format ?? 'text');
@@ -94,6 +107,42 @@ function parseOptions(argv: string[]): CliOptions {
   };
 }
 
+/** parseArgs' errors in the product's words (its own name the internals and suggest `--`). */
+function optionError(error: NodeJS.ErrnoException): string {
+  const option = /'(?:-\w, )?(-{1,2}[\w-]+)/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option ?? ''}. Run "diag502 --help" to see the options; a file whose name starts with "-" goes after "--".`.replace('option .', 'option.');
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `${option ?? 'an option'} needs a value (--format text, markdown or json).`;
+    default:
+      return `${error.message.split('\n')[0]}. Run "diag502 --help" to see the options.`;
+  }
+}
+
+/** What the first bytes of a file say about how to read it. */
+type Sniffed = 'empty' | 'binary' | 'utf-16le' | 'utf-16be' | 'text';
+
+/**
+ * Windows PowerShell 5 writes `>` redirects (Get-WinEvent | Format-List > events.txt) in UTF-16
+ * with a byte-order mark: text, not a binary file. Anything else with NUL or many control bytes is
+ * binary (a .evtx export, a zip, an image).
+ */
+function sniff(path: string): Sniffed {
+  const head = Buffer.alloc(8192);
+  const fd = openSync(path, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n === 0) return 'empty';
+  if (n >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (n >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return looksBinary(head.subarray(0, n).toString('latin1')) ? 'binary' : 'text';
+}
+
 /**
  * Bytes to text for one input. Logs are nearly always pure ASCII, and for ASCII bytes latin1
  * decoding gives the same text as UTF-8 at a fraction of the cost; a chunk with other bytes goes
@@ -102,8 +151,15 @@ function parseOptions(argv: string[]): CliOptions {
 class ChunkDecoder {
   private readonly utf8 = new StringDecoder('utf8');
   private pending = false;
+  /** Set for UTF-16 files: every chunk goes through it (it keeps split characters whole). */
+  private readonly utf16?: TextDecoder;
+
+  constructor(encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8') {
+    if (encoding !== 'utf-8') this.utf16 = new TextDecoder(encoding);
+  }
 
   decode(bytes: Buffer): string {
+    if (this.utf16) return this.utf16.decode(bytes, { stream: true });
     if (isAscii(bytes)) {
       const held = this.pending ? this.utf8.end() : '';
       this.pending = false;
@@ -114,6 +170,7 @@ class ChunkDecoder {
   }
 
   end(): string {
+    if (this.utf16) return this.utf16.decode();
     return this.pending ? this.utf8.end() : '';
   }
 }
@@ -122,12 +179,18 @@ class ChunkDecoder {
 const FILE_CHUNK = 1 << 16;
 
 /** Streams a readable (stdin) into a fresh input of the collector. */
-async function readStreamInto(collector: EvidenceCollector, name: string, stream: Readable): Promise<void> {
+async function readStreamInto(collector: EvidenceCollector, name: string, stream: Readable): Promise<number> {
   const reader = collector.open(name, { slack: 'auto', maxBytes: Infinity });
   const decoder = new ChunkDecoder();
-  for await (const chunk of stream) reader.write(decoder.decode(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)));
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    bytes += buffer.length;
+    reader.write(decoder.decode(buffer));
+  }
   reader.write(decoder.end());
   reader.end();
+  return bytes;
 }
 
 /**
@@ -135,16 +198,19 @@ async function readStreamInto(collector: EvidenceCollector, name: string, stream
  * the CLI has nothing else to do meanwhile, and waiting on asynchronous reads left the process
  * idle a quarter of the time on a large log.
  */
-function readFileInto(collector: EvidenceCollector, name: string, path: string): void {
+function readFileInto(collector: EvidenceCollector, name: string, path: string, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): void {
   const reader = collector.open(name, { slack: 'auto', maxBytes: Infinity });
-  const decoder = new ChunkDecoder();
+  const decoder = new ChunkDecoder(encoding);
+  // The byte-order mark is not evidence.
+  let skip = encoding === 'utf-8' ? 0 : 2;
   const buffer = Buffer.allocUnsafe(FILE_CHUNK);
   const fd = openSync(path, 'r');
   try {
     for (;;) {
       const n = readSync(fd, buffer, 0, FILE_CHUNK, null);
       if (n === 0) break;
-      reader.write(decoder.decode(buffer.subarray(0, n)));
+      reader.write(decoder.decode(buffer.subarray(skip, n)));
+      skip = 0;
     }
   } finally {
     closeSync(fd);
@@ -179,7 +245,7 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
   try {
     options = parseOptions(argv);
   } catch (error) {
-    io.stderr.write(`diag502: ${(error as Error).message}\n\n${USAGE}`);
+    io.stderr.write(`diag502: ${(error as Error).message}\n`);
     return EXIT.usage;
   }
   if (options.help) {
@@ -200,19 +266,36 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
   }
 
   const collector = new EvidenceCollector();
+  let read = 0;
   for (const file of files) {
     try {
       if (file === '-') {
-        await readStreamInto(collector, 'stdin', io.stdin);
-      } else {
-        const info = await stat(file);
-        if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-        readFileInto(collector, basename(file), file);
+        if ((await readStreamInto(collector, 'stdin', io.stdin)) === 0) io.stderr.write('diag502: stdin was empty: nothing to diagnose\n');
+        else read += 1;
+        continue;
       }
+      const info = await stat(file);
+      if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      const sniffed = sniff(file);
+      // Said before anything else, so a wrong file is the first thing the user reads.
+      if (sniffed === 'empty') {
+        io.stderr.write(`diag502: ${basename(file)} is empty: nothing to diagnose in it\n`);
+        continue;
+      }
+      if (sniffed === 'binary') {
+        io.stderr.write(`diag502: ${basename(file)} looks like a binary file, not text evidence: skipped. Export logs and events as text (Event Viewer: Copy details as text; Get-WinEvent | Format-List).\n`);
+        continue;
+      }
+      readFileInto(collector, basename(file), file, sniffed === 'text' ? 'utf-8' : sniffed);
+      read += 1;
     } catch (error) {
       io.stderr.write(`diag502: ${describeReadError(file, error as NodeJS.ErrnoException)}\n`);
       return EXIT.usage;
     }
+  }
+  if (read === 0) {
+    io.stderr.write(`diag502: no text evidence to read${files.length > 1 ? ' in any of the inputs' : ''}\n`);
+    return EXIT.usage;
   }
 
   const diagnosis = diagnoseEvidence(collector.finish());

@@ -59,6 +59,8 @@ class InputReader {
   private segment: OpenSegment | undefined;
   private stopped = false;
   private longLineReported = false;
+  /** True while the rest of an over-long line is being skipped: it is one line, however long. */
+  private skippingLongLine = false;
   private closed = false;
 
   constructor(
@@ -131,7 +133,14 @@ class InputReader {
     this.feed(held);
   }
 
-  private feed(text: string): void {
+  private feed(chunk: string): void {
+    let text = chunk;
+    if (this.skippingLongLine) {
+      const nl = text.indexOf('\n');
+      if (nl < 0) return;
+      this.skippingLongLine = false;
+      text = text.slice(nl + 1);
+    }
     const data = this.partial.length > 0 ? this.partial + text : text;
     let start = 0;
     // Fast path for the bulk of a large W3C log: inside an IIS log segment, a data row of plain
@@ -156,10 +165,12 @@ class InputReader {
       start = nl + 1;
     }
     this.partial = data.slice(start);
-    // A hostile "line" with no newline must not grow without bound.
+    // A hostile "line" with no newline must not grow without bound: read its start (cut to the
+    // line limit) and skip the rest up to the next newline, so it still counts as one line.
     if (this.partial.length > LIMITS.maxLineChars * 2) {
       this.line(this.partial);
       this.partial = '';
+      this.skippingLongLine = true;
     }
   }
 

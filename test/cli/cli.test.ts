@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { EVIDENCE_KINDS, KINDS } from '../../src/evidence/kinds';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, EXIT } from '../../src/cli';
@@ -30,8 +31,93 @@ describe('diag502 CLI', () => {
   it('rejects an unknown option with a clear message and exit 2, no stack trace', async () => {
     const m = memoryIo();
     expect(await runCli(['--frobnicate'], m.io)).toBe(EXIT.usage);
-    expect(m.err()).toMatch(/^diag502: Unknown option '--frobnicate'/);
+    expect(m.err()).toBe('diag502: unknown option --frobnicate. Run "diag502 --help" to see the options; a file whose name starts with "-" goes after "--".\n');
     expect(m.err()).not.toMatch(/\n\s+at /);
+  });
+
+  it('says an option needs its value in its own words, naming the option', async () => {
+    const m = memoryIo();
+    expect(await runCli(['--format'], m.io)).toBe(EXIT.usage);
+    expect(m.err()).toBe('diag502: --format needs a value (--format text, markdown or json).\n');
+  });
+
+  it('lists every evidence kind it reads in --help, each with a one-line example', async () => {
+    const m = memoryIo();
+    await runCli(['--help'], m.io);
+    for (const kind of EVIDENCE_KINDS) {
+      const at = m.out().indexOf(`\n  ${kind} `);
+      expect(at).toBeGreaterThan(0);
+      const example = m.out().slice(at).split('\n')[2]!.trim();
+      expect(KINDS[kind].sample.startsWith(example.replace(/\.\.\.$/, ''))).toBe(true);
+    }
+  });
+
+  it('prints its version with --version and -V', async () => {
+    for (const flag of ['--version', '-V']) {
+      const m = memoryIo();
+      expect(await runCli([flag], m.io)).toBe(EXIT.found);
+      expect(m.out()).toBe(`${(JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    }
+  });
+
+  it('says an empty file is empty, and diagnoses nothing from nothing (exit 2)', async () => {
+    const empty = join(dir, 'empty.log');
+    writeFileSync(empty, '');
+    const m = memoryIo();
+    expect(await runCli([empty], m.io)).toBe(EXIT.usage);
+    expect(m.err()).toBe('diag502: empty.log is empty: nothing to diagnose in it\ndiag502: no text evidence to read\n');
+    expect(m.out()).toBe('');
+  });
+
+  it('says empty stdin is empty', async () => {
+    const m = memoryIo('');
+    expect(await runCli([], m.io)).toBe(EXIT.usage);
+    expect(m.err()).toContain('diag502: stdin was empty: nothing to diagnose');
+  });
+
+  it('says a binary file is binary first, and still reads the text files beside it', async () => {
+    const binary = join(dir, 'Application.evtx');
+    writeFileSync(binary, Buffer.concat([Buffer.from('ElfFile\u0000'), Buffer.alloc(4000, 0), Buffer.from([1, 2, 3, 200, 201])]));
+    const alone = memoryIo();
+    expect(await runCli([binary], alone.io)).toBe(EXIT.usage);
+    expect(alone.err().split('\n')[0]).toMatch(/^diag502: Application\.evtx looks like a binary file, not text evidence: skipped\./);
+    const beside = memoryIo();
+    expect(await runCli([binary, logFile], beside.io)).toBe(EXIT.found);
+    expect(beside.err()).toMatch(/^diag502: Application\.evtx looks like a binary file/);
+    expect(beside.out()).toContain('u_ex261120.log');
+    expect(beside.out()).not.toContain('Application.evtx');
+  });
+
+  it('reads a UTF-16 file with a byte-order mark (a Windows PowerShell redirect) as text', async () => {
+    const events = join(dir, 'events.txt');
+    const text = ['Log Name:      Application', 'Source:        IIS AspNetCore Module V2', 'Event ID:      1005', 'Level:         Error', 'Description:', "Failed to gracefully shutdown application 'MACHINE/WEBROOT/APPHOST/SHOP'."].join('\r\n');
+    writeFileSync(events, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const m = memoryIo();
+    await runCli(['--json', events], m.io);
+    const d = JSON.parse(m.out()) as { inputs: { kinds: string[]; lines: number }[]; causes: { evidence: { text: string }[] }[] };
+    expect(d.inputs[0]).toMatchObject({ kinds: ['event-log'], lines: 6 });
+    expect(JSON.stringify(d)).toContain('Failed to gracefully shutdown');
+    expect(m.err()).toBe('');
+  });
+
+  it('counts a 5 MB line as one line, and says it was cut', async () => {
+    const long = join(dir, 'one-line.log');
+    writeFileSync(long, 'x'.repeat(5 * 1024 * 1024));
+    const m = memoryIo();
+    await runCli(['--json', long], m.io);
+    const d = JSON.parse(m.out()) as { inputs: { lines: number }[]; stats: { lines: number }; problems: { line: number; message: string }[] };
+    expect(d.inputs[0]!.lines).toBe(1);
+    expect(d.stats.lines).toBe(1);
+    expect(d.problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('Line 1 is longer than') })]);
+  });
+
+  it('counts the lines after an over-long line right', async () => {
+    const mixed = join(dir, 'long-then-short.log');
+    writeFileSync(mixed, `${'y'.repeat(200_000)}\nsecond\nthird 502.3 12002\n`);
+    const m = memoryIo();
+    await runCli(['--json', mixed], m.io);
+    const d = JSON.parse(m.out()) as { inputs: { lines: number }[]; codes: unknown[] };
+    expect(d.inputs[0]!.lines).toBe(3);
   });
 
   it('rejects an unknown format', async () => {
