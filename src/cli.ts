@@ -236,7 +236,7 @@ function describeReadError(file: string, error: NodeJS.ErrnoException): string {
 function renderDiagnosis(d: Diagnosis, format: Format, verbose = false): string {
   if (format === 'json') return `${JSON.stringify(d, null, 2)}\n`;
   if (format === 'markdown') return renderMarkdown(d);
-  return renderText(d, { verbose });
+  return renderText(d, { verbose, fullReport: 'Running again with --verbose' });
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can drive it in-process. */

@@ -218,10 +218,16 @@ function dedent(text: string, width: number): string {
     .join('\n');
 }
 
-/** A unified diff whose line numbers are those of the source the segment came from. */
+/**
+ * A unified diff whose line numbers are those of the file the segment came from. A web.config
+ * pasted into a message ("your paste", "message 2": names with spaces) is diffed as `web.config`,
+ * its lines counted from its own first line, so the diff applies to the user's file.
+ */
 function unifiedDiff(config: WebConfigFacts, newLines: string[]): string {
-  const patch = structuredPatch(`a/${config.source}`, `b/${config.source}`, `${config.lines.join('\n')}\n`, `${newLines.join('\n')}\n`, '', '', { context: 3 });
-  const shift = config.firstLine - 1;
+  const pasted = /\s/.test(config.source);
+  const name = pasted ? 'web.config' : config.source;
+  const patch = structuredPatch(`a/${name}`, `b/${name}`, `${config.lines.join('\n')}\n`, `${newLines.join('\n')}\n`, '', '', { context: 3 });
+  const shift = pasted ? 0 : config.firstLine - 1;
   for (const hunk of patch.hunks) {
     hunk.oldStart += shift;
     hunk.newStart += shift;

@@ -1,27 +1,22 @@
 /**
  * The local console: diag502 without Slack, through the same conversation layer and store the
- * bot uses. In a terminal it behaves like one Slack thread: a paste (ended by an empty line or
- * Ctrl-D) adds evidence, a one-line question or command is answered at once. Piped input
+ * bot uses. In a terminal it behaves like one Slack thread (see terminal-session.ts); piped input
  * (`cat u_ex.log | npm start`) is diagnosed as one message and the process exits.
  */
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { userInfo } from 'node:os';
-import { Conversation } from '../conversation/conversation';
-import { isQuestionShaped } from '../conversation/classify';
-import { parseCommand } from '../conversation/commands';
+import { Conversation, type MessagePlace } from '../conversation/conversation';
 import type { Store } from '../conversation/store/store';
 import type { ThreadKey } from '../conversation/types';
 import type { Reply } from '../conversation/replies';
 import { renderReplyText } from '../render/reply-text';
+import { renderText } from '../render/text';
+import { DETAILS, runTerminalSession } from './terminal-session';
 
-interface ConsoleIo {
-  stdin: Readable & { isTTY?: boolean };
-  stdout: Writable;
+export interface ConsoleIo {
+  stdin: Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknown };
+  stdout: Writable & { columns?: number; rows?: number };
 }
-
-const PROMPT = 'diag502> ';
-const QUIT = new Set(['exit', 'quit', ':q']);
 
 function consoleUser(): string {
   try {
@@ -36,6 +31,14 @@ function consoleThread(startedAt: Date): ThreadKey {
   return { surface: 'console', team: 'local', channel: consoleUser(), thread: `${startedAt.toISOString()}-${process.pid}` };
 }
 
+/**
+ * Evidence lines are cited as a person would say them: "your paste, line 27", then "your paste 2,
+ * line 4" for the next one.
+ */
+export function consoleSource(place: MessagePlace): string {
+  return place.evidence === 1 ? 'your paste' : `your paste ${place.evidence}`;
+}
+
 /** Exit status of a piped run: 0 when a cause was found or a question answered, 1 otherwise. */
 function exitCodeOf(reply: Reply | null): number {
   if (!reply) return 1;
@@ -44,7 +47,7 @@ function exitCodeOf(reply: Reply | null): number {
 }
 
 export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
-  const conversation = new Conversation(store);
+  const conversation = new Conversation(store, { sourceName: consoleSource });
   const key = consoleThread(new Date());
   const author = consoleUser();
   let counter = 0;
@@ -66,43 +69,13 @@ export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
     return exitCodeOf(reply);
   }
 
-  io.stdout.write(
-    'Paste evidence (IIS log lines, an error page, Event Viewer text, headers, web.config) and end it with an empty line.\n' +
-      'Ask a question or type "help", "summary", "reset" or "resolved <cause>". Ctrl-D or "exit" quits.\n' +
-      PROMPT,
-  );
-  const lines = createInterface({ input: io.stdin, terminal: false });
-  let paste: string[] = [];
-  const answer = async (text: string): Promise<void> => {
+  await runTerminalSession(io, async (text) => {
+    if (text.trim().toLowerCase() === DETAILS) {
+      const diagnosis = await conversation.currentDiagnosis(key);
+      return diagnosis ? renderText(diagnosis, { verbose: true }) : 'Nothing diagnosed yet: paste evidence first.\n';
+    }
     const reply = await send(text);
-    io.stdout.write(`\n${reply ? renderReplyText(reply) : 'Nothing to answer in that.\n'}\n${PROMPT}`);
-  };
-  for await (const line of lines) {
-    const trimmed = line.trim();
-    if (paste.length === 0) {
-      if (trimmed.length === 0) {
-        io.stdout.write(PROMPT);
-        continue;
-      }
-      if (QUIT.has(trimmed.toLowerCase())) break;
-      // A one-line question or command needs no empty line after it.
-      if (parseCommand(trimmed) || isQuestionShaped(trimmed)) {
-        await answer(trimmed);
-        continue;
-      }
-    }
-    if (trimmed.length === 0) {
-      const text = paste.join('\n');
-      paste = [];
-      await answer(text);
-    } else {
-      paste.push(line);
-    }
-  }
-  if (paste.length > 0) await answer(paste.join('\n'));
-  io.stdout.write('\n');
-  // Let go of the terminal: a paused stdin no longer keeps the process alive after "exit".
-  lines.close();
-  io.stdin.pause();
+    return reply ? renderReplyText(reply, { fullReport: 'Typing "details"' }) : 'Nothing to answer in that.\n';
+  });
   return 0;
 }

@@ -35,8 +35,19 @@ export interface IncomingMessage {
   slack?: boolean | 'auto';
 }
 
+/** Where a message stands in its thread: its place among all messages, and among the evidence. */
+export interface MessagePlace {
+  message: number;
+  evidence: number;
+}
+
 interface ConversationOptions {
   now?: () => Date;
+  /**
+   * The source name evidence lines cite for a message ("message 3" in Slack, where people can
+   * count messages; "your paste" in the console). Names must differ between messages.
+   */
+  sourceName?: (place: MessagePlace) => string;
   /** Where cleaning and diagnosing run; inline by default. */
   engine?: Engine;
 }
@@ -56,13 +67,18 @@ export interface Draft {
   analysis: Analysis;
 }
 
-/** The source name evidence lines cite for the n-th message of a thread. */
-function messageSource(n: number): string {
-  return `message ${n}`;
+/** The source name evidence lines cite for a message of a thread, unless the face names it. */
+function messageSource(place: MessagePlace): string {
+  return `message ${place.message}`;
+}
+
+function evidenceCount(messages: readonly StoredMessage[]): number {
+  return messages.filter((m) => m.kind === 'evidence').length;
 }
 
 export class Conversation {
   private readonly now: () => Date;
+  private readonly sourceName: (place: MessagePlace) => string;
   private readonly engine: Engine;
 
   constructor(
@@ -70,6 +86,7 @@ export class Conversation {
     options: ConversationOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.sourceName = options.sourceName ?? messageSource;
     this.engine = options.engine ?? inlineEngine;
   }
 
@@ -85,8 +102,8 @@ export class Conversation {
       cleaned: stored !== undefined || message.cleaned === true,
       slack: message.slack ?? 'auto',
       addressed: message.addressed,
-      source: messageSource(before.length + 1),
-      previous: evidenceOf(before),
+      source: this.sourceName({ message: before.length + 1, evidence: evidenceCount(before) + 1 }),
+      previous: evidenceOf(before, this.sourceName),
     });
     if (analysis.classified.kind === 'chatter' && !message.addressed) return null;
     if (!stored && !(await this.store.appendMessage(message.key, this.storedMessage(message, analysis)))) return null;
@@ -103,7 +120,7 @@ export class Conversation {
       cleaned: message.cleaned === true,
       slack: message.slack ?? 'auto',
       addressed: message.addressed,
-      source: messageSource(1),
+      source: this.sourceName({ message: 1, evidence: 1 }),
       previous: [],
     });
     if (analysis.classified.kind === 'chatter' && !message.addressed) return { reply: null, message, analysis };
@@ -120,7 +137,7 @@ export class Conversation {
   /** The thread's diagnosis now, or null when it holds no evidence. */
   async currentDiagnosis(key: ThreadKey): Promise<Diagnosis | null> {
     const thread = await this.store.getThread(key);
-    const inputs = thread ? evidenceOf(thread.messages) : [];
+    const inputs = thread ? evidenceOf(thread.messages, this.sourceName) : [];
     return inputs.length > 0 ? this.engine.diagnose(inputs) : null;
   }
 
@@ -201,8 +218,9 @@ export class Conversation {
 }
 
 /** A thread's evidence messages as clean inputs, each named by its place in the thread. */
-function evidenceOf(messages: readonly StoredMessage[]): { source: string; text: string }[] {
-  return messages.flatMap((m, i) => (m.kind === 'evidence' ? [{ source: messageSource(i + 1), text: m.text }] : []));
+function evidenceOf(messages: readonly StoredMessage[], name: (place: MessagePlace) => string): { source: string; text: string }[] {
+  let evidence = 0;
+  return messages.flatMap((m, i) => (m.kind === 'evidence' ? [{ source: name({ message: i + 1, evidence: ++evidence }), text: m.text }] : []));
 }
 
 function entriesOf(thread: ThreadRecord): ThreadEntry[] {

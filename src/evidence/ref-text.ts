@@ -16,3 +16,13 @@ export type CutMark = '…' | '...' | '';
 export function refText(line: string, mark: CutMark = '…'): string {
   return line.length > MAX_REF_TEXT ? `${line.slice(0, MAX_REF_TEXT - mark.length)}${mark}` : line;
 }
+
+/**
+ * Where a quoted line is, said the way a person reads it: `u_ex261120.log:27` for a file, and
+ * `your paste, line 27` (or `message 3, line 6`) for a source whose name is words, where a colon
+ * would read as part of the sentence.
+ */
+export function where(source: string, line?: number): string {
+  if (line === undefined || line <= 0) return source;
+  return /\s/.test(source) ? `${source}, line ${line}` : `${source}:${line}`;
+}

@@ -4,6 +4,7 @@
 import type { Diagnosis } from '../contract';
 import { FAMILIES } from '../vocabulary';
 import { maskedNote, summarizeInputs, percent, nothingFound, OTHER_CANDIDATES_SHOWN } from './shared';
+import { where } from '../evidence/ref-text';
 
 /** Escapes text for a Markdown table cell or inline context. */
 function cell(text: string): string {
@@ -28,7 +29,7 @@ export function renderMarkdown(d: Diagnosis): string {
     out.push(`**Confidence:** ${percent(top.confidence)} · **Family:** ${FAMILIES[top.family]} (\`${top.family}\`)`);
     if (d.layer) out.push(`**Layer that answered:** ${d.layer.title}`);
     out.push('', '## Evidence', '');
-    out.push(...fence(top.evidence.map((r) => `${r.source}:${r.line}  ${r.text.trim()}`).join('\n'), 'text'), '');
+    out.push(...fence(top.evidence.map((r) => `${where(r.source, r.line)}  ${r.text.trim()}`).join('\n'), 'text'), '');
     out.push('## Next steps', '');
     top.steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
     out.push('', '## Fix', '', top.fix.summary, '');
@@ -58,7 +59,7 @@ export function renderMarkdown(d: Diagnosis): string {
   }
   if (d.problems.length > 0) {
     out.push('## Could not read', '');
-    for (const p of d.problems.slice(0, 10)) out.push(`- ${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    for (const p of d.problems.slice(0, 10)) out.push(`- ${where(p.source, p.line)}: ${p.message}`);
     out.push('');
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -8,7 +8,7 @@
  */
 import type { Reply } from '../conversation/replies';
 import type { DiagnosisChange } from '../conversation/change';
-import { renderText } from './text';
+import { renderText, type TextOptions } from './text';
 import { percent } from './shared';
 
 export const HELP_TEXT = `diag502 diagnoses HTTP 502s of ASP.NET Core apps (IIS/ANCM, ARR, nginx, Cloudflare, AWS ALB, Azure).
@@ -47,13 +47,13 @@ export function describeChange(change: DiagnosisChange): string[] {
   return lines;
 }
 
-export function renderReplyText(reply: Reply): string {
+export function renderReplyText(reply: Reply, text: TextOptions = {}): string {
   switch (reply.type) {
     case 'diagnosis': {
       const changed = describeChange(reply.change);
       const head = changed.length > 0 ? `What changed:\n${changed.map((l) => `  ${l}`).join('\n')}\n\n` : '';
       const cut = reply.truncated ? 'Note: the message was longer than 2 MB; only its first 2 MB were read.\n\n' : '';
-      return `${cut}${head}${renderText(reply.diagnosis)}`;
+      return `${cut}${head}${renderText(reply.diagnosis, text)}`;
     }
     case 'answer': {
       const refs = reply.answer.references.length > 0 ? `\n\nMore: ${reply.answer.references.slice(0, 3).join('  ')}` : '';

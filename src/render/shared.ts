@@ -3,6 +3,7 @@
  */
 import type { Diagnosis } from '../contract';
 import type { EvidenceRef } from '../evidence/types';
+import { where } from '../evidence/ref-text';
 
 /** How many runner-up causes a summary lists. */
 export const OTHER_CANDIDATES_SHOWN = 4;
@@ -33,7 +34,7 @@ export function maskedNote(count: number): string {
 /** `u_ex.log:17  <the line>`, the line cut to a readable length. */
 export function refLine(ref: EvidenceRef, max = 200): string {
   const text = ref.text.length > max ? `${ref.text.slice(0, max - 1)}…` : ref.text;
-  return `${ref.source}:${ref.line}  ${text.trim()}`;
+  return `${where(ref.source, ref.line)}  ${text.trim()}`;
 }
 
 /** The honest answer when no cause matched: what was read, and that nothing is being guessed. */

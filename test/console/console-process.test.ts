@@ -1,8 +1,9 @@
 /**
  * The local console as a person meets it: the real `npm start`, with no Slack credentials, fed by
- * a pipe and, through `script` (a real pseudo-terminal), typed into interactively.
+ * a pipe and, in a real pseudo-terminal (node-pty), typed into interactively.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { startPty, type PtySession } from '../helpers/pty';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,58 +45,116 @@ describe('npm start (local console)', () => {
     expect(r.status).toBe(2);
   }, 150_000);
 
-  it('behaves like one thread in a terminal: paste, question, command, quit', async () => {
-    const session = terminalSession();
-    try {
-      let at = await session.waitFor(/diag502> /, 0);
-      session.type(`${FIELDS}\n${ROW}\n\n`);
-      at = await session.waitFor(/Most likely: Request ran past ANCM's requestTimeout/, at);
-      session.type('how do I fix it?\n');
-      // The answer, not the diagnosis above it, must name the change to make.
-      at = await session.waitFor(/how do I fix it\?[\s\S]*requestTimeout/, at);
-      session.type('summary\n');
-      at = await session.waitFor(/Incident summary/, at);
-      await session.waitFor(/message 1 from/, at);
-      session.type('exit\n');
-      expect(await session.exited).toBe(0);
-    } finally {
-      session.child.kill();
-    }
-  }, 150_000);
-
-  it('ends a paste with Ctrl-D, answers it, and exits', async () => {
-    const session = terminalSession();
-    try {
-      const at = await session.waitFor(/diag502> /, 0);
-      // No empty line: Ctrl-D (EOT at the start of a line) ends the paste and the session.
-      session.type(`${FIELDS}\n${ROW}\n\u0004`);
-      await session.waitFor(/Most likely: Request ran past ANCM's requestTimeout/, at);
-      expect(await session.exited).toBe(0);
-    } finally {
-      session.child.kill();
-    }
-  }, 150_000);
 });
 
-/** `npm start` in a real pseudo-terminal (through `script`), so the console runs interactively. */
-function terminalSession() {
-  const child = spawn('script', ['-qec', 'npm start --silent', '/dev/null'], { cwd: ROOT, env: cleanEnv() }) as ChildProcessWithoutNullStreams;
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const waitFor = (pattern: RegExp, from: number): Promise<number> =>
-    new Promise((resolve, reject) => {
-      const started = Date.now();
-      const timer = setInterval(() => {
-        const at = output.slice(from).search(pattern);
-        if (at >= 0) {
-          clearInterval(timer);
-          resolve(from + at + 1);
-        } else if (Date.now() - started > 90_000) {
-          clearInterval(timer);
-          reject(new Error(`timed out waiting for ${pattern}; output so far:\n${output}`));
-        }
-      }, 50);
-    });
-  return { child, exited, waitFor, type: (text: string) => void child.stdin.write(text) };
+/** `npm start` in a real pseudo-terminal, as a person at a keyboard meets it. */
+function terminal(): PtySession {
+  return startPty('npm', ['start', '--silent'], { cwd: ROOT, env: cleanEnv(), cols: 100, rows: 50 });
 }
+
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
+/** A paste as a terminal sends it in bracketed paste mode: lines end with CR. */
+const pasted = (text: string): string => `${PASTE_START}${text.replace(/\n/g, '\r')}${PASTE_END}`;
+const count = (text: string, what: string): number => text.split(what).length - 1;
+
+describe('the console in a terminal', () => {
+  let session: PtySession;
+  afterEach(() => session.pty.kill());
+
+  it('turns bracketed paste on, takes a paste with blank lines as one message, and cites "your paste, line N"', async () => {
+    session = terminal();
+    const at = await session.waitFor(/diag502> /);
+    expect(session.raw()).toContain('\u001b[?2004h');
+    session.type(pasted(`${FIELDS}\n\n${ROW}\n\n${ROW}`));
+    await session.waitFor(/Most likely: Request ran past ANCM's requestTimeout[\s\S]*diag502> /, at);
+    expect(count(session.text(), 'diag502: read your paste')).toBe(1);
+    expect(session.text()).toContain('diag502: read your paste (iis-log, 5 lines)');
+    expect(session.text()).toMatch(/your paste, line [35] {2}2026-11-20 10:04:51/);
+    expect(session.text()).not.toMatch(/message \d+:\d+/);
+    session.type('exit\r');
+    expect(await session.exited).toBe(0);
+    expect(session.raw()).toContain('\u001b[?2004l');
+  }, 90_000);
+
+  it('collects typed text under a continuation prompt until an empty line', async () => {
+    session = terminal();
+    let at = await session.waitFor(/diag502> /);
+    session.type(`${FIELDS}\r`);
+    at = await session.waitFor(/\.\.\.> /, at);
+    session.type(`${ROW}\r`);
+    at = await session.waitFor(/\.\.\.> /, at);
+    expect(session.text()).not.toContain('Most likely');
+    session.type('\r');
+    await session.waitFor(/Most likely: Request ran past ANCM's requestTimeout/, at);
+  }, 90_000);
+
+  it('answers a typed question at once, and Up recalls it', async () => {
+    session = terminal();
+    let at = await session.waitFor(/diag502> /);
+    session.type(pasted(`${FIELDS}\n${ROW}\n`));
+    at = await session.waitFor(/Most likely[\s\S]*diag502> /, at);
+    session.type('how do I fix it?\r');
+    at = await session.waitFor(/requestTimeout[\s\S]*diag502> /, at);
+    const answers = count(session.text(), 'how do I fix it?');
+    // Up arrow, then Enter: the same question again, from history.
+    session.type('\u001b[A');
+    await session.waitFor(/how do I fix it\?/, at);
+    session.type('\r');
+    await session.waitFor(/requestTimeout[\s\S]*requestTimeout[\s\S]*diag502> /, at);
+    expect(count(session.text(), 'how do I fix it?')).toBeGreaterThan(answers);
+  }, 90_000);
+
+  it('ends typed text with Ctrl-D without quitting, and quits on Ctrl-D at an empty prompt', async () => {
+    session = terminal();
+    let at = await session.waitFor(/diag502> /);
+    session.type(`${FIELDS}\r${ROW}\r`);
+    at = await session.waitFor(/\.\.\.> [\s\S]*\.\.\.> /, at);
+    session.type('\u0004');
+    at = await session.waitFor(/Most likely: Request ran past ANCM's requestTimeout[\s\S]*diag502> /, at);
+    session.type('summary\r');
+    await session.waitFor(/Incident summary[\s\S]*diag502> /, at);
+    session.type('\u0004');
+    expect(await session.exited).toBe(0);
+  }, 90_000);
+
+  it('discards typed text on Ctrl-C and stays; Ctrl-C at an empty prompt quits', async () => {
+    session = terminal();
+    let at = await session.waitFor(/diag502> /);
+    session.type(`${FIELDS}\r${ROW}\r`);
+    at = await session.waitFor(/\.\.\.> [\s\S]*\.\.\.> /, at);
+    session.type('\u0003');
+    at = await session.waitFor(/paste discarded[\s\S]*diag502> /, at);
+    session.type('summary\r');
+    await session.waitFor(/No diagnosis yet[\s\S]*diag502> /, at);
+    expect(session.text()).not.toContain('Most likely');
+    session.type('\u0003');
+    expect(await session.exited).toBe(0);
+  }, 90_000);
+
+  it('clears the screen on Ctrl-L', async () => {
+    session = terminal();
+    await session.waitFor(/diag502> /);
+    const before = session.raw().length;
+    session.type('\u000c');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // readline moves the cursor home and clears below it.
+    // eslint-disable-next-line no-control-regex -- terminal escapes are control characters
+    expect(session.raw().slice(before)).toMatch(/\u001b\[1;1H|\u001b\[H/);
+    expect(session.raw().slice(before)).toContain('\u001b[0J');
+  }, 90_000);
+
+  it('answers in one screen first, and "details" gives the full report', async () => {
+    session = terminal();
+    let at = await session.waitFor(/diag502> /);
+    session.type(pasted(`${FIELDS}\n${ROW}\n${ROW}`));
+    at = await session.waitFor(/Most likely[\s\S]*diag502> /, at);
+    const answer = session.text().slice(session.text().lastIndexOf('diag502: read your paste'), at);
+    expect(answer.split('\n').length).toBeLessThanOrEqual(45);
+    expect(answer).toContain('Fix:');
+    expect(answer).toContain('Typing "details" adds');
+    expect(answer).not.toContain('Decoded codes:');
+    session.type('details\r');
+    await session.waitFor(/Decoded codes:[\s\S]*diag502> /, at);
+  }, 90_000);
+});

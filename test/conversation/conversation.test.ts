@@ -48,7 +48,8 @@ describe('Conversation', () => {
     const top = third.diagnosis.causes[0]!;
     expect(top.id).toBe('ancm-request-timeout');
     // The fix is a change to the web.config of message 3, found from the log of message 2.
-    expect(top.fix.diff).toMatch(/^--- a\/message 3/m);
+    // A web.config pasted in a message is diffed as web.config, so the diff applies to the file.
+    expect(top.fix.diff).toMatch(/^--- a\/web\.config\n\+\+\+ b\/web\.config$/m);
     expect(top.fix.diff).toMatch(/^\+.*requestTimeout=/m);
     // Alone, no message gets there.
     for (const text of [PAGE, LOG, CONFIG]) {

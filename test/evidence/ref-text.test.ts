@@ -1,4 +1,4 @@
-import { MAX_REF_TEXT, refText } from '../../src/evidence/ref-text';
+import { MAX_REF_TEXT, refText, where } from '../../src/evidence/ref-text';
 
 describe('refText', () => {
   it('keeps a short line whole', () => {
@@ -13,5 +13,19 @@ describe('refText', () => {
 
   it('marks a cut with … unless told otherwise', () => {
     expect(refText('y'.repeat(301))).toBe(`${'y'.repeat(299)}…`);
+  });
+});
+
+describe('where', () => {
+  it('says a file line as file:line', () => {
+    expect(where('u_ex261120.log', 27)).toBe('u_ex261120.log:27');
+  });
+  it('says a line of a named paste in words', () => {
+    expect(where('your paste', 27)).toBe('your paste, line 27');
+    expect(where('message 3', 6)).toBe('message 3, line 6');
+  });
+  it('says the source alone when there is no line', () => {
+    expect(where('your paste')).toBe('your paste');
+    expect(where('web.config', 0)).toBe('web.config');
   });
 });

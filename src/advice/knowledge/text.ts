@@ -4,6 +4,7 @@
  * (the convention the terminal renderer already uses for snippets and diffs).
  */
 import type { EvidenceRef } from '../../evidence/types';
+import { where } from '../../evidence/ref-text';
 
 /** Longest evidence line quoted in an answer: enough to recognize it, short enough for chat. */
 const MAX_QUOTED_LINE = 200;
@@ -49,7 +50,7 @@ export { confidenceWord } from '../../ranking/words';
 export function quoteRef(ref: EvidenceRef): string {
   const text = oneLine(ref.text.trim());
   const cut = text.length > MAX_QUOTED_LINE ? `${text.slice(0, MAX_QUOTED_LINE - 3)}...` : text;
-  return `${ref.source} line ${ref.line}: ${cut}`;
+  return `${where(ref.source, ref.line)}: ${cut}`;
 }
 
 function oneLine(text: string): string {

@@ -13,6 +13,7 @@ import { code, markup, prose } from './flow';
 import { fixChunks } from './diagnosis-message';
 import { clip, escapeText, inlineCode, link } from './mrkdwn';
 import { fallback, message, type SlackMessage } from './message';
+import { where } from '../../evidence/ref-text';
 
 /** Longest line shown here: more than the diagnosis shows, still one screen wide at most. */
 const CODE_LINE = 800;
@@ -47,7 +48,7 @@ export function evidenceDetailsMessage(d: Diagnosis): SlackMessage {
     }
   });
   if (d.problems.length > 0) {
-    const lines = d.problems.map((p) => `${p.source}${p.line ? `:${p.line}` : ''}: ${p.message}`);
+    const lines = d.problems.map((p) => `${where(p.source, p.line)}: ${p.message}`);
     parts.push({ name: 'what could not be read', priority: 20, cap: 800, heading: '*Could not read*', chunks: [prose(lines, 300)] });
   }
   const { blocks, overflow } = compose(head, parts, []);

@@ -18,6 +18,7 @@ import { code, markup, prose } from './flow';
 import { diagnosisActions } from './actions';
 import { clip, escapeText, inlineCode, link, mention } from './mrkdwn';
 import { diagnosisMetadata, fallback, message, type DiagnosisSlackMessage, type Overflow } from './message';
+import { where } from '../../evidence/ref-text';
 
 export interface DiagnosisMessageOptions {
   /** What changed since the thread's previous diagnosis; nothing is said when it is the first. */
@@ -164,7 +165,7 @@ function sharedParts(d: Diagnosis, hasCause: boolean, evidencePreview: string | 
   }
   if (d.findings.length > 0) {
     const lines = d.findings.map((f) => {
-      const at = f.evidence[0] ? ` (${clip(`${f.evidence[0].source}:${f.evidence[0].line}`, 80)})` : '';
+      const at = f.evidence[0] ? ` (${clip(where(f.evidence[0].source, f.evidence[0].line), 80)})` : '';
       return `• *${f.severity}*: ${clip(f.message, 300)}${at}`;
     });
     parts.push({ name: 'configuration findings', ...PARTS.findings, heading: '*Configuration findings*', chunks: [markup(lines)] });
