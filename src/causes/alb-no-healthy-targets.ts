@@ -9,7 +9,15 @@ import { CONFIDENCE, boosted } from './confidence';
 import { refsOf, signals, signalsWhere, statuses } from './query';
 import { plural, signalsWithStatus } from './support/gateway-evidence';
 
-export default defineCause({
+interface AlbNoHealthyTargetsFacts {
+  /** What showed the ELB's own 503: its access log, a response from it, or a page that only looks like it. */
+  source: 'access-log' | 'response' | 'lookalike';
+  count: number;
+  /** Access-log lines with no target chosen (target:port "-"). */
+  neverDispatched: number;
+}
+
+export default defineCause<AlbNoHealthyTargetsFacts>({
   id: 'alb-no-healthy-targets',
   title: 'ALB target group has no healthy registered targets',
   family: 'proxy-origin',
@@ -51,9 +59,9 @@ export default defineCause({
         'The page says "503 Service Temporarily Unavailable" with no server named. An AWS load balancer with no healthy target answers exactly that (nginx does too, but adds its name at the bottom). Check the response headers for Server: awselb/2.0 to confirm.',
       );
     } else if (facts.source === 'access-log') {
-      const count = typeof facts.count === 'number' ? facts.count : 1;
+      const count = facts.count ?? 1;
       steps.push(
-        `The access log has ${plural(count, 'ELB-generated 503')}${typeof facts.neverDispatched === 'number' && facts.neverDispatched > 0 ? `, ${facts.neverDispatched} with target:port "-" (no target was chosen)` : ''}: the target group had no registered or healthy target at those times.`,
+        `The access log has ${plural(count, 'ELB-generated 503')}${facts.neverDispatched !== undefined && facts.neverDispatched > 0 ? `, ${facts.neverDispatched} with target:port "-" (no target was chosen)` : ''}: the target group had no registered or healthy target at those times.`,
       );
     } else {
       steps.push('Server: awselb/2.0 with 503 is the load balancer\'s own answer: the target group had no registered or healthy target. The app was never called.');

@@ -32,7 +32,18 @@ const PATTERN_TEXT: Record<Pattern, string> = {
   unknown: 'The processing times do not single out one failure; the target closed, reset or garbled the connection.',
 };
 
-export default defineCause({
+interface AlbTargetConnectionFacts {
+  /** What showed the ELB's own 502: its access log, or a response from it. */
+  source: 'access-log' | 'response';
+  count: number;
+  /** How the failing lines fail most often, and in how many different ways. */
+  pattern: Pattern;
+  patterns: number;
+  /** The longest target processing time of those lines, in seconds. */
+  maxTargetSeconds?: number;
+}
+
+export default defineCause<AlbTargetConnectionFacts>({
   id: 'alb-target-connection',
   title: 'ALB target closed or reset the connection',
   family: 'proxy-origin',
@@ -50,7 +61,6 @@ export default defineCause({
     for (const s of logs) counts.set(patternOf(s.data), (counts.get(patternOf(s.data)) ?? 0) + 1);
     const pattern = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'unknown';
     const targetTimes = logs.map((s) => s.data.targetSeconds).filter((t) => t >= 0);
-    const targets = new Set(logs.map((s) => s.data.target).filter((t) => t !== undefined));
     const confidence =
       logs.length > 0
         ? boosted(CONFIDENCE.likely + 0.12, logs.length >= 3 ? 0.05 : 0, pattern !== 'unknown' ? 0.03 : 0)
@@ -64,17 +74,16 @@ export default defineCause({
         pattern,
         patterns: counts.size,
         maxTargetSeconds: targetTimes.length > 0 ? Math.max(...targetTimes) : undefined,
-        targets: targets.size,
       },
     };
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const pattern = (typeof facts.pattern === 'string' ? facts.pattern : 'unknown') as Pattern;
+    const pattern = facts.pattern ?? 'unknown';
     if (facts.source === 'access-log') {
-      const count = typeof facts.count === 'number' ? facts.count : 1;
+      const count = facts.count ?? 1;
       steps.push(`The access log has ${plural(count, 'ELB-generated 502')} (elb_status_code 502, target_status_code "-"). ${PATTERN_TEXT[pattern]}`);
-      if (typeof facts.patterns === 'number' && facts.patterns > 1) steps.push('The lines do not all fail the same way: read each one\'s target:port and the three processing times; a mix usually means targets restarting (deploys, crashes) rather than one setting.');
+      if (facts.patterns !== undefined && facts.patterns > 1) steps.push('The lines do not all fail the same way: read each one\'s target:port and the three processing times; a mix usually means targets restarting (deploys, crashes) rather than one setting.');
     } else {
       steps.push(
         'Server: awselb/2.0 on a 502 means the load balancer generated it (a target\'s own 502 would carry the target\'s Server header). Turn on access logs (access_logs.s3.enabled) and read the failing lines: target:port and the three *_processing_time fields say whether the target refused, closed an idle connection or died mid-request.',
@@ -86,7 +95,7 @@ export default defineCause({
       );
     }
     if (pattern === 'closed-during-request' || pattern === 'unknown') {
-      const t = typeof facts.maxTargetSeconds === 'number' ? ` (the target worked on a request for up to ${facts.maxTargetSeconds} s)` : '';
+      const t = facts.maxTargetSeconds !== undefined ? ` (the target worked on a request for up to ${facts.maxTargetSeconds} s)` : '';
       steps.push(
         `Check the target at the failing times${t}: the Windows Application log (.NET Runtime 1026, Application Error 1000), System log (WAS 5009, 5011 for a worker that died, 5074-5080 for recycles), or the container/Kestrel log for a restart. Requests cut mid-way by a crash or recycle end exactly like this.`,
       );

@@ -12,7 +12,14 @@ import { agwInfo, plural, secondsOnLine } from './support/gateway-evidence';
 /** Application Gateway's default request timeout (BackendHttpSetting), seconds. */
 const REQUEST_TIMEOUT_S = 20;
 
-export default defineCause({
+interface AppGatewayBackendUnhealthyFacts {
+  /** Access-log lines with ERRORINFO_UPSTREAM_NO_LIVE. */
+  noLive: number;
+  /** The most telling failure: no live backend, a connection the backend closed, or only the 502 page. */
+  kind: 'no-live' | 'closed' | 'page';
+}
+
+export default defineCause<AppGatewayBackendUnhealthyFacts>({
   id: 'app-gateway-backend-unhealthy',
   title: 'Application Gateway had no healthy backend to send the request to',
   family: 'proxy-origin',
@@ -44,9 +51,7 @@ export default defineCause({
       confidence,
       evidence: refsOf(candidates),
       facts: {
-        count: candidates.length,
         noLive,
-        closed,
         kind: noLive > 0 ? 'no-live' : closed > 0 ? 'closed' : 'page',
       },
     };
@@ -54,7 +59,7 @@ export default defineCause({
   steps({ facts }) {
     const steps: string[] = [];
     if (facts.kind === 'no-live') {
-      steps.push(`${plural(typeof facts.noLive === 'number' ? facts.noLive : 1, 'access-log line')} say ERRORINFO_UPSTREAM_NO_LIVE: at those times the gateway had no live backend server at all.`);
+      steps.push(`${plural(facts.noLive ?? 1, 'access-log line')} say ERRORINFO_UPSTREAM_NO_LIVE: at those times the gateway had no live backend server at all.`);
     } else if (facts.kind === 'closed') {
       steps.push(
         'ERRORINFO_UPSTREAM_CLOSED_CONNECTION: the backend closed the connection before answering (a crash or recycle mid-request, or a server at its connection limit). Check the backend\'s event logs at those times (.NET Runtime 1026, WAS 5009/5011, 5074-5080) as well as backend health.',

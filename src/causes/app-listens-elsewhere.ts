@@ -7,7 +7,7 @@
  * `ports-disagree`, and the addresses in "Now listening on:" against the address the proxy dialed.
  */
 import type { Evidence } from '../evidence/types';
-import { defineCause, type CauseFix, type MatchFacts } from './define-cause';
+import { defineCause, type CauseFix } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { anyOf, clue, clueRefs, clueValues, linesSay } from './support/clue-query';
 import { portOf } from '../evidence/clues/derived';
@@ -47,6 +47,27 @@ const isV4Loopback = (host: string): boolean => host.startsWith('127.');
 const isV6Loopback = (host: string): boolean => host === '[::1]' || host === '::1';
 const isLoopback = (host: string): boolean => host === 'localhost' || isV4Loopback(host) || isV6Loopback(host);
 
+interface AppListensElsewhereFacts {
+  /** How the addresses disagree: another port, loopback only, the other loopback family, or the .NET 8 default port. */
+  kind: Kind;
+  /** The proxy the evidence names (one of GATEWAYS). */
+  gateway?: string;
+  /** A .NET gateway is in the paste, so the "Now listening on:" line may be its own. */
+  ownListenLine: boolean;
+  /** The app's "Now listening on:" address and port; the address the proxy was refused at, and its port. */
+  listen?: string;
+  appPort?: string;
+  target?: string;
+  targetPort?: string;
+  /** The app listens on 8080 and the proxy targets 80: the .NET 8 image default changed. */
+  dotnet8?: boolean;
+  /** The major version of the .NET image the evidence names. */
+  major?: number;
+}
+
+/** What disagreement() reads on each side: the addresses and ports. */
+type Addresses = Pick<AppListensElsewhereFacts, 'listen' | 'appPort' | 'target' | 'targetPort' | 'dotnet8' | 'major'>;
+
 /** The major version of a .NET image tag the evidence names (`aspnet:8.0-jammy-chiseled` → 8). */
 function imageMajor(evidence: Evidence): number | undefined {
   // The runtime image decides the default port, not the SDK image of a build stage.
@@ -60,7 +81,7 @@ function imageMajor(evidence: Evidence): number | undefined {
 }
 
 /** What the evidence shows about the disagreement, or undefined when it shows none. */
-function disagreement(evidence: Evidence): { kind: Kind; facts: MatchFacts } | undefined {
+function disagreement(evidence: Evidence): { kind: Kind; facts: Addresses } | undefined {
   const listening = clueValues(evidence, ['hosting.listening']);
   const refused = clueValues(evidence, REFUSED);
   const ports = clue(evidence, 'ports-disagree')?.values[0];
@@ -105,7 +126,7 @@ function disagreement(evidence: Evidence): { kind: Kind; facts: MatchFacts } | u
   return undefined;
 }
 
-export default defineCause({
+export default defineCause<AppListensElsewhereFacts>({
   id: 'app-listens-elsewhere',
   title: 'The proxy connects to a port or address where the app does not listen',
   family: 'proxy-origin',
@@ -135,16 +156,16 @@ export default defineCause({
     return {
       confidence,
       evidence: clueRefs(evidence, ['ports-disagree', ...REFUSED, 'hosting.listening', 'container.port-mismatch']).slice(0, 8),
-      facts: { kind: found.kind, gateway, container, ownListenLine, ...found.facts },
+      facts: { kind: found.kind, gateway, ownListenLine, ...found.facts },
     };
   },
   steps({ facts }) {
-    const who = typeof facts.gateway === 'string' ? facts.gateway : 'The proxy';
-    const whoMid = typeof facts.gateway === 'string' ? facts.gateway : 'the proxy';
-    const listen = typeof facts.listen === 'string' ? facts.listen : 'a loopback address';
-    const target = typeof facts.target === 'string' ? facts.target : 'the address it is configured with';
-    const appPort = typeof facts.appPort === 'string' ? facts.appPort : '<app-port>';
-    const targetPort = typeof facts.targetPort === 'string' ? facts.targetPort : '<proxy-port>';
+    const who = facts.gateway ?? 'The proxy';
+    const whoMid = facts.gateway ?? 'the proxy';
+    const listen = facts.listen ?? 'a loopback address';
+    const target = facts.target ?? 'the address it is configured with';
+    const appPort = facts.appPort ?? '<app-port>';
+    const targetPort = facts.targetPort ?? '<proxy-port>';
     const steps: string[] = [];
     if (facts.kind === 'loopback') {
       steps.push(
@@ -157,14 +178,14 @@ export default defineCause({
         'Name the address the app binds (proxy_pass http://127.0.0.1:<port>), or let Kestrel bind "localhost", which listens on both 127.0.0.1 and [::1].',
       );
     } else if (facts.kind === 'default-port') {
-      const major = typeof facts.major === 'number' ? `.NET ${facts.major}` : '.NET 8+';
+      const major = facts.major !== undefined ? `.NET ${facts.major}` : '.NET 8+';
       steps.push(
-        `The app runs from a ${major} ASP.NET Core image, which listens on 8080 unless told otherwise (ASPNETCORE_HTTP_PORTS=8080), and ${whoMid}'s connection was refused${typeof facts.target === 'string' ? ` at ${facts.target}` : ''}. Images before .NET 8 listened on 80: a target port, ingress, probe or WEBSITES_PORT still set to 80 now points at nothing.`,
+        `The app runs from a ${major} ASP.NET Core image, which listens on 8080 unless told otherwise (ASPNETCORE_HTTP_PORTS=8080), and ${whoMid}'s connection was refused${facts.target !== undefined ? ` at ${facts.target}` : ''}. Images before .NET 8 listened on 80: a target port, ingress, probe or WEBSITES_PORT still set to 80 now points at nothing.`,
         'Confirm with the app\'s first log lines: "Now listening on: http://[::]:8080". If it says 8080, move the proxy (or the ingress target port and probes) to 8080, or set ASPNETCORE_HTTP_PORTS to the port the platform targets.',
       );
     } else {
       steps.push(
-        `The app listens on port ${appPort}${typeof facts.listen === 'string' ? ` ("Now listening on: ${facts.listen}")` : ''}, but ${whoMid} sends requests to port ${targetPort}${typeof facts.target === 'string' ? ` (${facts.target})` : ''}. Nothing listens there, so the connection is refused and the proxy answers 502.`,
+        `The app listens on port ${appPort}${facts.listen !== undefined ? ` ("Now listening on: ${facts.listen}")` : ''}, but ${whoMid} sends requests to port ${targetPort}${facts.target !== undefined ? ` (${facts.target})` : ''}. Nothing listens there, so the connection is refused and the proxy answers 502.`,
       );
       if (facts.dotnet8 === true) {
         steps.push('Since .NET 8 the official ASP.NET Core images listen on 8080 (ASPNETCORE_HTTP_PORTS=8080); earlier images used 80. A compose port mapping, nginx upstream, ingress targetPort or App Service WEBSITES_PORT written for 80 now points at nothing.');
@@ -181,7 +202,7 @@ export default defineCause({
   },
   fix({ facts }): CauseFix {
     if (facts.kind === 'loopback') {
-      const port = typeof facts.appPort === 'string' ? facts.appPort : '8080';
+      const port = facts.appPort ?? '8080';
       return {
         summary: 'Bind Kestrel to every interface, not to localhost, so the proxy can reach it from outside the container or host.',
         language: 'text',
@@ -189,11 +210,11 @@ export default defineCause({
       };
     }
     if (facts.kind === 'ipv6') {
-      const port = typeof facts.appPort === 'string' ? facts.appPort : '5000';
+      const port = facts.appPort ?? '5000';
       return { summary: 'Proxy to the exact loopback address Kestrel binds (or bind Kestrel to "localhost", which covers both families).', language: 'nginx', snippet: `proxy_pass http://127.0.0.1:${port};` };
     }
-    const appPort = typeof facts.appPort === 'string' ? facts.appPort : '8080';
-    const targetPort = typeof facts.targetPort === 'string' ? facts.targetPort : '80';
+    const appPort = facts.appPort ?? '8080';
+    const targetPort = facts.targetPort ?? '80';
     return {
       summary: `Make both sides name the same port: send the proxy to ${appPort}, or set the app's port to ${targetPort} explicitly.`,
       language: 'text',

@@ -9,7 +9,14 @@ import { CONFIDENCE, boosted } from './confidence';
 import { refsOf, signals, statuses } from './query';
 import { iisRowCount, plural } from './support/gateway-evidence';
 
-export default defineCause({
+interface ArrNoHealthyServerFacts {
+  /** 502.4 rows in the IIS log. */
+  rows: number;
+  /** 502.3 rows in the IIS log: ARR failed to reach the back ends before it marked them down. */
+  count5023: number;
+}
+
+export default defineCause<ArrNoHealthyServerFacts>({
   id: 'arr-no-healthy-server',
   title: 'ARR server farm has no healthy server (502.4)',
   family: 'proxy-origin',
@@ -30,12 +37,12 @@ export default defineCause({
     return {
       confidence: boosted(fromLogs ? CONFIDENCE.strong : CONFIDENCE.likely, arr.length > 0 ? 0.05 : 0, rows >= 3 ? 0.03 : 0),
       evidence: refsOf([...pages, ...hits, ...arr]),
-      facts: { rows, count: hits.length + pages.length, arrSeen: arr.length > 0, count5023: iisRowCount(evidence, 502, 3, statuses(evidence, { status: 502, substatus: 3 }).length) },
+      facts: { rows, count5023: iisRowCount(evidence, 502, 3, statuses(evidence, { status: 502, substatus: 3 }).length) },
     };
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const rows = typeof facts.rows === 'number' ? facts.rows : 0;
+    const rows = facts.rows ?? 0;
     steps.push(
       `502.4 is ARR's "no server available" status${rows > 0 ? ` (${plural(rows, 'IIS log row')})` : ''}: ARR did not try any back end, because every server of the farm was Unhealthy or offline at that moment.`,
     );
@@ -48,7 +55,7 @@ export default defineCause({
     steps.push(
       'Live traffic also counts: with liveTrafficFailureCodes "500-" (the default), maxLiveTrafficFailures (10) responses of 500 and up mark a server Unhealthy. A back end that threw 500s or 502.3s before this outage gets taken out even though it still runs; look for them in the ARR server\'s IIS log just before the first 502.4.',
     );
-    if (typeof facts.count5023 === 'number' && facts.count5023 > 0) {
+    if (facts.count5023 !== undefined && facts.count5023 > 0) {
       steps.push(`The evidence also has ${plural(facts.count5023, '502.3')}: ARR failed to talk to the back ends first (connection error or timeout), then marked them down and answered 502.4. Fix what the 502.3 rows show.`);
     }
     steps.push('After fixing the back end, mark the servers Healthy again (Monitoring and Management > Set Server Healthy) or wait for the next successful health test.');

@@ -13,7 +13,20 @@ const MODULE_LOAD_TEXTS = ['aspnetcore.dll failed to load', 'aspnetcorev2.dll fa
 const FEATURES_TEXT = 'CoreWebEngine and W3SVC features must be installed';
 const BAD_MODULE_TEXT = 'has a bad module "AspNetCoreModule';
 
-export default defineCause({
+interface AspNetCoreModuleMissingFacts {
+  /** The module the web.config handler names (AspNetCoreModuleV2, or the 2.x AspNetCoreModule). */
+  module?: string;
+  /** A 500.21 "bad module" was seen. */
+  badModule: boolean;
+  /** The installer said the IIS CoreWebEngine and W3SVC features are missing. */
+  featuresMissing: boolean;
+  /** An event says aspnetcore(v2).dll failed to load. */
+  moduleDllFailed: boolean;
+  /** A pasted web.config already stops child applications inheriting it. */
+  inheritGuard: boolean;
+}
+
+export default defineCause<AspNetCoreModuleMissingFacts>({
   id: 'aspnetcore-module-missing',
   title: 'The ASP.NET Core Module is not installed in IIS',
   family: 'config-error',
@@ -83,7 +96,7 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const module = typeof facts.module === 'string' ? facts.module : 'AspNetCoreModuleV2';
+    const module = facts.module ?? 'AspNetCoreModuleV2';
     const steps: string[] = [];
     if (facts.badModule === true) {
       steps.push(`500.21 "bad module": the handler in web.config names ${module}, and IIS has no module registered under that name.`);

@@ -8,7 +8,7 @@
  * cloudflare-origin-tls) keep those cases.
  */
 import type { Evidence, EvidenceRef } from '../evidence/types';
-import { defineCause, type MatchFacts } from './define-cause';
+import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { anyOf, clue, clueRefs, clueValues, linesSay, present } from './support/clue-query';
 
@@ -65,6 +65,10 @@ const EXPLAIN: Record<Reason, string> = {
   invalid: 'the certificate failed validation (the reason is not in the pasted lines)',
 };
 
+function isReason(text: string): text is Reason {
+  return Object.hasOwn(EXPLAIN, text);
+}
+
 function reasonsOf(evidence: Evidence): { reasons: Reason[]; refs: EvidenceRef[] } {
   const reasons: Reason[] = [];
   const refs: EvidenceRef[] = [];
@@ -79,7 +83,21 @@ function reasonsOf(evidence: Evidence): { reasons: Reason[]; refs: EvidenceRef[]
   return { reasons, refs: [...refs, ...generic] };
 }
 
-export default defineCause({
+interface BackendCertRejectedFacts {
+  /** The first reason the certificate was rejected, and all of them, comma-separated ("name-mismatch, expired"). */
+  reason?: Reason;
+  reasons: string;
+  /** The gateway the evidence names (one of GATEWAYS), and the TLS stack whose wording the lines use (one of STACKS). */
+  gateway?: string;
+  stack?: string;
+  /** The host name the check was made for (Go, nginx), or the certificate's SANs (Envoy). */
+  host?: string;
+  sans?: string;
+  /** No gateway in sight and .NET's wording: the app's own HttpClient failed (a BFF, an API calling an API). */
+  ownClient: boolean;
+}
+
+export default defineCause<BackendCertRejectedFacts>({
   id: 'backend-cert-rejected',
   title: "A .NET or API gateway rejected the backend's certificate",
   family: 'tls-handshake',
@@ -117,36 +135,37 @@ export default defineCause({
     const base = reasons[0] === 'invalid' ? CONFIDENCE.likely - 0.1 : CONFIDENCE.likely;
     const confidence = owned ? CONFIDENCE.possible : boosted(base, gateway ? 0.2 : 0, failed ? 0.05 : 0);
     const names = clueValues(evidence, ['tls.name-mismatch']);
-    const facts: MatchFacts = {
-      reason: reasons[0],
-      reasons: reasons.join(', '),
-      gateway,
-      stack,
-      // Go and nginx name the host that was asked for; Envoy lists the certificate's SANs.
-      host: stack === 'envoy' ? undefined : names[0],
-      sans: stack === 'envoy' ? names[0] : undefined,
-      // With no gateway in sight, the HttpClient that failed is the app's own (a BFF, an API calling an API).
-      ownClient: gateway === undefined && stack === 'dotnet',
-    };
+    // With no gateway in sight, the HttpClient that failed is the app's own (a BFF, an API calling an API).
+    const ownClient = gateway === undefined && stack === 'dotnet';
     return {
       confidence,
       evidence: [...refs, ...clueRefs(evidence, gatewayIds)].slice(0, 8),
-      facts,
-      layer: facts.ownClient ? 'app' : 'reverse-proxy',
+      facts: {
+        reason: reasons[0],
+        reasons: reasons.join(', '),
+        gateway,
+        stack,
+        // Go and nginx name the host that was asked for; Envoy lists the certificate's SANs.
+        host: stack === 'envoy' ? undefined : names[0],
+        sans: stack === 'envoy' ? names[0] : undefined,
+        ownClient,
+      },
+      layer: ownClient ? 'app' : 'reverse-proxy',
     };
   },
   steps({ facts }) {
-    const reasons = (typeof facts.reasons === 'string' && facts.reasons.length > 0 ? facts.reasons.split(', ') : ['invalid']) as Reason[];
-    const named = typeof facts.gateway === 'string' ? facts.gateway : typeof facts.stack === 'string' ? STACK_NAMES[facts.stack] : undefined;
+    const listed = facts.reasons?.split(', ').filter(isReason) ?? [];
+    const reasons: Reason[] = listed.length > 0 ? listed : ['invalid'];
+    const named = facts.gateway ?? (facts.stack !== undefined ? STACK_NAMES[facts.stack] : undefined);
     const gateway = named ? named.charAt(0).toUpperCase() + named.slice(1) : 'The gateway';
-    const host = typeof facts.host === 'string' ? facts.host : '<backend-host>';
+    const host = facts.host ?? '<backend-host>';
     const outcome = facts.ownClient === true ? 'The call failed before any request left the app, so the app answered with an error of its own.' : 'It answered 502/503 without forwarding the request.';
     const steps = [`${gateway} rejected the backend's certificate: ${reasons.map((r) => EXPLAIN[r]).join('; and ')}. ${outcome}`];
     steps.push(
       `Look at the certificate from where the gateway runs (inside its container or pod, which has its own trust store): \`openssl s_client -connect ${host}:<port> -servername ${host} -showcerts </dev/null\`. Read the SAN list, the issuer chain ("Certificate chain" shows how many certificates the backend sends) and notAfter.`,
     );
     if (reasons.includes('name-mismatch')) {
-      const sans = typeof facts.sans === 'string' ? ` (the certificate lists: ${facts.sans})` : '';
+      const sans = facts.sans !== undefined ? ` (the certificate lists: ${facts.sans})` : '';
       steps.push(
         `Name mismatch${sans}: the name checked is the host of the destination address (YARP cluster Destinations Address, Ocelot DownstreamHostAndPorts Host, an Envoy/Istio cluster's SNI), not the public host name. Point the destination at a name in the certificate's SAN, or reissue the backend certificate with the name the gateway uses (dev certificates only cover localhost; an IP needs an IP SAN).`,
       );
@@ -166,7 +185,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const reason = (typeof facts.reason === 'string' ? facts.reason : 'invalid') as Reason;
+    const reason = facts.reason ?? 'invalid';
     if (reason === 'name-mismatch') {
       return {
         summary: 'Make the name the gateway connects with and the certificate agree: address the destination by a DNS name in the certificate\'s SAN, or reissue the backend certificate with that name.',

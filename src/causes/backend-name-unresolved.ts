@@ -34,7 +34,26 @@ function arrRefs(evidence: Evidence, lines: readonly EvidenceRef[]): EvidenceRef
   return [...arrEvidence(evidence), ...lines.filter((r) => r.text.includes('ApplicationRequestRouting'))];
 }
 
-export default defineCause({
+interface BackendNameUnresolvedFacts {
+  /** Requests recorded with 12007 by a log or a tool (0 when only pasted prose names it). */
+  count: number;
+  /** The IIS log's time window, or '' without a log. */
+  window: string;
+  /** The host name the pasted rule, farm or FREB trace forwards to, as written. */
+  host?: string;
+  /** Where that name was found, its whole URL (the rule's action url, else the host), and the line ("web.config line 12"). */
+  targetKind?: ProxyTarget['kind'];
+  targetUrl?: string;
+  targetAt?: string;
+  /** The host comes from a server variable (`{HTTP_HOST}`): whatever name the client sent. */
+  dynamic: boolean;
+  /** A single-label name, resolved only through the DNS suffix search list or a hosts entry. */
+  shortName: boolean;
+  /** The trace names ANCM, not ARR. */
+  ancmOnly: boolean;
+}
+
+export default defineCause<BackendNameUnresolvedFacts>({
   id: 'backend-name-unresolved',
   title: "The reverse proxy's back-end host name does not resolve on the IIS server",
   family: 'proxy-origin',
@@ -78,35 +97,34 @@ export default defineCause({
       facts: {
         count: recorded,
         window: windowText(evidence),
-        url: failure.urls[0],
         host: suspect?.host,
         targetUrl: suspect?.url,
         targetKind: suspect?.kind,
         targetAt: suspect ? `${suspect.ref.source} line ${suspect.ref.line}` : undefined,
         dynamic: suspect?.dynamic ?? false,
         shortName: suspect !== undefined && !suspect.dynamic && !suspect.host.includes('.'),
-        arrSeen: arr.length > 0,
         ancmOnly,
       },
     };
   },
   steps({ facts }) {
-    const count = Number(facts.count);
-    const host = typeof facts.host === 'string' ? facts.host : undefined;
+    const count = facts.count ?? 0;
+    const { host } = facts;
+    const at = facts.targetAt ?? 'the pasted configuration';
     const lookup = host !== undefined && facts.dynamic !== true ? host : '<backend-host>';
     const failed = count > 0 ? `${count} request${count === 1 ? '' : 's'} failed with` : 'The pasted text names';
     const steps = [
-      `${failed} Win32 ${win32Label(12007)}${facts.window ? ` ${String(facts.window)}` : ''}: IIS asked for the address of the back end's host name, got none, and answered 502.3 without sending anything.`,
+      `${failed} Win32 ${win32Label(12007)}${facts.window ? ` ${facts.window}` : ''}: IIS asked for the address of the back end's host name, got none, and answered 502.3 without sending anything.`,
       'ANCM always forwards to 127.0.0.1 and never looks up a name, so this 502.3 comes from ARR: a URL Rewrite rule whose action rewrites to an http(s) URL, or an ARR server farm. The host name in that rule (or farm member) is what failed to resolve.',
     ];
     if (host !== undefined && facts.dynamic === true) {
       steps.push(
-        `The rule at ${String(facts.targetAt)} forwards to ${String(facts.targetUrl)}: the host comes from a server variable, so it is whatever name the client sent. Public names often do not resolve (or resolve to the proxy itself) from inside the network; forward to a fixed internal name instead.`,
+        `The rule at ${at} forwards to ${facts.targetUrl ?? host}: the host comes from a server variable, so it is whatever name the client sent. Public names often do not resolve (or resolve to the proxy itself) from inside the network; forward to a fixed internal name instead.`,
       );
     } else if (host !== undefined) {
-      const where = facts.targetKind === 'farm' ? 'web farm member' : facts.targetKind === 'routed' ? 'server ARR routed to (FREB ARR_SERVER_ROUTED)' : `rule's target ${String(facts.targetUrl)}`;
-      steps.push(`The pasted ${where} names the host "${host}" (${String(facts.targetAt)}): check that exact name first.`);
-      if (facts.shortName) {
+      const where = facts.targetKind === 'farm' ? 'web farm member' : facts.targetKind === 'routed' ? 'server ARR routed to (FREB ARR_SERVER_ROUTED)' : `rule's target ${facts.targetUrl ?? host}`;
+      steps.push(`The pasted ${where} names the host "${host}" (${at}): check that exact name first.`);
+      if (facts.shortName === true) {
         steps.push(`"${host}" is a short name: it resolves only through the IIS server's DNS suffix search list or a hosts-file entry. Compare "ipconfig /all" (DNS Suffix Search List) on this server with a machine where the name works, or use the fully qualified name.`);
       }
     } else {
@@ -120,17 +138,17 @@ export default defineCause({
       'Check for a machine-wide WinHTTP proxy ("netsh winhttp show proxy"): ARR uses WinHTTP, and a proxy whose own name does not resolve fails with the same 12007.',
       'If only some requests fail, the DNS server is answering slowly or intermittently: look at Microsoft-Windows-DNS-Client/Operational in Event Viewer and at "Get-DnsClientCache" while it fails; keep a hosts entry or a local record until DNS is reliable.',
     );
-    if (facts.ancmOnly) {
+    if (facts.ancmOnly === true) {
       steps.push('The trace names AspNetCoreModule rather than ARR. ANCM itself connects to 127.0.0.1, so confirm which layer answered (a second IIS with ARR in front, or a proxy rule on the same site) before changing the app.');
     }
     return steps;
   },
   fix({ facts }) {
-    const known = typeof facts.host === 'string' && facts.dynamic !== true ? facts.host : undefined;
+    const known = facts.dynamic !== true ? facts.host : undefined;
     const host = known ?? 'backend.internal';
     // A short name needs its DNS suffix; contoso.local stands for the reader's internal domain.
     const suggested = facts.shortName === true ? `${host}.contoso.local` : host;
-    const userUrl = known !== undefined && facts.targetKind === 'rewrite' && typeof facts.targetUrl === 'string' ? facts.targetUrl : undefined;
+    const userUrl = known !== undefined && facts.targetKind === 'rewrite' ? facts.targetUrl : undefined;
     const url = userUrl !== undefined ? userUrl.replace(host, suggested) : `http://${suggested}:5000/{R:1}`;
     const check = [
       '<!-- Check on the IIS server (PowerShell):',

@@ -6,9 +6,21 @@ import type { EvidenceRef } from '../evidence/types';
 import { CONFIDENCE, boosted } from './confidence';
 import { defineCause } from './define-cause';
 import { codes, refsOf, signals } from './query';
-import { ancmEvents, configRef, eventHolding, eventsWithText, findStatus, linesWithText, seen, startupContext, x86Signature } from './support/ancm-evidence';
+import { configRef, eventsWithText, findStatus, linesWithText, seen, startupContext, x86Signature } from './support/ancm-evidence';
 
-export default defineCause({
+interface BitnessMismatchFacts {
+  /** The file a BadImageFormatException names. */
+  assembly?: string;
+  /** The application pool whose enable32BitAppOnWin64 was pasted, and its value ("true" or "false"). */
+  pool?: string;
+  enable32Bit?: string;
+  /** The documented x86 signature (0x8007023E, "CLR worker thread exited prematurely", empty stdout) was seen. */
+  x86Signature: boolean;
+  /** The only sign is a BadImageFormatException, which has other reasons than bitness. */
+  notOnlyBitness: boolean;
+}
+
+export default defineCause<BitnessMismatchFacts>({
   id: 'bitness-mismatch',
   title: 'App and IIS worker are built for different CPU architectures (32/64-bit)',
   family: 'startup-failure',
@@ -47,7 +59,6 @@ export default defineCause({
       const ref = configRef(evidence, pool.source, pool.enable32BitAppOnWin64.line) ?? { source: pool.source, line: pool.enable32BitAppOnWin64.line, text: `enable32BitAppOnWin64="${pool.enable32BitAppOnWin64.value}"` };
       refs.push(ref);
     }
-    const imageHolder = badImage[0] ? eventHolding(badImage[0], evidence.events) : undefined;
     return {
       confidence,
       evidence: refsOf(refs, 8),
@@ -56,14 +67,13 @@ export default defineCause({
         pool: pool?.name,
         enable32Bit: pool?.enable32BitAppOnWin64?.value.toLowerCase(),
         x86Signature: x86.refs.length > 0,
-        inOutOfProcessApp: imageHolder?.id === 1020 || ancmEvents(evidence, [1000, 1020]).length > 0,
         notOnlyBitness: badImage.length > 0 && !seen(page) && badExe.length === 0 && textEvents.length === 0 && textLines.length === 0,
       },
     };
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const pool = typeof facts.pool === 'string' ? facts.pool : '<pool>';
+    const pool = facts.pool ?? '<pool>';
     if (facts.enable32Bit === 'true') {
       steps.push(`Application pool ${pool} has enable32BitAppOnWin64="true": its w3wp.exe is 32-bit, so an in-process app must be x86 (or AnyCPU without a RuntimeIdentifier) and the x86 runtime must be installed.`);
     } else if (facts.enable32Bit === 'false') {
@@ -72,7 +82,7 @@ export default defineCause({
       steps.push('Check the pool\'s bitness: `Get-ItemProperty IIS:\\AppPools\\<pool> -Name enable32BitAppOnWin64` (or IIS Manager > Application Pools > Advanced Settings > "Enable 32-Bit Applications").');
     }
     steps.push('Check the app\'s bitness: the publish profile\'s RuntimeIdentifier (win-x64 / win-x86) and <PlatformTarget> in the .csproj; `dumpbin /headers YourApp.exe | findstr machine` shows 14C (x86) or 8664 (x64) for the apphost.');
-    if (typeof facts.assembly === 'string') {
+    if (facts.assembly !== undefined) {
       steps.push(`BadImageFormatException on ${facts.assembly}: that file is for the other architecture (or is a stale copy from an older publish). Delete the site folder's contents and publish again to a clean folder.`);
     }
     if (facts.notOnlyBitness === true) {
@@ -85,7 +95,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const pool = typeof facts.pool === 'string' ? facts.pool : 'YourPool';
+    const pool = facts.pool ?? 'YourPool';
     const value = facts.enable32Bit === 'true' ? '$false' : facts.enable32Bit === 'false' ? '$true' : '$false';
     return {
       summary:

@@ -10,7 +10,18 @@ import { CONFIDENCE, boosted } from './confidence';
 import { hasKind, iisRows, refsOf, signals } from './query';
 import { cloudflareRayId, cloudflareStatusHits, plural, where } from './support/gateway-evidence';
 
-export default defineCause({
+interface CloudflareOriginBadResponseFacts {
+  /** 520, or a 502/504 whose page says who made it (branded: the origin; unbranded: Cloudflare). */
+  kind: 'unknown-response' | 'origin-error' | 'cloudflare-error' | 'gateway-error';
+  rayId?: string;
+  /** 5xx rows in the origin's IIS log, and the first one's status ("502.3") and place. */
+  origin5xx: number;
+  origin5xxRef?: string;
+  origin5xxStatus?: string;
+  iisLogPasted: boolean;
+}
+
+export default defineCause<CloudflareOriginBadResponseFacts>({
   id: 'cloudflare-origin-bad-response',
   title: 'Origin sent Cloudflare an empty, malformed or error response',
   family: 'proxy-origin',
@@ -46,15 +57,12 @@ export default defineCause({
       kind = 'gateway-error';
       confidence = CONFIDENCE.possible;
     }
-    const hits = unknown ?? gateway;
     const refs = refsOf([...(unknown?.refs ?? []), ...(gateway?.refs ?? []), ...origin5xx.slice(0, 2).map((r) => r.ref)]);
     return {
       confidence,
       evidence: refs,
       facts: {
         kind,
-        code: hits?.codes[0],
-        count: (unknown?.count ?? 0) + (gateway?.count ?? 0),
         rayId: cloudflareRayId(evidence),
         origin5xx: origin5xx.length,
         origin5xxRef: origin5xx[0] ? where(origin5xx[0].ref) : undefined,
@@ -93,9 +101,10 @@ export default defineCause({
         'Cloudflare answered 502/504 for this request. Look at the page (not only the headers): a Cloudflare-branded page means the origin itself returned 502/504; an unbranded page means Cloudflare could not use the origin\'s answer.',
       );
     }
-    if (typeof facts.origin5xxRef === 'string') {
+    const { origin5xxRef, origin5xxStatus } = facts;
+    if (origin5xxRef !== undefined && origin5xxStatus !== undefined) {
       steps.push(
-        `The origin's IIS log has ${plural(typeof facts.origin5xx === 'number' ? facts.origin5xx : 1, '5xx row')} (first: ${String(facts.origin5xxStatus)} at ${facts.origin5xxRef}): the origin did answer with an error, so follow the cause that explains that status (for 502.3/502.5, the ANCM and app causes listed with this one).`,
+        `The origin's IIS log has ${plural(facts.origin5xx ?? 1, '5xx row')} (first: ${origin5xxStatus} at ${origin5xxRef}): the origin did answer with an error, so follow the cause that explains that status (for 502.3/502.5, the ANCM and app causes listed with this one).`,
       );
     } else if (facts.iisLogPasted === true) {
       steps.push('The pasted IIS log shows no 5xx row: if the failing request is absent entirely, compare the log\'s window (UTC) with the failure time; if it is there with 200, the response was broken in transit (size, compression, reset).');
@@ -105,7 +114,7 @@ export default defineCause({
     steps.push(
       'Cloudflare\'s "origin is up but I still get 502" checklist: response headers too large, malformed headers or status line, a response body the edge cannot process, and an origin certificate that Full (strict) rejects (that one shows as 526). Test the URL directly against the origin (curl --resolve) to compare.',
     );
-    if (typeof facts.rayId === 'string') steps.push(`Quote Ray ID ${facts.rayId} with the UTC time and https://<your-domain>/cdn-cgi/trace if you open a Cloudflare support case.`);
+    if (facts.rayId !== undefined) steps.push(`Quote Ray ID ${facts.rayId} with the UTC time and https://<your-domain>/cdn-cgi/trace if you open a Cloudflare support case.`);
     return steps;
   },
   fix({ facts }) {

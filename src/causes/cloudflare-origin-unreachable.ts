@@ -11,13 +11,6 @@ import { cloudflareRayId, cloudflareStatusHits, plural } from './support/gateway
 
 const CODES = [521, 522, 523, 530] as const;
 
-const NAMES: Record<number, string> = {
-  521: 'web server is down (connection refused)',
-  522: 'connection timed out',
-  523: 'origin is unreachable',
-  530: 'origin DNS error (1xxx)',
-};
-
 /** What each code means for an IIS origin, and what to check first. */
 const ADVICE: Record<number, string[]> = {
   521: [
@@ -42,7 +35,16 @@ const ADVICE: Record<number, string[]> = {
   ],
 };
 
-export default defineCause({
+interface CloudflareOriginUnreachableFacts {
+  /** The Cloudflare code seen first (521, 522, 523, 530), and the others seen ("523, 530"). */
+  code: number;
+  others?: string;
+  count: number;
+  rayId?: string;
+  iisLogPasted: boolean;
+}
+
+export default defineCause<CloudflareOriginUnreachableFacts>({
   id: 'cloudflare-origin-unreachable',
   title: 'Cloudflare could not connect to the origin server',
   family: 'proxy-origin',
@@ -64,7 +66,6 @@ export default defineCause({
       evidence: hits.refs,
       facts: {
         code,
-        name: NAMES[code],
         others: hits.codes.slice(1).join(', ') || undefined,
         count: hits.count,
         rayId: cloudflareRayId(evidence),
@@ -73,9 +74,9 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const code = typeof facts.code === 'number' ? facts.code : 522;
+    const code = facts.code ?? 522;
     const steps = [...(ADVICE[code] ?? ADVICE[522] ?? [])];
-    if (typeof facts.others === 'string') {
+    if (facts.others !== undefined) {
       steps.push(`The evidence also shows Cloudflare ${facts.others}: the connection to the origin failed in more than one way, so check the firewall and DNS items for those codes too.`);
     }
     steps.push(
@@ -83,13 +84,13 @@ export default defineCause({
         ? 'The origin\'s IIS log will not contain these requests (they never arrived): an IIS log without the failing URLs at the failing minutes confirms it, it does not clear the origin.'
         : 'The origin\'s IIS log will not contain these requests, because they never arrived. Their absence at the failing minutes confirms that the failure is between Cloudflare and IIS.',
     );
-    const count = typeof facts.count === 'number' ? facts.count : 1;
-    const ray = typeof facts.rayId === 'string' ? `the Ray ID (${facts.rayId}), ` : '';
+    const count = facts.count ?? 1;
+    const ray = facts.rayId !== undefined ? `the Ray ID (${facts.rayId}), ` : '';
     steps.push(`When you contact the hosting provider or Cloudflare, give ${ray}the UTC time, the URL and the output of https://<your-domain>/cdn-cgi/trace (${plural(count, 'failing line')} in this evidence).`);
     return steps;
   },
   fix({ facts }) {
-    const code = typeof facts.code === 'number' ? facts.code : 522;
+    const code = facts.code ?? 522;
     if (code === 530) {
       return { summary: 'Fix the origin DNS record Cloudflare proxies (the 1xxx code on the page names the lookup that failed), so that it resolves to the running origin.' };
     }

@@ -25,7 +25,16 @@ const ORIGIN_ERRORS: Record<string, string> = {
   DNSTimeout: 'resolving the origin host name timed out',
 };
 
-export default defineCause({
+interface FrontDoorOriginErrorFacts {
+  /** The ErrorInfo most lines give, one of ORIGIN_ERRORS (which says what it means). */
+  errorInfo?: string;
+  /** Requests with that ErrorInfo (or Front Door error pages when none is named). */
+  count: number;
+  /** The reference on Front Door's page (X-Azure-Ref). */
+  trackingRef?: string;
+}
+
+export default defineCause<FrontDoorOriginErrorFacts>({
   id: 'front-door-origin-error',
   title: 'Front Door could not connect to the origin or got an invalid answer',
   family: 'proxy-origin',
@@ -53,20 +62,21 @@ export default defineCause({
     return {
       confidence: named.length > 0 ? boosted(CONFIDENCE.strong, named.length >= 3 ? 0.05 : 0) : CONFIDENCE.possible + 0.05,
       evidence: refsOf([...named, ...unnamed]),
-      facts: { errorInfo, meaning: errorInfo === undefined ? undefined : ORIGIN_ERRORS[errorInfo], count: named.length || unnamed.length, kinds: counts.size, trackingRef: ref },
+      facts: { errorInfo, count: named.length || unnamed.length, trackingRef: ref },
     };
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const info = typeof facts.errorInfo === 'string' ? facts.errorInfo : undefined;
-    if (info !== undefined && typeof facts.meaning === 'string') {
-      steps.push(`Front Door logged ErrorInfo ${info} (${plural(typeof facts.count === 'number' ? facts.count : 1, 'request')}): ${facts.meaning}.`);
+    const info = facts.errorInfo;
+    const meaning = info !== undefined ? ORIGIN_ERRORS[info] : undefined;
+    if (info !== undefined && meaning !== undefined) {
+      steps.push(`Front Door logged ErrorInfo ${info} (${plural(facts.count ?? 1, 'request')}): ${meaning}.`);
     } else {
       steps.push(
         'This is Front Door\'s own error page, shown when it could not get a usable answer from the origin. The ErrorInfo field of the Front Door access log says why: find the request by the reference string on the page (it equals the X-Azure-Ref header and the access log\'s TrackingReference).',
       );
     }
-    if (typeof facts.trackingRef === 'string') steps.push(`Look up reference ${facts.trackingRef} in the access log (Log Analytics: FrontDoorAccessLog / AzureFrontDoor access log, trackingReference field).`);
+    if (facts.trackingRef !== undefined) steps.push(`Look up reference ${facts.trackingRef} in the access log (Log Analytics: FrontDoorAccessLog / AzureFrontDoor access log, trackingReference field).`);
     if (info === undefined || info.startsWith('OriginConnection') || info === 'OriginError') {
       steps.push(
         'Check the origin from outside: `Test-NetConnection <origin-host> -Port 443` and `curl -v https://<origin-host>/` with the origin host header Front Door sends. If the origin only allows Front Door, allow the AzureFrontDoor.Backend service tag and check the X-Azure-FDID header filter.',
@@ -83,7 +93,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const info = typeof facts.errorInfo === 'string' ? facts.errorInfo : '';
+    const info = facts.errorInfo ?? '';
     if (info.startsWith('DNS')) return { summary: 'Point the Front Door origin at a host name that resolves publicly to the running origin.' };
     if (info === 'OriginInvalidResponse' || info === 'ResponseHeaderTooBig') {
       return { summary: 'Make the origin return valid, compact responses: small headers (keep auth state server-side), a correct Content-Length, and no compression on range requests if Front Door compression is on.' };

@@ -6,7 +6,7 @@
  * forward-request timeout, or the HttpClient.Timeout of a BFF (100 s by default). The backend
  * may have finished the work later; nobody was waiting any more.
  */
-import { defineCause, type CauseFix, type MatchFacts } from './define-cause';
+import { defineCause, type CauseFix } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { anyOf, clue, clueRefs, clueValues } from './support/clue-query';
 
@@ -40,7 +40,21 @@ function toSeconds(value: string): number | undefined {
   return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
 }
 
-export default defineCause({
+interface GatewayForwarderTimeoutFacts {
+  /** The gateway whose timer fired (one of GATEWAYS, or HttpClient), and the setting that holds its limit. */
+  gateway: string;
+  setting: string;
+  /** The limit in seconds: configured in the evidence, or the gateway's default. */
+  limit: number;
+  limitFrom: 'evidence' | 'default';
+  /** The longest failing request in the paste, in seconds, and whether it ended at the limit. */
+  seconds?: number;
+  atLimit: boolean;
+  /** A proxy is in the paste, so the HttpClient is not only the app's own. */
+  proxy: boolean;
+}
+
+export default defineCause<GatewayForwarderTimeoutFacts>({
   id: 'gateway-forwarder-timeout',
   title: "A .NET or API gateway's own timeout expired before the backend answered",
   family: 'request-timeout',
@@ -85,32 +99,30 @@ export default defineCause({
     if (named && !narrativeOnly) confidence = boosted(CONFIDENCE.strong, atLimit ? 0.05 : 0, anyOf(evidence, ['status.504', 'status.503']) ? 0.05 : 0);
     else if (named) confidence = CONFIDENCE.likely - 0.1;
     else confidence = proxy ? boosted(CONFIDENCE.likely, atLimit ? 0.05 : 0) : CONFIDENCE.possible;
-    const facts: MatchFacts = {
-      gateway: gateway.name,
-      setting: gateway.setting,
-      limit,
-      limitFrom: configured !== undefined ? 'evidence' : 'default',
-      seconds: longest,
-      atLimit,
-      proxy,
-    };
     return {
       confidence,
       evidence: clueRefs(evidence, [gateway.clue, HTTP_CLIENT.clue, 'apim.timeout-setting', 'duration']).slice(0, 8),
-      facts,
+      facts: {
+        gateway: gateway.name,
+        setting: gateway.setting,
+        limit,
+        limitFrom: configured !== undefined ? 'evidence' : 'default',
+        seconds: longest,
+        atLimit,
+        proxy,
+      },
       // A BFF's or API's own HttpClient that timed out is the app's code, not a proxy in front of it.
       layer: gateway === HTTP_CLIENT && !proxy ? 'app' : 'reverse-proxy',
     };
   },
   steps({ facts }) {
-    const gateway = typeof facts.gateway === 'string' ? facts.gateway : 'The gateway';
-    const limit = typeof facts.limit === 'number' ? facts.limit : undefined;
+    const gateway = facts.gateway ?? 'The gateway';
+    const { limit, setting } = facts;
     const limitText = limit === undefined ? 'its timeout' : `${limit} s${facts.limitFrom === 'default' ? ' (its default)' : ''}`;
-    const setting = typeof facts.setting === 'string' ? facts.setting : 'its timeout setting';
     const steps = [
-      `${gateway} stopped waiting for the backend's response headers after ${limitText} and answered the client itself.${typeof facts.setting === 'string' ? ` The limit is ${setting}.` : ''}`,
+      `${gateway} stopped waiting for the backend's response headers after ${limitText} and answered the client itself.${setting !== undefined ? ` The limit is ${setting}.` : ''}`,
     ];
-    if (typeof facts.seconds === 'number') {
+    if (facts.seconds !== undefined) {
       steps.push(facts.atLimit === true ? `The failing request ran ${facts.seconds.toFixed(1)} s: right at that limit, so it is the timer and not the backend that ended it.` : `The longest failing request in the paste ran ${facts.seconds.toFixed(1)} s; compare it with the limit above and with the backend's own timing for the same request.`);
     }
     if (gateway === 'HttpClient' && facts.proxy !== true) {
@@ -124,7 +136,7 @@ export default defineCause({
   },
   fix({ facts }): CauseFix {
     // A suggestion only: double the limit that fired, at least five minutes.
-    const longer = typeof facts.limit === 'number' ? Math.max(300, Math.round(facts.limit * 2)) : 300;
+    const longer = facts.limit !== undefined ? Math.max(300, Math.round(facts.limit * 2)) : 300;
     const span = `${String(Math.floor(longer / 3600)).padStart(2, '0')}:${String(Math.floor((longer % 3600) / 60)).padStart(2, '0')}:${String(longer % 60).padStart(2, '0')}`;
     switch (facts.gateway) {
       case 'Ocelot':

@@ -19,7 +19,16 @@ const TITLES: Record<Variant, string> = {
   hostfxr: 'hostfxr could not be found or loaded',
 };
 
-export default defineCause({
+interface HandlerLoadFailureFacts {
+  /** What ANCM failed to load (TITLES says it in the words of its error page). */
+  variant: Variant;
+  /** The assembly an ANCM event says it could not find. */
+  assembly?: string;
+  /** The shared framework itself is missing (another cause's answer). */
+  frameworkMissing: boolean;
+}
+
+export default defineCause<HandlerLoadFailureFacts>({
   id: 'handler-load-failure',
   title: 'ANCM could not load its request handler or the app DLL',
   family: 'config-error',
@@ -69,7 +78,6 @@ export default defineCause({
       evidence: refsOf(found.flatMap((f) => f.refs), 8),
       facts: {
         variant: best.variant,
-        variantTitle: TITLES[best.variant],
         assembly: assemblyEvent ? quoted(assemblyEvent.message, "assembly '") : undefined,
         frameworkMissing,
       },
@@ -77,17 +85,17 @@ export default defineCause({
   },
   steps({ facts }) {
     const steps: string[] = [];
-    steps.push(`What failed: ${typeof facts.variantTitle === 'string' ? facts.variantTitle : 'a handler load'}.`);
+    steps.push(`What failed: ${facts.variant !== undefined ? TITLES[facts.variant] : 'a handler load'}.`);
     switch (facts.variant) {
       case 'inprocess-handler':
         steps.push('ANCM resolved hostfxr and asked it for aspnetcorev2_inprocess.dll, which lives in the Microsoft.AspNetCore.App shared framework folder (C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App\\<version>\\). Check that folder exists for the version in the app\'s runtimeconfig.json.');
         if (facts.frameworkMissing === true) steps.push('The evidence also shows the framework itself is missing: install it first (see the runtime cause).');
         break;
       case 'outofprocess-handler':
-        steps.push(`The out-of-process handler ${typeof facts.assembly === 'string' ? facts.assembly : 'aspnetcorev2_outofprocess.dll'} must sit in a versioned folder next to %ProgramFiles%\\IIS\\Asp.Net Core Module\\V2\\aspnetcorev2.dll. If it is missing, the Hosting Bundle install is damaged.`);
+        steps.push(`The out-of-process handler ${facts.assembly ?? 'aspnetcorev2_outofprocess.dll'} must sit in a versioned folder next to %ProgramFiles%\\IIS\\Asp.Net Core Module\\V2\\aspnetcorev2.dll. If it is missing, the Hosting Bundle install is damaged.`);
         break;
       case 'app-not-referenced':
-        steps.push(`The app does not reference the Microsoft.AspNetCore.App framework${typeof facts.assembly === 'string' ? ` (ANCM looked for ${facts.assembly})` : ''}: check <Project Sdk="Microsoft.NET.Sdk.Web"> in the .csproj and "Microsoft.AspNetCore.App" in the published <App>.runtimeconfig.json.`);
+        steps.push(`The app does not reference the Microsoft.AspNetCore.App framework${facts.assembly !== undefined ? ` (ANCM looked for ${facts.assembly})` : ''}: check <Project Sdk="Microsoft.NET.Sdk.Web"> in the .csproj and "Microsoft.AspNetCore.App" in the published <App>.runtimeconfig.json.`);
         break;
       case 'single-file':
         steps.push('processPath points at an .exe with no matching .dll beside it: that is a single-file publish (PublishSingleFile=true), which IIS in-process hosting cannot load. Check the publish profile.');

@@ -9,7 +9,7 @@
  * because NTLM and Negotiate need one connection per client, which HTTP/2 multiplexing breaks.
  */
 import type { EvidenceRef } from '../evidence/types';
-import { defineCause, type CauseFix, type MatchFacts } from './define-cause';
+import { defineCause, type CauseFix } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { anyOf, clue, clueRefs, clueValues, linesSay } from './support/clue-query';
 
@@ -27,7 +27,18 @@ const GATEWAYS: readonly (readonly [string, readonly string[]])[] = [
   ['Traefik', ['traefik.bad-gateway']],
 ];
 
-export default defineCause({
+interface HttpVersionMismatchFacts {
+  /** Which side refused which HTTP version. */
+  kind: Kind;
+  /** The proxy the evidence names (one of GATEWAYS, or YARP from its cluster config). */
+  gateway?: string;
+  /** The traffic is gRPC, which needs HTTP/2 end to end. */
+  grpc: boolean;
+  /** Kestrel warned that HTTP/2 is not enabled on a cleartext Http1AndHttp2 endpoint. */
+  h2cOff: boolean;
+}
+
+export default defineCause<HttpVersionMismatchFacts>({
   id: 'http-version-mismatch',
   title: 'The proxy and the backend disagree on HTTP/1.1 and HTTP/2',
   family: 'proxy-origin',
@@ -77,11 +88,14 @@ export default defineCause({
     const gateway = GATEWAYS.find(([, ids]) => anyOf(evidence, ids))?.[0] ?? (yarpConfig ? 'YARP' : undefined);
     const refs: EvidenceRef[] = [...nginx, ...kestrel, ...protocolError, ...clueRefs(evidence, ['kestrel.h2c-disabled', 'http.version-exact', 'nginx.premature-close'])];
     const grpc = grpcClosed || linesSay(refs, ['grpc']) || anyOf(evidence, ['narrative.http2-words']);
-    const facts: MatchFacts = { kind, gateway, grpc, pinned, h2cOff };
-    return { confidence: boosted(confidence, gateway ? 0.05 : 0, h2cOff && kind === 'h2-to-http1' ? 0.05 : 0), evidence: refs.slice(0, 8), facts };
+    return {
+      confidence: boosted(confidence, gateway ? 0.05 : 0, h2cOff && kind === 'h2-to-http1' ? 0.05 : 0),
+      evidence: refs.slice(0, 8),
+      facts: { kind, gateway, grpc, h2cOff },
+    };
   },
   steps({ facts }) {
-    const who = typeof facts.gateway === 'string' ? facts.gateway : 'The proxy';
+    const who = facts.gateway ?? 'The proxy';
     const steps: string[] = [];
     if (facts.kind === 'http1-to-h2-only') {
       steps.push(

@@ -6,7 +6,7 @@ import type { EvidenceRef } from '../evidence/types';
 import { CONFIDENCE, boosted } from './confidence';
 import { defineCause } from './define-cause';
 import { aspNetCoreAttribute, codes, refsOf } from './query';
-import { ancmEvents, applicationOf, bitnessSuspected, findStatus, hasSpecificStartupReason, includesAny, quoted, seen } from './support/ancm-evidence';
+import { ancmEvents, bitnessSuspected, findStatus, hasSpecificStartupReason, includesAny, quoted, seen } from './support/ancm-evidence';
 
 /** 1007/1031 messages that other causes own (timeout, missing files, process path, hostfxr). */
 const OTHER_1007 = [
@@ -19,7 +19,20 @@ const OTHER_1007 = [
   "doesn't have '.exe' extension",
 ];
 
-export default defineCause({
+interface InprocessStartupFailureFacts {
+  /** The site folder the ANCM event names ("physical root '...'"). */
+  physicalRoot?: string;
+  /** The exit code Program.Main returned with, as the event quotes it. */
+  exitCode?: string;
+  /** The exception code of event 1018 (0xe0434352: a managed exception nothing caught). */
+  exceptionCode?: string;
+  /** Event 1011 with no 1035: the app wrote nothing to stdout before it stopped. */
+  emptyStdout: boolean;
+  /** The evidence names a more specific startup reason, which another cause explains. */
+  specific: boolean;
+}
+
+export default defineCause<InprocessStartupFailureFacts>({
   id: 'inprocess-startup-failure',
   title: 'In-process app failed to start (ANCM 500.30)',
   family: 'startup-failure',
@@ -64,7 +77,6 @@ export default defineCause({
       confidence,
       evidence: refsOf(refs, 8),
       facts: {
-        application: first ? applicationOf(first.message) : undefined,
         physicalRoot: first ? quoted(first.message, "physical root '") : undefined,
         exitCode,
         exceptionCode,
@@ -75,11 +87,11 @@ export default defineCause({
   },
   steps({ facts, evidence }) {
     const steps: string[] = [];
-    const root = typeof facts.physicalRoot === 'string' ? facts.physicalRoot : 'the site folder';
+    const root = facts.physicalRoot ?? 'the site folder';
     const args = aspNetCoreAttribute(evidence, 'arguments')?.value;
     const command = args && args.toLowerCase().includes('.dll') ? `dotnet ${args}` : 'dotnet .\\YourApp.dll (or .\\YourApp.exe)';
     if (facts.specific === true) steps.push('The evidence names a more specific reason (see the higher-ranked cause); the steps below confirm it.');
-    if (typeof facts.exitCode === 'string') {
+    if (facts.exitCode !== undefined) {
       steps.push(`Program.Main returned with exit code ${facts.exitCode} before the server started: something in Program.cs ended the app (an exception caught and swallowed, a missing setting that makes it return, a host that was built but not run).`);
     }
     if (facts.exceptionCode === '0xe0434352') {

@@ -12,7 +12,19 @@ import { ancmEvents, configRef, dllNameOf, linesWithText, quoteMessage } from '.
 const LOAD_ERROR = 'Could not load configuration';
 const KNOWN_MODELS = ['', 'inprocess', 'outofprocess'];
 
-export default defineCause({
+interface InvalidAspNetCoreConfigFacts {
+  /** Why ANCM could not load its configuration, as event 1034 says it. */
+  reason?: string;
+  /** The hostingModel value ANCM does not know, from the pasted web.config or the event. */
+  hostingModel?: string;
+  /** ANCM says 'processPath' is required, and whether the pasted <aspNetCore> has one anyway. */
+  processPathMissing: boolean;
+  pastedHasProcessPath: boolean;
+  /** The app's DLL, from the arguments attribute. */
+  dll?: string;
+}
+
+export default defineCause<InvalidAspNetCoreConfigFacts>({
   id: 'invalid-aspnetcore-config',
   title: 'ANCM rejected the <aspNetCore> settings in web.config',
   family: 'config-error',
@@ -59,8 +71,8 @@ export default defineCause({
   },
   steps({ facts }) {
     const steps: string[] = [];
-    if (typeof facts.reason === 'string') steps.push(`ANCM says: ${quoteMessage(facts.reason)}.`);
-    if (typeof facts.hostingModel === 'string') {
+    if (facts.reason !== undefined) steps.push(`ANCM says: ${quoteMessage(facts.reason)}.`);
+    if (facts.hostingModel !== undefined) {
       steps.push(`hostingModel="${facts.hostingModel}" is not a value ANCM knows: only "inprocess" and "outofprocess" (any case) are valid, and leaving it out means out-of-process.`);
     }
     if (facts.processPathMissing === true) {
@@ -79,7 +91,7 @@ export default defineCause({
       };
     }
     if (facts.processPathMissing === true) {
-      const dll = typeof facts.dll === 'string' ? facts.dll : 'YourApp.dll';
+      const dll = facts.dll ?? 'YourApp.dll';
       return {
         summary: 'Give <aspNetCore> its processPath (and arguments for a framework-dependent app).',
         change: { set: { processPath: 'dotnet', arguments: `.\\${dll}` } },
@@ -87,7 +99,7 @@ export default defineCause({
         language: 'xml',
       };
     }
-    const value = typeof facts.hostingModel === 'string' && facts.hostingModel.toLowerCase().includes('out') ? 'outofprocess' : 'inprocess';
+    const value = facts.hostingModel?.toLowerCase().includes('out') === true ? 'outofprocess' : 'inprocess';
     return {
       summary: `Set hostingModel to a valid value ("${value}"), and <AspNetCoreHostingModel> in the .csproj to match.`,
       change: { set: { hostingModel: value } },

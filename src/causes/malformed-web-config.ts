@@ -21,7 +21,22 @@ const CONFIG_ERRORS: Record<string, string> = {
 };
 
 
-export default defineCause({
+interface MalformedWebConfigFacts {
+  /** The pasted web.config that does not parse, and where and why its XML breaks. */
+  source?: string;
+  line?: number;
+  column?: number;
+  xmlError?: string;
+  /** The 500.19 page's Error Code (CONFIG_ERRORS says what it means). */
+  errorCode?: string;
+  /** The file and line the 500.19 page names ("Config File", "Config Source"). */
+  configFile?: string;
+  configLine?: number;
+  /** The app's DLL, from the arguments attribute. */
+  dll?: string;
+}
+
+export default defineCause<MalformedWebConfigFacts>({
   id: 'malformed-web-config',
   title: "IIS cannot read the site's web.config (500.19)",
   family: 'config-error',
@@ -68,7 +83,6 @@ export default defineCause({
         column: first?.error?.column,
         xmlError: first?.error?.message,
         errorCode,
-        meaning: errorCode === undefined ? undefined : CONFIG_ERRORS[errorCode],
         configFile: page?.configFile,
         dll: dllNameOf(aspNetCoreAttribute(evidence, 'arguments')?.value),
         configLine: page?.configLine,
@@ -77,21 +91,22 @@ export default defineCause({
   },
   steps({ facts }) {
     const steps: string[] = [];
-    if (typeof facts.line === 'number') {
-      const at = typeof facts.column === 'number' ? `line ${facts.line}, column ${facts.column}` : `line ${facts.line}`;
-      steps.push(`The pasted ${typeof facts.source === 'string' ? facts.source : 'web.config'} does not parse at ${at}${typeof facts.xmlError === 'string' ? `: ${quoteMessage(facts.xmlError)}` : ''}. IIS stops at the same place.`);
+    if (facts.line !== undefined) {
+      const at = facts.column !== undefined ? `line ${facts.line}, column ${facts.column}` : `line ${facts.line}`;
+      steps.push(`The pasted ${facts.source ?? 'web.config'} does not parse at ${at}${facts.xmlError !== undefined ? `: ${quoteMessage(facts.xmlError)}` : ''}. IIS stops at the same place.`);
     }
-    if (typeof facts.errorCode === 'string') {
-      steps.push(`Error Code ${facts.errorCode}${typeof facts.meaning === 'string' ? `: ${facts.meaning}` : ''}.`);
+    if (facts.errorCode !== undefined) {
+      const meaning = CONFIG_ERRORS[facts.errorCode];
+      steps.push(`Error Code ${facts.errorCode}${meaning !== undefined ? `: ${meaning}` : ''}.`);
     }
-    if (typeof facts.configFile === 'string') {
-      steps.push(`The page names the file: ${facts.configFile}${typeof facts.configLine === 'number' ? `, line ${facts.configLine}` : ''}. Its "Config Source" box shows the lines around the error; the numbered line is where IIS gave up.`);
+    if (facts.configFile !== undefined) {
+      steps.push(`The page names the file: ${facts.configFile}${facts.configLine !== undefined ? `, line ${facts.configLine}` : ''}. Its "Config Source" box shows the lines around the error; the numbered line is where IIS gave up.`);
     } else {
       steps.push('Open the 500.19 page on the server itself (detailed errors are shown locally): "Config File" names the file and "Config Source" shows the offending line.');
     }
     steps.push('Common breakages: a missing closing tag or quote after a hand edit, an "&" that should be "&amp;", two <aspNetCore> or <handlers> entries after a merge, a typo in the DLL name, or a BOM/encoding problem from a deployment script.');
     steps.push('Validate before deploying: `[xml](Get-Content .\\web.config -Raw)` in PowerShell throws with the line and position of the first XML error.');
-    if (facts.errorCode === '0x8007000d' && typeof facts.line !== 'number') {
+    if (facts.errorCode === '0x8007000d' && facts.line === undefined) {
       steps.push('If the XML is valid, 0x8007000d means IIS does not know an element in it, typically <aspNetCore> when the ASP.NET Core Module is not installed (see that cause) or <rewrite> without the URL Rewrite module.');
     }
     return steps;
@@ -104,9 +119,9 @@ export default defineCause({
         language: 'powershell',
       };
     }
-    const dll = typeof facts.dll === 'string' ? facts.dll : 'YourApp.dll';
+    const dll = facts.dll ?? 'YourApp.dll';
     return {
-      summary: `Correct the web.config so it is well-formed and holds each section once; the minimal ASP.NET Core web.config is below${typeof facts.dll === 'string' ? '' : ' (adjust the DLL name)'}.`,
+      summary: `Correct the web.config so it is well-formed and holds each section once; the minimal ASP.NET Core web.config is below${facts.dll !== undefined ? '' : ' (adjust the DLL name)'}.`,
       snippet:
         `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <location path="." inheritInChildApplications="false">\n    <system.webServer>\n      <handlers>\n        <add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />\n      </handlers>\n      <aspNetCore processPath="dotnet" arguments=".\\${dll}" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout" hostingModel="inprocess" />\n    </system.webServer>\n  </location>\n</configuration>`,
       language: 'xml',

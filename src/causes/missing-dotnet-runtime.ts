@@ -11,7 +11,17 @@ import { ancmEvents, eventHolding, eventsWithText, findStatus, linesWithText, se
 /** Host messages that say "framework not found" in the wordings of .NET Core 2.x to .NET 9. */
 const HOST_TEXTS = ['It was not possible to find any compatible framework version', 'You must install or update .NET', 'was not found.\n  - The following frameworks were found', 'No frameworks were found'];
 
-export default defineCause({
+interface MissingDotnetRuntimeFacts {
+  /** The shared framework the app asks for (Microsoft.NETCore.App, Microsoft.AspNetCore.App) and its version. */
+  framework?: string;
+  version?: string;
+  /** The architecture of the runtime it looked for: x86, x64 or arm64. */
+  architecture?: string;
+  /** The versions the host found installed, comma-separated. */
+  installed?: string;
+}
+
+export default defineCause<MissingDotnetRuntimeFacts>({
   id: 'missing-dotnet-runtime',
   title: 'The .NET runtime version the app targets is not installed on the server',
   family: 'startup-failure',
@@ -65,12 +75,12 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const framework = typeof facts.framework === 'string' ? facts.framework : 'Microsoft.AspNetCore.App';
-    const version = typeof facts.version === 'string' ? facts.version : undefined;
+    const framework = facts.framework ?? 'Microsoft.AspNetCore.App';
+    const { version } = facts;
     const wanted = version ? `${framework} ${version}` : `the ${framework} version the app targets`;
     const steps: string[] = [];
-    steps.push(`The app asks for ${wanted}${typeof facts.architecture === 'string' ? ` (${facts.architecture})` : ''}, and the server does not have it.`);
-    if (typeof facts.installed === 'string') {
+    steps.push(`The app asks for ${wanted}${facts.architecture !== undefined ? ` (${facts.architecture})` : ''}, and the server does not have it.`);
+    if (facts.installed !== undefined) {
       steps.push(`Installed on the server: ${facts.installed}. A runtime only rolls forward to a newer patch of the same major.minor, never across major versions.`);
     }
     steps.push('List what the server really has: `dotnet --list-runtimes` in a console on the server (look for both Microsoft.NETCore.App and Microsoft.AspNetCore.App lines), and compare with "includedFrameworks"/"framework" in the app\'s <App>.runtimeconfig.json.');
@@ -82,7 +92,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const version = typeof facts.version === 'string' ? facts.version : undefined;
+    const { version } = facts;
     const majorMinor = version ? /^(\d+\.\d+)/.exec(version)?.[1] : undefined;
     const page = majorMinor ? `https://dotnet.microsoft.com/download/dotnet/${majorMinor}` : 'https://dotnet.microsoft.com/download/dotnet';
     const old = majorMinor !== undefined && Number(majorMinor.split('.')[0]) < 8;

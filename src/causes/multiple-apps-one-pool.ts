@@ -7,13 +7,20 @@ import type { EvidenceRef } from '../evidence/types';
 import { CONFIDENCE, boosted } from './confidence';
 import { defineCause } from './define-cause';
 import { refsOf } from './query';
-import { ancmEvents, appPoolName, findStatus, linesWithText, quoted, seen } from './support/ancm-evidence';
+import { ancmEvents, findStatus, linesWithText, quoted, seen } from './support/ancm-evidence';
 
 const DUPLICATE_TEXT = 'Only one in-process application is allowed per IIS application pool';
 const DUPLICATE_OLD_TEXT = 'Only one inprocess application is allowed per IIS application pool';
 const MIXED_TEXT = 'Mixed hosting model is not supported';
 
-export default defineCause({
+interface MultipleAppsOnePoolFacts {
+  /** An out-of-process app beside an in-process one (500.34), rather than two in-process apps (500.35). */
+  mixed: boolean;
+  /** The application ANCM refused, as its event names it ("/LM/W3SVC/1/ROOT/App"). */
+  application?: string;
+}
+
+export default defineCause<MultipleAppsOnePoolFacts>({
   id: 'multiple-apps-one-pool',
   title: 'Several ASP.NET Core apps share one application pool',
   family: 'config-error',
@@ -60,12 +67,11 @@ export default defineCause({
       facts: {
         mixed: isMixed,
         application: quoted(message, "assign the application '") ?? quoted(message, "Application '"),
-        pool: appPoolName(evidence),
       },
     };
   },
   steps({ facts }) {
-    const app = typeof facts.application === 'string' ? `'${facts.application}'` : 'the failing application';
+    const app = facts.application !== undefined ? `'${facts.application}'` : 'the failing application';
     const steps: string[] = [];
     if (facts.mixed === true) {
       steps.push(`ANCM refused ${app}: its hostingModel differs from the app already running in the same worker process (500.34). In-process and out-of-process apps cannot share a pool.`);
@@ -78,7 +84,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const app = typeof facts.application === 'string' ? facts.application.split('/').filter((p) => p.length > 0).pop() ?? 'SecondApp' : 'SecondApp';
+    const app = facts.application?.split('/').filter((p) => p.length > 0).pop() ?? 'SecondApp';
     const site = 'Default Web Site';
     return {
       summary: 'Give every in-process ASP.NET Core app its own application pool (No Managed Code). If the apps must share a pool, make all of them out-of-process instead.',

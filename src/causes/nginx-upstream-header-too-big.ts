@@ -10,7 +10,17 @@ import { CONFIDENCE, boosted } from './confidence';
 import { refsOf, signalsWhere } from './query';
 import { plural, upstreamOrigin } from './support/gateway-evidence';
 
-export default defineCause({
+interface NginxUpstreamHeaderTooBigFacts {
+  /** What nginx's error log reports most: headers too big for proxy_buffer_size, or invalid. */
+  kind: 'too-big' | 'invalid';
+  /** Error-log lines that report it. */
+  count: number;
+  /** An invalid-header line says "no valid HTTP/1.0 header": not HTTP/1.x at all. */
+  noValidHeader: boolean;
+  upstream?: string;
+}
+
+export default defineCause<NginxUpstreamHeaderTooBigFacts>({
   id: 'nginx-upstream-header-too-big',
   title: "Upstream response headers did not fit nginx's proxy buffer or were invalid",
   family: 'proxy-origin',
@@ -36,8 +46,8 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const upstream = typeof facts.upstream === 'string' ? facts.upstream : 'the upstream';
-    const count = typeof facts.count === 'number' ? facts.count : 1;
+    const upstream = facts.upstream ?? 'the upstream';
+    const count = facts.count ?? 1;
     if (facts.kind === 'too-big') {
       return [
         `nginx read the response headers from ${upstream} into proxy_buffer_size (one memory page, 4k or 8k, by default) and they did not fit (${plural(count, 'line')}). The request itself worked; only the headers were too large.`,

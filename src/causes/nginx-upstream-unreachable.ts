@@ -12,7 +12,18 @@ import { plural, signalsWithStatus, upstreamOrigin, upstreamPort } from './suppo
 type Condition = 'refused' | 'no-live' | 'reset' | 'premature-close';
 const CONDITIONS: readonly Condition[] = ['refused', 'premature-close', 'reset', 'no-live'];
 
-export default defineCause({
+interface NginxUpstreamUnreachableFacts {
+  /** The failure nginx's error log reports most (a consequence like no-live last), or only its 502 page. */
+  condition: Condition | 'page';
+  /** nginx error-log lines about the failure. */
+  count: number;
+  upstream?: string;
+  port?: string;
+  /** The app's output shows it stopping or dying. */
+  appDied: boolean;
+}
+
+export default defineCause<NginxUpstreamUnreachableFacts>({
   id: 'nginx-upstream-unreachable',
   title: "Upstream app refused or dropped nginx's connection",
   family: 'proxy-origin',
@@ -59,7 +70,6 @@ export default defineCause({
       evidence: refsOf([...lines, ...pages, ...appDied.slice(0, 2)]),
       facts: {
         condition: condition ?? 'page',
-        conditions: [...counts.keys()].join(', ') || undefined,
         count: lines.length,
         upstream: upstreamOrigin(upstream),
         port: upstreamPort(upstream),
@@ -69,9 +79,9 @@ export default defineCause({
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const upstream = typeof facts.upstream === 'string' ? facts.upstream : 'the upstream';
-    const port = typeof facts.port === 'string' ? facts.port : '<port>';
-    const count = typeof facts.count === 'number' ? facts.count : 0;
+    const upstream = facts.upstream ?? 'the upstream';
+    const port = facts.port ?? '<port>';
+    const count = facts.count ?? 0;
     switch (facts.condition) {
       case 'refused':
         steps.push(`nginx got "Connection refused" from ${upstream} (${plural(count, 'line')}): nothing was listening on port ${port} at that moment. The app was stopped, crashed and restarting, or listens on another address or port than proxy_pass names.`);

@@ -9,7 +9,6 @@ import { defineCause } from './define-cause';
 import { aspNetCoreAttribute, codes, refsOf } from './query';
 import {
   ancmEvents,
-  applicationOf,
   dllNameOf,
   errorCodeOf,
   findStatus,
@@ -22,7 +21,20 @@ import {
 /** 1000 templates: a start attempt that failed, or a process that started but never listened. */
 const ATTEMPT_TEXTS = ['failed to start process', 'but failed to listen on the given port', 'but either crashed', 'did not listen on the given port'];
 
-export default defineCause({
+interface OopStartupFailureFacts {
+  /** The site folder the ANCM event names ("physical root '...'"). */
+  physicalRoot?: string;
+  /** The command line ANCM ran, the stage it failed at (PostStartCheck...) and the HRESULT. */
+  commandLine?: string;
+  stage?: string;
+  errorCode?: string;
+  /** The app's DLL, from that command line or the arguments attribute. */
+  dll?: string;
+  /** The evidence names a more specific startup reason, which another cause explains. */
+  specific: boolean;
+}
+
+export default defineCause<OopStartupFailureFacts>({
   id: 'oop-startup-failure',
   title: 'Out-of-process app failed to start (ANCM 502.5)',
   family: 'startup-failure',
@@ -73,13 +85,10 @@ export default defineCause({
       confidence,
       evidence: refsOf(evidenceRefs, 8),
       facts: {
-        attempts: attempts.length,
-        application: applicationOf(message),
         physicalRoot: quoted(message, "physical root '"),
         commandLine,
         stage: quoted(message, "at stage '"),
         errorCode: errorCodeOf(message),
-        port: portOf(message),
         dll: dllNameOf(commandLine) ?? dllNameOf(aspNetCoreAttribute(evidence, 'arguments')?.value),
         specific,
       },
@@ -87,19 +96,19 @@ export default defineCause({
   },
   steps({ facts, evidence }) {
     const steps: string[] = [];
-    const root = typeof facts.physicalRoot === 'string' ? facts.physicalRoot : 'the site folder';
-    const dll = typeof facts.dll === 'string' ? facts.dll : 'YourApp.dll';
+    const root = facts.physicalRoot ?? 'the site folder';
+    const dll = facts.dll ?? 'YourApp.dll';
     if (facts.specific === true) {
       steps.push('The evidence also names a more specific reason (see the higher-ranked cause); fix that first. The steps below confirm it.');
     }
-    if (typeof facts.commandLine === 'string') {
-      const at = typeof facts.stage === 'string' ? ` It failed at stage ${facts.stage}` : '';
-      const code = typeof facts.errorCode === 'string' ? ` with ${facts.errorCode}` : '';
+    if (facts.commandLine !== undefined) {
+      const at = facts.stage !== undefined ? ` It failed at stage ${facts.stage}` : '';
+      const code = facts.errorCode !== undefined ? ` with ${facts.errorCode}` : '';
       steps.push(`ANCM ran \`${facts.commandLine}\` from ${root}.${at}${code}. Open a console on the server and run exactly that command there to see the exception the process prints before it exits.`);
     } else {
       steps.push(`Open a console on the server, cd to ${root} and run \`dotnet .\\${dll}\` (or \`.\\App.exe\` for a self-contained app). A startup exception is printed before the process exits.`);
     }
-    if (typeof facts.stage === 'string' && facts.stage === 'PostStartCheck') {
+    if (facts.stage === 'PostStartCheck') {
       steps.push('Stage PostStartCheck means the process was created but exited (0x8027025B) or never answered on its port (0x8027025A) within startupTimeLimit: the app itself crashed during startup, so its stdout holds the reason.');
     }
     const stdout = aspNetCoreAttribute(evidence, 'stdoutLogEnabled');
@@ -115,7 +124,7 @@ export default defineCause({
   },
   fix({ facts }) {
     const specific = facts.specific === true;
-    const dll = typeof facts.dll === 'string' ? facts.dll : 'YourApp.dll';
+    const dll = facts.dll ?? 'YourApp.dll';
     return {
       summary: specific
         ? 'Fix the specific startup error named by the higher-ranked cause. To see the full output, enable stdout logging (a diagnostic change: revert it once the app starts).'
@@ -132,14 +141,3 @@ export default defineCause({
     'https://learn.microsoft.com/aspnet/core/host-and-deploy/aspnet-core-module#log-creation-and-redirection',
   ],
 });
-
-/** The port ANCM assigned (`assigned port 16572`) or tried (`Failed to bind to port '34090'`). */
-function portOf(message: string): number | undefined {
-  const assigned = message.indexOf('assigned port ');
-  if (assigned >= 0) {
-    const m = /^assigned port (\d{1,5})/.exec(message.slice(assigned, assigned + 25));
-    if (m?.[1]) return Number(m[1]);
-  }
-  const bound = quoted(message, "to port '") ?? quoted(message, "given port '");
-  return bound !== undefined && /^\d{1,5}$/.test(bound) ? Number(bound) : undefined;
-}

@@ -11,7 +11,20 @@ import { ancmEvents, configRef, dllNameOf, environmentVariable, quoted, startupC
 /** Environment variables that pin the address Kestrel listens on, in the order they matter. */
 const FIXED_PORT_VARIABLES = ['ASPNETCORE_PORT', 'ASPNETCORE_URLS', 'ASPNETCORE_HTTP_PORTS', 'URLS'];
 
-export default defineCause({
+interface PortInUseFacts {
+  /** The address Kestrel failed to bind. */
+  address?: string;
+  /** The port ANCM waited on, and the range it drew it from, as its event quotes them. */
+  port?: string;
+  range?: string;
+  /** The environment variable in web.config that pins Kestrel's port or URLs, and its value. */
+  variable?: string;
+  value?: string;
+  /** The app's DLL, from the arguments attribute or ANCM's command line. */
+  dll?: string;
+}
+
+export default defineCause<PortInUseFacts>({
   id: 'port-in-use',
   title: 'Kestrel could not listen on the port ANCM assigned',
   family: 'startup-failure',
@@ -58,23 +71,23 @@ export default defineCause({
   },
   steps({ facts }) {
     const steps: string[] = [];
-    if (typeof facts.variable === 'string') {
-      steps.push(`web.config sets ${facts.variable}=${typeof facts.value === 'string' ? facts.value : '...'} for the app. ANCM sets ASPNETCORE_PORT itself (a random free port per start) and waits for Kestrel there; a fixed value collides when two processes overlap during a recycle, or points Kestrel somewhere ANCM is not waiting.`);
+    if (facts.variable !== undefined) {
+      steps.push(`web.config sets ${facts.variable}=${facts.value ?? '...'} for the app. ANCM sets ASPNETCORE_PORT itself (a random free port per start) and waits for Kestrel there; a fixed value collides when two processes overlap during a recycle, or points Kestrel somewhere ANCM is not waiting.`);
     }
-    if (typeof facts.address === 'string') {
+    if (facts.address !== undefined) {
       steps.push(`Kestrel failed to bind ${facts.address}. Find the owner of the port on the server: \`Get-NetTCPConnection -LocalPort <port> -State Listen | Select-Object OwningProcess\` then \`Get-Process -Id <pid>\` (or \`netstat -ano | findstr :<port>\`).`);
     }
-    if (typeof facts.port === 'string') {
-      steps.push(`ANCM waited on port ${facts.port}${typeof facts.range === 'string' ? ` (range ${facts.range})` : ''}. If the stdout log shows "Now listening on:" another address, the app overrides the URL: look for UseUrls(...), ConfigureKestrel/Listen(...) or a "Kestrel:Endpoints"/"urls" entry in appsettings.json.`);
+    if (facts.port !== undefined) {
+      steps.push(`ANCM waited on port ${facts.port}${facts.range !== undefined ? ` (range ${facts.range})` : ''}. If the stdout log shows "Now listening on:" another address, the app overrides the URL: look for UseUrls(...), ConfigureKestrel/Listen(...) or a "Kestrel:Endpoints"/"urls" entry in appsettings.json.`);
     }
     steps.push('Several out-of-process apps starting at the same moment can draw the same port (an old ANCM race, aspnet/IISIntegration#1124): update the Hosting Bundle (ANCM V2 retries with a new port) and check the 1000 events for the retry counter.');
     steps.push('Check what else listens on the loopback ports and the dynamic range: `netsh int ipv4 show dynamicport tcp` and `netsh int ipv4 show excludedportrange protocol=tcp` (Hyper-V/WinNAT can reserve blocks).');
     return steps;
   },
   fix({ facts }) {
-    const pinned = typeof facts.variable === 'string';
-    const variable = pinned ? String(facts.variable) : 'ASPNETCORE_PORT';
-    const dll = typeof facts.dll === 'string' ? facts.dll : 'YourApp.dll';
+    const pinned = facts.variable !== undefined;
+    const variable = facts.variable ?? 'ASPNETCORE_PORT';
+    const dll = facts.dll ?? 'YourApp.dll';
     return {
       summary: pinned
         ? `Let ANCM choose the port: remove the ${variable} environment variable from web.config, and remove hard-coded UseUrls/Listen calls for the IIS case. Or switch to hostingModel="inprocess", which uses no port at all.`

@@ -11,7 +11,24 @@ import { appPoolName, eventHolding, findStatus, quoteMessage, seen, startupConte
 /** Which kind of startup exception, most actionable first. */
 const PRIORITY: Signal['id'][] = ['sql-login-failed', 'config-file-missing', 'di-resolution-failure', 'sql-connection-failure', 'dll-not-found', 'assembly-load-failure', 'unhandled-exception'];
 
-export default defineCause({
+interface StartupExceptionFacts {
+  /** The most telling startup failure seen (one of PRIORITY). */
+  kind: Signal['id'];
+  /** The exception that ended startup: its type and (clipped) message. */
+  exceptionType?: string;
+  exceptionMessage?: string;
+  /** What that failure names: the missing settings file, the service DI could not build, the SQL login refused, the SQL error, the missing library. */
+  file?: string;
+  service?: string;
+  sqlUser?: string;
+  sqlDetail?: string;
+  library?: string;
+  /** ASPNETCORE_ENVIRONMENT as the host printed it. */
+  environment?: string;
+  pool?: string;
+}
+
+export default defineCause<StartupExceptionFacts>({
   id: 'startup-exception',
   title: 'The app threw an exception during startup',
   family: 'startup-failure',
@@ -72,46 +89,46 @@ export default defineCause({
     const steps: string[] = [];
     const args = aspNetCoreAttribute(evidence, 'arguments')?.value;
     const command = args !== undefined && args.toLowerCase().includes('.dll') ? `dotnet ${args}` : 'dotnet .\\YourApp.dll';
-    if (typeof facts.exceptionType === 'string') {
-      const message = typeof facts.exceptionMessage === 'string' && facts.exceptionMessage.length > 0 ? `: ${quoteMessage(facts.exceptionMessage)}` : '';
+    if (facts.exceptionType !== undefined) {
+      const message = facts.exceptionMessage !== undefined && facts.exceptionMessage.length > 0 ? `: ${quoteMessage(facts.exceptionMessage)}` : '';
       steps.push(`The process died on ${facts.exceptionType}${message}. Read the stack trace below it: the first frame in your own namespace (Program.<Main>$, Startup.ConfigureServices, a hosted service's StartAsync) is where startup broke.`);
     }
     switch (facts.kind) {
       case 'sql-login-failed': {
-        const user = typeof facts.sqlUser === 'string' ? facts.sqlUser : 'the app pool identity';
+        const user = facts.sqlUser ?? 'the app pool identity';
         steps.push(`SQL Server refused the login of ${user}. With Integrated Security the app connects as the app pool identity (IIS APPPOOL\\<pool>), not as you: create a login for it in SQL Server (or for the machine account DOMAIN\\SERVER$ when SQL runs elsewhere) and map it to a database user with the roles it needs.`);
         break;
       }
       case 'config-file-missing': {
-        const file = typeof facts.file === 'string' ? facts.file : 'the settings file';
+        const file = facts.file ?? 'the settings file';
         steps.push(`${file} is not where the app looks. Check that it was published (Copy to Output Directory / the publish profile), that the content root is the site folder, and that the app pool identity can read it (icacls <site folder>).`);
         break;
       }
       case 'di-resolution-failure': {
-        const service = typeof facts.service === 'string' ? facts.service : 'a service';
+        const service = facts.service ?? 'a service';
         steps.push(`The DI container could not build ${service}: a registration is missing or depends on something registered only in Development (check environment-specific code in Program.cs).`);
         break;
       }
       case 'sql-connection-failure':
-        steps.push(`The database was unreachable at startup${typeof facts.sqlDetail === 'string' ? ` (${facts.sqlDetail})` : ''}. Test from the server: \`Test-NetConnection <sqlhost> -Port 1433\`, and check the connection string that the Production configuration really uses.`);
+        steps.push(`The database was unreachable at startup${facts.sqlDetail !== undefined ? ` (${facts.sqlDetail})` : ''}. Test from the server: \`Test-NetConnection <sqlhost> -Port 1433\`, and check the connection string that the Production configuration really uses.`);
         break;
       case 'dll-not-found':
       case 'assembly-load-failure':
-        steps.push(`A dependency${typeof facts.library === 'string' ? ` (${facts.library})` : ''} is missing from the published folder or needs a native runtime (VC++ redistributable, runtimes\\win-x64\\native): publish again with a clean output folder and compare it with the build output.`);
+        steps.push(`A dependency${facts.library !== undefined ? ` (${facts.library})` : ''} is missing from the published folder or needs a native runtime (VC++ redistributable, runtimes\\win-x64\\native): publish again with a clean output folder and compare it with the build output.`);
         break;
       default:
         break;
     }
-    const environment = typeof facts.environment === 'string' ? facts.environment : undefined;
+    const { environment } = facts;
     steps.push(`"Works with dotnet run, not on IIS": IIS runs with ASPNETCORE_ENVIRONMENT=${environment ?? 'Production'} (Production unless set), so appsettings.Development.json, user secrets and developer connection strings are not loaded. Compare appsettings.${environment ?? 'Production'}.json and the environmentVariables in web.config with what you use locally.`);
-    const pool = typeof facts.pool === 'string' ? facts.pool : '<pool>';
+    const pool = facts.pool ?? '<pool>';
     steps.push(`Reproduce on the server in a console from the site folder (\`${command}\`), and remember IIS runs as IIS APPPOOL\\${pool}: files, certificates and databases you can reach as yourself may be denied to it.`);
     return steps;
   },
   fix({ facts }) {
     const kind = facts.kind;
     if (kind === 'sql-login-failed') {
-      const user = typeof facts.sqlUser === 'string' ? facts.sqlUser : `IIS APPPOOL\\${typeof facts.pool === 'string' ? facts.pool : 'YourPool'}`;
+      const user = facts.sqlUser ?? `IIS APPPOOL\\${facts.pool ?? 'YourPool'}`;
       return {
         summary: `Give ${user} a SQL login and database user, and do not let an optional database call at startup take the whole app down (run migrations from the deployment, not from Program.cs).`,
         snippet: `-- On the SQL Server (same machine as IIS; use DOMAIN\\SERVER$ for a remote one)\nCREATE LOGIN [${user}] FROM WINDOWS;\nUSE [YourDatabase];\nCREATE USER [${user}] FOR LOGIN [${user}];\nALTER ROLE db_datareader ADD MEMBER [${user}];\nALTER ROLE db_datawriter ADD MEMBER [${user}];`,
@@ -120,7 +137,7 @@ export default defineCause({
     }
     if (kind === 'config-file-missing') {
       return {
-        summary: `Publish ${typeof facts.file === 'string' ? facts.file : 'the missing settings file'} with the app (or make the environment-specific file optional), and keep required secrets in environment variables rather than files that may not be deployed.`,
+        summary: `Publish ${facts.file ?? 'the missing settings file'} with the app (or make the environment-specific file optional), and keep required secrets in environment variables rather than files that may not be deployed.`,
         snippet: 'builder.Configuration\n    .AddJsonFile("appsettings.json", optional: false, reloadOnChange: true)\n    .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true, reloadOnChange: true)\n    .AddEnvironmentVariables();',
         language: 'csharp',
       };

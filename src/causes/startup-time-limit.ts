@@ -11,7 +11,19 @@ import { ancmEvents, configRef, errorCodeOf, findStatus, linesWithText, seen } f
 const DEFAULT_LIMIT_SECONDS = 120;
 const NOT_INITIALIZED = "Managed server didn't initialize after";
 
-export default defineCause({
+interface StartupTimeLimitFacts {
+  /** How long ANCM waited for the managed server, as its event says. */
+  elapsedMs?: number;
+  /** startupTimeLimit in effect (120 s unless web.config sets it), and whether web.config sets it. */
+  limitSeconds: number;
+  limitConfigured: boolean;
+  outOfProcess: boolean;
+  /** Only WAS 5012 shows it: the worker exceeded the app pool's own startup limit. */
+  wasOnly: boolean;
+  pool?: string;
+}
+
+export default defineCause<StartupTimeLimitFacts>({
   id: 'startup-time-limit',
   title: "App startup took longer than ANCM's startupTimeLimit",
   family: 'startup-failure',
@@ -62,16 +74,16 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const limit = typeof facts.limitSeconds === 'number' ? facts.limitSeconds : DEFAULT_LIMIT_SECONDS;
+    const limit = facts.limitSeconds ?? DEFAULT_LIMIT_SECONDS;
     const steps: string[] = [];
-    if (typeof facts.elapsedMs === 'number') {
+    if (facts.elapsedMs !== undefined) {
       const equal = Math.abs(facts.elapsedMs / 1000 - limit) <= 2;
       steps.push(`ANCM waited ${formatSeconds(facts.elapsedMs / 1000)} (${facts.elapsedMs} ms) for the managed server${equal ? `, which is ${facts.limitConfigured === true ? 'your' : 'the default'} startupTimeLimit of ${limit} s` : `; startupTimeLimit is ${limit} s`}. The app was still inside Program.cs when it gave up.`);
     } else {
       steps.push(`startupTimeLimit is ${limit} s${facts.limitConfigured === true ? ' (set in web.config)' : ' (the default)'}: the app did not listen within that time.`);
     }
     if (facts.wasOnly === true) {
-      steps.push(`WAS 5012 says the worker process${typeof facts.pool === 'string' ? ` of pool ${facts.pool}` : ''} itself exceeded the app pool's startup limit (processModel startupTimeLimit, default 90 s): an in-process app's slow Main counts against it too.`);
+      steps.push(`WAS 5012 says the worker process${facts.pool !== undefined ? ` of pool ${facts.pool}` : ''} itself exceeded the app pool's startup limit (processModel startupTimeLimit, default 90 s): an in-process app's slow Main counts against it too.`);
     }
     steps.push('Time the startup on the server: start the app in a console from the site folder with Information logging and note how long it takes until "Now listening on:" and "Application started." appear.');
     steps.push('Look for slow work before app.Run(): Database.Migrate(), seeding, cache warm-up, Key Vault or remote configuration, synchronous HTTP calls, large assembly scanning. A cold server with CPU or memory maxed out also starts slowly.');
@@ -81,8 +93,8 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const limit = typeof facts.limitSeconds === 'number' ? facts.limitSeconds : DEFAULT_LIMIT_SECONDS;
-    const elapsed = typeof facts.elapsedMs === 'number' ? facts.elapsedMs / 1000 : limit;
+    const limit = facts.limitSeconds ?? DEFAULT_LIMIT_SECONDS;
+    const elapsed = facts.elapsedMs !== undefined ? facts.elapsedMs / 1000 : limit;
     const suggested = Math.min(3600, Math.max(240, Math.ceil((Math.max(elapsed, limit) * 2) / 60) * 60));
     return {
       summary: `Make startup fast: move migrations, seeding and warm-up out of Main (a deployment step, or an IHostedService that runs after the server listens). As a stop-gap, raise startupTimeLimit from ${limit} to ${suggested} seconds (maximum 3600).`,

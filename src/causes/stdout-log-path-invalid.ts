@@ -10,7 +10,18 @@ import { ancmEvents, appPoolName, configRef, linesWithText, startupContext } fro
 
 const TEXTS = ['Could not create stdoutLogFile', 'Could not start stdout redirection'];
 
-export default defineCause({
+interface StdoutLogPathInvalidFacts {
+  /** The path ANCM could not create, as its event says it, and the stdoutLogFile web.config sets. */
+  path?: string;
+  stdoutLogFile?: string;
+  /** The HRESULT of the failure (0x80070005: access denied, 0x80070003: path not found). */
+  hresult?: string;
+  pool?: string;
+  /** The app is also failing to start, so the missing log hides that failure's details. */
+  startupFailing: boolean;
+}
+
+export default defineCause<StdoutLogPathInvalidFacts>({
   id: 'stdout-log-path-invalid',
   title: 'ANCM cannot write the stdout log (folder missing or not writable)',
   family: 'config-error',
@@ -50,10 +61,10 @@ export default defineCause({
     };
   },
   steps({ facts }) {
-    const pool = typeof facts.pool === 'string' ? facts.pool : '<pool>';
-    const target = typeof facts.path === 'string' ? facts.path : typeof facts.stdoutLogFile === 'string' ? facts.stdoutLogFile : '.\\logs\\stdout';
+    const pool = facts.pool ?? '<pool>';
+    const target = facts.path ?? facts.stdoutLogFile ?? '.\\logs\\stdout';
     const steps: string[] = [];
-    steps.push(`ANCM could not create ${target}${typeof facts.hresult === 'string' ? ` (${facts.hresult}${facts.hresult.toLowerCase() === '0x80070005' ? ': access denied' : facts.hresult.toLowerCase() === '0x80070003' ? ': path not found' : ''})` : ''}. A relative stdoutLogFile is resolved from the site's physical path.`);
+    steps.push(`ANCM could not create ${target}${facts.hresult !== undefined ? ` (${facts.hresult}${facts.hresult.toLowerCase() === '0x80070005' ? ': access denied' : facts.hresult.toLowerCase() === '0x80070003' ? ': path not found' : ''})` : ''}. A relative stdoutLogFile is resolved from the site's physical path.`);
     steps.push(`Check the folder exists and that IIS AppPool\\${pool} may write there: \`icacls <site folder>\\logs\` should list it (or IIS_IUSRS) with (M) or (W).`);
     if (facts.startupFailing === true) {
       steps.push('The app is also failing to start: once the log can be written, the stdout file will hold the exception that the 502.5/500.30 is about. Until then, read the 1020/1035 events, which embed the first 30 KB of output.');
@@ -64,7 +75,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }) {
-    const pool = typeof facts.pool === 'string' ? facts.pool : 'YourPool';
+    const pool = facts.pool ?? 'YourPool';
     return {
       summary: `Create the logs folder under the site and give IIS AppPool\\${pool} modify rights on it (and turn stdout logging off again once the problem is found).`,
       snippet: `New-Item -ItemType Directory -Force "C:\\inetpub\\YourSite\\logs"\nicacls "C:\\inetpub\\YourSite\\logs" /grant "IIS AppPool\\${pool}:(OI)(CI)M"`,

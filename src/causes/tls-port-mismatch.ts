@@ -8,7 +8,7 @@
  * with nginx-upstream-tls, which tells the same story for nginx.
  */
 import type { EvidenceRef } from '../evidence/types';
-import { defineCause, type CauseFix, type MatchFacts } from './define-cause';
+import { defineCause, type CauseFix } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { anyOf, clue, clueRefs, clueValues, linesSay, present } from './support/clue-query';
 import { portOf } from '../evidence/clues/derived';
@@ -50,7 +50,22 @@ function schemePair(listening: readonly string[], targets: readonly string[]): {
   return undefined;
 }
 
-export default defineCause({
+interface TlsPortMismatchFacts {
+  /** Which way round: TLS sent to a plain-HTTP port, or plain HTTP sent to a TLS port. */
+  direction: Direction;
+  /** The proxy the evidence names (one of GATEWAYS). */
+  gateway?: string;
+  /** The app's "Now listening on:" address and the proxy's target for the same port, with their schemes disagreeing, and that port. */
+  listen?: string;
+  target?: string;
+  port?: string;
+  /** Kestrel itself logged the mismatch. */
+  kestrelSide: boolean;
+  /** Only nginx's upstream handshake shows it (nginx-upstream-tls's case). */
+  onlyNginx: boolean;
+}
+
+export default defineCause<TlsPortMismatchFacts>({
   id: 'tls-port-mismatch',
   title: 'The proxy and the app disagree on http and https for one port',
   family: 'tls-handshake',
@@ -91,21 +106,24 @@ export default defineCause({
     else confidence = boosted(kestrelSide ? CONFIDENCE.strong : CONFIDENCE.likely + 0.15, pair ? 0.1 : 0, gateway ? 0.05 : 0);
 
     const refs: EvidenceRef[] = [...plain, ...mismatch, ...clueRefs(evidence, ['hosting.listening', 'yarp.destination', 'kestrel.https-handshake-failed'])];
-    const facts: MatchFacts = {
-      direction,
-      gateway,
-      listen: pair?.listen,
-      target: pair?.target,
-      port: pair ? portOf(pair.target) : undefined,
-      kestrelSide,
-      onlyNginx,
+    return {
+      confidence,
+      evidence: refs.slice(0, 8),
+      facts: {
+        direction,
+        gateway,
+        listen: pair?.listen,
+        target: pair?.target,
+        port: pair ? portOf(pair.target) : undefined,
+        kestrelSide,
+        onlyNginx,
+      },
     };
-    return { confidence, evidence: refs.slice(0, 8), facts };
   },
   steps({ facts }) {
-    const direction = facts.direction === 'http-to-tls' ? 'http-to-tls' : 'tls-to-http';
-    const who = typeof facts.gateway === 'string' ? facts.gateway : 'The proxy';
-    const urls = typeof facts.target === 'string' && typeof facts.listen === 'string' ? ` It sends to ${facts.target}, while the app says "Now listening on: ${facts.listen}".` : '';
+    const direction = facts.direction ?? 'tls-to-http';
+    const who = facts.gateway ?? 'The proxy';
+    const urls = facts.target !== undefined && facts.listen !== undefined ? ` It sends to ${facts.target}, while the app says "Now listening on: ${facts.listen}".` : '';
     const steps: string[] = [];
     if (direction === 'tls-to-http') {
       steps.push(
@@ -126,7 +144,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }): CauseFix {
-    const port = typeof facts.port === 'string' ? facts.port : '8080';
+    const port = facts.port ?? '8080';
     if (facts.direction === 'http-to-tls') {
       return {
         summary: 'Send https:// to the app\'s TLS port (and trust its certificate), or send http:// to a plain-HTTP port the app listens on; never plain HTTP to a TLS endpoint.',

@@ -57,7 +57,26 @@ function commandLineProblem(commandLine: string | undefined): ConfigProblem | un
   return space < 0 ? configProblem(text, '') : configProblem(text.slice(0, space), text.slice(space + 1));
 }
 
-export default defineCause({
+interface WrongProcessPathFacts {
+  /** What is wrong with processPath/arguments as written, when the configuration shows it. */
+  problem?: ConfigProblem;
+  /** processPath and arguments as the pasted web.config writes them. */
+  processPath?: string;
+  arguments?: string;
+  /** The command line ANCM ran, and the path it reports missing. */
+  commandLine?: string;
+  missingPath?: string;
+  /** dotnet said "Did you mean to run dotnet SDK commands?". */
+  sdkCommand: boolean;
+  /** The app's DLL. */
+  dll?: string;
+  /** processPath and arguments look right, so the executable itself was not found. */
+  configLooksRight: boolean;
+  /** The stage ANCM failed at. */
+  stage?: string;
+}
+
+export default defineCause<WrongProcessPathFacts>({
   id: 'wrong-process-path',
   title: 'Wrong processPath or arguments in web.config',
   family: 'config-error',
@@ -127,8 +146,8 @@ export default defineCause({
   },
   steps({ facts }) {
     const steps: string[] = [];
-    const dll = typeof facts.dll === 'string' ? facts.dll : 'YourApp.dll';
-    const written = (value: unknown): string => (typeof value === 'string' ? value : typeof facts.commandLine === 'string' ? facts.commandLine : '');
+    const dll = facts.dll ?? 'YourApp.dll';
+    const written = (value: string | undefined): string => value ?? facts.commandLine ?? '';
     switch (facts.problem) {
       case 'launcher-placeholder':
         steps.push('web.config still holds %LAUNCHER_PATH% / %LAUNCHER_ARGS%: Visual Studio fills those only when it runs the app itself. A published web.config must name the real command.');
@@ -140,7 +159,7 @@ export default defineCause({
         steps.push(`arguments="${written(facts.arguments)}" makes dotnet look for an SDK command; on a server with only the runtime that fails with "Did you mean to run dotnet SDK commands?". arguments must be the path to the app DLL.`);
         break;
       case 'no-dll':
-        steps.push(`processPath is dotnet but arguments${typeof facts.arguments === 'string' && facts.arguments.length > 0 ? `="${facts.arguments}"` : ' is empty and'} does not name the app DLL: dotnet then has nothing to run.`);
+        steps.push(`processPath is dotnet but arguments${facts.arguments !== undefined && facts.arguments.length > 0 ? `="${facts.arguments}"` : ' is empty and'} does not name the app DLL: dotnet then has nothing to run.`);
         break;
       case 'dll-as-process':
         steps.push(`processPath="${written(facts.processPath)}" points at a DLL: a framework-dependent app runs as processPath="dotnet" arguments=".\\${dll}".`);
@@ -157,9 +176,9 @@ export default defineCause({
     if (facts.sdkCommand === true && facts.problem === undefined) {
       steps.push('"Did you mean to run dotnet SDK commands?" means dotnet received something that is not an app DLL: check arguments for a typo in the DLL name or a path that does not exist in the site folder.');
     }
-    if (typeof facts.missingPath === 'string' && facts.missingPath !== facts.commandLine) steps.push(`ANCM looked for ${facts.missingPath} and it is not there.`);
-    if (typeof facts.commandLine === 'string') {
-      steps.push(`ANCM tried to run \`${facts.commandLine}\`${typeof facts.stage === 'string' ? ` (stage ${facts.stage})` : ''} and got 0x80070002 (file not found): either that file is missing from the site folder, or the executable is not on the PATH the worker process sees.`);
+    if (facts.missingPath !== undefined && facts.missingPath !== facts.commandLine) steps.push(`ANCM looked for ${facts.missingPath} and it is not there.`);
+    if (facts.commandLine !== undefined) {
+      steps.push(`ANCM tried to run \`${facts.commandLine}\`${facts.stage !== undefined ? ` (stage ${facts.stage})` : ''} and got 0x80070002 (file not found): either that file is missing from the site folder, or the executable is not on the PATH the worker process sees.`);
     }
     if (facts.configLooksRight === true) {
       steps.push('processPath and arguments look right, so the executable itself was not found: if processPath is "dotnet", C:\\Program Files\\dotnet must be on the SYSTEM PATH and IIS must have been restarted after the runtime was installed (`net stop was /y`, `net start w3svc`). `where.exe dotnet` in an administrator console shows what the system resolves.');
@@ -168,7 +187,7 @@ export default defineCause({
     return steps;
   },
   fix({ facts }): CauseFix {
-    const dll = typeof facts.dll === 'string' ? facts.dll : 'YourApp.dll';
+    const dll = facts.dll ?? 'YourApp.dll';
     if (facts.configLooksRight === true) {
       return {
         summary: 'Restart IIS after installing the runtime so the worker sees dotnet on the system PATH (net stop was /y, net start w3svc), or give processPath the full path to dotnet.exe.',
