@@ -23,7 +23,21 @@ describe('renderText', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('diag502: read u_ex.log (iis-log, 2 lines) and web.config (web-config, 1 line)');
     expect(text).toContain(`Most likely: Request ran past ANCM's requestTimeout\n  confidence ${Math.round(d.causes[0]!.confidence * 100)}%`);
-    expect(text).toContain('answered by: ASP.NET Core Module (ANCM) in IIS');
+    expect(text).toContain('· answered by ASP.NET Core Module (ANCM) in IIS');
+    expect(renderText(d, { verbose: true })).toContain('answered by: ASP.NET Core Module (ANCM) in IIS');
+  });
+
+  it('fits one screen by default: the decisive lines and the fix come before the steps, the rest one line each', () => {
+    const lines = text.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(40);
+    expect(text.indexOf('Fix:')).toBeLessThan(text.indexOf('Next steps:'));
+    expect(text.indexOf('u_ex.log:2')).toBeLessThan(text.indexOf('Fix:'));
+    expect(text).toMatch(/\nAlso possible: |\nPaste next: /);
+    expect(text).toMatch(/The full report adds .*every step and evidence line\.\n$/);
+    expect(renderText(d, { fullReport: 'Running again with --verbose' })).toMatch(/Running again with --verbose adds /);
+    const full = renderText(d, { verbose: true });
+    expect(full.split('\n').length).toBeGreaterThan(lines.length);
+    for (const step of d.causes[0]!.steps) expect(full).toContain(step.slice(0, 40));
   });
 
   it('cites evidence as source:line and numbers the steps', () => {
@@ -36,21 +50,21 @@ describe('renderText', () => {
     expect(text).toMatch(/\+<aspNetCore .*requestTimeout="00:04:00"/);
   });
 
-  it('lists decoded codes and findings', () => {
-    expect(text).toMatch(/Decoded codes:\n {2}502\.3 /);
-    expect(text).toContain('Configuration findings:');
+  it('lists decoded codes and findings in the full report, and counts them in the short one', () => {
+    const full = renderText(d, { verbose: true });
+    expect(full).toMatch(/Decoded codes:\n {2}502\.3 /);
+    expect(full).toContain('Configuration findings:');
+    expect(text).toMatch(/adds \d+ configuration findings?, \d+ decoded codes?, /);
   });
 
   it('cuts long evidence lists unless asked for all', () => {
     const rows = Array.from({ length: 12 }, (_, i) => `2026-11-20 10:${String(10 + i)}:01 10.0.0.4 GET /api/r${i} - 443 - 203.0.113.9 Mozilla/5.0 - 502 3 12002 12001${i}`);
     const many = diagnose([{ source: 'u_ex.log', text: [LOG.split('\n')[0], ...rows].join('\n') }]);
     const n = many.causes[0]!.evidence.length;
-    if (n > 6) {
-      expect(renderText(many)).toContain(`... ${n - 6} more line(s) (--verbose shows all)`);
-      expect(renderText(many, { verbose: true })).not.toContain('more line(s)');
-    } else {
-      expect(renderText(many)).not.toContain('more line(s)');
-    }
+    expect(n).toBeGreaterThan(2);
+    // The short report quotes the two decisive lines; the full one every line.
+    expect(renderText(many).match(/^ {2}u_ex\.log:\d+ /gm)).toHaveLength(2);
+    expect(renderText(many, { verbose: true }).match(/^ {2}u_ex\.log:\d+ /gm)?.length).toBeGreaterThanOrEqual(Math.min(n, 3));
   });
 
   it('says plainly when nothing was recognized, and what would help', () => {
