@@ -8,6 +8,7 @@ import { CAUSES } from './causes';
 import type { CauseDefinition, CauseMatch } from './causes/define-cause';
 import { rank, type RankedHypothesis } from './ranking/rank';
 import { STEPS } from './ranking/steps';
+import { fillIn, knownValues, type KnownValues } from './advice/fill-in';
 import { besideAnswer, calibrate } from './ranking/calibration';
 import { verdictOf } from './ranking/verdict';
 import { LAYER_TITLES } from './vocabulary';
@@ -64,7 +65,8 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
   const kept = (lead ? [lead, ...candidates.filter((h) => h !== lead && !redundant(h))] : candidates).slice(0, MAX_CAUSES);
   const familyPosterior = new Map(ranking.families.map((f) => [f.family, f.posterior]));
   const confidence = confidencesOf(kept, thin ? undefined : lead, familyPosterior);
-  const causes = kept.map((h, i) => describeCause(h, evidence, confidence[i]!));
+  const known = knownValues(evidence);
+  const causes = kept.map((h, i) => describeCause(h, evidence, confidence[i]!, known));
   const top = kept[0];
   const answer: DiagnosisAnswer =
     !lead || !bestFamily
@@ -141,12 +143,14 @@ function confidencesOf(kept: readonly RankedHypothesis[], lead: RankedHypothesis
   return kept.map((h) => (h === lead ? leadConfidence : besideAnswer(h.posterior, leadPosterior, leadConfidence)));
 }
 
-function describeCause(h: RankedHypothesis, evidence: Evidence, confidence: number): DiagnosedCause {
+function describeCause(h: RankedHypothesis, evidence: Evidence, confidence: number, known: KnownValues): DiagnosedCause {
   const cause = h.cause!;
   const match = matchOf(h);
   const context = { evidence, match, facts: match.facts ?? {} };
   const fix = cause.fix(context);
   const { change, ...shown } = fix;
+  shown.summary = fillIn(shown.summary, known);
+  if (shown.snippet !== undefined) shown.snippet = fillIn(shown.snippet, known);
   let diff: string | undefined;
   if (change) {
     const config = evidence.webConfigs.find((c) => c.aspNetCore !== undefined);
@@ -163,7 +167,7 @@ function describeCause(h: RankedHypothesis, evidence: Evidence, confidence: numb
     title: cause.title,
     confidence,
     evidence: quoted(h),
-    steps: cause.steps(context),
+    steps: cause.steps(context).map((step) => fillIn(step, known)),
     fix: diff === undefined ? shown : { ...shown, diff },
     references: cause.references,
   };

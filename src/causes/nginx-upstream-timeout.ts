@@ -13,6 +13,17 @@ import { plural, signalsWithStatus, unidentified504s, upstreamOrigin } from './s
 
 const DEFAULT_TIMEOUT_S = 60;
 
+/**
+ * The snippet's upstream and route, from the error line's `upstream: "http://127.0.0.1:5080/api/x"`
+ * when there is one (so the user's own address and route appear), else a typical Kestrel address.
+ */
+function upstreamOf(upstream: string | undefined): { origin: string; server: string; location: string } {
+  const found = upstream === undefined ? null : /^(https?):\/\/([^/\s"]{1,200})(\/[^/?\s"]{0,100})?/.exec(upstream);
+  if (!found) return { origin: 'http://127.0.0.1:5000', server: '127.0.0.1:5000', location: '/reports/' };
+  const [, scheme, host, first] = found;
+  return { origin: `${scheme}://${host}`, server: host!, location: first && first.length > 1 ? `${first}/` : '/' };
+}
+
 type NginxCondition = SignalData['nginx-upstream']['condition'];
 
 interface NginxUpstreamTimeoutFacts {
@@ -120,14 +131,14 @@ export default defineCause<NginxUpstreamTimeoutFacts>({
       return {
         summary: 'Make the app accept connections again (restart the hung process, fix thread-pool starvation, scale out) and fail fast instead of hanging: a short proxy_connect_timeout with another upstream to try.',
         language: 'nginx',
-        snippet: ['upstream app {', '    server 127.0.0.1:5000 max_fails=3 fail_timeout=10s;', '}', 'location / {', '    proxy_pass            http://app;', '    proxy_connect_timeout 5s;', '    proxy_next_upstream   error timeout;', '}'].join('\n'),
+        snippet: ['upstream app {', `    server ${upstreamOf(facts.upstream).server} max_fails=3 fail_timeout=10s;`, '}', 'location / {', '    proxy_pass            http://app;', '    proxy_connect_timeout 5s;', '    proxy_next_upstream   error timeout;', '}'].join('\n'),
       };
     }
     return {
       summary:
         'Make the endpoint answer within the timeout (move long work to a background job and poll), and raise proxy_read_timeout only for the routes that legitimately run long.',
       language: 'nginx',
-      snippet: ['location /reports/ {', '    proxy_pass         http://127.0.0.1:5000;', '    proxy_read_timeout 300s;   # only this slow route', '    proxy_send_timeout 300s;', '}'].join('\n'),
+      snippet: [`location ${upstreamOf(facts.upstream).location} {`, `    proxy_pass         ${upstreamOf(facts.upstream).origin};`, '    proxy_read_timeout 300s;   # only this slow route', '    proxy_send_timeout 300s;', '}'].join('\n'),
     };
   },
   wants: ['proxy-log', 'stdout-log', 'headers'],

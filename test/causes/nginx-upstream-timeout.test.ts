@@ -19,7 +19,8 @@ runCauseTests(cause, {
       evidence: { 'error.log': KESTREL_932 },
       minConfidence: 0.75,
       evidenceLines: [1],
-      mentions: ['http://127.0.0.1:51056', 'proxy_read_timeout', 'Request finished'],
+      // The fix names the user's own upstream and route, not a made-up one.
+      mentions: ['http://127.0.0.1:51056', 'proxy_read_timeout', 'Request finished', 'location /fonts/ {', 'proxy_pass         http://127.0.0.1:51056;'],
     },
     {
       name: 'read timeouts plus access-log rows that end at 60 s',

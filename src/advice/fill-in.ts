@@ -1,0 +1,49 @@
+/**
+ * Steps and fixes are written with placeholders for what a cause's matcher may not know (`<pool
+ * name>`, `.\YourApp.dll`, `<port>`). When the evidence says it anyway (a WAS event names the pool,
+ * the web.config names the DLL, Kestrel says where it listens), the reader should not have to
+ * copy it in by hand: this fills the placeholders from the evidence, in one place for every cause.
+ * A value is filled only when the evidence names exactly one; two different ports stay `<port>`.
+ */
+import { valueNamed } from '../evidence/config-facts';
+import type { Evidence } from '../evidence/types';
+
+export interface KnownValues {
+  /** The app's DLL as the web.config or ANCM names it: `Shop.dll`. */
+  dll?: string;
+  pool?: string;
+  site?: string;
+  /** The port the app itself says it listens on. */
+  port?: string;
+}
+
+const DLL = /([A-Za-z0-9_][A-Za-z0-9_.-]{0,120}\.dll)\b/i;
+const POOL = /application pool '([^'\r\n]{1,120})'/i;
+const SITE = /MACHINE\/WEBROOT\/APPHOST\/([^'"/\s]{1,120})/i;
+const PORT = /:(\d{2,5})\/?$/;
+
+/** The one distinct value, or undefined when there are none or several. */
+function only(values: Iterable<string | undefined>): string | undefined {
+  const seen = new Set<string>();
+  for (const v of values) if (v) seen.add(v);
+  return seen.size === 1 ? [...seen][0] : undefined;
+}
+
+export function knownValues(evidence: Evidence): KnownValues {
+  const argumentsOf = evidence.webConfigs.map((c) => valueNamed(c.aspNetCore?.attributes, 'arguments')?.value);
+  const dll = only(argumentsOf.map((a) => (a ? DLL.exec(a)?.[1] : undefined))) ?? only(evidence.events.map((e) => (/dotnet/i.test(e.message) ? DLL.exec(e.message)?.[1] : undefined)));
+  const pool = only([...evidence.appPools.map((p) => p.name), ...evidence.events.map((e) => POOL.exec(e.message)?.[1])]);
+  const site = only(evidence.events.map((e) => SITE.exec(e.message)?.[1]));
+  const port = only(evidence.clues.filter((c) => c.clue === 'hosting.listening' && !c.narrative).map((c) => (c.value ? PORT.exec(c.value)?.[1] : undefined)));
+  return { dll, pool, site, port };
+}
+
+/** The text with every placeholder the evidence answers filled in. */
+export function fillIn(text: string, known: KnownValues): string {
+  let out = text;
+  if (known.pool) out = out.split('<pool name>').join(known.pool);
+  if (known.site) out = out.split('<site name>').join(known.site);
+  if (known.port) out = out.split('<port>').join(known.port);
+  if (known.dll) out = out.replace(/(\.\\)?\b(?:YourApp|MyApp|App)\.dll\b/g, (_m, prefix: string | undefined) => `${prefix ?? ''}${known.dll!}`);
+  return out;
+}
