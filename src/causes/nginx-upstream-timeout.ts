@@ -13,15 +13,16 @@ import { plural, signalsWithStatus, unidentified504s, upstreamOrigin } from './s
 
 const DEFAULT_TIMEOUT_S = 60;
 
-/**
- * The snippet's upstream and route, from the error line's `upstream: "http://127.0.0.1:5080/api/x"`
- * when there is one (so the user's own address and route appear), else a typical Kestrel address.
- */
-function upstreamOf(upstream: string | undefined): { origin: string; server: string; location: string } {
-  const found = upstream === undefined ? null : /^(https?):\/\/([^/\s"]{1,200})(\/[^/?\s"]{0,100})?/.exec(upstream);
-  if (!found) return { origin: 'http://127.0.0.1:5000', server: '127.0.0.1:5000', location: '/reports/' };
-  const [, scheme, host, first] = found;
-  return { origin: `${scheme}://${host}`, server: host!, location: first && first.length > 1 ? `${first}/` : '/' };
+/** The first segment of the path nginx asked for (`/fonts/` of `http://127.0.0.1:51056/fonts/x.ttf`): the slow route. */
+function routeOf(upstream: string | undefined): string | undefined {
+  const segment = upstream === undefined ? undefined : /^https?:\/\/[^/\s"]{1,200}(\/[^/?\s"]{1,100})\//.exec(upstream)?.[1];
+  return segment ? `${segment}/` : undefined;
+}
+
+/** The snippet's upstream address and route: the user's own when the error line names them. */
+function snippetTarget(facts: Partial<NginxUpstreamTimeoutFacts>): { origin: string; server: string; location: string } {
+  const origin = facts.upstream !== undefined && /^https?:\/\//.test(facts.upstream) ? facts.upstream : 'http://127.0.0.1:5000';
+  return { origin, server: origin.replace(/^https?:\/\//, ''), location: facts.route ?? (facts.upstream === undefined ? '/reports/' : '/') };
 }
 
 type NginxCondition = SignalData['nginx-upstream']['condition'];
@@ -32,6 +33,8 @@ interface NginxUpstreamTimeoutFacts {
   /** Error-log lines that report a timeout. */
   count: number;
   upstream?: string;
+  /** The first path segment asked of the upstream, as a location prefix: `/fonts/`. */
+  route?: string;
   /** The longest 504 request in the access log, in seconds. */
   longestSeconds?: number;
   /** That request ended at nginx's 60 s default. */
@@ -87,6 +90,7 @@ export default defineCause<NginxUpstreamTimeoutFacts>({
         condition,
         count: lines.length,
         upstream: upstreamOrigin(upstream),
+        route: routeOf(upstream),
         longestSeconds: longest === undefined ? undefined : Math.round(longest * 10) / 10,
         nearDefault,
         source: lines.length > 0 ? 'error-log' : pages.length > 0 ? 'page' : accessRows.length > 0 ? 'access-log' : 'bare',
@@ -131,14 +135,14 @@ export default defineCause<NginxUpstreamTimeoutFacts>({
       return {
         summary: 'Make the app accept connections again (restart the hung process, fix thread-pool starvation, scale out) and fail fast instead of hanging: a short proxy_connect_timeout with another upstream to try.',
         language: 'nginx',
-        snippet: ['upstream app {', `    server ${upstreamOf(facts.upstream).server} max_fails=3 fail_timeout=10s;`, '}', 'location / {', '    proxy_pass            http://app;', '    proxy_connect_timeout 5s;', '    proxy_next_upstream   error timeout;', '}'].join('\n'),
+        snippet: ['upstream app {', `    server ${snippetTarget(facts).server} max_fails=3 fail_timeout=10s;`, '}', 'location / {', '    proxy_pass            http://app;', '    proxy_connect_timeout 5s;', '    proxy_next_upstream   error timeout;', '}'].join('\n'),
       };
     }
     return {
       summary:
         'Make the endpoint answer within the timeout (move long work to a background job and poll), and raise proxy_read_timeout only for the routes that legitimately run long.',
       language: 'nginx',
-      snippet: [`location ${upstreamOf(facts.upstream).location} {`, `    proxy_pass         ${upstreamOf(facts.upstream).origin};`, '    proxy_read_timeout 300s;   # only this slow route', '    proxy_send_timeout 300s;', '}'].join('\n'),
+      snippet: [`location ${snippetTarget(facts).location} {`, `    proxy_pass         ${snippetTarget(facts).origin};`, '    proxy_read_timeout 300s;   # only this slow route', '    proxy_send_timeout 300s;', '}'].join('\n'),
     };
   },
   wants: ['proxy-log', 'stdout-log', 'headers'],
