@@ -9,6 +9,7 @@ import type { CauseDefinition, CauseMatch } from './causes/define-cause';
 import { rank, type RankedHypothesis } from './ranking/rank';
 import { STEPS } from './ranking/steps';
 import { fillIn, knownValues, type KnownValues } from './advice/fill-in';
+import { decisiveRefs } from './evidence/decisive';
 import { besideAnswer, calibrate } from './ranking/calibration';
 import { verdictOf } from './ranking/verdict';
 import { LAYER_TITLES } from './vocabulary';
@@ -73,7 +74,7 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
       ? // Nothing calibrates "unknown" (the corpus has no case without a cause): its posterior is said as is.
         { kind: 'unknown', confidence: Math.round(ranking.unknown * 100) / 100 }
       : { kind: lead.cause!.generic ? 'family' : 'cause', family: lead.family!, confidence: thin ? Math.round(bestFamily.posterior * 100) / 100 : calibrate(bestFamily.posterior, 'family') };
-  const topMatch = top ? matchOf(top) : undefined;
+  const topMatch = top ? matchOf(top, evidence) : undefined;
   return {
     schema: DIAGNOSIS_SCHEMA,
     inputs: evidence.inputs,
@@ -95,8 +96,8 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
  * What the cause's steps and fix are tailored from: its own matcher's result when it matched,
  * else the lines of the clues that voted for it (facts are then empty: steps say it generally).
  */
-function matchOf(h: RankedHypothesis): CauseMatch {
-  return h.match ?? { confidence: h.posterior, evidence: quoted(h), facts: {} };
+function matchOf(h: RankedHypothesis, evidence: Evidence): CauseMatch {
+  return h.match ?? { confidence: h.posterior, evidence: quoted(h, evidence), facts: {} };
 }
 
 /**
@@ -104,7 +105,7 @@ function matchOf(h: RankedHypothesis): CauseMatch {
  * A line its matcher quoted is labelled with the strongest clue the same line raised (a web.config
  * line a matcher read may have none).
  */
-function quoted(h: RankedHypothesis): EvidenceRef[] {
+function quoted(h: RankedHypothesis, evidence: Evidence): EvidenceRef[] {
   const key = (ref: EvidenceRef): string => `${ref.source}\u0000${ref.line}`;
   const clueOfLine = new Map<string, string>();
   for (const vote of h.votes) {
@@ -121,10 +122,9 @@ function quoted(h: RankedHypothesis): EvidenceRef[] {
       seen.add(k);
       const clue = vote.scope === 'match' ? clueOfLine.get(k) : vote.clue;
       out.push(clue === undefined ? ref : { ...ref, clue });
-      if (out.length >= MAX_REFS) return out;
     }
   }
-  return out;
+  return decisiveRefs(out, evidence).slice(0, MAX_REFS);
 }
 
 /**
@@ -145,7 +145,7 @@ function confidencesOf(kept: readonly RankedHypothesis[], lead: RankedHypothesis
 
 function describeCause(h: RankedHypothesis, evidence: Evidence, confidence: number, known: KnownValues): DiagnosedCause {
   const cause = h.cause!;
-  const match = matchOf(h);
+  const match = matchOf(h, evidence);
   const context = { evidence, match, facts: match.facts ?? {} };
   const fix = cause.fix(context);
   const { change, ...shown } = fix;
@@ -166,7 +166,7 @@ function describeCause(h: RankedHypothesis, evidence: Evidence, confidence: numb
     family: cause.family,
     title: cause.title,
     confidence,
-    evidence: quoted(h),
+    evidence: quoted(h, evidence),
     steps: cause.steps(context).map((step) => fillIn(step, known)),
     fix: diff === undefined ? shown : { ...shown, diff },
     references: cause.references,

@@ -95,6 +95,8 @@ export interface SignalData {
    */
   'unhandled-exception': { type: string; message: string; fatal?: boolean };
   'stack-overflow': Record<string, never>;
+  /** The decisive frame under an exception line: the first in the user's code, or the one a stack overflow repeats. */
+  'exception-frame': { exceptionRef: EvidenceRef; method: string };
   'out-of-memory': Record<string, never>;
   'bad-image-format': { assembly?: string };
   'dll-not-found': { name?: string };
@@ -121,7 +123,7 @@ export interface SignalData {
   'dotnet-sdk-command': Record<string, never>;
   // Error pages and response headers
   'ancm-error-page': { status: number; substatus: number; title: string };
-  'iis-error-page': { status: number; substatus: number; title: string; errorCode?: string; configFile?: string; configLine?: number };
+  'iis-error-page': { status: number; substatus: number; title: string; errorCode?: string; errorCodeRef?: EvidenceRef; configFile?: string; configLine?: number };
   'cloudflare': { status?: number; branded?: boolean; rayId?: string };
   'aws-alb': { status?: number };
   'app-gateway': { status?: number; errorInfo?: string };

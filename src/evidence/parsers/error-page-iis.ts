@@ -30,6 +30,8 @@ interface IisDetails {
   notification?: string;
   handler?: string;
   errorCode?: string;
+  /** Segment line index of the `Error Code` line: the decisive line of a 500.19 page. */
+  errorCodeIndex?: number;
   configFile?: string;
   configLine?: number;
   url?: string;
@@ -59,6 +61,7 @@ export function iisDetails(page: Page): IisDetails {
     const key = m[1] ?? '';
     const value = (m[2] ?? '').trim();
     if (value.length === 0) continue;
+    if (key === 'Error Code' && out.errorCode === undefined) out.errorCodeIndex = line.index;
     assignDetail(out, key, value);
   }
   const configLine = failingConfigLine(sourceLines);
@@ -119,6 +122,7 @@ export function iisSignals(page: Page, status: PageStatus): Signal[] {
   const details = iisDetails(page);
   const data: Signal<'iis-error-page'>['data'] = { status: status.status, substatus, title: status.title };
   if (details.errorCode !== undefined) data.errorCode = details.errorCode;
+  if (details.errorCode !== undefined && details.errorCodeIndex !== undefined) data.errorCodeRef = page.ref(details.errorCodeIndex);
   if (details.configFile !== undefined) data.configFile = details.configFile;
   if (details.configLine !== undefined) data.configLine = details.configLine;
   return [{ id: 'iis-error-page', data, ref: page.ref(status.index) }];

@@ -17,6 +17,7 @@
 import type { EvidenceRef, Signal } from '../types';
 import { detectLineSignals, frameworkAndVersion } from './stdout-signals';
 import { refText } from '../ref-text';
+import { exceptionFrames } from './stack-frames';
 
 /** One line to read: the text detectors see, and the ref that evidence points at. */
 export interface SourceLine {
@@ -53,7 +54,7 @@ export function signalsFromLines(lines: readonly SourceLine[]): Signal[] {
   }
 
   const collapsed = collapseChains(perLine, chains);
-  return foldFrameworkMissing(collapsed, lines);
+  return [...foldFrameworkMissing(collapsed, lines), ...exceptionFrames(lines)];
 }
 
 /** The text of a line's chain, built only for the few lines whose signal needs it (capped at 64 KB). */

@@ -64,6 +64,7 @@ describe('IIS detailed error pages', () => {
       substatus: 19,
       title: 'Internal Server Error',
       errorCode: '0x8007000D',
+      errorCodeRef: { source: 'page.html', line: 8, text: 'Error Code    0x8007000d' },
       configFile: 'C:\\Temp\\netsite\\web.config',
     });
   });
@@ -83,6 +84,7 @@ describe('IIS detailed error pages', () => {
       substatus: 19,
       title: 'Internal Server Error',
       errorCode: '0x8007000D',
+      errorCodeRef: { source: 'page.html', line: 25, text: '    <tr><th>Error Code</th><td>&nbsp;&nbsp;&nbsp;0x8007000d</td></tr>' },
       configFile: 'C:\\inetpub\\wwwroot\\web.config',
       configLine: 12,
     });
@@ -92,7 +94,13 @@ describe('IIS detailed error pages', () => {
 
   it('reads a 502.3 page (real text copy) with its WinHTTP error code', () => {
     const facts = fromFixture('iis-502.3-text-real.txt');
-    expect(only(facts.signals, 'iis-error-page').data).toEqual({ status: 502, substatus: 3, title: 'Bad Gateway', errorCode: '0x80072EFE' });
+    expect(only(facts.signals, 'iis-error-page').data).toEqual({
+      status: 502,
+      substatus: 3,
+      title: 'Bad Gateway',
+      errorCode: '0x80072EFE',
+      errorCodeRef: { source: 'page.html', line: 15, text: 'Error Code: 0x80072efe' },
+    });
     expect(facts.statuses![0]).toMatchObject({ status: 502, substatus: 3 });
   });
 

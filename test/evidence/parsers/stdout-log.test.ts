@@ -36,6 +36,8 @@ describe('parseStdoutLog', () => {
       ['unhandled-exception', 11],
       ['kestrel-heartbeat-slow', 17],
       ['host-stopping', 19],
+      // The throw site in the user's code, quoted beside the exception (frames come after the line signals).
+      ['exception-frame', 12],
     ]);
     expect(byId(signals, 'unhandled-exception')[0]?.data).toEqual({ type: 'System.InvalidOperationException', message: 'The order 42 has no lines.', fatal: false });
     expect(byId(signals, 'kestrel-heartbeat-slow')[0]?.data.durationMs).toBe(4798);
@@ -118,7 +120,8 @@ describe('parseStdoutLog', () => {
   });
 
   it('reads a stack overflow and the ANCM debug log', () => {
-    expect(signalsOf('stack-overflow.log').map((s) => s.id)).toEqual(['stack-overflow']);
+    expect(signalsOf('stack-overflow.log').map((s) => s.id)).toEqual(['stack-overflow', 'exception-frame']);
+    expect(byId(signalsOf('stack-overflow.log'), 'exception-frame')[0]?.ref.text.trim()).toBe('at Shop.Catalog.CategoryTree.Depth(Shop.Catalog.Category)');
     expect(byId(signalsOf('ancm-debug-shutdown.log'), 'ancm-debug-hresult')[0]).toEqual(
       expect.objectContaining({ data: { hresult: '0x800704e7', location: 'proxymodule.cpp:94' }, ref: expect.objectContaining({ line: 10 }) }),
     );
@@ -168,6 +171,6 @@ describe('robustness', () => {
       return lines;
     };
     const facts = expectLinearTimeOf((lines) => parseStdoutLog({ kind: 'stdout-log', source: 's', firstLine: 1, lines }), linesOf, 20000);
-    expect(facts.signals?.map((s) => s.id)).toEqual(['unhandled-exception']);
+    expect(facts.signals?.map((s) => s.id)).toEqual(['unhandled-exception', 'exception-frame']);
   });
 });
