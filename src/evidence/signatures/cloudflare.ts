@@ -19,9 +19,14 @@ const CODE = /(?<![\w.:/-])(5(?:0[234]|2[0-7]|30))(?![\w.])/;
 
 type Example = Signature['examples'];
 
-/** Ways a code is written next to its number: "Error 524", "Error code 524", a status line. */
+/**
+ * Ways a code is written next to its number: "Error 524", "Error code 524", a status line, and
+ * "error" in the languages threads are written in ("524 错误", "エラー 524", "Fehler 524"; CJK text
+ * is spaced by normalize.ts).
+ */
 function numbered(code: number): string[] {
-  return [`error ${code}`, `error code ${code}`, `http/1.1 ${code}`, `http/2 ${code}`, `status ${code}`, `status code ${code}`, `cloudflare ${code}`, `${code} error`];
+  const translated = [`${code} 错误`, `错误 ${code}`, `${code} 報錯`, `${code} エラー`, `エラー ${code}`, `erreur ${code}`, `fehler ${code}`, `${code} fehler`, `ошибка ${code}`, `ошибку ${code}`, `erro ${code}`];
+  return [`error ${code}`, `error code ${code}`, `http/1.1 ${code}`, `http/2 ${code}`, `status ${code}`, `status code ${code}`, `cloudflare ${code}`, `${code} error`, ...translated];
 }
 
 /** The code followed by another digit is another number (a port, an id): "Error code 5201". */

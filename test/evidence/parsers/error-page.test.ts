@@ -63,6 +63,7 @@ describe('IIS detailed error pages', () => {
       status: 500,
       substatus: 19,
       title: 'Internal Server Error',
+      module: 'IIS Web Core',
       errorCode: '0x8007000D',
       configFile: 'C:\\Temp\\netsite\\web.config',
     });
@@ -82,6 +83,7 @@ describe('IIS detailed error pages', () => {
       status: 500,
       substatus: 19,
       title: 'Internal Server Error',
+      module: 'IIS Web Core',
       errorCode: '0x8007000D',
       configFile: 'C:\\inetpub\\wwwroot\\web.config',
       configLine: 12,
@@ -92,7 +94,7 @@ describe('IIS detailed error pages', () => {
 
   it('reads a 502.3 page (real text copy) with its WinHTTP error code', () => {
     const facts = fromFixture('iis-502.3-text-real.txt');
-    expect(only(facts.signals, 'iis-error-page').data).toEqual({ status: 502, substatus: 3, title: 'Bad Gateway', errorCode: '0x80072EFE' });
+    expect(only(facts.signals, 'iis-error-page').data).toEqual({ status: 502, substatus: 3, title: 'Bad Gateway', module: 'AspNetCoreModule', errorCode: '0x80072EFE' });
     expect(facts.statuses![0]).toMatchObject({ status: 502, substatus: 3 });
   });
 
