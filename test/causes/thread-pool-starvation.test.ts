@@ -72,4 +72,60 @@ runCauseTests(cause, {
       mentions: ['ping failure (event 5010)'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // One slow endpoint timing out (IIS W3C row values) told in prose: a plain request timeout.
+        name: 'one slow endpoint in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'only POST /api/reports fails, IIS log 502 3 12002 120015, everything else is fast' },
+      },
+    ],
+    invalid: [
+      {
+        // Kestrel's heartbeat template (KestrelTrace.General HeartbeatSlow) copied from the middle of the line.
+        name: 'the heartbeat warning copied from mid-line',
+        form: 'mid-line',
+        evidence: { 'paste.txt': '...the heartbeat has been running for "00:00:09.8120000" which is longer than "00:00:01". This could be caused by thread pool starvation.' },
+      },
+      {
+        // Kestrel's heartbeat template (.NET 5+, KestrelTrace.General HeartbeatSlow) without its category line.
+        name: 'the heartbeat warning without its category line',
+        form: 'header-less',
+        evidence: { 'stdout.txt': '      As of "11/20/2026 10:14:05 +00:00", the heartbeat has been running for "00:00:07.2134567" which is longer than "00:00:01". This could be caused by thread pool starvation.' },
+      },
+      {
+        // The same template wrapped by the terminal after "longer".
+        name: 'the heartbeat warning wrapped after "longer"',
+        form: 'split over lines',
+        evidence: {
+          'stdout.txt': [
+            'warn: Microsoft.AspNetCore.Server.Kestrel[22]',
+            '      As of "11/20/2026 10:14:05 +00:00", the heartbeat has been running for "00:00:07.2134567" which is longer',
+            'than "00:00:01". This could be caused by thread pool starvation.',
+          ].join('\n'),
+        },
+      },
+      {
+        // The older template (aspnet/KestrelHttpServer#2284: Heartbeat took longer than "00:00:01") in Spanish prose.
+        name: 'Spanish prose around the older heartbeat lines',
+        form: 'other language',
+        evidence: {
+          'mensaje.txt': [
+            'Con carga alta la API deja de responder y en el log aparece esto todo el rato:',
+            'warn: Microsoft.AspNetCore.Server.Kestrel[22]',
+            '      Heartbeat took longer than "00:00:01" at "11/20/2026 10:14:05 +00:00".',
+            'warn: Microsoft.AspNetCore.Server.Kestrel[22]',
+            '      Heartbeat took longer than "00:00:01" at "11/20/2026 10:14:09 +00:00".',
+          ].join('\n'),
+        },
+      },
+      {
+        // The warning's own last sentence quoted in a message.
+        name: 'the warning quoted in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'kestrel keeps warning that the heartbeat has been running for 7 seconds which is longer than 00:00:01, "This could be caused by thread pool starvation." and then nginx gives 504' },
+      },
+    ],
+  },
 });
