@@ -68,6 +68,18 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // https://github.com/cloudflare/cloudflare-docs/issues/14559 ("Actual Behavior" of the report, site name left out)
+        name: 'the page name and code retyped in an issue form (real)',
+        form: 'header-less',
+        evidence: { 'issue.txt': '### Actual Behavior\n\nWeb server is down ( Error code 521)\n\n### Expected Behavior\n\nThe website works normally' },
+      },
+      {
+        // https://github.com/netdata/netdata/issues/10182 (two sentences of the description)
+        name: 'a misremembered page name in a longer report (real)',
+        form: 'in prose',
+        evidence: { 'issue.txt': 'For the last 6 months, all my domains have been running through CloudFlare, with no problems whatsoever.\nSince then, I have experienced a large number of Error 521 (Web Service Down).' },
+      },
+      {
         // The 521 page name (CF error-521: "Web server is down") retold.
         name: 'retold: cloudflare says web server is down, 521',
         form: 'paraphrased',

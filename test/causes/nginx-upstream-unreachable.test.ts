@@ -76,6 +76,17 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // https://github.com/adi90x/rancher-active-proxy/issues/6 (the container log prefix before nginx's own lines; client and host scrubbed)
+        name: 'no live upstreams behind a container log prefix, with the 502 access rows (real)',
+        form: 'mid-line',
+        evidence: {
+          'rancher.txt': [
+            '20.1.2017 09:52:14nginx.1     | 2017/01/20 08:52:14 [error] 1717#1717: *99317 no live upstreams while connecting to upstream, client: 203.0.113.236, server: test.example.com, request: "GET /api/industries HTTP/2.0", upstream: "http://test.example.com/api/industries", host: "test.example.com"',
+            '20.1.2017 09:52:14nginx.1     | test.example.com 203.0.113.236 - admin [20/Jan/2017:08:52:14 +0000] "GET /api/industries HTTP/2.0" 502 638 "-" "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12_2) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/55.0.2883.95 Safari/537.36"',
+          ].join('\n'),
+        },
+      },
+      {
         // nginx's refused connect (ngx_event_connect.c, kb-facts NGX) wrapped after "upstream,".
         name: 'a refused connect split after "upstream,"',
         form: 'split over lines',

@@ -58,6 +58,24 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // https://github.com/ShuffleDATMT/PTC-Creator/issues/9 (the exception and the line of code under it)
+        name: 'the WSAENOBUFS text quoted with the offending call (real)',
+        form: 'paraphrased',
+        evidence: { 'issue.txt': 'System.Net.Sockets.SocketException: "An operation on a socket could not be performed because the system lacked sufficient buffer space or because a queue was full"\n\nController.cs\n                        string content = client.GetStringAsync(_.url).Result;' },
+      },
+      {
+        // https://github.com/Azure/azure-cosmos-dotnet-v2/issues/772 (the JSON-serialized exception, cut after the message)
+        name: 'a JSON-serialized SocketException with NativeErrorCode 10055 (real)',
+        form: 'header-less',
+        evidence: { 'log.json': '"errormessage":"{Message: \\"An error occurred while sending the request.\\"\\r\\nData: {}\\r\\nInnerException: {\\r\\n \\"ClassName\\": \\"System.Net.WebException\\",\\r\\n \\"Message\\": \\"Unable to connect to the remote server\\",\\r\\n \\"InnerException\\": {\\r\\n \\"NativeErrorCode\\": 10055,\\r\\n \\"ClassName\\": \\"System.Net.Sockets.SocketException\\",\\r\\n \\"Message\\": \\"An operation on a socket could not be performed because the system lacked sufficient buffer space or because a queue was full\\",' },
+      },
+      {
+        // https://github.com/GameXG/TcpRoute/issues/12 (Windows' own Chinese text for WSAENOBUFS, with the code)
+        name: "Windows' Chinese text for 10055 (real)",
+        form: 'other language',
+        evidence: { 'issue.txt': '极限测试时的 error: [Errno 10055] 由于系统缓冲区空间不足或队列已满，不能执行套接字上的操作。' },
+      },
+      {
         // SocketError.NoBufferSpaceAvailable text (System.Net.Primitives) with the HttpClient host suffix, copied from mid-line.
         name: 'the WSAENOBUFS text copied from mid-line',
         form: 'mid-line',

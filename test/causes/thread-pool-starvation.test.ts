@@ -83,6 +83,24 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // https://github.com/jellyfin/jellyfin/issues/9647 (a container log viewer's prefix before the logger's own line; three of its lines)
+        name: 'heartbeat warnings behind a log viewer prefix (real)',
+        form: 'mid-line',
+        evidence: {
+          'docker.txt': [
+            'today at 11:34:50 AM[11:34:50] [WRN] [9] Microsoft.AspNetCore.Server.Kestrel: As of "04/15/2023 18:34:49 +00:00", the heartbeat has been running for "00:00:01.0594309" which is longer than "00:00:01". This could be caused by thread pool starvation.',
+            'today at 11:34:53 AM[11:34:53] [WRN] [9] Microsoft.AspNetCore.Server.Kestrel: As of "04/15/2023 18:34:51 +00:00", the heartbeat has been running for "00:00:01.1576021" which is longer than "00:00:01". This could be caused by thread pool starvation.',
+            'today at 11:35:02 AM[11:35:02] [WRN] [9] Microsoft.AspNetCore.Server.Kestrel: As of "04/15/2023 18:35:00 +00:00", the heartbeat has been running for "00:00:01.8949625" which is longer than "00:00:01". This could be caused by thread pool starvation.',
+          ].join('\n'),
+        },
+      },
+      {
+        // https://github.com/dotnet/aspnetcore/issues/17321 (one Kibana document row; host and ids scrubbed)
+        name: 'the older heartbeat message inside a Kibana row (real)',
+        form: 'header-less',
+        evidence: { 'kibana.txt': 'ServiceName:Archives @timestamp:November 22nd 2019, 12:09:11.242 LoggerName:Microsoft.AspNetCore.Server.Kestrel HostName:api-b5bdcdb89-xxxxx Level:WARN Message:Heartbeat took longer than "00:00:01" at "11/22/2019 04:09:11 +00:00". _id:REDACTED _type:_doc _index:service_log_2019-11-22 _score: -' },
+      },
+      {
         // Kestrel's heartbeat template (KestrelTrace.General HeartbeatSlow) copied from the middle of the line.
         name: 'the heartbeat warning copied from mid-line',
         form: 'mid-line',
