@@ -17,6 +17,12 @@ runCauseTests(cause, {
   messy: {
     valid: [
       {
+        // Cloudflare's 521 (CF error-521) retold: names the edge.
+        name: "Cloudflare's 521 retold",
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'cloudflare says web server is down, error 521' },
+      },
+      {
         // nginx's refused connect (ngx_event_connect.c) quoted in a sentence: names nginx.
         name: "nginx's refused message quoted in prose",
         form: 'in prose',

@@ -18,6 +18,12 @@ runCauseTests(cause, {
   messy: {
     valid: [
       {
+        // nginx's read timeout (ngx_http_upstream.c) copied from mid-line: names nginx.
+        name: "nginx's read timeout copied from mid-line",
+        form: 'mid-line',
+        evidence: { 'paste.txt': '...upstream timed out (110: Connection timed out) while reading response header from upstream, client: 203.0.113.7, server: example.com' },
+      },
+      {
         // Cloudflare's 524 named in a sentence: a specific gateway, not the family answer.
         name: 'a sentence naming Cloudflare and 524',
         form: 'in prose',

@@ -17,6 +17,12 @@ runCauseTests(cause, {
   messy: {
     valid: [
       {
+        // SqlClient's pool timeout (Strings.resx ADP_PooledOpenTimeout) retold: names the connection pool.
+        name: 'the pool timeout retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'under load we get timeout expired prior to obtaining a connection from the pool, max pool size was reached' },
+      },
+      {
         // Kestrel's heartbeat template (KestrelTrace.General) without its category line: names starvation.
         name: 'the heartbeat warning without its category line',
         form: 'header-less',

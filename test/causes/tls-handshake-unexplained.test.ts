@@ -18,6 +18,12 @@ runCauseTests(cause, {
   messy: {
     valid: [
       {
+        // nginx's upstream handshake failure (ngx_event_openssl.c) quoted in a sentence: names nginx.
+        name: "nginx's upstream handshake failure in prose",
+        form: 'in prose',
+        evidence: { 'message.txt': 'nginx logs SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking to upstream since we changed proxy_pass' },
+      },
+      {
         // Cloudflare's 525 retold: names the gateway.
         name: "Cloudflare's 525 retold",
         form: 'paraphrased',
