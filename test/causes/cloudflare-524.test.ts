@@ -53,6 +53,18 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // https://github.com/whatwg/build.whatwg.org/issues/19 (first sentences of the description)
+        name: 'a 524 "Origin Time-out" in a report about a build service (real)',
+        form: 'paraphrased',
+        evidence: { 'issue.txt': 'PR preview often fails with 524 Origin Time-out. I believe this is because CloudFlare, which sits in front of our new build.whatwg.org, has a short-ish timeout.' },
+      },
+      {
+        // https://github.com/nopSolutions/nopCommerce/issues/4317 (the description)
+        name: 'background tasks behind Cloudflare facing 524 issues (real)',
+        form: 'in prose',
+        evidence: { 'issue.txt': 'Hello, background tasks working great but not in long processes. If you using Cloudflare for DNS management you facing 524 issues in some tasks' },
+      },
+      {
         // The issue's own wording (CF 524: "A timeout occurred" retold).
         name: 'retold: cloudflare says a timeout occurred, error 524',
         form: 'paraphrased',

@@ -58,6 +58,12 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // https://github.com/Kong/kong/issues/4131 (a maintainer quoting the reporter's error.log in Markdown inline code)
+        name: 'the message quoted in inline code by a maintainer (real)',
+        form: 'fenced',
+        evidence: { 'comment.txt': 'The error logs you\'ve posted:\n\n` upstream timed out (110: Connection timed out) while reading response header from upstream`\n\nIndicate that the timeout is coming from the upstream service, not Kong.' },
+      },
+      {
         // The read-timeout line of KestrelHttpServer#932 as the thread shows it: wrapped by the mail client (addresses scrubbed).
         // https://github.com/aspnet/KestrelHttpServer/issues/932
         name: 'a read timeout wrapped across four lines, as pasted in the Kestrel thread',

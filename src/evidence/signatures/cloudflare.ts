@@ -26,7 +26,9 @@ type Example = Signature['examples'];
  */
 function numbered(code: number): string[] {
   const translated = [`${code} 错误`, `错误 ${code}`, `${code} 報錯`, `${code} エラー`, `エラー ${code}`, `erreur ${code}`, `fehler ${code}`, `${code} fehler`, `ошибка ${code}`, `ошибку ${code}`, `erro ${code}`];
-  return [`error ${code}`, `error code ${code}`, `http/1.1 ${code}`, `http/2 ${code}`, `status ${code}`, `status code ${code}`, `cloudflare ${code}`, `${code} error`, ...translated];
+  // How reports name it in passing: "524 issues", "524s", "524 Origin Time-out", "522 timeout".
+  const passing = [`${code} issue`, `${code}s `, `${code}s.`, `${code}s,`, `${code} origin`, `${code} time`];
+  return [`error ${code}`, `error code ${code}`, `http/1.1 ${code}`, `http/2 ${code}`, `status ${code}`, `status code ${code}`, `cloudflare ${code}`, `${code} error`, ...passing, ...translated];
 }
 
 /** The code followed by another digit is another number (a port, an id): "Error code 5201". */
@@ -234,7 +236,7 @@ export const SIGNATURES: readonly Signature[] = [
     any: numbered(524),
     none: longer(524),
     source: `${DOCS}/error-524.mdx`,
-    examples: { match: ['Error 524', 'HTTP/2 524', 'the export endpoint fails with cloudflare 524 after 100 seconds'], noMatch: NO_MATCH },
+    examples: { match: ['Error 524', 'HTTP/2 524', 'the export endpoint fails with cloudflare 524 after 100 seconds', 'PR preview often fails with 524 Origin Time-out', 'you facing 524 issues in some tasks'], noMatch: NO_MATCH },
   }),
 
   // 525 / 526: TLS between Cloudflare and the origin
