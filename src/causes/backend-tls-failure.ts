@@ -52,7 +52,7 @@ export default defineCause<BackendTlsFailureFacts>({
     'win32.12045': 'proves',
     'win32.12057': 'proves',
     'tls.trust-relationship': 'strong',
-    'tls.handshake-failed': 'supports',
+    'tls.handshake-failed': 'hints',
   },
   description:
     'IIS (ARR or ANCM) connected to its upstream over HTTPS and the TLS handshake or certificate validation failed, so it answered 502.3 without forwarding the request.',

@@ -237,12 +237,14 @@ function scanDottedStatuses(line: string, prose: boolean, out: Findings): void {
 }
 
 function scanIisTail(line: string, out: Findings): void {
-  // Three bare numbers are too common in prose; want the time-taken too, or the sc-* field names.
+  // Three bare numbers are too common in prose; want the time-taken too, or the sc-* field names,
+  // or a WinHTTP code (12001-12186) that the table knows: "the log shows 502 3 12007".
   const namesFields = line.includes('sc-status') || line.includes('sc-win32-status');
   for (const m of line.matchAll(IIS_TAIL)) {
-    if (m[4] === undefined && !namesFields) continue;
     const status = Number(m[1]);
     const win32 = Number(m[3]);
+    const winHttp = win32 >= 12001 && win32 <= 12186 && WIN32_CODES.has(win32);
+    if (m[4] === undefined && !namesFields && !winHttp) continue;
     if (win32 !== 0) out.code(decodeWin32(win32), `${m[1]} ${m[2]} ${m[3]}`);
     out.status(status, Number(m[2]), win32, m[4] === undefined ? undefined : Number(m[4]));
   }

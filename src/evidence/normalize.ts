@@ -51,6 +51,28 @@ export function plainCharacters(line: string): string {
   return SMART_ANY.test(line) ? line.replace(SMART_ALL, (c) => SMART_CHARS[c] ?? c) : line;
 }
 
+/** Chinese, Japanese and Korean letters: scripts written without spaces between words. */
+const CJK = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uac00-\\ud7af';
+const CJK_ANY = new RegExp(`[${CJK}\\uff01-\\uff5e\\u3001\\u3002]`);
+const CJK_THEN_LATIN = new RegExp(`([${CJK}])(?=[A-Za-z0-9])`, 'g');
+const LATIN_THEN_CJK = new RegExp(`([A-Za-z0-9])(?=[${CJK}])`, 'g');
+
+/**
+ * English log words inside Chinese or Japanese prose: "返回524错误", "是cloudflare的超时" carry no
+ * space around the code or the product name, so nothing that looks for a word would see it.
+ * Full-width ASCII (`：`, `５２４`) and the ideographic comma and full stop become ASCII, and a
+ * space separates CJK letters from Latin letters and digits. One linear pass each.
+ */
+export function spaceCjk(line: string): string {
+  if (!CJK_ANY.test(line)) return line;
+  return line
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3001/g, ', ')
+    .replace(/\u3002/g, '. ')
+    .replace(CJK_THEN_LATIN, '$1 ')
+    .replace(LATIN_THEN_CJK, '$1 ');
+}
+
 /**
  * Undoes Slack's message formatting: `<http://x|label>` → `label`, `<http://x>` → `http://x`,
  * `<mailto:a@b|a@b>` → `a@b`, `<@U123>` → `@U123`, `<#C1|name>` → `#name`, `<!here>` → `@here`,
@@ -123,6 +145,6 @@ export class LineNormalizer {
     // A Markdown or Slack quote marker ("> " before the text, nested up to three deep): people
     // quote the log they paste. A lone ">" (the end of a tag split over lines) is content.
     line = line.replace(/^ {0,3}>{1,3} (?=\S)/, '');
-    return plainCharacters(line).trimEnd();
+    return spaceCjk(plainCharacters(line)).trimEnd();
   }
 }

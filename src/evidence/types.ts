@@ -123,7 +123,7 @@ export interface SignalData {
   'dotnet-sdk-command': Record<string, never>;
   // Error pages and response headers
   'ancm-error-page': { status: number; substatus: number; title: string };
-  'iis-error-page': { status: number; substatus: number; title: string; errorCode?: string; errorCodeRef?: EvidenceRef; configFile?: string; configLine?: number };
+  'iis-error-page': { status: number; substatus: number; title: string; module?: string; errorCode?: string; errorCodeRef?: EvidenceRef; configFile?: string; configLine?: number };
   'cloudflare': { status?: number; branded?: boolean; rayId?: string };
   'aws-alb': { status?: number };
   'app-gateway': { status?: number; errorInfo?: string };

@@ -227,10 +227,14 @@ export function rank(evidence: Evidence, catalogue: readonly CauseDefinition[]):
   const top = Math.max(...all.map((h) => h.score));
   const total = all.reduce((sum, h) => sum + Math.exp(h.score - top), 0);
   for (const h of all) h.posterior = Math.exp(h.score - top) / total;
-  // Ties go to a specific cause before its family-level answer (its steps say more), then keep
-  // catalogue order (the seed's frequency order), "unknown" last among equals.
+  // Ties go to a specific cause before its family-level answer (its steps say more), unless two
+  // or more specific causes of that family tie with it: then the evidence does not choose among
+  // them and the family-level answer speaks for all. Then catalogue order (the seed's frequency
+  // order), "unknown" last among equals.
   const order = new Map(all.map((h, i) => [h, i]));
-  const generic = (h: RankedHypothesis): number => (h.cause?.generic ? 1 : 0);
+  const ties = (h: RankedHypothesis): number => hypotheses.filter((o) => !o.cause?.generic && o.family === h.family && Math.abs(o.posterior - h.posterior) <= 1e-9).length;
+  const contested = new Set(hypotheses.filter((h) => h.cause?.generic && ties(h) >= 2));
+  const generic = (h: RankedHypothesis): number => (contested.has(h) ? -1 : h.cause?.generic ? 1 : 0);
   all.sort((a, b) => (Math.abs(b.posterior - a.posterior) > 1e-9 ? b.posterior - a.posterior : generic(a) - generic(b) || order.get(a)! - order.get(b)!));
   const byFamily = new Map<FamilyId, number>();
   for (const h of hypotheses) byFamily.set(h.family!, (byFamily.get(h.family!) ?? 0) + h.posterior);

@@ -101,6 +101,60 @@ runCauseTests(cause, {
       mentions: ['Confirm it is ANCM'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // W3C row fields (kb-facts IIS log) in prose: 12030 is ERROR_WINHTTP_CONNECTION_ERROR, a reset.
+        name: 'a 12030 reset after 2 s told in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'IIS log has 502 3 12030 with time-taken 2001 on /api/orders, the out-of-process app is behind ANCM' },
+      },
+    ],
+    invalid: [
+      {
+        // W3C rows in the default field order (edge-samples iisRow) without the #Fields header.
+        name: 'IIS rows that ran 120 s without the #Fields header',
+        form: 'header-less',
+        evidence: {
+          'rows.txt': [
+            '2026-11-20 10:15:01 10.0.0.5 POST /api/reports - 443 - 203.0.113.7 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - 502 3 12002 120015',
+            '2026-11-20 10:19:22 10.0.0.5 POST /api/reports - 443 - 203.0.113.7 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - 502 3 12002 120031',
+          ].join('\n'),
+        },
+      },
+      {
+        // ANCM's 502.3 (kb-facts ANCM: WinHTTP 12002 = ERROR_WINHTTP_TIMEOUT, requestTimeout default 2 min) retold.
+        name: 'retold: 502.3 after exactly two minutes, win32 status 12002',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'our ASP.NET Core app (out of process, AspNetCoreModuleV2) gives HTTP Error 502.3 - Bad Gateway after exactly 2 minutes on the big report. sc-win32-status is 12002' },
+      },
+      {
+        // FREB MODULE_SET_RESPONSE_ERROR_STATUS (aspnet/AspNetCoreModule#287 layout) in a fence with prose.
+        name: 'the FREB line in a fence with prose',
+        form: 'fenced',
+        evidence: {
+          'slack.txt': [
+            'failed request tracing for the slow POST:',
+            '```',
+            'MODULE_SET_RESPONSE_ERROR_STATUS Warning ModuleName="AspNetCoreModuleV2", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="2147954402", ConfigExceptionInfo=""',
+            '```',
+            'it always takes 120 s before this shows up',
+          ].join('\n'),
+        },
+      },
+      {
+        // IIS 502.3 page title (A-page / D-err) and a W3C row in French prose.
+        name: 'French prose with the 502.3 title and a 120 s row',
+        form: 'other language',
+        evidence: {
+          'message.txt': [
+            'Bonjour, notre appli ASP.NET Core derrière IIS renvoie « HTTP Error 502.3 - Bad Gateway » au bout de 120 secondes.',
+            'Dans le journal IIS : 2026-11-20 10:15:01 10.0.0.5 POST /api/rapports - 443 - 203.0.113.7 Mozilla/5.0 - 502 3 12002 120031',
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });
 
 describe('ancm-request-timeout fix', () => {

@@ -30,4 +30,41 @@ runCauseTests(cause, {
       mentions: ['ERRORINFO_UPSTREAM_CLOSED_CONNECTION', 'WAS 5009'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Application Gateway error_info value (AGW) for a timeout, in a sentence.
+        name: 'ERRORINFO_UPSTREAM_TIMED_OUT in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'the app gateway access log has httpStatus 504 and error_info ERRORINFO_UPSTREAM_TIMED_OUT after 20 s for /api/export' },
+      },
+    ],
+    invalid: [
+      {
+        // Application Gateway v2 access-log field values (AGW) told in a sentence.
+        name: 'ERRORINFO_UPSTREAM_NO_LIVE in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'app gateway returns 502 instantly, access log says error_info ERRORINFO_UPSTREAM_NO_LIVE, timeTaken 0.001' },
+      },
+      {
+        // The v2 502 page (real, https://github.com/MicrosoftDocs/azure-docs/issues/110739) as Slack delivers pasted markup.
+        name: 'the v2 502 page, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'slack.txt': 'site is down:\n&lt;html&gt;\n&lt;head&gt;&lt;title&gt;502 Bad Gateway&lt;/title&gt;&lt;/head&gt;\n&lt;body&gt;\n&lt;center&gt;&lt;h1&gt;502 Bad Gateway&lt;/h1&gt;&lt;/center&gt;\n&lt;hr&gt;&lt;center&gt;Microsoft-Azure-Application-Gateway/v2&lt;/center&gt;\n&lt;/body&gt;\n&lt;/html&gt;' },
+      },
+      {
+        // The properties of an Application Gateway access-log record (AGW field names), without the envelope.
+        name: 'the properties of an App Gateway record without the envelope',
+        form: 'header-less',
+        evidence: { 'props.txt': '"httpMethod": "GET", "requestUri": "/", "httpStatus": 502, "serverRouted": "-", "serverStatus": "-", "timeTaken": 0.002, "error_info": "ERRORINFO_UPSTREAM_NO_LIVE"' },
+      },
+      {
+        // The Backend health "Details" text (azure-docs application-gateway-backend-health-troubleshooting) in German prose.
+        name: 'German prose around the backend health message',
+        form: 'other language',
+        evidence: { 'nachricht.txt': 'Das Application Gateway liefert 502. Unter Back-End-Integrität steht: Cannot connect to backend server. Check whether any NSG/UDR/Firewall is blocking access to the server. Das Backend ist eine App auf IIS.' },
+      },
+    ],
+  },
 });

@@ -118,5 +118,53 @@ runCauseTests(cause, {
       mentions: ['to port 8000', 'ASPNETCORE_HTTP_PORTS=8080'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // The refused port equals the port the app says it listens on (GenericWebHostService "Now listening on:"): down, not elsewhere.
+        name: 'refused on the same port the app listens on, in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'the app logs Now listening on: http://[::]:8080 and nginx says connect() failed (111: Connection refused) while connecting to upstream, upstream: "http://172.18.0.3:8080/"' },
+      },
+    ],
+    invalid: [
+      {
+        // Microsoft.Hosting.Lifetime[14] and nginx's refused connect (kb-facts NGX) in German prose.
+        name: 'German prose: app on 8080, nginx on 80',
+        form: 'other language',
+        evidence: {
+          'nachricht.txt': [
+            'Nach dem Upgrade auf .NET 8 bekommen wir nur noch 502. Die App schreibt:',
+            'info: Microsoft.Hosting.Lifetime[14] Now listening on: http://[::]:8080',
+            'und nginx:',
+            '2026/11/20 10:15:02 [error] 29#29: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 172.18.0.1, server: _, request: "GET / HTTP/1.1", upstream: "http://172.18.0.3:80/", host: "localhost"',
+          ].join('\n'),
+        },
+      },
+      {
+        // The start-up line without its "info: Microsoft.Hosting.Lifetime[14]" header, and nginx's line cut mid-line.
+        name: 'the listening line without its category, the nginx line cut mid-line',
+        form: 'header-less',
+        evidence: {
+          'paste.txt': [
+            '      Now listening on: http://[::]:8080',
+            'connect() failed (111: Connection refused) while connecting to upstream, client: 172.18.0.1, server: _, request: "GET /api/orders HTTP/1.1", upstream: "http://172.18.0.3:80/api/orders", host: "localhost"',
+          ].join('\n'),
+        },
+      },
+      {
+        // Traefik's dial error (traefik proxy.go, Go net dial error) and the app's line, Slack-escaped (compose log prefix with &gt;).
+        name: 'Traefik dialing 80 while the app listens on 8080, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: {
+          'slack.txt': [
+            'api-1      | Now listening on: http://[::]:8080',
+            'traefik-1  | 2026-11-20T10:15:02Z DBG github.com/traefik/traefik/v3/pkg/proxy/httputil/proxy.go:113 &gt; 502 Bad Gateway error="dial tcp 172.18.0.5:80: connect: connection refused"',
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });
 

@@ -47,4 +47,46 @@ runCauseTests(cause, {
       mentions: ['Set Server Healthy'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // A 502.3 (WinHTTP error) is ARR reaching a server and failing, not "no server available".
+        name: 'a 502.3 timeout in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'ARR gives HTTP Error 502.3 - Bad Gateway after 30 seconds, the log row is 502 3 12002 29889' },
+      },
+    ],
+    invalid: [
+      {
+        // The 502.4 page sentence (kb-facts: "No server is available to handle this request.") retold.
+        name: 'retold: no server is available, 502.4',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'ARR says no server is available to handle this request (502.4) even though both farm servers are up' },
+      },
+      {
+        // W3C rows in the default field order (edge-samples iisRow) without the #Fields header.
+        name: '502.4 rows without the #Fields header',
+        form: 'header-less',
+        evidence: {
+          'rows.txt': [
+            '2026-11-20 10:15:01 10.0.0.5 GET /api/orders - 443 - 203.0.113.7 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - 502 4 0 2',
+            '2026-11-20 10:15:02 10.0.0.5 GET / - 443 - 203.0.113.7 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - 502 4 0 1',
+          ].join('\n'),
+        },
+      },
+      {
+        // The IIS 502.4 heading in Spanish prose.
+        name: 'Spanish prose with the 502.4 heading',
+        form: 'other language',
+        evidence: { 'mensaje.txt': 'Desde esta mañana el servidor ARR devuelve "HTTP Error 502.4 - Bad Gateway" para todas las peticiones. ¿Qué significa?' },
+      },
+      {
+        // The 502.4 detailed error page (kb-facts 502.4) as Slack delivers pasted markup.
+        name: 'the 502.4 page, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'slack.txt': '&lt;h3&gt;HTTP Error 502.4 - Bad Gateway&lt;/h3&gt;\n&lt;h4&gt;No server is available to handle this request.&lt;/h4&gt;\n&lt;ul&gt;&lt;li&gt;Module: ApplicationRequestRouting&lt;/li&gt;&lt;li&gt;Notification: ExecuteRequestHandler&lt;/li&gt;&lt;/ul&gt;' },
+      },
+    ],
+  },
 });

@@ -62,4 +62,48 @@ runCauseTests(cause, {
       mentions: ['app01.contoso.local', 'netsh trace start scenario=internetclient'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // ARR headers with a 12029 row (ERROR_WINHTTP_CANNOT_CONNECT, kb-facts WinHTTP codes): refused, not timed out.
+        name: 'ARR with 12029 (cannot connect) in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'the ARR server (X-Powered-By: ARR/3.0) gives 502.3 instantly, IIS log row is 502 3 12029 15' },
+      },
+    ],
+    invalid: [
+      {
+        // ARR's 502.3 with ERROR_WINHTTP_TIMEOUT and the 30 s protocol timeout default (ARR-doc, ARR-s) in one sentence.
+        name: 'ARR 502.3 after 30 s in one sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'Our ARR box (X-Powered-By: ARR/3.0) returns 502.3 after exactly 30 seconds; the IIS log row is 502 3 12002 29889' },
+      },
+      {
+        // ARR's detailed error page text (ARR-doc: "The operation timed out", 0x80072ee2) without its markup.
+        name: "ARR's 502.3 page as text, without markup",
+        form: 'header-less',
+        evidence: { 'page.txt': 'HTTP Error 502.3 - Bad Gateway\nThe operation timed out\nModule ApplicationRequestRouting\nNotification ExecuteRequestHandler\nHandler ApplicationRequestRoutingHandler\nError Code 0x80072ee2' },
+      },
+      {
+        // FREB lines (ARR_SERVER_ROUTED, MODULE_SET_RESPONSE_ERROR_STATUS by ApplicationRequestRouting) inside a fence.
+        name: 'FREB in a fence with a remark',
+        form: 'fenced',
+        evidence: {
+          'slack.txt': [
+            'FREB from the ARR front end:',
+            '```',
+            'ARR_SERVER_ROUTED RoutingReason="LoadBalancing", Server="app03.contoso.local", State="Active", TotalRequests="9", FailedRequests="4", CurrentRequests="2", BytesSent="512", BytesReceived="0", ResponseTime="30000"',
+            'MODULE_SET_RESPONSE_ERROR_STATUS ModuleName="ApplicationRequestRouting", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="2147954402", ConfigExceptionInfo=""',
+            '```',
+          ].join('\n'),
+        },
+      },
+      {
+        // Same facts (ARR header, 502 3 12002 ~30 s) in Japanese prose.
+        name: 'Japanese prose with the ARR header and a 30 s row',
+        form: 'other language',
+        evidence: { 'message.txt': 'ARR経由でアクセスすると30秒で502.3になります。\nIISログ: 502 3 12002 30012\nレスポンスヘッダー: X-Powered-By: ARR/3.0' },
+      },
+    ],
+  },
 });

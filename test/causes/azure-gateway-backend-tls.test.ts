@@ -29,4 +29,40 @@ runCauseTests(cause, {
       mentions: ['Common Name (CN)', 'root-cert create'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Front Door ErrorInfo value (AFD) for a timeout, in a sentence: not TLS.
+        name: 'OriginTimeout in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'front door access log says errorInfo OriginTimeout for /api/export' },
+      },
+    ],
+    invalid: [
+      {
+        // Front Door ErrorInfo value (AFD access-log docs) in a sentence.
+        name: 'CertificateNameCheckFailed in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'since we pointed front door at the new origin every request fails, the access log says errorInfo CertificateNameCheckFailed' },
+      },
+      {
+        // The properties of a Front Door access-log record (AFD field names), without the envelope.
+        name: 'the properties of a Front Door record without the envelope',
+        form: 'header-less',
+        evidence: { 'props.txt': '"httpStatusCode": "502", "httpStatusDetails": "502", "pop": "AMS", "cacheStatus": "CONFIG_NOCACHE", "errorInfo": "SSLInvalidRootCA"' },
+      },
+      {
+        // Application Gateway backend health text (azure-docs backend-health troubleshooting: trusted root mismatch) in German prose.
+        name: 'German prose around the trusted-root health message',
+        form: 'other language',
+        evidence: { 'nachricht.txt': 'Seit dem Zertifikatswechsel ist das Backend im Application Gateway "Fehlerhaft". Details: The root certificate of the server certificate used by the backend does not match the trusted root certificate added to the application gateway.' },
+      },
+      {
+        // Application Gateway backend health text (CN mismatch) retold.
+        name: 'retold: the CN of the backend certificate does not match the probe host',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'backend health shows unhealthy because the Common Name (CN) of the backend certificate does not match the host header of the probe' },
+      },
+    ],
+  },
 });

@@ -36,6 +36,54 @@ runCauseTests(cause, {
       mentions: ['about 20 s'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Application Gateway access-log field (AGW error_info values) told in prose: no live backend, not a timeout.
+        name: 'ERRORINFO_UPSTREAM_NO_LIVE in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'app gateway returns 502 right away, access log error_info = ERRORINFO_UPSTREAM_NO_LIVE' },
+      },
+    ],
+    invalid: [
+      {
+        // Only the properties of an Application Gateway v2 access-log record (AGW field names), copied from the portal.
+        name: 'the properties of an App Gateway record without the envelope',
+        form: 'header-less',
+        evidence: { 'props.txt': '"httpMethod": "POST", "requestUri": "/api/export", "httpStatus": 504, "serverRouted": "10.0.1.4:80", "serverStatus": "-", "timeTaken": 20.011, "error_info": "ERRORINFO_UPSTREAM_TIMED_OUT"' },
+      },
+      {
+        // Front Door access-log ErrorInfo value (AFD) in a sentence.
+        name: 'Front Door OriginTimeout in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'front door access logs show errorInfo OriginTimeout and httpStatusCode 503 for /api/export, always after ~30s' },
+      },
+      {
+        // AGW error_info value in Spanish prose.
+        name: 'Spanish prose with ERRORINFO_UPSTREAM_TIMED_OUT',
+        form: 'other language',
+        evidence: { 'mensaje.txt': 'El Application Gateway devuelve 504 a los 20 segundos; en los logs de acceso aparece error_info ERRORINFO_UPSTREAM_TIMED_OUT para /api/informes.' },
+      },
+      {
+        // A Front Door access-log record (AFD fields) pretty-printed over lines, as az monitor / Log Analytics shows it.
+        name: 'a Front Door record pretty-printed over lines',
+        form: 'split over lines',
+        evidence: {
+          'fd.json': [
+            '{',
+            '  "category": "FrontdoorAccessLog",',
+            '  "properties": {',
+            '    "requestUri": "https://www.example.com:443/api/export",',
+            '    "timeTaken": "30.021",',
+            '    "httpStatusCode": "503",',
+            '    "errorInfo": "OriginTimeout"',
+            '  }',
+            '}',
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });
 
 describe('azure-gateway-timeout layer', () => {

@@ -115,6 +115,56 @@ runCauseTests(cause, {
       mentions: ['Node', 'NODE_EXTRA_CA_CERTS'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // SqlClient's SSL Provider error (Microsoft.Data.SqlClient Strings.resx) in a sentence: the database, not a gateway.
+        name: "SqlClient's untrusted chain in prose",
+        form: 'in prose',
+        evidence: { 'message.txt': 'startup fails with: A connection was successfully established with the server, but then an error occurred during the login process. (provider: SSL Provider, error: 0 - The certificate chain was issued by an authority that is not trusted.)' },
+      },
+    ],
+    invalid: [
+      {
+        // The issue's own example: HttpClient's net_http_ssl_connection_failed and SslStream's verdict, in prose.
+        name: 'our yarp logs say: the SSL connection could not be established, name mismatch',
+        form: 'in prose',
+        evidence: { 'message.txt': 'our yarp logs say: System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception. ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch' },
+      },
+      {
+        // https://github.com/win-acme/win-acme/issues/1634 (the error as the reporter retyped it)
+        name: 'the error as retyped in a win-acme issue (real)',
+        form: 'paraphrased',
+        evidence: { 'issue.txt': 'Entire error:  (AuthenticationException): The remote certificate is invalid according to the validation procedure.\n Wrapped in HttpRequestException: The SSL connection could not be established, see inner exception.' },
+      },
+      {
+        // https://github.com/JeffreySu/WeiXinMPSDK/issues/1299 (title and the reporter's Chinese lead-in)
+        name: 'Chinese lead-in around the exception (real)',
+        form: 'other language',
+        evidence: { 'issue.txt': 'The remote certificate is invalid according to the validation procedure.\n完整错误信息\nSystem.AggregateException\nOne or more errors occurred. (The SSL connection could not be established, see inner exception.)' },
+      },
+      {
+        // SslStream's chain verdict (net_ssl_io_cert_chain_validation) wrapped by the console before "chain:".
+        name: 'the chain verdict wrapped before "chain: UntrustedRoot"',
+        form: 'split over lines',
+        evidence: {
+          'gateway.log': [
+            'warn: Yarp.ReverseProxy.Forwarder.HttpForwarder[48]',
+            '      System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.',
+            '       ---> System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate',
+            'chain: UntrustedRoot',
+          ].join('\n'),
+        },
+      },
+      {
+        // HttpClient's chain with SslStream's callback verdict (net_ssl_io_cert_custom_validation), the "--->" arrows escaped by Slack.
+        name: 'the callback rejected the certificate, arrows Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'slack.txt': 'System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.\n ---&gt; System.Security.Authentication.AuthenticationException: The remote certificate was rejected by the provided RemoteCertificateValidationCallback.' },
+      },
+    ],
+  },
 });
 
 describe('backend-cert-rejected layer', () => {

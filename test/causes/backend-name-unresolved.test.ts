@@ -174,6 +174,50 @@ runCauseTests(cause, {
       mentions: ['names AspNetCoreModule rather than ARR'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // nginx's resolver error (ngx_http_upstream.c "%V could not be resolved (%i: %s)") in a sentence: nginx, not WinHTTP.
+        name: "nginx's resolver error in prose",
+        form: 'in prose',
+        evidence: { 'message.txt': 'nginx logs "backend.internal could not be resolved (3: Host not found)" since the DNS change' },
+      },
+    ],
+    invalid: [
+      {
+        // W3C row values (kb-facts WinHTTP: 12007 = ERROR_WINHTTP_NAME_NOT_RESOLVED) in a sentence.
+        name: '502 3 12007 in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'since the DNS change ARR gives 502.3 on every request, IIS log shows 502 3 12007 and time-taken 15' },
+      },
+      {
+        // The ARR 502.3 page text (ARR-doc: "The server name or address could not be resolved", 0x80072ee7) without markup.
+        name: "ARR's 502.3 page as text, without markup",
+        form: 'header-less',
+        evidence: { 'page.txt': 'HTTP Error 502.3 - Bad Gateway\nThe server name or address could not be resolved\nModule ApplicationRequestRouting\nNotification ExecuteRequestHandler\nError Code 0x80072ee7' },
+      },
+      {
+        // FREB MODULE_SET_RESPONSE_ERROR_STATUS with the decimal HRESULT of 12007, in a fence with prose.
+        name: 'the FREB line in a fence with prose',
+        form: 'fenced',
+        evidence: {
+          'slack.txt': [
+            'FREB says:',
+            '```',
+            'MODULE_SET_RESPONSE_ERROR_STATUS Warning ModuleName="ApplicationRequestRouting", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="2147954407", ConfigExceptionInfo=""',
+            '```',
+            'the rewrite rule points at http://app01:5000',
+          ].join('\n'),
+        },
+      },
+      {
+        // The HRESULT and its meaning in French prose.
+        name: 'French prose with 502.3 and 0x80072EE7',
+        form: 'other language',
+        evidence: { 'message.txt': 'Depuis la migration DNS, le reverse proxy IIS (ARR) renvoie une erreur 502.3 avec le code 0x80072EE7 pour chaque requête.' },
+      },
+    ],
+  },
 });
 
 describe('proxy targets', () => {

@@ -43,6 +43,48 @@ runCauseTests(cause, {
       mentions: ['ERROR_WINHTTP_SECURE_CHANNEL_ERROR', 'DefaultSecureProtocols', 'Schannel'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // A 12002 timeout (kb-facts WinHTTP codes) told in prose: not TLS.
+        name: 'a 12002 timeout in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'ARR returns 502.3 after 30 s with sc-win32-status 12002' },
+      },
+    ],
+    invalid: [
+      {
+        // W3C rows in the default field order (edge-samples iisRow) with 12175 (ERROR_WINHTTP_SECURE_FAILURE), no #Fields header.
+        name: '502 3 12175 rows without the #Fields header',
+        form: 'header-less',
+        evidence: {
+          'rows.txt': [
+            '2026-11-20 10:15:01 10.0.0.5 GET /api - 443 - 203.0.113.7 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - 502 3 12175 15',
+            '2026-11-20 10:15:02 10.0.0.5 GET /api - 443 - 203.0.113.7 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64) - 502 3 12175 12',
+          ].join('\n'),
+        },
+      },
+      {
+        // ARR's 502.3 page text (ARR-doc "A security error occurred", 0x80072f8f) without markup.
+        name: "ARR's 502.3 security-error page as text",
+        form: 'paraphrased',
+        evidence: { 'page.txt': 'HTTP Error 502.3 - Bad Gateway\nA security error occurred\nModule ApplicationRequestRouting\nError Code 0x80072f8f' },
+      },
+      {
+        // The HRESULT and its WinHTTP name in Spanish prose.
+        name: 'Spanish prose with 0x80072F8F',
+        form: 'other language',
+        evidence: { 'mensaje.txt': 'ARR devuelve 502.3 con el código 0x80072F8F (ERROR_WINHTTP_SECURE_FAILURE) cuando reenvía al backend por https.' },
+      },
+      {
+        // The same page as Slack delivers pasted markup.
+        name: 'the security-error page, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'slack.txt': '&lt;h3&gt;HTTP Error 502.3 - Bad Gateway&lt;/h3&gt;\n&lt;h4&gt;A security error occurred&lt;/h4&gt;\n&lt;ul&gt;&lt;li&gt;Module: ApplicationRequestRouting&lt;/li&gt;&lt;li&gt;Error Code: 0x80072f8f&lt;/li&gt;&lt;/ul&gt;' },
+      },
+    ],
+  },
 });
 
 describe('backend-tls-failure layer', () => {

@@ -67,4 +67,41 @@ runCauseTests(cause, {
       minConfidence: 0.7,
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Cloudflare 522 (CF error-5xx) told in a sentence: a connection failure, not a bad response.
+        name: 'a 522 in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'cloudflare gives error 522 connection timed out since the server move' },
+      },
+    ],
+    invalid: [
+      {
+        // The 520 page name (CF error-520: "Web server is returning an unknown error") retold.
+        name: 'retold: web server is returning an unknown error, 520',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'cloudflare shows web server is returning an unknown error (520) on checkout only' },
+      },
+      {
+        // The 520 code in Spanish prose (CF error-520: headers over the limit cause it).
+        name: 'Spanish prose: error 520 after adding cookies',
+        form: 'other language',
+        evidence: { 'mensaje.txt': 'Cloudflare nos da error 520 en el checkout desde que añadimos más cookies de sesión.' },
+      },
+      {
+        // The title of the current 520 page (edge-samples cloudflarePage) as Slack delivers pasted markup.
+        name: 'the 520 page title, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'slack.txt': '&lt;title&gt;shop.example.com | 520: Web server is returning an unknown error&lt;/title&gt;\n&lt;span class="code-label"&gt;Error code 520&lt;/span&gt;' },
+      },
+      {
+        // The 520 page as text (kb-facts 6.1 sentence and footer) without the status line or headers.
+        name: 'the 520 page as text, no headers',
+        form: 'header-less',
+        evidence: { 'page.txt': 'Web server is returning an unknown error Error code 520\nWhat happened?\nThere is an unknown connection issue between Cloudflare and the origin web server. As a result, the web page can not be displayed.\nCloudflare Ray ID: 8d2f1c3b4a5e6f70 • Performance & security by Cloudflare' },
+      },
+    ],
+  },
 });

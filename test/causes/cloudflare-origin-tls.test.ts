@@ -30,4 +30,41 @@ runCauseTests(cause, {
       mentions: ['Error 526 means', 'Error 525 means'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Cloudflare 521 (CF error-521) in a sentence: refused, not TLS.
+        name: 'a 521 in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'cloudflare shows error 521 web server is down' },
+      },
+    ],
+    invalid: [
+      {
+        // The 525 page name (CF error-525: "SSL handshake failed") retold.
+        name: 'retold: cloudflare says SSL handshake failed, 525',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'cloudflare says SSL handshake failed (525) since we moved the site to the new IIS box' },
+      },
+      {
+        // The 525 code and name in Japanese prose.
+        name: 'Japanese prose with 525',
+        form: 'other language',
+        evidence: { 'message.txt': 'Cloudflare 経由だと525エラー（SSL handshake failed）が出ます。オリジンは IIS です。' },
+      },
+      {
+        // The title of the current 526 page (edge-samples cloudflarePage) as Slack delivers pasted markup.
+        name: 'the 526 page title, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'slack.txt': '&lt;title&gt;shop.example.com | 526: Invalid SSL certificate&lt;/title&gt;\n&lt;span class="code-label"&gt;Error code 526&lt;/span&gt;' },
+      },
+      {
+        // The 526 code and name with the SSL mode (CF error-526) in a sentence.
+        name: '526 with Full (strict) in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': "with SSL mode Full (strict) we get error 526 invalid SSL certificate, the Let's Encrypt cert on the origin expired yesterday" },
+      },
+    ],
+  },
 });

@@ -40,4 +40,53 @@ runCauseTests(cause, {
       mentions: ['3 "Timeout expired.', 'timeouts at the gateway'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // SqlClient's command timeout (Strings.resx SQL_Timeout_Execution) in prose: a slow query, not the pool.
+        name: 'a command timeout in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'the report endpoint dies with "Execution Timeout Expired.  The timeout period elapsed prior to completion of the operation or the server is not responding." after 30 s' },
+      },
+    ],
+    invalid: [
+      {
+        // https://github.com/dotnet/efcore/issues/15814 (the "Exception message:" / "Stack trace:" layout of that report, frames shortened)
+        name: 'the pool timeout as "Exception message:" without a logger header (real)',
+        form: 'header-less',
+        evidence: {
+          'exception.txt': [
+            'Exception message: System.InvalidOperationException: Timeout expired.  The timeout period elapsed prior to obtaining a connection from the pool.  This may have occurred because all pooled connections were in use and max pool size was reached.',
+            'Stack trace:',
+            '   at System.Data.ProviderBase.DbConnectionFactory.TryGetConnection(DbConnection owningConnection, TaskCompletionSource`1 retry, DbConnectionOptions userOptions, DbConnectionInternal oldConnection, DbConnectionInternal& connection)',
+            '   at System.Data.SqlClient.SqlConnection.Open()',
+          ].join('\n'),
+        },
+      },
+      {
+        // SqlClient's pool timeout text (Strings.resx ADP_PooledOpenTimeout) in Portuguese prose.
+        name: 'Portuguese prose around the pool timeout',
+        form: 'other language',
+        evidence: { 'mensagem.txt': 'Sob carga a API devolve 502 e o log mostra: System.InvalidOperationException: Timeout expired.  The timeout period elapsed prior to obtaining a connection from the pool. Alguém já viu isso?' },
+      },
+      {
+        // The same message wrapped by the console after "obtaining a".
+        name: 'the pool timeout wrapped mid-sentence',
+        form: 'split over lines',
+        evidence: {
+          'stdout.txt': [
+            'fail: Microsoft.AspNetCore.Server.Kestrel[13]',
+            '      System.InvalidOperationException: Timeout expired.  The timeout period elapsed prior to obtaining a',
+            'connection from the pool.  This may have occurred because all pooled connections were in use and max pool size was reached.',
+          ].join('\n'),
+        },
+      },
+      {
+        // The same text retold, the way people summarize it.
+        name: 'retold: all pooled connections in use, max pool size reached',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'EF says timeout expired prior to obtaining a connection from the pool, because all pooled connections were in use and max pool size was reached. Happens at peak hours, then 502s' },
+      },
+    ],
+  },
 });

@@ -37,4 +37,49 @@ runCauseTests(cause, {
       mentions: ['Resolve-DnsName'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Front Door ErrorInfo value (AFD) for a timeout, in a sentence.
+        name: 'OriginTimeout in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'front door logs errorInfo OriginTimeout for the export, after 30 s' },
+      },
+    ],
+    invalid: [
+      {
+        // Front Door ErrorInfo value (AFD access-log docs) in a sentence.
+        name: 'OriginConnectionRefused in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'front door access log shows errorInfo OriginConnectionRefused for every request since the app service restart' },
+      },
+      {
+        // The properties of a Front Door access-log record (AFD field names), without the envelope.
+        name: 'the properties of a Front Door record without the envelope',
+        form: 'header-less',
+        evidence: { 'props.txt': '"httpStatusCode": "503", "httpStatusDetails": "503", "pop": "FRA", "cacheStatus": "CONFIG_NOCACHE", "errorInfo": "OriginInvalidResponse"' },
+      },
+      {
+        // The generic Front Door page (real text, https://github.com/OfficeDev/microsoft-teams-apps-company-communicator/issues/490) in a fence with prose.
+        name: 'the Front Door page in a fence with prose',
+        form: 'fenced',
+        evidence: {
+          'slack.txt': [
+            'users see this instead of the site:',
+            '```',
+            "Our services aren't available right now",
+            "We're working to restore all services as soon as possible. Please check back soon.",
+            '0VJ8bYQAAAAABziYK118hQZeL+qoqf//4TE9OMjFFREdFMDIxMQBlZGIzYzQ4YS0xZTQ2LTRhYjgtODViZS1jMThiZWY4MDRmODk=',
+            '```',
+          ].join('\n'),
+        },
+      },
+      {
+        // Front Door ErrorInfo value (AFD) in Japanese prose.
+        name: 'Japanese prose with DNSNameNotResolved',
+        form: 'other language',
+        evidence: { 'message.txt': 'Front Door のアクセスログに errorInfo: DNSNameNotResolved が出ていて、ステータスは 503 です。' },
+      },
+    ],
+  },
 });

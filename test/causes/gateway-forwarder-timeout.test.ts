@@ -86,6 +86,49 @@ runCauseTests(cause, {
       mentions: ['ran 100.0 s: right at that limit'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // YARP's ForwarderError.RequestCanceled text (dotnet/yarp HttpForwarder.cs) in a sentence: the client left.
+        name: 'YARP RequestCanceled quoted in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'our yarp logs say "RequestCanceled: The request was canceled before receiving a response." when users close the tab, is that bad?' },
+      },
+    ],
+    invalid: [
+      {
+        // YARP's RequestTimedOut text (dotnet/yarp HttpForwarder.cs, ForwarderError.RequestTimedOut) in a sentence.
+        name: 'YARP RequestTimedOut quoted in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'our yarp gateway logs "RequestTimedOut: The request timed out before receiving a response." on /reports after 100 seconds and the browser gets 504' },
+      },
+      {
+        // The exception chain under YARP's ForwardingError without the category line (dotnet/yarp HttpForwarder.cs).
+        name: 'the YARP error without its category line',
+        form: 'header-less',
+        evidence: { 'gateway.log': '      RequestTimedOut: The request timed out before receiving a response.\n      System.Threading.Tasks.TaskCanceledException: The operation was canceled.\n         at System.Net.Http.HttpConnection.SendAsyncCore(HttpRequestMessage request, Boolean async, CancellationToken cancellationToken)' },
+      },
+      {
+        // Envoy's local reply body (router.cc "upstream request timeout") in German prose.
+        name: "German prose around Envoy's timeout body",
+        form: 'other language',
+        evidence: { 'nachricht.txt': 'Moin, über das Envoy-Gateway bekommen wir nach 15 Sekunden einen 504, im Body steht nur:\nupstream request timeout\nDer Report-Endpunkt braucht aber ca. 40 Sekunden.' },
+      },
+      {
+        // HttpClient's net_http_request_timedout (System.Net.Http Strings.resx) in a BFF message, Slack-escaped arrows.
+        name: 'HttpClient.Timeout in a Slack-escaped message about a BFF',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'slack.txt': 'browser -&gt; BFF -&gt; reports api. After 100 s the browser gets 504 Gateway Timeout and the BFF logs: System.Threading.Tasks.TaskCanceledException: The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.' },
+      },
+      {
+        // Ocelot's RequestTimedOutError (ThreeMammals/Ocelot) copied from the middle of the responder line.
+        name: 'Ocelot RequestTimedOutError copied from mid-line',
+        form: 'mid-line',
+        evidence: { 'ocelot.txt': '...message: Error Code: RequestTimedOutError Message: Timeout making http request, exception: Polly.Timeout.TimeoutRejectedException: The delegate executed asynchronously through TimeoutPolicy did not complete within the timeout. errors found in ResponderMiddleware...' },
+      },
+    ],
+  },
 });
 
 

@@ -100,5 +100,44 @@ runCauseTests(cause, {
       mentions: ['h2c', 'curl -v --http2-prior-knowledge'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // HttpClient's PROTOCOL_ERROR text (System.Net.Http net_http_http2_connection_error) with no version pinned, in a sentence.
+        name: 'PROTOCOL_ERROR with nothing pinned, in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': "the client sometimes logs The HTTP/2 server sent invalid data on the connection. HTTP/2 error code 'PROTOCOL_ERROR' (0x1). no idea why" },
+      },
+    ],
+    invalid: [
+      {
+        // Kestrel's PossibleInvalidHttpVersionDetected (KestrelTrace.Connections event 54) without its category line.
+        name: 'Expected HTTP/2 but received HTTP/1.1, without its category line',
+        form: 'header-less',
+        evidence: { 'kestrel.txt': '      Connection id "0HMPL4JQ4J2K7": Invalid content received on connection. Possible incorrect HTTP version detected. Expected HTTP/2 but received HTTP/1.1.' },
+      },
+      {
+        // HttpClient's net_http_http2_stream_error with HTTP_1_1_REQUIRED (dotnet/yarp#1739 chain) quoted in a sentence.
+        name: 'HTTP_1_1_REQUIRED quoted in a sentence about YARP',
+        form: 'in prose',
+        evidence: { 'message.txt': "yarp to our SSRS box fails with System.Net.Http.Http2StreamException: The HTTP/2 server reset the stream. HTTP/2 error code 'HTTP_1_1_REQUIRED' (0xd). the backend uses windows auth" },
+      },
+      {
+        // nginx grpc module's "upstream sent too large http2 frame" (ngx_http_grpc_module.c) split after "upstream,".
+        name: 'too large http2 frame, split after "upstream,"',
+        form: 'split over lines',
+        evidence: {
+          'error.log':
+            '2026/11/20 10:15:02 [error] 29#29: *1 upstream sent too large http2 frame: 4740180 while reading response header from upstream,\nclient: 172.18.0.1, server: , request: "POST /greet.Greeter/SayHello HTTP/2.0", upstream: "grpc://172.18.0.2:8080", host: "localhost:8080"',
+        },
+      },
+      {
+        // grpc-dotnet's RpcException around net_http_http2_connection_not_established, in French prose.
+        name: 'French prose around the gRPC client error',
+        form: 'other language',
+        evidence: { 'message.txt': 'Bonjour, le client gRPC en http:// échoue avec : Grpc.Core.RpcException: Status(StatusCode="Unavailable", Detail="Error starting gRPC call. HttpRequestException: An HTTP/2 connection could not be established because the server did not complete the HTTP/2 handshake.")' },
+      },
+    ],
+  },
 });
 

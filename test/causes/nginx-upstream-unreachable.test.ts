@@ -65,4 +65,65 @@ runCauseTests(cause, {
       mentions: ['Paste the error.log lines'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // nginx's read timeout (ngx_http_upstream.c) in a sentence: the app was reached and was slow.
+        name: 'a read timeout in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'nginx error.log has "upstream timed out (110: Connection timed out) while reading response header from upstream" on the export' },
+      },
+    ],
+    invalid: [
+      {
+        // https://github.com/adi90x/rancher-active-proxy/issues/6 (the container log prefix before nginx's own lines; client and host scrubbed)
+        name: 'no live upstreams behind a container log prefix, with the 502 access rows (real)',
+        form: 'mid-line',
+        evidence: {
+          'rancher.txt': [
+            '20.1.2017 09:52:14nginx.1     | 2017/01/20 08:52:14 [error] 1717#1717: *99317 no live upstreams while connecting to upstream, client: 203.0.113.236, server: test.example.com, request: "GET /api/industries HTTP/2.0", upstream: "http://test.example.com/api/industries", host: "test.example.com"',
+            '20.1.2017 09:52:14nginx.1     | test.example.com 203.0.113.236 - admin [20/Jan/2017:08:52:14 +0000] "GET /api/industries HTTP/2.0" 502 638 "-" "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_12_2) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/55.0.2883.95 Safari/537.36"',
+          ].join('\n'),
+        },
+      },
+      {
+        // nginx's refused connect (ngx_event_connect.c, kb-facts NGX) wrapped after "upstream,".
+        name: 'a refused connect split after "upstream,"',
+        form: 'split over lines',
+        evidence: {
+          'error.log':
+            '2026/11/20 10:15:01 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while connecting to upstream,\nclient: 203.0.113.7, server: shop.example.com, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:5000/", host: "shop.example.com"',
+        },
+      },
+      {
+        // https://github.com/aspnet/KestrelHttpServer/issues/2658 (first line of the paste starts mid-line; addresses masked in the thread, client scrubbed)
+        name: 'premature close lines, the first one cut mid-line (real)',
+        form: 'mid-line',
+        evidence: {
+          'nginx.txt': [
+            ' *27742 upstream prematurely closed connection while reading response header from upstream, client: 1xx.**.1*6.2, server: tmp.1****6.cloud, request: "GET / HTTP/2.0", upstream: "http://1**.1**.2**.36:12758/", host: "tmp.1****6.cl**d"',
+            '2018/06/12 10:44:38 [error] 17726#17726: *27742 upstream prematurely closed connection while reading response header from upstream, client: 203.0.113.2, server: tmp.1****6.cl**d, request: "GET /favicon.ico HTTP/2.0", upstream: "http://1**.1**.2**.36:12758/favicon.ico", host: "tmp.1****6.cl**d", referrer: "https://tmp.1****6.cl**d/"',
+          ].join('\n'),
+        },
+      },
+      {
+        // nginx's refused connect (kb-facts NGX) in Portuguese prose.
+        name: 'Portuguese prose around a refused connect',
+        form: 'other language',
+        evidence: {
+          'mensagem.txt': [
+            'Depois do reboot o nginx só devolve 502. No error.log:',
+            '2026/11/20 10:15:01 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while connecting to upstream, client: 203.0.113.7, server: loja.example.com.br, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:5000/", host: "loja.example.com.br"',
+            'O serviço kestrel-loja está rodando?',
+          ].join('\n'),
+        },
+      },
+      {
+        // The refused message quoted in a sentence (ngx_event_connect.c text).
+        name: 'the refused message quoted in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'nginx returns 502 and the log says connect() failed (111: Connection refused) while connecting to upstream, upstream is http://127.0.0.1:5000' },
+      },
+    ],
+  },
 });

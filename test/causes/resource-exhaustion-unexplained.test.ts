@@ -14,4 +14,47 @@ runCauseTests(cause, {
   invalid: [
     { name: "a starved app described in words", evidence: { 'message.txt': "Under heavy load the app stops responding and requests pile up, the thread pool seems exhausted" } },
   ],
+  messy: {
+    valid: [
+      {
+        // SqlClient's pool timeout (Strings.resx ADP_PooledOpenTimeout) retold: names the connection pool.
+        name: 'the pool timeout retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'under load we get timeout expired prior to obtaining a connection from the pool, max pool size was reached' },
+      },
+      {
+        // Kestrel's heartbeat template (KestrelTrace.General) without its category line: names starvation.
+        name: 'the heartbeat warning without its category line',
+        form: 'header-less',
+        evidence: { 'stdout.txt': '      As of "11/20/2026 10:14:05 +00:00", the heartbeat has been running for "00:00:07.2134567" which is longer than "00:00:01". This could be caused by thread pool starvation.' },
+      },
+    ],
+    invalid: [
+      {
+        // The family's report retold.
+        name: 'retold: the app freezes under load, requests pile up',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'under heavy load the app just stops responding, requests pile up and nothing is logged, it seems starved of resources' },
+      },
+      {
+        // The same report in Spanish.
+        name: 'Spanish: the app stops responding under load',
+        form: 'other language',
+        evidence: { 'mensaje.txt': 'Con mucha carga la aplicación deja de responder y las peticiones se acumulan; parece que el thread pool está agotado (thread pool exhausted).' },
+      },
+      {
+        // A Slack quote (escaped &gt;) of the same report.
+        name: 'a quoted report, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'slack.txt': '&gt; under load the app stops responding and requests pile up, the thread pool seems exhausted\nfrom the support ticket' },
+      },
+      {
+        // dotnet-counters output (System.Runtime counters) in a fence with prose.
+        name: 'dotnet-counters numbers in a fence with prose',
+        form: 'fenced',
+        evidence: { 'slack.txt': 'under load the app stops responding:\n```\n[System.Runtime]\n    ThreadPool Queue Length                          1,842\n    ThreadPool Thread Count                            312\n```' },
+      },
+    ],
+  },
 });

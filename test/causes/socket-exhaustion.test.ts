@@ -47,4 +47,73 @@ runCauseTests(cause, {
       mentions: ['netstat -ano'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Kestrel's bind failure (CoreStrings) in prose: its own port at startup, not outbound sockets.
+        name: "Kestrel's bind failure in prose",
+        form: 'in prose',
+        evidence: { 'message.txt': 'app will not start: Failed to bind to address http://127.0.0.1:5000: address already in use' },
+      },
+    ],
+    invalid: [
+      {
+        // https://github.com/ShuffleDATMT/PTC-Creator/issues/9 (the exception and the line of code under it)
+        name: 'the WSAENOBUFS text quoted with the offending call (real)',
+        form: 'paraphrased',
+        evidence: { 'issue.txt': 'System.Net.Sockets.SocketException: "An operation on a socket could not be performed because the system lacked sufficient buffer space or because a queue was full"\n\nController.cs\n                        string content = client.GetStringAsync(_.url).Result;' },
+      },
+      {
+        // https://github.com/Azure/azure-cosmos-dotnet-v2/issues/772 (the JSON-serialized exception, cut after the message)
+        name: 'a JSON-serialized SocketException with NativeErrorCode 10055 (real)',
+        form: 'header-less',
+        evidence: { 'log.json': '"errormessage":"{Message: \\"An error occurred while sending the request.\\"\\r\\nData: {}\\r\\nInnerException: {\\r\\n \\"ClassName\\": \\"System.Net.WebException\\",\\r\\n \\"Message\\": \\"Unable to connect to the remote server\\",\\r\\n \\"InnerException\\": {\\r\\n \\"NativeErrorCode\\": 10055,\\r\\n \\"ClassName\\": \\"System.Net.Sockets.SocketException\\",\\r\\n \\"Message\\": \\"An operation on a socket could not be performed because the system lacked sufficient buffer space or because a queue was full\\",' },
+      },
+      {
+        // https://github.com/GameXG/TcpRoute/issues/12 (Windows' own Chinese text for WSAENOBUFS, with the code)
+        name: "Windows' Chinese text for 10055 (real)",
+        form: 'other language',
+        evidence: { 'issue.txt': '极限测试时的 error: [Errno 10055] 由于系统缓冲区空间不足或队列已满，不能执行套接字上的操作。' },
+      },
+      {
+        // SocketError.NoBufferSpaceAvailable text (System.Net.Primitives) with the HttpClient host suffix, copied from mid-line.
+        name: 'the WSAENOBUFS text copied from mid-line',
+        form: 'mid-line',
+        evidence: { 'paste.txt': '...could not be performed because the system lacked sufficient buffer space or because a queue was full. (catalog.example.com:443) ---> System.Net.Sockets.SocketException (10055)' },
+      },
+      {
+        // SocketException 10055 (WSAENOBUFS, System.Net.Primitives SocketError text) without the logger header.
+        name: 'SocketException 10055 without the logger header',
+        form: 'header-less',
+        evidence: { 'exception.txt': 'System.Net.Sockets.SocketException (10055): An operation on a socket could not be performed because the system lacked sufficient buffer space or because a queue was full.\n   at System.Net.Sockets.Socket.AwaitableSocketAsyncEventArgs.ThrowException(SocketError error, CancellationToken cancellationToken)' },
+      },
+      {
+        // The same code and text retold in a sentence.
+        name: 'retold: SocketException 10055, no buffer space, under load',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'under load the outgoing HttpClient calls fail with SocketException 10055, the system lacked sufficient buffer space or a queue was full, then IIS gives 502' },
+      },
+      {
+        // HttpClient's connect failure with WSAEADDRINUSE (SocketError text "Only one usage of each socket address") in German prose.
+        name: 'German prose: only one usage of each socket address on outbound calls',
+        form: 'other language',
+        evidence: { 'nachricht.txt': 'Unter Last schlagen die Aufrufe an die Katalog-API fehl: System.Net.Http.HttpRequestException: Only one usage of each socket address (protocol/network address/port) is normally permitted. (catalog.example.com:443) ---> System.Net.Sockets.SocketException (10048)' },
+      },
+      {
+        // The app-output sample (HttpClient with WSAENOBUFS) inside a fence with prose.
+        name: 'the HttpClient failure in a fence with prose',
+        form: 'fenced',
+        evidence: {
+          'slack.txt': [
+            'catalog client log from the busy node:',
+            '```',
+            'fail: Shop.Services.CatalogClient[0]',
+            '      System.Net.Http.HttpRequestException: An operation on a socket could not be performed because the system lacked sufficient buffer space or because a queue was full. (catalog.example.com:443)',
+            '```',
+            'we create a new HttpClient per call btw',
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });

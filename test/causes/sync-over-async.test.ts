@@ -52,4 +52,73 @@ runCauseTests(cause, {
       mentions: ['Kestrel slow heartbeats', 'await Task.WhenAll'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // A normal awaited stack (TaskAwaiter frames), in a fence with prose.
+        name: 'an awaited stack in a fence',
+        form: 'fenced',
+        evidence: {
+          'slack.txt': [
+            'exception from the price endpoint:',
+            '```',
+            'System.InvalidOperationException: No price for product 42',
+            '   at Shop.Services.PriceService.GetPriceAsync(Int32 id) in C:\\src\\Shop\\Services\\PriceService.cs:line 31',
+            '   at System.Runtime.CompilerServices.TaskAwaiter.ThrowForNonSuccess(Task task)',
+            '   at Shop.Controllers.PriceController.Get(Int32 id) in C:\\src\\Shop\\Controllers\\PriceController.cs:line 18',
+            '```',
+          ].join('\n'),
+        },
+      },
+    ],
+    invalid: [
+      {
+        // The blocking frames (System.Private.CoreLib Task`1.GetResultCore / get_Result) in a fence with prose.
+        name: 'blocking frames in a fence with prose',
+        form: 'fenced',
+        evidence: {
+          'slack.txt': [
+            'under load every request hangs, then this:',
+            '```',
+            'System.AggregateException: One or more errors occurred. (A task was canceled.)',
+            '   at System.Threading.Tasks.Task`1.GetResultCore(Boolean waitCompletionNotification)',
+            '   at System.Threading.Tasks.Task`1.get_Result()',
+            '   at Shop.Services.PriceService.GetPrices() in C:\\src\\Shop\\Services\\PriceService.cs:line 31',
+            '```',
+          ].join('\n'),
+        },
+      },
+      {
+        // The frames alone, copied without the exception or logger header.
+        name: 'only the frames, no exception header',
+        form: 'header-less',
+        evidence: {
+          'frames.txt': [
+            '   at System.Threading.Tasks.Task.Wait(Int32 millisecondsTimeout, CancellationToken cancellationToken)',
+            '   at System.Threading.Tasks.Task.Wait()',
+            '   at Shop.Services.StockService.Reserve(Int32 id) in C:\\src\\Shop\\Services\\StockService.cs:line 54',
+          ].join('\n'),
+        },
+      },
+      {
+        // A lambda frame (compiler-generated <Get>b__3_0 name) escaped by Slack, blocked on GetAwaiter().GetResult().
+        name: 'a lambda frame, Slack-escaped, blocked in TaskAwaiter.GetResult under Task.Wait',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: {
+          'slack.txt': [
+            'System.AggregateException: One or more errors occurred. (A task was canceled.)',
+            '   at System.Threading.Tasks.Task.Wait(Int32 millisecondsTimeout, CancellationToken cancellationToken)',
+            '   at Shop.Controllers.PriceController.&lt;Get&gt;b__3_0() in C:\\src\\Shop\\Controllers\\PriceController.cs:line 22',
+          ].join('\n'),
+        },
+      },
+      {
+        // The blocking frame (Future.cs Task<T>.Result getter) as a dump summary names it, in a sentence.
+        name: 'retold: the dump shows threads stuck in Task.get_Result()',
+        form: 'in prose',
+        evidence: { 'message.txt': 'under load every request hangs; the dump shows 200 threads all blocked in Task.get_Result() inside PriceService.GetPrices' },
+      },
+    ],
+  },
 });

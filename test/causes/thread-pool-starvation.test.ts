@@ -72,4 +72,78 @@ runCauseTests(cause, {
       mentions: ['ping failure (event 5010)'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // One slow endpoint timing out (IIS W3C row values) told in prose: a plain request timeout.
+        name: 'one slow endpoint in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'only POST /api/reports fails, IIS log 502 3 12002 120015, everything else is fast' },
+      },
+    ],
+    invalid: [
+      {
+        // https://github.com/jellyfin/jellyfin/issues/9647 (a container log viewer's prefix before the logger's own line; three of its lines)
+        name: 'heartbeat warnings behind a log viewer prefix (real)',
+        form: 'mid-line',
+        evidence: {
+          'docker.txt': [
+            'today at 11:34:50 AM[11:34:50] [WRN] [9] Microsoft.AspNetCore.Server.Kestrel: As of "04/15/2023 18:34:49 +00:00", the heartbeat has been running for "00:00:01.0594309" which is longer than "00:00:01". This could be caused by thread pool starvation.',
+            'today at 11:34:53 AM[11:34:53] [WRN] [9] Microsoft.AspNetCore.Server.Kestrel: As of "04/15/2023 18:34:51 +00:00", the heartbeat has been running for "00:00:01.1576021" which is longer than "00:00:01". This could be caused by thread pool starvation.',
+            'today at 11:35:02 AM[11:35:02] [WRN] [9] Microsoft.AspNetCore.Server.Kestrel: As of "04/15/2023 18:35:00 +00:00", the heartbeat has been running for "00:00:01.8949625" which is longer than "00:00:01". This could be caused by thread pool starvation.',
+          ].join('\n'),
+        },
+      },
+      {
+        // https://github.com/dotnet/aspnetcore/issues/17321 (one Kibana document row; host and ids scrubbed)
+        name: 'the older heartbeat message inside a Kibana row (real)',
+        form: 'header-less',
+        evidence: { 'kibana.txt': 'ServiceName:Archives @timestamp:November 22nd 2019, 12:09:11.242 LoggerName:Microsoft.AspNetCore.Server.Kestrel HostName:api-b5bdcdb89-xxxxx Level:WARN Message:Heartbeat took longer than "00:00:01" at "11/22/2019 04:09:11 +00:00". _id:REDACTED _type:_doc _index:service_log_2019-11-22 _score: -' },
+      },
+      {
+        // Kestrel's heartbeat template (KestrelTrace.General HeartbeatSlow) copied from the middle of the line.
+        name: 'the heartbeat warning copied from mid-line',
+        form: 'mid-line',
+        evidence: { 'paste.txt': '...the heartbeat has been running for "00:00:09.8120000" which is longer than "00:00:01". This could be caused by thread pool starvation.' },
+      },
+      {
+        // Kestrel's heartbeat template (.NET 5+, KestrelTrace.General HeartbeatSlow) without its category line.
+        name: 'the heartbeat warning without its category line',
+        form: 'header-less',
+        evidence: { 'stdout.txt': '      As of "11/20/2026 10:14:05 +00:00", the heartbeat has been running for "00:00:07.2134567" which is longer than "00:00:01". This could be caused by thread pool starvation.' },
+      },
+      {
+        // The same template wrapped by the terminal after "longer".
+        name: 'the heartbeat warning wrapped after "longer"',
+        form: 'split over lines',
+        evidence: {
+          'stdout.txt': [
+            'warn: Microsoft.AspNetCore.Server.Kestrel[22]',
+            '      As of "11/20/2026 10:14:05 +00:00", the heartbeat has been running for "00:00:07.2134567" which is longer',
+            'than "00:00:01". This could be caused by thread pool starvation.',
+          ].join('\n'),
+        },
+      },
+      {
+        // The older template (aspnet/KestrelHttpServer#2284: Heartbeat took longer than "00:00:01") in Spanish prose.
+        name: 'Spanish prose around the older heartbeat lines',
+        form: 'other language',
+        evidence: {
+          'mensaje.txt': [
+            'Con carga alta la API deja de responder y en el log aparece esto todo el rato:',
+            'warn: Microsoft.AspNetCore.Server.Kestrel[22]',
+            '      Heartbeat took longer than "00:00:01" at "11/20/2026 10:14:05 +00:00".',
+            'warn: Microsoft.AspNetCore.Server.Kestrel[22]',
+            '      Heartbeat took longer than "00:00:01" at "11/20/2026 10:14:09 +00:00".',
+          ].join('\n'),
+        },
+      },
+      {
+        // The warning's own last sentence quoted in a message.
+        name: 'the warning quoted in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'kestrel keeps warning that the heartbeat has been running for 7 seconds which is longer than 00:00:01, "This could be caused by thread pool starvation." and then nginx gives 504' },
+      },
+    ],
+  },
 });

@@ -143,5 +143,50 @@ runCauseTests(cause, {
       mentions: ['nginx-upstream-tls has the nginx-specific steps'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // SslStream's name-mismatch verdict in a sentence: a certificate, not a port.
+        name: 'a name mismatch in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'calls fail with The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch' },
+      },
+    ],
+    invalid: [
+      {
+        // Kestrel's CoreStrings HttpParserTlsOverHttpError quoted in a sentence.
+        name: "Kestrel's TLS-on-http message quoted in a sentence",
+        form: 'in prose',
+        evidence: { 'message.txt': 'when the gateway calls the orders api, the api logs "Detected a TLS handshake to an endpoint that does not have TLS enabled." and the gateway returns 502' },
+      },
+      {
+        // kubelet's probe event with Go's transport error (net/http transport.go) in Spanish prose.
+        name: 'Spanish prose around the probe event',
+        form: 'other language',
+        evidence: { 'mensaje.txt': 'El pod nunca pasa a Ready, kubectl describe muestra: Readiness probe failed: Get "https://10.244.1.17:8080/healthz": http: server gave HTTP response to HTTPS client' },
+      },
+      {
+        // nginx's 497 page text (ngx_http_special_response.c) without markup or status line.
+        name: "nginx's plain-HTTP-to-HTTPS-port text without markup",
+        form: 'header-less',
+        evidence: { 'page.txt': '400 Bad Request\nThe plain HTTP request was sent to HTTPS port\nnginx' },
+      },
+      {
+        // YARP's chain on Linux (HttpClient net_http_ssl_connection_failed, OpenSSL SSL_R_WRONG_VERSION_NUMBER) with the YARP destination, in a fence.
+        name: 'the YARP chain and its https:// destination in a fence',
+        form: 'fenced',
+        evidence: {
+          'slack.txt': [
+            'gateway -> orders, destination is https://orders:8080/ and orders says Now listening on: http://[::]:8080',
+            '```',
+            'System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.',
+            ' ---> System.Security.Authentication.AuthenticationException: Authentication failed, see inner exception.',
+            ' ---> Interop+Crypto+OpenSslCryptographicException: error:0A00010B:SSL routines::wrong version number',
+            '```',
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });
 

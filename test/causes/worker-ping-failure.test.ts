@@ -43,4 +43,50 @@ runCauseTests(cause, {
       mentions: ['2 ping failures', 'thread pool starvation'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // WAS 5009 text (kb-facts WAS) without the Event Viewer header: a crash, not a hang.
+        name: 'the 5009 text without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': "A process serving application pool 'ShopPool' terminated unexpectedly. The process id was '4242'. The process exit code was '0xc0000005'." },
+      },
+    ],
+    invalid: [
+      {
+        // WAS 5010 text (kb-facts WAS, TN-WAS) without the Event Viewer header.
+        name: 'the 5010 text without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': "A process serving application pool 'ShopPool' failed to respond to a ping. The process id was '4242'." },
+      },
+      {
+        // Get-WinEvent | Format-List output (Microsoft-Windows-WAS 5010), the PowerShell prompt escaped by Slack.
+        name: 'Get-WinEvent output with a Slack-escaped prompt',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: {
+          'slack.txt': [
+            "PS C:\\&gt; Get-WinEvent -FilterHashtable @{LogName='System'; Id=5010} -MaxEvents 1 | Format-List",
+            '',
+            'TimeCreated  : 11/20/2026 10:15:00 AM',
+            'ProviderName : Microsoft-Windows-WAS',
+            'Id           : 5010',
+            "Message      : A process serving application pool 'ShopPool' failed to respond to a ping. The process id was '4242'.",
+          ].join('\n'),
+        },
+      },
+      {
+        // The 5010 text in French prose.
+        name: 'French prose around the 5010 text',
+        form: 'other language',
+        evidence: { 'message.txt': "Bonjour, toutes les dix minutes le site renvoie 503 et dans le journal Système on trouve : A process serving application pool 'ShopPool' failed to respond to a ping. The process id was '5120'." },
+      },
+      {
+        // The event retold in a sentence.
+        name: 'retold: WAS 5010, the worker failed to respond to a ping',
+        form: 'paraphrased',
+        evidence: { 'message.txt': "system log has WAS event 5010: the worker for 'ShopPool' failed to respond to a ping, then IIS kills it and starts a new one" },
+      },
+    ],
+  },
 });

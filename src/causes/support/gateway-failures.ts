@@ -170,21 +170,26 @@ export function toTimespan(totalSeconds: number): string {
   return `${days > 0 ? `${days}.` : ''}${hh}:${mm}:${ss}`;
 }
 
-/** Lines that show ARR in the path: `X-Powered-By: ARR`, FREB `ARR_SERVER_ROUTED`, ARR as the module that set 502. */
+/**
+ * Lines that show ARR in the path: `X-Powered-By: ARR`, FREB `ARR_SERVER_ROUTED`, ARR as the module
+ * that set 502 (in FREB, or in the "Module" row of IIS's detailed error page).
+ */
 export function arrEvidence(evidence: Evidence): EvidenceRef[] {
   return [
     ...signals(evidence, 'freb-arr-routed').map((s) => s.ref),
     ...signals(evidence, 'freb-module-error').filter((s) => /^ApplicationRequestRouting/i.test(s.data.module)).map((s) => s.ref),
+    ...signals(evidence, 'iis-error-page').filter((s) => /^ApplicationRequestRouting/i.test(s.data.module ?? '')).map((s) => s.ref),
     ...signals(evidence, 'arr-proxy').map((s) => s.ref),
   ];
 }
 
-/** Lines that show ANCM itself answered: FREB module AspNetCoreModule(V2), ANCM error page or events. */
+/** Lines that show ANCM itself answered: FREB module AspNetCoreModule(V2), ANCM or IIS error page naming it, or events. */
 export function ancmEvidence(evidence: Evidence): EvidenceRef[] {
   return [
     ...signals(evidence, 'freb-module-error').filter((s) => /^AspNetCoreModule/i.test(s.data.module)).map((s) => s.ref),
     ...signals(evidence, 'freb-forward-fail').map((s) => s.ref),
     ...signals(evidence, 'ancm-error-page').map((s) => s.ref),
+    ...signals(evidence, 'iis-error-page').filter((s) => /^AspNetCoreModule/i.test(s.data.module ?? '')).map((s) => s.ref),
     ...evidence.events.filter((e) => e.family === 'ancm').map((e) => e.ref),
   ];
 }

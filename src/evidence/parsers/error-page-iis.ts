@@ -121,6 +121,7 @@ export function iisSignals(page: Page, status: PageStatus): Signal[] {
   }
   const details = iisDetails(page);
   const data: Signal<'iis-error-page'>['data'] = { status: status.status, substatus, title: status.title };
+  if (details.module !== undefined) data.module = details.module;
   if (details.errorCode !== undefined) data.errorCode = details.errorCode;
   if (details.errorCode !== undefined && details.errorCodeIndex !== undefined) data.errorCodeRef = page.ref(details.errorCodeIndex);
   if (details.configFile !== undefined) data.configFile = details.configFile;

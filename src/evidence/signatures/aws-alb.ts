@@ -78,7 +78,23 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['HTTPCode_ELB_502_Count: 17'] },
   },
 
+  {
+    // A 502 that awselb signed is the load balancer's own: it could not get an answer from the target.
+    clue: 'alb.target-failed',
+    all: ['awselb', '502'],
+    any: ['502 bad gateway', 'http/1.1 502', 'http/2 502', ' 502 ', ' 502,'],
+    source: `${KB} (an ELB-generated 502 carries Server: awselb/2.0: target connection failure)`,
+    examples: { match: ['we get 502 Bad Gateway and the response has Server: awselb/2.0', 'HTTP/1.1 502 Bad Gateway Server: awselb/2.0 Content-Type: text/html'], noMatch: ['HTTP/1.1 504 Gateway Time-out Server: awselb/2.0', 'server: awselb/2.0'] },
+  },
+
   // The target did not answer before the idle timeout (ELB 504, target status "-")
+  {
+    clue: 'alb.target-timeout',
+    all: ['awselb', '504'],
+    any: ['504 gateway time', 'http/1.1 504', 'http/2 504', ' 504 ', ' 504,'],
+    source: `${KB} (an ELB-generated 504 carries Server: awselb/2.0: the target did not answer in time)`,
+    examples: { match: ['curl shows HTTP/1.1 504 Gateway Time-out and server awselb/2.0', 'HTTP/1.1 504 Gateway Time-out Server: awselb/2.0'], noMatch: ['HTTP/1.1 502 Bad Gateway Server: awselb/2.0'] },
+  },
   {
     clue: 'alb.target-timeout',
     all: [' 504 - '],

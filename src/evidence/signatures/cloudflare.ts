@@ -19,9 +19,16 @@ const CODE = /(?<![\w.:/-])(5(?:0[234]|2[0-7]|30))(?![\w.])/;
 
 type Example = Signature['examples'];
 
-/** Ways a code is written next to its number: "Error 524", "Error code 524", a status line. */
+/**
+ * Ways a code is written next to its number: "Error 524", "Error code 524", a status line, and
+ * "error" in the languages threads are written in ("524 错误", "エラー 524", "Fehler 524"; CJK text
+ * is spaced by normalize.ts).
+ */
 function numbered(code: number): string[] {
-  return [`error ${code}`, `error code ${code}`, `http/1.1 ${code}`, `http/2 ${code}`, `status ${code}`, `status code ${code}`, `cloudflare ${code}`, `${code} error`];
+  const translated = [`${code} 错误`, `错误 ${code}`, `${code} 報錯`, `${code} エラー`, `エラー ${code}`, `erreur ${code}`, `fehler ${code}`, `${code} fehler`, `ошибка ${code}`, `ошибку ${code}`, `erro ${code}`];
+  // How reports name it in passing: "524 issues", "524s", "524 Origin Time-out", "522 timeout".
+  const passing = [`${code} issue`, `${code}s `, `${code}s.`, `${code}s,`, `${code} origin`, `${code} time`];
+  return [`error ${code}`, `error code ${code}`, `http/1.1 ${code}`, `http/2 ${code}`, `status ${code}`, `status code ${code}`, `cloudflare ${code}`, `${code} error`, ...passing, ...translated];
 }
 
 /** The code followed by another digit is another number (a port, an id): "Error code 5201". */
@@ -229,7 +236,7 @@ export const SIGNATURES: readonly Signature[] = [
     any: numbered(524),
     none: longer(524),
     source: `${DOCS}/error-524.mdx`,
-    examples: { match: ['Error 524', 'HTTP/2 524', 'the export endpoint fails with cloudflare 524 after 100 seconds'], noMatch: NO_MATCH },
+    examples: { match: ['Error 524', 'HTTP/2 524', 'the export endpoint fails with cloudflare 524 after 100 seconds', 'PR preview often fails with 524 Origin Time-out', 'you facing 524 issues in some tasks'], noMatch: NO_MATCH },
   }),
 
   // 525 / 526: TLS between Cloudflare and the origin

@@ -788,6 +788,13 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['at System.Threading.Tasks.Task`1.get_Result()', 'System.Private.CoreLib!System.Threading.Tasks.Task`1[System.__Canon].get_Result()'] },
   },
   {
+    // The same frame as a dump or a sentence names it, without the generic arity: "blocked in Task.get_Result()".
+    clue: 'dotnet.blocking-wait',
+    all: ['Task.get_Result'],
+    source: 'dotnet/runtime src/libraries/System.Private.CoreLib/src/System/Threading/Tasks/Future.cs (Task<T>.Result getter)',
+    examples: { match: ['the dump shows 200 threads blocked in Task.get_Result() inside PriceService'], noMatch: ['at System.Threading.Tasks.Task.get_IsCompleted()'] },
+  },
+  {
     clue: 'dotnet.blocking-wait',
     all: ['GetResultCore'],
     source: 'dotnet/runtime src/libraries/System.Private.CoreLib/src/System/Threading/Tasks/Future.cs (GetResultCore: the blocking part of Task<T>.Result)',

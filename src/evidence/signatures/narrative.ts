@@ -57,7 +57,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.under-load',
-    ['under load', 'under heavy load', 'high load', 'load test', 'many concurrent', 'concurrent users', 'concurrent requests', 'lots of requests', 'high traffic', 'traffic spike', 'peak hours', 'стресс-тест', 'под нагрузкой', '高并发', '压测', 'carga alta', 'sob carga', 'unter last'],
+    ['under load', 'under heavy load', 'high load', 'load test', 'many concurrent', 'concurrent users', 'concurrent requests', 'lots of requests', 'high traffic', 'traffic spike', 'peak hours', 'стресс-тест', 'под нагрузкой', '高并发', '压测', 'carga alta', 'sob carga', 'unter last', 'mucha carga', 'bajo carga', 'muita carga', 'sous charge', 'forte charge', 'hoher last', '高負荷'],
     ['Only happens under load, with about 200 concurrent users.', 'During the load test every request failed.'],
   ),
   ...cue(
@@ -88,7 +88,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.hang-words',
-    ['hangs', 'hanging', 'freezes', 'frozen', 'unresponsive', 'stops responding', 'stopped responding', 'not responding', 'stuck', 'deadlock', '卡死', '无响应', 'зависает', 'не отвечает', 'trava', 'se cuelga', 'hängt'],
+    ['hangs', 'hanging', 'freezes', 'frozen', 'unresponsive', 'stops responding', 'stopped responding', 'not responding', 'stuck', 'deadlock', '卡死', '无响应', 'зависает', 'не отвечает', 'trava', 'se cuelga', 'hängt', 'deja de responder', 'no responde', 'para de responder', 'não responde', 'ne répond plus', 'reagiert nicht', '応答しない', '応答なし'],
     ['After an hour the site hangs and every request fails.', 'The app becomes unresponsive until we restart it.'],
   ),
   ...cue(

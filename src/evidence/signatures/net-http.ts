@@ -441,9 +441,16 @@ export const SIGNATURES: readonly Signature[] = [
   {
     clue: 'net.no-buffer-space',
     all: ['10055'],
-    any: ['(10055)', 'error 10055', 'error: 10055', 'error code 10055'],
+    any: ['(10055)', 'error 10055', 'error: 10055', 'error code 10055', 'errno 10055', 'socket error 10055'],
     source: `${WINSOCK} (WSAENOBUFS 10055)`,
-    examples: { match: ['System.Net.Sockets.SocketException (10055)'], noMatch: ['invoice 10055'] },
+    examples: { match: ['System.Net.Sockets.SocketException (10055)', 'error: [Errno 10055]', 'Consistent socket error 10055'], noMatch: ['invoice 10055'] },
+  },
+  {
+    // Windows prints the Winsock text in its display language; zh-CN as quoted in GameXG/TcpRoute#12.
+    clue: 'net.no-buffer-space',
+    all: ['系统缓冲区空间不足'],
+    source: `${WINSOCK} (WSAENOBUFS 10055, zh-CN system message "由于系统缓冲区空间不足或队列已满，不能执行套接字上的操作。")`,
+    examples: { match: ['由于系统缓冲区空间不足或队列已满，不能执行套接字上的操作。'] },
   },
 
   // --- Network or host unreachable (ENETUNREACH 101, EHOSTUNREACH 113, WSAENETUNREACH 10051, WSAEHOSTUNREACH 10065)

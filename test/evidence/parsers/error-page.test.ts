@@ -63,6 +63,7 @@ describe('IIS detailed error pages', () => {
       status: 500,
       substatus: 19,
       title: 'Internal Server Error',
+      module: 'IIS Web Core',
       errorCode: '0x8007000D',
       errorCodeRef: { source: 'page.html', line: 8, text: 'Error Code    0x8007000d' },
       configFile: 'C:\\Temp\\netsite\\web.config',
@@ -83,6 +84,7 @@ describe('IIS detailed error pages', () => {
       status: 500,
       substatus: 19,
       title: 'Internal Server Error',
+      module: 'IIS Web Core',
       errorCode: '0x8007000D',
       errorCodeRef: { source: 'page.html', line: 25, text: '    <tr><th>Error Code</th><td>&nbsp;&nbsp;&nbsp;0x8007000d</td></tr>' },
       configFile: 'C:\\inetpub\\wwwroot\\web.config',
@@ -98,6 +100,7 @@ describe('IIS detailed error pages', () => {
       status: 502,
       substatus: 3,
       title: 'Bad Gateway',
+      module: 'AspNetCoreModule',
       errorCode: '0x80072EFE',
       errorCodeRef: { source: 'page.html', line: 15, text: 'Error Code: 0x80072efe' },
     });
