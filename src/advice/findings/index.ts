@@ -23,6 +23,7 @@ import shutdownTimeLimitLow from './shutdown-time-limit-low';
 import hostingModelInvalid from './hosting-model-invalid';
 import outOfProcessHosting from './out-of-process-hosting';
 import processPathMissing from './process-path-missing';
+import processPathNotWindowsExecutable from './process-path-not-windows-executable';
 import launcherPlaceholders from './launcher-placeholders';
 import processPathArgumentsMismatch from './process-path-arguments-mismatch';
 import exeWithDllArguments from './exe-with-dll-arguments';
@@ -52,6 +53,7 @@ const WEB_CONFIG_FINDINGS: readonly WebConfigFindingDefinition[] = [
   hostingModelInvalid,
   outOfProcessHosting,
   processPathMissing,
+  processPathNotWindowsExecutable,
   launcherPlaceholders,
   processPathArgumentsMismatch,
   exeWithDllArguments,

@@ -132,6 +132,14 @@ const CASES: Case[] = [
     good: [webConfig(attributes({}))],
   },
   {
+    id: 'process-path-not-windows-executable',
+    severity: 'warning',
+    bad: webConfig(attributes({ processPath: '.\\Contoso.Web', arguments: '' })),
+    line: 7,
+    mentions: ['processPath=".\\Contoso.Web"', 'linux-x64', 'win-x64', 'processPath="dotnet" arguments=".\\Contoso.Web.dll"'],
+    good: [webConfig(attributes({})), webConfig(attributes({ processPath: '.\\Contoso.Web.exe', arguments: '' }))],
+  },
+  {
     id: 'launcher-placeholders',
     severity: 'warning',
     bad: fixture('iisintegration-252.web.config'),
