@@ -44,6 +44,14 @@ const CASES: Case[] = [
     good: [webConfig(attributes({}))],
   },
   {
+    id: 'arr-setting-with-ancm-v2',
+    severity: 'warning',
+    bad: webConfig(attributes({ hostingModel: 'outofprocess', timeout: '00:10:00' })),
+    line: 7,
+    mentions: ['timeout="00:10:00"', "Unrecognized attribute 'timeout'", 'requestTimeout'],
+    good: [webConfig(attributes({})), webConfig(attributes({ hostingModel: 'outofprocess', requestTimeout: '00:02:00' }))],
+  },
+  {
     id: 'stdout-log-enabled',
     severity: 'warning',
     bad: webConfig(attributes({ stdoutLogEnabled: 'true' })),
