@@ -7,7 +7,7 @@
  * kind is buffered per segment (capped) and parsed when the segment ends. Memory therefore does
  * not grow with the length of a W3C log.
  */
-import { classifyLine, continues } from './detect';
+import { classifyLine, continues, isXmlPrologOnly } from './detect';
 import { LineNormalizer, isCodeFence, looksSlackEscaped, type SlackEscaping } from './normalize';
 import { Redactor } from './redact';
 import { extractCodes } from './codes';
@@ -47,6 +47,8 @@ interface OpenSegment extends Segment {
 class InputReader {
   private readonly summary: InputSummary;
   private readonly kinds = new Set<EvidenceKind>();
+  /** How many segments of each kind were opened, so that a retyped segment's old kind can be dropped. */
+  private readonly opened = new Map<EvidenceKind, number>();
   private readonly redactor = new Redactor();
   private normalizer: LineNormalizer | undefined;
   private pendingSlack: SlackEscaping;
@@ -202,14 +204,31 @@ class InputReader {
       this.append(current, clean);
       return;
     }
+    if (current?.kind === 'web-config' && cls?.kind === 'freb' && isXmlPrologOnly(current.lines)) {
+      // The XML declaration looked like a web.config's; the stylesheet or root says it is a FREB trace.
+      this.retype(current, 'freb');
+      this.append(current, clean);
+      return;
+    }
     if (current === undefined && cls === undefined && clean.trim().length === 0) return;
     this.closeSegment();
     const kind: EvidenceKind = cls?.kind ?? FALLBACK_KIND;
     const segment: OpenSegment = { kind, source: this.source, firstLine: this.lineNo, lines: [], bytes: 0, clipped: false };
     this.segment = segment;
     this.kinds.add(kind);
+    this.opened.set(kind, (this.opened.get(kind) ?? 0) + 1);
     if (kind === 'iis-log') this.collector.iis.beginSource(this.source);
     this.append(segment, clean);
+  }
+
+  /** Gives an open segment another kind; its old kind is no longer reported when no other segment had it. */
+  private retype(segment: OpenSegment, kind: EvidenceKind): void {
+    const left = (this.opened.get(segment.kind) ?? 1) - 1;
+    this.opened.set(segment.kind, left);
+    if (left === 0) this.kinds.delete(segment.kind);
+    segment.kind = kind;
+    this.kinds.add(kind);
+    this.opened.set(kind, (this.opened.get(kind) ?? 0) + 1);
   }
 
   private append(segment: OpenSegment, line: string): void {
