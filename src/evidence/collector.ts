@@ -8,7 +8,7 @@
  * not grow with the length of a W3C log.
  */
 import { classifyLine, continues, isXmlPrologOnly } from './detect';
-import { LineNormalizer, isCodeFence, looksSlackEscaped, type SlackEscaping } from './normalize';
+import { LineNormalizer, looksSlackEscaped, unfence, type SlackEscaping } from './normalize';
 import { Redactor } from './redact';
 import { extractCodes } from './codes';
 import { IisLogAggregator } from './parsers/iis-log';
@@ -190,12 +190,21 @@ class InputReader {
         });
       }
     }
-    const normalized = this.alreadyClean ? text : this.normalizer?.normalize(text);
-    if (normalized === undefined) {
-      // A code fence ends what came before it: the prose after a fenced web.config is not XML.
-      if (isCodeFence(text)) this.closeSegment();
+    // A code fence is a block boundary, on a line of its own or glued to the text it opens or
+    // closes: the prose after a fenced web.config is not XML. The line keeps its number either way.
+    const fence = unfence(text.endsWith('\r') ? text.slice(0, -1) : text);
+    if (fence.text === undefined) {
+      this.closeSegment();
       return;
     }
+    if (fence.fenceBefore) this.closeSegment();
+    const normalized = this.alreadyClean ? fence.text : this.normalizer?.normalize(fence.text);
+    if (normalized !== undefined) this.read(normalized);
+    if (fence.fenceAfter) this.closeSegment();
+  }
+
+  /** Reads one normalized line into the open segment, or starts the segment it begins. */
+  private read(normalized: string): void {
     const clean = this.alreadyClean ? normalized : this.redactor.redact(normalized);
     this.collector.scanLine(clean, this.source, this.lineNo);
     const cls = classifyLine(clean);
