@@ -77,7 +77,7 @@ function outOfProcessOnlyInProcess(config: WebConfigFacts): Hit[] {
     return [
       {
         line: found.line,
-        message: `${found.name}="${found.value}" only configures the out-of-process proxy hop (ANCM forwarding requests to Kestrel, the part of ANCM that comes from ARR); with hostingModel="inprocess" AspNetCoreModuleV2 never reads it, so it changes nothing. Remove it, or keep it only if you switch to hostingModel="outofprocess" on purpose.`,
+        message: `${found.name}="${found.value}" only configures the out-of-process proxy hop (ANCM forwarding each request to the Kestrel process); with hostingModel="inprocess" AspNetCoreModuleV2 never reads it, so it changes nothing. Remove it, or keep it only if you switch to hostingModel="outofprocess" on purpose.`,
       },
     ];
   });
