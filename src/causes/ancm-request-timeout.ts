@@ -175,12 +175,15 @@ export default defineCause<AncmRequestTimeoutFacts>({
     return steps;
   },
   fix({ facts }) {
-    const raise =
-      facts.requestTimeout !== undefined && facts.suggested !== undefined
-        ? `raise requestTimeout on <aspNetCore> from ${facts.requestTimeout} to ${facts.suggested}`
-        : `raise requestTimeout on <aspNetCore> (${toTimespan(DEFAULT_SECONDS)} by default) to twice its current value`;
+    // In-process there is no requestTimeout to raise: a stop-gap that changes nothing is not offered,
+    // and the app is not moved out-of-process to make one apply.
+    const raise = facts.inProcess
+      ? 'requestTimeout is no stop-gap here: your web.config runs the app in-process, where ANCM ignores it, so raise the timeout of the proxy in front that answered 502.3 (ARR, a URL Rewrite reverse-proxy rule) instead'
+      : facts.requestTimeout !== undefined && facts.suggested !== undefined
+        ? `raise requestTimeout on <aspNetCore> from ${facts.requestTimeout} to ${facts.suggested} as a band-aid`
+        : `raise requestTimeout on <aspNetCore> (${toTimespan(DEFAULT_SECONDS)} by default) to twice its current value as a band-aid`;
     return {
-      summary: `Move the long-running work off the request (queue it in a background service and let the client poll a status endpoint); until then, ${raise} as a band-aid.`,
+      summary: `Move the long-running work off the request (queue it in a background service and let the client poll a status endpoint); until then, ${raise}.`,
       language: 'csharp',
       snippet: [
         '// Accept the work, answer 202 with a status URL, run it in the background',
@@ -212,8 +215,9 @@ export default defineCause<AncmRequestTimeoutFacts>({
         '    }',
         '}',
       ].join('\n'),
-      // No change to the pasted web.config when the timeout in force is unknown: it could lower it.
-      change: facts.suggested !== undefined ? { set: { requestTimeout: facts.suggested } } : undefined,
+      // No change to the pasted web.config when the timeout in force is unknown (it could lower it),
+      // nor in-process, where requestTimeout does nothing.
+      change: facts.suggested !== undefined && !facts.inProcess ? { set: { requestTimeout: facts.suggested } } : undefined,
     };
   },
   wants: ['iis-log', 'web-config', 'freb', 'stdout-log'],

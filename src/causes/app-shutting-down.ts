@@ -14,6 +14,7 @@ import { aspNetCoreAttribute, codes, events, hostingModel, refsOf, signals, stat
 import { recycleEvents } from './support/crash-events';
 import { failureRefs, gatewayFailure, recordedCount, windowText, win32Label } from './support/gateway-failures';
 import { APPCMD, count, eventAt, flat, poolArg, poolLabel, poolName } from './support/app-pools';
+import { hostingModelAttribute } from './support/hosting-model';
 
 /** ANCM's default shutdownTimeLimit, in seconds. */
 const ANCM_DEFAULT_SHUTDOWN = 10;
@@ -183,7 +184,7 @@ export default defineCause<AppShuttingDownFacts>({
     if (facts.hosting === 'inprocess') steps.push('Your app runs in-process, where a stopping app refuses new requests with 503: take the server out of the load balancer (or let it drain) before planned recycles and deployments.');
     return steps;
   },
-  fix({ facts }) {
+  fix({ evidence, facts }) {
     // Without facts the limit in force is unknown: recommend the minimum, and change nothing.
     const known = facts.recommended !== undefined;
     const value = `${facts.recommended ?? RECOMMENDED_SHUTDOWN}`;
@@ -193,7 +194,7 @@ export default defineCause<AppShuttingDownFacts>({
     return {
       summary: `Give graceful shutdown enough time: ${setting} on <aspNetCore> (${now}), keep the pool's shutdownTimeLimit above it (${APPCMD} set apppool "${pool}" /processModel.shutdownTimeLimit:00:01:30), and make long work observe the stopping token. Drain the server before planned recycles so no new requests hit a stopping app.`,
       language: 'xml',
-      snippet: `<aspNetCore processPath="dotnet" arguments=".\\App.dll" hostingModel="inprocess" shutdownTimeLimit="${value}" />`,
+      snippet: `<aspNetCore processPath="dotnet" arguments=".\\App.dll"${hostingModelAttribute(evidence, 'inprocess')} shutdownTimeLimit="${value}" />`,
       change: known ? { set: { shutdownTimeLimit: value } } : undefined,
     };
   },

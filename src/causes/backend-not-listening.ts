@@ -10,6 +10,7 @@ import { hostingModel, refsOf, signals } from './query';
 import { failureRefs, gatewayFailure, windowText, win32Label } from './support/gateway-failures';
 import { configLineRef } from '../evidence/config-facts';
 import { crashEvents, eventName } from './support/crash-events';
+import { hostingModelAttribute, inProcessSuggestion } from './support/hosting-model';
 
 const CANNOT_CONNECT = [12029];
 /** Environment variables that pin Kestrel's address and so override the port ANCM assigned. */
@@ -93,14 +94,14 @@ export default defineCause<BackendNotListeningFacts>({
     );
     return steps;
   },
-  fix({ facts }) {
+  fix({ evidence, facts }) {
     const { pinnedName, pinnedValue } = facts;
     if (pinnedName && pinnedValue !== undefined) {
       return {
         summary: `Remove the ${pinnedName} environment variable from <aspNetCore> so Kestrel listens on the port ANCM assigns, then recycle the app pool.`,
         language: 'xml',
         snippet: [
-          '<aspNetCore processPath="dotnet" arguments=".\\MyApp.dll" hostingModel="outofprocess">',
+          `<aspNetCore processPath="dotnet" arguments=".\\MyApp.dll"${hostingModelAttribute(evidence, 'outofprocess')}>`,
           '  <environmentVariables>',
           `    <!-- removed: <environmentVariable name="${pinnedName}" value="${pinnedValue}" /> -->`,
           '  </environmentVariables>',
@@ -109,8 +110,12 @@ export default defineCause<BackendNotListeningFacts>({
       };
     }
     return {
-      summary:
-        'Keep the Kestrel process alive and listening on the port ANCM assigns: fix the crash or hang that takes it away, do not pin ASPNETCORE_URLS/ASPNETCORE_PORT or call UseUrls() in code when hosted in IIS, and consider hostingModel="inprocess", which has no loopback hop.',
+      summary: [
+        'Keep the Kestrel process alive and listening on the port ANCM assigns: fix the crash or hang that takes it away, and do not pin ASPNETCORE_URLS/ASPNETCORE_PORT or call UseUrls() in code when hosted in IIS.',
+        inProcessSuggestion(evidence, 'which has no loopback hop'),
+      ]
+        .filter((s) => s !== '')
+        .join(' '),
       language: 'csharp',
       snippet: [
         '// Program.cs: let IIS integration choose the address; no UseUrls()/ListenLocalhost() for IIS hosting',

@@ -6,8 +6,9 @@
 import type { EvidenceRef } from '../evidence/types';
 import { CONFIDENCE, boosted } from './confidence';
 import { defineCause, type CauseFix } from './define-cause';
-import { aspNetCoreAttribute, refsOf, statuses } from './query';
+import { aspNetCoreAttribute, hostingModel, refsOf, statuses } from './query';
 import { ancmEvents, configRef, dllNameOf, linesWithText, quoteMessage } from './support/ancm-evidence';
+import { hostingModelAttribute } from './support/hosting-model';
 
 const LOAD_ERROR = 'Could not load configuration';
 const KNOWN_MODELS = ['', 'inprocess', 'outofprocess'];
@@ -82,7 +83,7 @@ export default defineCause<InvalidAspNetCoreConfigFacts>({
     steps.push('The project property <AspNetCoreHostingModel> (InProcess / OutOfProcess) is what the SDK writes into hostingModel on publish; fix it there so the next deployment does not bring the bad value back.');
     return steps;
   },
-  fix({ facts }): CauseFix {
+  fix({ evidence, facts }): CauseFix {
     if (facts.processPathMissing === true && facts.pastedHasProcessPath === true) {
       return {
         summary: 'The <aspNetCore> element ANCM loaded has no processPath, yet the pasted one has: ANCM is reading another element. Find it (the deployed file on the server, a parent site\'s web.config, or a <location> in applicationHost.config) and give it processPath, or remove the duplicate.',
@@ -95,11 +96,13 @@ export default defineCause<InvalidAspNetCoreConfigFacts>({
       return {
         summary: 'Give <aspNetCore> its processPath (and arguments for a framework-dependent app).',
         change: { set: { processPath: 'dotnet', arguments: `.\\${dll}` } },
-        snippet: `<aspNetCore processPath="dotnet" arguments=".\\${dll}" hostingModel="inprocess" />`,
+        snippet: `<aspNetCore processPath="dotnet" arguments=".\\${dll}"${hostingModelAttribute(evidence, 'inprocess')} />`,
         language: 'xml',
       };
     }
-    const value = facts.hostingModel?.toLowerCase().includes('out') === true ? 'outofprocess' : 'inprocess';
+    // The model the invalid value meant; without one, the model the pasted web.config uses.
+    const meant = facts.hostingModel?.toLowerCase();
+    const value = meant !== undefined ? (meant.includes('out') ? 'outofprocess' : 'inprocess') : (hostingModel(evidence) ?? 'inprocess');
     return {
       summary: `Set hostingModel to a valid value ("${value}"), and <AspNetCoreHostingModel> in the .csproj to match.`,
       change: { set: { hostingModel: value } },

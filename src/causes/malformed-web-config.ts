@@ -8,6 +8,7 @@ import { defineCause } from './define-cause';
 import { aspNetCoreAttribute, refsOf, signals } from './query';
 import { configLineRef } from '../evidence/config-facts';
 import { brokenConfigs, dllNameOf, findStatus, quoteMessage, seen } from './support/ancm-evidence';
+import { hostingModelAttribute } from './support/hosting-model';
 
 /** What the 500.19 error codes mean for a web.config. */
 const CONFIG_ERRORS: Record<string, string> = {
@@ -111,7 +112,7 @@ export default defineCause<MalformedWebConfigFacts>({
     }
     return steps;
   },
-  fix({ facts }) {
+  fix({ evidence, facts }) {
     if (facts.errorCode === '0x80070005') {
       return {
         summary: 'Grant the application pool identity read access to the site folder and web.config.',
@@ -123,7 +124,7 @@ export default defineCause<MalformedWebConfigFacts>({
     return {
       summary: `Correct the web.config so it is well-formed and holds each section once; the minimal ASP.NET Core web.config is below${facts.dll !== undefined ? '' : ' (adjust the DLL name)'}.`,
       snippet:
-        `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <location path="." inheritInChildApplications="false">\n    <system.webServer>\n      <handlers>\n        <add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />\n      </handlers>\n      <aspNetCore processPath="dotnet" arguments=".\\${dll}" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout" hostingModel="inprocess" />\n    </system.webServer>\n  </location>\n</configuration>`,
+        `<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <location path="." inheritInChildApplications="false">\n    <system.webServer>\n      <handlers>\n        <add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />\n      </handlers>\n      <aspNetCore processPath="dotnet" arguments=".\\${dll}" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout"${hostingModelAttribute(evidence, 'inprocess')} />\n    </system.webServer>\n  </location>\n</configuration>`,
       language: 'xml',
     };
   },

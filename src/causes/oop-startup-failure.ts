@@ -17,6 +17,7 @@ import {
   quoted,
   seen,
 } from './support/ancm-evidence';
+import { hostingModelAttribute } from './support/hosting-model';
 
 /** 1000 templates: a start attempt that failed, or a process that started but never listened. */
 const ATTEMPT_TEXTS = ['failed to start process', 'but failed to listen on the given port', 'but either crashed', 'did not listen on the given port'];
@@ -122,7 +123,7 @@ export default defineCause<OopStartupFailureFacts>({
     steps.push('If a 1003 event ("Maximum rapid fail count per minute ... exceeded") appears, ANCM has stopped trying for a minute; fix the start failure, then recycle the pool.');
     return steps;
   },
-  fix({ facts }) {
+  fix({ evidence, facts }) {
     const specific = facts.specific === true;
     const dll = facts.dll ?? 'YourApp.dll';
     return {
@@ -130,7 +131,7 @@ export default defineCause<OopStartupFailureFacts>({
         ? 'Fix the specific startup error named by the higher-ranked cause. To see the full output, enable stdout logging (a diagnostic change: revert it once the app starts).'
         : 'Fix the exception the process writes at startup (read it in the stdout log or the 1020 event). To capture it, enable stdout logging: a diagnostic change, revert it once the app starts.',
       change: { set: { stdoutLogEnabled: 'true', stdoutLogFile: '.\\logs\\stdout' } },
-      snippet: `<aspNetCore processPath="dotnet" arguments=".\\${dll}" stdoutLogEnabled="true" stdoutLogFile=".\\logs\\stdout" hostingModel="outofprocess" />`,
+      snippet: `<aspNetCore processPath="dotnet" arguments=".\\${dll}" stdoutLogEnabled="true" stdoutLogFile=".\\logs\\stdout"${hostingModelAttribute(evidence, 'outofprocess')} />`,
       language: 'xml',
     };
   },

@@ -7,6 +7,7 @@ import { CONFIDENCE, boosted } from './confidence';
 import { defineCause } from './define-cause';
 import { aspNetCoreAttribute, refsOf, signals } from './query';
 import { ancmEvents, configRef, dllNameOf, environmentVariable, quoted, startupContext } from './support/ancm-evidence';
+import { hostingModelAttribute, inProcessSuggestion } from './support/hosting-model';
 
 /** Environment variables that pin the address Kestrel listens on, in the order they matter. */
 const FIXED_PORT_VARIABLES = ['ASPNETCORE_PORT', 'ASPNETCORE_URLS', 'ASPNETCORE_HTTP_PORTS', 'URLS'];
@@ -84,15 +85,17 @@ export default defineCause<PortInUseFacts>({
     steps.push('Check what else listens on the loopback ports and the dynamic range: `netsh int ipv4 show dynamicport tcp` and `netsh int ipv4 show excludedportrange protocol=tcp` (Hyper-V/WinNAT can reserve blocks).');
     return steps;
   },
-  fix({ facts }) {
+  fix({ evidence, facts }) {
     const pinned = facts.variable !== undefined;
     const variable = facts.variable ?? 'ASPNETCORE_PORT';
     const dll = facts.dll ?? 'YourApp.dll';
+    const switchTo = inProcessSuggestion(evidence, 'which uses no port at all');
+    const inProcess = switchTo ? ` ${switchTo}` : '';
     return {
       summary: pinned
-        ? `Let ANCM choose the port: remove the ${variable} environment variable from web.config, and remove hard-coded UseUrls/Listen calls for the IIS case. Or switch to hostingModel="inprocess", which uses no port at all.`
-        : 'Let ANCM choose the port: make sure nothing pins Kestrel\'s address (no ASPNETCORE_PORT/ASPNETCORE_URLS in web.config, no UseUrls/Listen in code for the IIS case), update the Hosting Bundle so ANCM retries a clashing port, or switch to hostingModel="inprocess", which uses no port at all.',
-      snippet: `<aspNetCore processPath="dotnet" arguments=".\\${dll}" hostingModel="outofprocess">\n  <environmentVariables>\n    <!-- removed: <environmentVariable name="${variable}" value="..." /> -->\n    <environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Production" />\n  </environmentVariables>\n</aspNetCore>`,
+        ? `Let ANCM choose the port: remove the ${variable} environment variable from web.config, and remove hard-coded UseUrls/Listen calls for the IIS case.${inProcess}`
+        : `Let ANCM choose the port: make sure nothing pins Kestrel's address (no ASPNETCORE_PORT/ASPNETCORE_URLS in web.config, no UseUrls/Listen in code for the IIS case), and update the Hosting Bundle so ANCM retries a clashing port.${inProcess}`,
+      snippet: `<aspNetCore processPath="dotnet" arguments=".\\${dll}"${hostingModelAttribute(evidence, 'outofprocess')}>\n  <environmentVariables>\n    <!-- removed: <environmentVariable name="${variable}" value="..." /> -->\n    <environmentVariable name="ASPNETCORE_ENVIRONMENT" value="Production" />\n  </environmentVariables>\n</aspNetCore>`,
       language: 'xml',
     };
   },

@@ -8,6 +8,7 @@ import { CONFIDENCE, boosted } from './confidence';
 import { defineCause, type CauseFix } from './define-cause';
 import { aspNetCoreAttribute, refsOf, signals } from './query';
 import { ancmEvents, configRef, dllNameOf, errorCodeOf, includesAny, linesWithText, quoted, startupContext } from './support/ancm-evidence';
+import { hostingModelAttribute } from './support/hosting-model';
 
 type ConfigProblem = 'launcher-placeholder' | 'vs-launcher' | 'sdk-command' | 'no-dll' | 'dll-as-process' | 'folder' | 'no-extension';
 
@@ -186,7 +187,7 @@ export default defineCause<WrongProcessPathFacts>({
     steps.push(`Check the site folder: \`Test-Path .\\${dll}\` from the physical path, and compare the DLL name with the <AssemblyName> of the project (it may differ from the project name).`);
     return steps;
   },
-  fix({ facts }): CauseFix {
+  fix({ evidence, facts }): CauseFix {
     const dll = facts.dll ?? 'YourApp.dll';
     if (facts.configLooksRight === true) {
       return {
@@ -199,7 +200,7 @@ export default defineCause<WrongProcessPathFacts>({
     return {
       summary: `Point processPath at dotnet and arguments at the app DLL (framework-dependent), or processPath at .\\${dll.replace(/\.dll$/i, '.exe')} with empty arguments (self-contained).`,
       change: { set: { processPath: 'dotnet', arguments: `.\\${dll}` } },
-      snippet: `<aspNetCore processPath="dotnet" arguments=".\\${dll}" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout" hostingModel="inprocess" />`,
+      snippet: `<aspNetCore processPath="dotnet" arguments=".\\${dll}" stdoutLogEnabled="false" stdoutLogFile=".\\logs\\stdout"${hostingModelAttribute(evidence, 'inprocess')} />`,
       language: 'xml',
     };
   },

@@ -3,7 +3,7 @@
  * redacted, line by line, with the same normalizer and redactor the evidence pipeline uses. What
  * the conversation layer stores is this text, never the raw message.
  */
-import { LineNormalizer, looksSlackEscaped, type SlackEscaping } from './normalize';
+import { LineNormalizer, looksSlackEscaped, unfence, type SlackEscaping } from './normalize';
 import { Redactor } from './redact';
 import { LIMITS } from './limits';
 
@@ -20,10 +20,17 @@ export function cleanText(raw: string, slack: SlackEscaping = 'auto'): CleanText
   const normalizer = new LineNormalizer(slack === 'auto' ? looksSlackEscaped(input.slice(0, 65536)) : slack);
   const redactor = new Redactor();
   const lines: string[] = [];
-  for (const line of input.split('\n')) {
-    const normalized = normalizer.normalize(line.length > LIMITS.maxLineChars ? line.slice(0, LIMITS.maxLineChars) : line);
-    // A fence keeps its place as an empty line, so line numbers stay those of the message.
-    lines.push(normalized === undefined ? '' : redactor.redact(normalized));
+  for (const raw of input.split('\n')) {
+    const line = raw.length > LIMITS.maxLineChars ? raw.slice(0, LIMITS.maxLineChars) : raw;
+    // Fences stay, bare, where they were: line numbers stay those of the message, and the
+    // collector still sees where a fenced block ends (the prose after a web.config is not XML).
+    const fence = unfence(line.endsWith('\r') ? line.slice(0, -1) : line);
+    if (fence.text === undefined) {
+      lines.push('```');
+      continue;
+    }
+    const text = redactor.redact(normalizer.normalize(fence.text) ?? '');
+    lines.push(`${fence.fenceBefore ? '``` ' : ''}${text}${fence.fenceAfter ? ' ```' : ''}`);
   }
   return { text: lines.join('\n').replace(/\n+$/, ''), redactions: redactor.count, truncated };
 }

@@ -7,8 +7,8 @@
  * kind is buffered per segment (capped) and parsed when the segment ends. Memory therefore does
  * not grow with the length of a W3C log.
  */
-import { classifyLine, continues } from './detect';
-import { LineNormalizer, isCodeFence, looksSlackEscaped, type SlackEscaping } from './normalize';
+import { classifyLine, continues, isXmlPrologOnly } from './detect';
+import { LineNormalizer, looksSlackEscaped, unfence, type SlackEscaping } from './normalize';
 import { Redactor } from './redact';
 import { extractCodes } from './codes';
 import { IisLogAggregator } from './parsers/iis-log';
@@ -47,6 +47,8 @@ interface OpenSegment extends Segment {
 class InputReader {
   private readonly summary: InputSummary;
   private readonly kinds = new Set<EvidenceKind>();
+  /** How many segments of each kind were opened, so that a retyped segment's old kind can be dropped. */
+  private readonly opened = new Map<EvidenceKind, number>();
   private readonly redactor = new Redactor();
   private normalizer: LineNormalizer | undefined;
   private pendingSlack: SlackEscaping;
@@ -188,17 +190,32 @@ class InputReader {
         });
       }
     }
-    const normalized = this.alreadyClean ? text : this.normalizer?.normalize(text);
-    if (normalized === undefined) {
-      // A code fence ends what came before it: the prose after a fenced web.config is not XML.
-      if (isCodeFence(text)) this.closeSegment();
+    // A code fence is a block boundary, on a line of its own or glued to the text it opens or
+    // closes: the prose after a fenced web.config is not XML. The line keeps its number either way.
+    const fence = unfence(text.endsWith('\r') ? text.slice(0, -1) : text);
+    if (fence.text === undefined) {
+      this.closeSegment();
       return;
     }
+    if (fence.fenceBefore) this.closeSegment();
+    const normalized = this.alreadyClean ? fence.text : this.normalizer?.normalize(fence.text);
+    if (normalized !== undefined) this.read(normalized);
+    if (fence.fenceAfter) this.closeSegment();
+  }
+
+  /** Reads one normalized line into the open segment, or starts the segment it begins. */
+  private read(normalized: string): void {
     const clean = this.alreadyClean ? normalized : this.redactor.redact(normalized);
     this.collector.scanLine(clean, this.source, this.lineNo);
     const cls = classifyLine(clean);
     const current = this.segment;
     if (current && continues(current.kind, cls)) {
+      this.append(current, clean);
+      return;
+    }
+    if (current?.kind === 'web-config' && cls?.kind === 'freb' && isXmlPrologOnly(current.lines)) {
+      // The XML declaration looked like a web.config's; the stylesheet or root says it is a FREB trace.
+      this.retype(current, 'freb');
       this.append(current, clean);
       return;
     }
@@ -208,8 +225,19 @@ class InputReader {
     const segment: OpenSegment = { kind, source: this.source, firstLine: this.lineNo, lines: [], bytes: 0, clipped: false };
     this.segment = segment;
     this.kinds.add(kind);
+    this.opened.set(kind, (this.opened.get(kind) ?? 0) + 1);
     if (kind === 'iis-log') this.collector.iis.beginSource(this.source);
     this.append(segment, clean);
+  }
+
+  /** Gives an open segment another kind; its old kind is no longer reported when no other segment had it. */
+  private retype(segment: OpenSegment, kind: EvidenceKind): void {
+    const left = (this.opened.get(segment.kind) ?? 1) - 1;
+    this.opened.set(segment.kind, left);
+    if (left === 0) this.kinds.delete(segment.kind);
+    segment.kind = kind;
+    this.kinds.add(kind);
+    this.opened.set(kind, (this.opened.get(kind) ?? 0) + 1);
   }
 
   private append(segment: OpenSegment, line: string): void {

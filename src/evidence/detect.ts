@@ -110,6 +110,9 @@ export function classifyLine(line: string): LineClass | undefined {
 
   if (first === 60 /* < */) {
     if (trimmed.startsWith('<failedRequest') || trimmed.startsWith('<?xml-stylesheet')) return { kind: 'freb', strong: true };
+    // A FREB file's prolog on one line (`<?xml ...?><?xml-stylesheet ... href='freb.xsl'?><failedRequest`),
+    // or a whole trace pasted as one line: the declaration is the same as a web.config's, what follows is not.
+    if (trimmed.startsWith('<?xml') && (trimmed.includes('<failedRequest') || trimmed.includes('<?xml-stylesheet'))) return { kind: 'freb', strong: true };
     // FREB files are made of the same <Event> elements as exported Windows events.
     if (trimmed.startsWith('<Event xmlns')) return { kind: 'event-log', strong: true, joins: 'freb' };
     if (HTML_STARTS.some((p) => trimmed.startsWith(p))) return { kind: 'error-page', strong: true };
@@ -141,6 +144,18 @@ export function classifyLine(line: string): LineClass | undefined {
   // `arn:aws:...` is the target group field of a wrapped ALB entry, not a header.
   if (HEADER_LINE.test(line) && !trimmed.includes(' : ') && !trimmed.startsWith('arn:')) return { kind: 'headers', strong: false };
   return undefined;
+}
+
+/**
+ * Whether the lines of an open segment are only an XML prolog: declarations, comments and blank
+ * lines. A web.config block that holds nothing else is still undecided, and becomes the FREB trace
+ * whose stylesheet or `<failedRequest>` root comes next (a FREB file starts like a web.config).
+ */
+export function isXmlPrologOnly(lines: readonly string[]): boolean {
+  return lines.every((line) => {
+    const t = line.trim();
+    return t === '' || (t.startsWith('<?xml') && !t.startsWith('<?xml-') && t.endsWith('?>') && t.indexOf('<', 1) < 0) || (t.startsWith('<!--') && t.endsWith('-->'));
+  });
 }
 
 /**

@@ -123,24 +123,66 @@ export function looksSlackEscaped(sample: string): boolean {
   return hasEscapedMarkup && !hasRawTag;
 }
 
-/** Strips a Markdown code fence line: returns undefined for a fence, else the line. */
+/** Whether a line is only a Markdown code fence (```, ```xml, ~~~). */
 export function isCodeFence(line: string): boolean {
   return /^\s*(```|~~~)[\w+-]*\s*$/.test(line);
 }
 
 /**
- * Normalizes lines of one input. Stateful only for code fences that wrap content on the same
- * line (```text```), which Slack produces for one-line snippets.
+ * Language tags people type after an opening fence glued to its text (```text HTTP Error ...```).
+ * Lower case and followed by a space (or the `<` of markup) only, so ```HTTP Error 502.5``` (how Slack sends a one-line
+ * snippet, which has no tag) keeps its first word.
+ */
+const FENCE_TAG = /^(?:text|txt|plaintext|plain|xml|html|json|log|logs|console|shell|sh|bash|powershell|ps|ps1|pwsh|cmd|bat|batch|ini|yaml|yml|csharp|cs|nginx|apache|http|diff|output|none)(?=\s|<)/;
+
+/** A line with its code fences taken off, and where they were. */
+export interface UnfencedLine {
+  /** The line without its fences; undefined for a line that is only a fence. */
+  text: string | undefined;
+  /** A fence at the start of the line (or the line is one): what came before is another block. */
+  fenceBefore: boolean;
+  /** A fence at the end of the line (or the line is one): what comes after is another block. */
+  fenceAfter: boolean;
+}
+
+/**
+ * Takes the Markdown code fences off one line without dropping it, so line numbers stay those of
+ * the paste: a fence line is told apart (text undefined), and a fence glued to its text
+ * (```HTTP Error 502.5 ...```, `</configuration>```` then prose) leaves the text and says where
+ * the block starts or ends.
+ */
+export function unfence(line: string): UnfencedLine {
+  if (isCodeFence(line)) return { text: undefined, fenceBefore: true, fenceAfter: true };
+  if (!line.includes('```')) return { text: line, fenceBefore: false, fenceAfter: false };
+  let text = line;
+  const opening = /^\s*```/.exec(text);
+  if (opening) {
+    text = text.slice(opening[0].length);
+    const tag = FENCE_TAG.exec(text);
+    if (tag) text = text.slice(tag[0].length);
+    if (/^\s/.test(text)) text = text.slice(1);
+  }
+  const end = text.trimEnd();
+  const closing = end.endsWith('```');
+  if (closing) {
+    text = end.slice(0, -3);
+    if (/\s$/.test(text)) text = text.slice(0, -1);
+  }
+  return { text, fenceBefore: opening !== null, fenceAfter: closing };
+}
+
+/**
+ * Normalizes lines of one input. Fences glued to their content (```text```, which Slack produces
+ * for one-line snippets) are taken off the line; the line itself stays.
  */
 export class LineNormalizer {
   constructor(readonly slack: boolean) {}
 
   /** Returns the normalized line, or undefined for a line that only carried formatting. */
   normalize(raw: string): string | undefined {
-    let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (isCodeFence(line)) return undefined;
     // ```content``` on one line, or a fence opening or closing on a content line.
-    if (line.includes('```')) line = line.replace(/^\s*```[a-zA-Z]*\s?/, '').replace(/\s?```\s*$/, '');
+    let line = unfence(raw.endsWith('\r') ? raw.slice(0, -1) : raw).text;
+    if (line === undefined) return undefined;
     if (this.slack) line = unescapeSlack(line);
     // A Markdown or Slack quote marker ("> " before the text, nested up to three deep): people
     // quote the log they paste. A lone ">" (the end of a tag split over lines) is content.

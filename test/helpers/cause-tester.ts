@@ -201,6 +201,7 @@ export function runCauseTests(cause: CauseDefinition, cases: CauseTable): void {
 
     for (const c of cases.messy?.invalid ?? []) {
       it(`leads on a messy paste (${c.form}): ${c.name}`, () => {
+        explain(c.name, c.evidence, cause.id, c.slack);
         const { place, top } = leadsOn(cause, c.evidence, c.slack);
         expect({ place, top }).toEqual({ place: 0, top });
       });
@@ -208,6 +209,7 @@ export function runCauseTests(cause: CauseDefinition, cases: CauseTable): void {
 
     for (const c of cases.messy?.valid ?? []) {
       it(`does not lead on a messy near miss (${c.form}): ${c.name}`, () => {
+        explain(c.name, c.evidence, cause.id, c.slack);
         const { place, top } = leadsOn(cause, c.evidence, c.slack);
         expect({ place: place === 0 ? 'first' : 'not first', top }).toEqual({ place: 'not first', top });
       });

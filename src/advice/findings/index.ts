@@ -12,6 +12,7 @@ import { configHolding, configLineRef } from '../../evidence/config-facts';
 import type { AppPoolFindingDefinition, FindingDefinition, WebConfigFindingDefinition } from './define-finding';
 import malformedWebConfig from './malformed-web-config';
 import ancmV1Module from './ancm-v1-module';
+import arrSettingWithAncmV2 from './arr-setting-with-ancm-v2';
 import stdoutLogEnabled from './stdout-log-enabled';
 import requestTimeoutIgnoredInProcess from './request-timeout-ignored-in-process';
 import requestTimeoutDefault from './request-timeout-default';
@@ -23,6 +24,7 @@ import shutdownTimeLimitLow from './shutdown-time-limit-low';
 import hostingModelInvalid from './hosting-model-invalid';
 import outOfProcessHosting from './out-of-process-hosting';
 import processPathMissing from './process-path-missing';
+import processPathNotWindowsExecutable from './process-path-not-windows-executable';
 import launcherPlaceholders from './launcher-placeholders';
 import processPathArgumentsMismatch from './process-path-arguments-mismatch';
 import exeWithDllArguments from './exe-with-dll-arguments';
@@ -41,6 +43,7 @@ import appPool32Bit from './app-pool-32-bit';
 const WEB_CONFIG_FINDINGS: readonly WebConfigFindingDefinition[] = [
   malformedWebConfig,
   ancmV1Module,
+  arrSettingWithAncmV2,
   stdoutLogEnabled,
   requestTimeoutIgnoredInProcess,
   requestTimeoutDefault,
@@ -52,6 +55,7 @@ const WEB_CONFIG_FINDINGS: readonly WebConfigFindingDefinition[] = [
   hostingModelInvalid,
   outOfProcessHosting,
   processPathMissing,
+  processPathNotWindowsExecutable,
   launcherPlaceholders,
   processPathArgumentsMismatch,
   exeWithDllArguments,

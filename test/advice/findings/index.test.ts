@@ -44,6 +44,14 @@ const CASES: Case[] = [
     good: [webConfig(attributes({}))],
   },
   {
+    id: 'arr-setting-with-ancm-v2',
+    severity: 'warning',
+    bad: webConfig(attributes({ hostingModel: 'outofprocess', timeout: '00:10:00' })),
+    line: 7,
+    mentions: ['timeout="00:10:00"', "Unrecognized attribute 'timeout'", 'requestTimeout'],
+    good: [webConfig(attributes({})), webConfig(attributes({ hostingModel: 'outofprocess', requestTimeout: '00:02:00' }))],
+  },
+  {
     id: 'stdout-log-enabled',
     severity: 'warning',
     bad: webConfig(attributes({ stdoutLogEnabled: 'true' })),
@@ -130,6 +138,14 @@ const CASES: Case[] = [
     line: 7,
     mentions: ['processPath', 'processPath="dotnet"'],
     good: [webConfig(attributes({}))],
+  },
+  {
+    id: 'process-path-not-windows-executable',
+    severity: 'warning',
+    bad: webConfig(attributes({ processPath: '.\\Contoso.Web', arguments: '' })),
+    line: 7,
+    mentions: ['processPath=".\\Contoso.Web"', 'linux-x64', 'win-x64', 'processPath="dotnet" arguments=".\\Contoso.Web.dll"'],
+    good: [webConfig(attributes({})), webConfig(attributes({ processPath: '.\\Contoso.Web.exe', arguments: '' }))],
   },
   {
     id: 'launcher-placeholders',
