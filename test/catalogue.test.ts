@@ -10,6 +10,7 @@ import { CAUSES } from '../src/causes';
 import { FAMILY_IDS, LAYER_TITLES } from '../src/vocabulary';
 import { EVIDENCE_KINDS, isCollectable } from '../src/evidence/kinds';
 import { importsOf, layerOf, resolveImport, sourceFiles, violation } from './helpers/layers';
+import { MESSY_FORMS } from './helpers/cause-tester';
 
 const ROOT = join(__dirname, '..');
 const CAUSES_DIR = join(ROOT, 'src', 'causes');
@@ -69,7 +70,18 @@ describe('cause catalogue', () => {
       expect(text).toContain('runCauseTests(');
       expect(text).toMatch(/valid:\s*\[/);
       expect(text).toMatch(/invalid:\s*\[/);
+      // Messy variants (issue 8): at least three must-match pastes in three forms, and a near miss.
+      expect(text).toMatch(/messy:\s*\{/);
     });
+  });
+
+  it.each(FAMILY_IDS)('has messy pastes of every form for the %s family', (family) => {
+    const forms = new Set<string>();
+    for (const cause of CAUSES.filter((c) => c.family === family)) {
+      const text = readFileSync(join(ROOT, 'test', 'causes', `${cause.id}.test.ts`), 'utf8');
+      for (const m of text.matchAll(/form:\s*'([a-z -]+)'/g)) forms.add(m[1]!);
+    }
+    expect([...forms].sort()).toEqual([...MESSY_FORMS].sort());
   });
 });
 

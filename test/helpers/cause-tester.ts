@@ -42,7 +42,8 @@ export interface InvalidCase {
 }
 
 /** The ways people really paste, which a cause must survive (issue 8's list). */
-export type MessyForm = 'header-less' | 'paraphrased' | 'mid-line' | 'split over lines' | 'slack-escaped' | 'fenced' | 'in prose' | 'other language';
+export const MESSY_FORMS = ['header-less', 'paraphrased', 'mid-line', 'split over lines', 'slack-escaped', 'fenced', 'in prose', 'other language'] as const;
+export type MessyForm = (typeof MESSY_FORMS)[number];
 
 export interface MessyCase {
   name: string;
@@ -136,6 +137,13 @@ export function runCauseTests(cause: CauseDefinition, cases: CauseTable): void {
       expect(cases.invalid.length).toBeGreaterThan(0);
       const names = [...cases.valid, ...cases.invalid, ...(cases.messy?.valid ?? []), ...(cases.messy?.invalid ?? [])].map((c) => c.name);
       expect(new Set(names).size).toBe(names.length);
+    });
+
+    it('has messy variants: three must-match pastes in three forms, and a messy near miss', () => {
+      expect(cases.messy).toBeDefined();
+      expect(cases.messy!.invalid.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(cases.messy!.invalid.map((c) => c.form)).size).toBeGreaterThanOrEqual(3);
+      expect(cases.messy!.valid.length).toBeGreaterThanOrEqual(1);
     });
 
     it('says its steps and fix in plain words even when nothing was extracted', () => {
