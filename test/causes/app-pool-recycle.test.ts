@@ -154,6 +154,12 @@ runCauseTests(cause, {
         form: 'paraphrased',
         evidence: { 'message.txt': 'WAS says the worker process has requested a recycle because it reached its allowed request limit, and each time a few requests in flight end as 502 at the load balancer' },
       },
+      {
+        // WAS 5117 (kb-facts §5.1) wrapped inside its reason phrase, with the resets after it.
+        name: 'the 5117 text wrapped inside its reason',
+        form: 'split over lines',
+        evidence: { 'system.txt': "A worker process with process id of '6120' serving application pool 'ApiPool' has requested a recycle because it reached its private bytes memory\nlimit.\nat the same time IIS logged 502 3 12030 for the requests in flight" },
+      },
     ],
   },
 });

@@ -115,6 +115,12 @@ runCauseTests(cause, {
         form: 'other language',
         evidence: { 'message.txt': 'web.config を編集したら次のエラーになりました。\nHTTP Error 500.19 - Internal Server Error\nError Code 0x8007000d\nConfig Error Configuration file is not well-formed XML\nどこが悪いのでしょうか。' },
       },
+      {
+        // IIS 500.19 Config Error (kb-facts §2) wrapped inside "well-formed".
+        name: 'the not-well-formed config error wrapped over two lines',
+        form: 'split over lines',
+        evidence: { 'page.txt': 'HTTP Error 500.19 - Internal Server Error\nError Code 0x8007000d\nConfig Error Configuration file is not\nwell-formed XML' },
+      },
     ],
   },
 });

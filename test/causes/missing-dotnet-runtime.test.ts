@@ -116,6 +116,12 @@ runCauseTests(cause, {
           ].join('\n'),
         },
       },
+      {
+        // hostfxr template (kb-facts §7) wrapped before "was not found".
+        name: 'the framework-not-found text wrapped before "found"',
+        form: 'split over lines',
+        evidence: { 'stdout.log': "The framework 'Microsoft.AspNetCore.App', version '8.0.0' (x64) was not\nfound.\n  - The following frameworks were found:\n      6.0.25 at [C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App]" },
+      },
     ],
   },
 });

@@ -86,6 +86,12 @@ runCauseTests(cause, {
         form: 'mid-line',
         evidence: { 'get-eventlog.txt': "  977 Nov 20 03:14  Error       IIS AspNetCore Module V2    1009 Mixed hosting model is not supported. Application '/LM/W3SVC/1/ROOT/admin' configured with different hostingModel value '1' other than the one of running application(s)." },
       },
+      {
+        // ANCM 1008 (kb-facts §1.1) wrapped inside "application pool".
+        name: 'the 1008 text wrapped inside "application pool"',
+        form: 'split over lines',
+        evidence: { 'event.txt': "Only one in-process application is allowed per IIS application\npool. Please assign the application '/LM/W3SVC/1/ROOT/admin' to a different IIS application pool." },
+      },
     ],
   },
 });

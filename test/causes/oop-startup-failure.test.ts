@@ -114,6 +114,12 @@ runCauseTests(cause, {
         form: 'mid-line',
         evidence: { 'chat.txt': "[03:12] ops: fyi Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll' at stage 'PostStartCheck', ErrorCode = '0x8027025b', assigned port 31544, retryCounter '1'. <- twice per request" },
       },
+      {
+        // ANCM 1020 (kb-facts §1.1) wrapped inside "multiple retries" by a mail client.
+        name: 'the 1020 text wrapped inside "multiple retries"',
+        form: 'split over lines',
+        evidence: { 'event.txt': "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll' with multiple\nretries. Failed to bind to port '31544'. First 30KB characters of captured stdout and stderr logs from multiple retries:\nProcess Id: 4242." },
+      },
     ],
   },
 });

@@ -122,6 +122,13 @@ runCauseTests(cause, {
         form: 'other language',
         evidence: { 'mensaje.txt': "Hola, el sitio devuelve 502.5 y en el visor de eventos aparece: Application '/LM/W3SVC/4/ROOT' with physical root 'C:\\sites\\api\\' created process with commandline 'dotnet .\\Api.dll' but failed to listen on the given port '28017'. En web.config tenemos ASPNETCORE_URLS=http://localhost:5000. ¿Alguna idea?" },
       },
+      {
+        // The Kestrel bind failure (kb-facts §6.5) as the Slack API delivers it: the address turned into link markup.
+        name: 'the bind failure with Slack link markup around the address',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': 'crit: Microsoft.AspNetCore.Server.Kestrel[0] Unable to start Kestrel. System.IO.IOException: Failed to bind to address <http://127.0.0.1:5000>: address already in use.' },
+      },
     ],
   },
 });

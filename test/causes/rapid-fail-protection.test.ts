@@ -114,6 +114,12 @@ runCauseTests(cause, {
           ].join('\n'),
         },
       },
+      {
+        // WAS 5002 (kb-facts §5.1) quoted inside a sentence, the disabled pool's 503s after it.
+        name: 'the 5002 text inside a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': "after the third crash in a few minutes WAS logged Application pool 'ApiPool' is being automatically disabled due to a series of failures in the process(es) serving that application pool. and since then everything is 503 until someone starts the pool again" },
+      },
     ],
   },
 });

@@ -89,6 +89,12 @@ runCauseTests(cause, {
         form: 'mid-line',
         evidence: { 'get-eventlog.txt': "  812 Nov 20 03:12  Warning     IIS AspNetCore Module V2    1000 Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\api\\' failed to start process with commandline 'dotnet .\\Api.dll' at stage 'PostStartCheck', ErrorCode = '0x800705b4', assigned port 20417, retryCounter '1'." },
       },
+      {
+        // ANCM 1007 startup-time-limit message (kb-facts §1.1) wrapped inside the sentence.
+        name: 'the time-limit message wrapped before its milliseconds',
+        form: 'split over lines',
+        evidence: { 'event.txt': "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\api\\' failed to load coreclr. Exception message: Managed server didn't initialize after\n120000 ms." },
+      },
     ],
   },
 });
