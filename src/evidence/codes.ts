@@ -238,11 +238,11 @@ function scanDottedStatuses(line: string, prose: boolean, out: Findings): void {
 
 function scanIisTail(line: string, out: Findings): void {
   // Three bare numbers are too common in prose; want the time-taken too, or the sc-* field names,
-  // or a third number that is a WinHTTP / Winsock code ("IIS logs 502 3 12029"): status,
-  // substatus and one of those five-digit codes together are no accident.
+  // or a third number that is a known Win32 / WinHTTP / Winsock code of four or five digits
+  // ("IIS logs 502 3 12029", "503 0 1115"): status, substatus and such a code are no accident.
   const namesFields = line.includes('sc-status') || line.includes('sc-win32-status');
   for (const m of line.matchAll(IIS_TAIL)) {
-    const networkCode = Number(m[3]) >= 10000 && WIN32_CODES.has(Number(m[3]));
+    const networkCode = Number(m[3]) >= 1000 && WIN32_CODES.has(Number(m[3]));
     if (m[4] === undefined && !namesFields && !networkCode) continue;
     const status = Number(m[1]);
     const win32 = Number(m[3]);

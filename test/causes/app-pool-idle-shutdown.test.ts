@@ -117,6 +117,12 @@ runCauseTests(cause, {
         form: 'mid-line',
         evidence: { 'get-winevent.txt': "11/20/2026 6:40:12 AM   5186 Information  A worker process with process id of '7312' serving application pool 'ApiPool' was shutdown due to inactivity. Application Pool timeout configuration was set to 20 minutes. A new worker process will be started when needed.\nfirst request after that: 502.3 after 2 minutes" },
       },
+      {
+        // WAS 5186 (kb-facts §5.1) named by its id, with the idle timeout and the cold-start 502.3 retold.
+        name: 'an idle shutdown named by its event id, retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'idle timeout is 20 min (default), first call in the morning through ARR gives 502.3 after 30 s, event 5186 each night' },
+      },
     ],
   },
 });

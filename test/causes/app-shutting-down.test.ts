@@ -160,6 +160,13 @@ runCauseTests(cause, {
           ].join('\n'),
         },
       },
+      {
+        // IIS rows of requests refused during shutdown (kb-facts §1.2, §3.3: win32 1115 ERROR_SHUTDOWN_IN_PROGRESS,
+        // 1255 ERROR_SERVER_SHUTDOWN_IN_PROGRESS) retold in a sentence, without time-taken.
+        name: 'refused-during-shutdown rows retold in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'during the slot swap the IIS log shows 503 0 1115 and 503 0 1255 for about ten seconds, then it is fine again' },
+      },
     ],
   },
 });

@@ -99,6 +99,27 @@ runCauseTests(cause, {
         form: 'paraphrased',
         evidence: { 'message.txt': 'browser shows 500.32 ancm failed to load dll, something like "the application was likely published for a different bitness than w3wp.exe is running as"' },
       },
+      {
+        // A German Windows: Event Viewer's "Copy details as text" labels are localized, the ANCM message
+        // (kb-facts §2, D-ts: 1010 with 0x800700c1) stays English (resources.h has no translations).
+        name: 'the 1010 event copied from a German Event Viewer',
+        form: 'other language',
+        evidence: {
+          'ereignis.txt': [
+            'Protokollname: Application',
+            'Quelle:        IIS AspNetCore Module V2',
+            'Datum:         20.11.2026 03:12:44',
+            'Ereignis-ID:   1010',
+            'Aufgabenkategorie:Keine',
+            'Ebene:         Fehler',
+            'Schlüsselwörter:Klassisch',
+            'Benutzer:      Nicht zutreffend',
+            'Computer:      WEB01',
+            'Beschreibung:',
+            "Failed to start application '/LM/W3SVC/3/ROOT', ErrorCode '0x800700c1'.",
+          ].join('\n'),
+        },
+      },
     ],
   },
 });

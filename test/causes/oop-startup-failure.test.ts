@@ -120,6 +120,22 @@ runCauseTests(cause, {
         form: 'split over lines',
         evidence: { 'event.txt': "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll' with multiple\nretries. Failed to bind to port '31544'. First 30KB characters of captured stdout and stderr logs from multiple retries:\nProcess Id: 4242." },
       },
+      {
+        // A French Windows: localized Event Viewer labels around the English ANCM 1000 message (kb-facts §1.1).
+        name: 'the 1000 event copied from a French Event Viewer',
+        form: 'other language',
+        evidence: {
+          'evenement.txt': [
+            'Nom du journal :Application',
+            'Source :       IIS AspNetCore Module V2',
+            'Date :         20/11/2026 03:12:44',
+            "ID de l'événement :1000",
+            'Niveau :       Avertissement',
+            'Description :',
+            "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll' at stage 'PostStartCheck', ErrorCode = '0x8027025b', assigned port 31544, retryCounter '1'.",
+          ].join('\n'),
+        },
+      },
     ],
   },
 });

@@ -149,6 +149,21 @@ runCauseTests(cause, {
           ].join('\n'),
         },
       },
+      {
+        // .NET Runtime 1026 (kb-facts §5.2) of an out-of-process app (Application: dotnet.exe), without its header.
+        name: 'the 1026 text of dotnet.exe without its header',
+        form: 'header-less',
+        evidence: {
+          'event.txt': [
+            'Application: dotnet.exe',
+            'CoreCLR Version: 8.0.824.36612',
+            '.NET Version: 8.0.8',
+            'Description: The process was terminated due to an unhandled exception.',
+            'Exception Info: System.ObjectDisposedException: Cannot access a disposed object.',
+            "Object name: 'System.Net.Sockets.Socket'.",
+          ].join('\n'),
+        },
+      },
     ],
   },
 });
