@@ -95,6 +95,12 @@ runCauseTests(cause, {
           ].join('\n'),
         },
       },
+      {
+        // WAS 5009 (kb-facts §5.1) retold with ERROR_STACK_OVERFLOW as its exit code (kb-facts §3.3: 0x800703E9).
+        name: 'a 5009 retold with the ERROR_STACK_OVERFLOW exit code',
+        form: 'in prose',
+        evidence: { 'message.txt': "the pool died with exit code 0x800703e9 in WAS 5009, rapid fail hasn't kicked in yet but the 502s line up with it" },
+      },
     ],
   },
 });
