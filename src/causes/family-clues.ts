@@ -67,6 +67,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'win32.87': 'strong',
     'status.500.19': 'proves',
     'iis.config-invalid': 'proves',
+    'iis.config-malformed': 'proves',
     'status.500.21': 'strong',
     'iis.bad-module': 'strong',
     'iis.hosting-bundle-missing': 'strong',

@@ -38,6 +38,12 @@ export default defineCause<HandlerLoadFailureFacts>({
     'ancm.app-dll-missing': 'strong',
     'status.500.38': 'strong',
     'status.500.0': 'supports',
+    // The 1027 / 1029 texts name the handler or the reference that is missing, whether or not the
+    // Event Viewer header was pasted with them (a damaged Hosting Bundle is only a neighbour).
+    'ancm.request-handler-missing': 'strong',
+    'status.500.33': 'strong',
+    'ancm.oop-handler-missing': 'strong',
+    'status.500.36': 'strong',
   },
   description:
     'Before the app runs, ANCM loads hostfxr, its in-process or out-of-process handler (aspnetcorev2_inprocess.dll / aspnetcorev2_outofprocess.dll) and the app DLL. One of them was missing: a damaged Hosting Bundle, an app that does not reference Microsoft.AspNetCore.App, or a single-file publish.',

@@ -47,6 +47,8 @@ export default defineCause<MalformedWebConfigFacts>({
   // tells the two apart.
   clues: {
     'iis.config-invalid': 'hints',
+    // IIS's own words that the XML does not parse: the file is broken, whatever else is installed.
+    'iis.config-malformed': 'strong',
   },
   description:
     'IIS parses web.config before any module runs. When the XML is broken or holds something IIS cannot accept, every request fails with 500.19 and the ASP.NET Core process is never launched.',

@@ -45,6 +45,11 @@ export default defineCause<WorkerProcessTerminatedFacts>({
   clues: {
     'was.worker-crashed': 'strong',
     'event.was.5009': 'strong',
+    // 5011 (fatal communication error with WAS): the worker is gone too. It names no exit code,
+    // so no more specific crash cause can claim it; the text alone, without its event header,
+    // still says which cause this is.
+    'was.ipm-error': 'strong',
+    'event.was.5011': 'strong',
     'httperr.app-pool-abandoned': 'supports',
   },
   description:

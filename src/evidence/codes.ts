@@ -167,7 +167,7 @@ class Findings {
 /** `502.3`, `500.30`, `502.3.12002`; not part of a version (`8.0.502`), address or port. */
 const DOTTED_STATUS = /(?<![\w.:/$#-])([45]\d\d)\.(\d{1,3})(?:\.(\d{1,5}))?(?!\w|\.\d)/g;
 /** The tail of an IIS log row: `502 3 12002 29889` (status substatus win32 [time-taken]). */
-const IIS_TAIL = /(?<![\w.:/-])([45]\d\d) (\d{1,2}) (\d{1,5})(?: (\d{1,9}))?(?![\w.])/g;
+const IIS_TAIL = /(?<![\w.:/-])([45]\d\d) (\d{1,2}) (\d{1,5})(?: (\d{1,9}))?(?!\w|\.\d)/g;
 /** `0x80072EE2`, `(0x800704cd)`, `0xc00000fd`: exactly 8 hex digits. */
 const HEX_CODE = /(?<![\w])0[xX]([0-9A-Fa-f]{8})(?!\w)/g;
 /** `2147954402`, `-2147012894`, `-532462766`: 9 or 10 digits, optionally signed. */
@@ -238,13 +238,14 @@ function scanDottedStatuses(line: string, prose: boolean, out: Findings): void {
 
 function scanIisTail(line: string, out: Findings): void {
   // Three bare numbers are too common in prose; want the time-taken too, or the sc-* field names,
-  // or a WinHTTP code (12001-12186) that the table knows: "the log shows 502 3 12007".
+  // or a third number that is a known Win32 / WinHTTP / Winsock code of four or five digits
+  // ("IIS logs 502 3 12029", "503 0 1115"): status, substatus and such a code are no accident.
   const namesFields = line.includes('sc-status') || line.includes('sc-win32-status');
   for (const m of line.matchAll(IIS_TAIL)) {
+    const networkCode = Number(m[3]) >= 1000 && WIN32_CODES.has(Number(m[3]));
+    if (m[4] === undefined && !namesFields && !networkCode) continue;
     const status = Number(m[1]);
     const win32 = Number(m[3]);
-    const winHttp = win32 >= 12001 && win32 <= 12186 && WIN32_CODES.has(win32);
-    if (m[4] === undefined && !namesFields && !winHttp) continue;
     if (win32 !== 0) out.code(decodeWin32(win32), `${m[1]} ${m[2]} ${m[3]}`);
     out.status(status, Number(m[2]), win32, m[4] === undefined ? undefined : Number(m[4]));
   }

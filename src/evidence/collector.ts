@@ -25,6 +25,25 @@ const DECISION_WINDOW = 65536;
 /** Lines kept as proof per clue (all are counted): enough to show, bounded on a huge log. */
 const MAX_HITS_PER_CLUE = 5;
 const MAX_DURATIONS = 50;
+/** How much of each side of a line break the seam reader joins: longer than any signature fragment. */
+const SEAM_CHARS = 120;
+const NO_CLUES: ReadonlySet<string> = new Set();
+
+/** A line the catalogue has read, kept for the seam with the next one. */
+interface ScannedLine {
+  text: string;
+  lineNo: number;
+  clues: ReadonlySet<string>;
+}
+
+/**
+ * Does `next` look like the rest of `previous`, wrapped? The first line stops mid-sentence (on a
+ * letter, a digit, a comma or a quote) and the next goes on in lower case. Log rows, which start
+ * with a timestamp, a level or a capital, and Event Viewer's "Field:" lines never do.
+ */
+function wrapsOnto(previous: string, next: string): boolean {
+  return /[\p{L}\d,'"]$/u.test(previous) && /^\s*\p{Ll}/u.test(next) && !/^\s*(?:at|info|warn|fail|dbug|trce|crit)\b/.test(next);
+}
 
 export interface InputOptions {
   /** Undo Slack's escaping: true for text from Slack, `'auto'` to decide from the text itself. */
@@ -59,6 +78,7 @@ class InputReader {
   private partial = '';
   private held = '';
   private segment: OpenSegment | undefined;
+  private lastScanned: ScannedLine | undefined;
   private stopped = false;
   private longLineReported = false;
   /** True while the rest of an over-long line is being skipped: it is one line, however long. */
@@ -206,7 +226,10 @@ class InputReader {
   /** Reads one normalized line into the open segment, or starts the segment it begins. */
   private read(normalized: string): void {
     const clean = this.alreadyClean ? normalized : this.redactor.redact(normalized);
-    this.collector.scanLine(clean, this.source, this.lineNo);
+    const clues = this.collector.scanLine(clean, this.source, this.lineNo);
+    const previous = this.lastScanned;
+    if (previous && previous.lineNo === this.lineNo - 1 && wrapsOnto(previous.text, clean)) this.collector.scanSeam(previous, clean, clues, this.source);
+    this.lastScanned = clean.length > 0 ? { text: clean, lineNo: this.lineNo, clues } : undefined;
     const cls = classifyLine(clean);
     const current = this.segment;
     if (current && continues(current.kind, cls)) {
@@ -301,6 +324,19 @@ export class EvidenceCollector {
     return reader.end();
   }
 
+  /**
+   * @internal A message wrapped over two lines (by a terminal, a mail client, Event Viewer's
+   * details pane) can split a product's text in two. Reads the seam, the end of one line joined
+   * to the start of the next, and keeps only the clues neither line shows alone, pointing at the
+   * first line, where the message starts.
+   */
+  scanSeam(previous: ScannedLine, line: string, clues: ReadonlySet<string>, source: string): void {
+    const joined = `${previous.text.slice(-SEAM_CHARS).trimStart()} ${line.trimStart().slice(0, SEAM_CHARS)}`;
+    let ref: EvidenceRef | undefined;
+    const at = (): EvidenceRef => (ref ??= { source, line: previous.lineNo, text: refText(previous.text) });
+    for (const hit of signatureScanner().scan(joined, at)) if (!previous.clues.has(hit.clue) && !clues.has(hit.clue)) this.addClue(hit);
+  }
+
   /** @internal */
   parseSegment(segment: Segment): void {
     const parser = KINDS[segment.kind].parse;
@@ -324,12 +360,14 @@ export class EvidenceCollector {
    * @internal Runs the signature catalogue and the duration reader on one line, whatever its kind:
    * recognition never depends on what the line was classified as.
    */
-  scanLine(line: string, source: string, lineNo: number): void {
-    if (line.length === 0) return;
+  scanLine(line: string, source: string, lineNo: number): ReadonlySet<string> {
+    if (line.length === 0) return NO_CLUES;
     let ref: EvidenceRef | undefined;
     const at = (): EvidenceRef => (ref ??= { source, line: lineNo, text: refText(line) });
-    for (const hit of signatureScanner().scan(line, at)) this.addClue(hit);
+    const hits = signatureScanner().scan(line, at);
+    for (const hit of hits) this.addClue(hit);
     for (const ms of durationsIn(line)) this.addClue({ clue: 'duration', ref: at(), value: String(ms) });
+    return hits.length === 0 ? NO_CLUES : new Set(hits.map((h) => h.clue));
   }
 
   private addClue(hit: ClueHit): void {

@@ -67,4 +67,35 @@ runCauseTests(cause, {
       mentions: ['1 503.0 row', 'ANCM event 1012'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // The in-process "Server has been shutdown" 503 (kb-facts §1.2, win32 1115) retold: the shutting-down cause, not app_offline.
+        name: 'a retold 503 "server has been shutdown" during a recycle',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'for a few seconds at every recycle users get 503 server has been shutdown, IIS log says 503 0 1115' },
+      },
+    ],
+    invalid: [
+      {
+        // ANCM 1012 (kb-facts §1.1) without its Event Viewer header, with the 503s in a sentence.
+        name: 'the 1012 text without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': "Application 'D:\\sites\\api\\' was recycled after detecting app_offline.htm.\nsince then every request gets 503 Service Unavailable" },
+      },
+      {
+        // The same 1012 text inside a Spanish message.
+        name: 'a Spanish report around the 1012 text',
+        form: 'other language',
+        evidence: { 'mensaje.txt': "Después del despliegue el sitio sigue devolviendo 503. En el visor de eventos: Application 'D:\\sites\\api\\' was recycled after detecting app_offline.htm. ¿Por qué no vuelve?" },
+      },
+      {
+        // The maintenance page ANCM serves from app_offline.htm (kb-facts §1.2: 503.0, body = app_offline.htm), as Slack escapes its HTML.
+        name: 'the app_offline page body, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': 'curl gives 503 &amp; this body:\n&lt;html&gt;&lt;head&gt;&lt;title&gt;Down for maintenance&lt;/title&gt;&lt;/head&gt;\n&lt;!-- app_offline.htm --&gt;\n&lt;body&gt;&lt;h1&gt;We are deploying a new version.&lt;/h1&gt;&lt;/body&gt;&lt;/html&gt;' },
+      },
+    ],
+  },
 });

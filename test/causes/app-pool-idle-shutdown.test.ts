@@ -83,4 +83,46 @@ runCauseTests(cause, {
       mentions: ['idleTimeout="00:20:00"', 'WAS event 5186'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // WAS 5074 (kb-facts §5.1) in a code fence: a time-limit recycle, not an idle shutdown.
+        name: 'a time-limit recycle in a code fence',
+        form: 'fenced',
+        evidence: { 'message.txt': "system log at 03:00:\n```\nA worker process with process id of '7312' serving application pool 'ApiPool' has requested a recycle because the worker process reached its allowed processing time limit.\n```\nand some 502s right then" },
+      },
+    ],
+    invalid: [
+      {
+        // WAS 5186 (kb-facts §5.1) wrapped by Event Viewer's details pane, with the morning 502s.
+        name: 'the 5186 text wrapped over two lines, with morning 502s',
+        form: 'split over lines',
+        evidence: {
+          'message.txt': [
+            "A worker process with process id of '7312' serving application pool 'ApiPool' was shutdown due to inactivity. Application Pool timeout",
+            'configuration was set to 20 minutes. A new worker process will be started when needed.',
+            'the first request every morning gets 502 from the gateway, later ones are fine',
+          ].join('\n'),
+        },
+      },
+      {
+        // The same 5186 text in a German message.
+        name: 'a German report around the 5186 text',
+        form: 'other language',
+        evidence: { 'nachricht.txt': "Jeden Morgen bekommt der erste Aufruf ein 502. Im Systemprotokoll steht vorher: A worker process with process id of '7312' serving application pool 'ApiPool' was shutdown due to inactivity. Application Pool timeout configuration was set to 20 minutes. A new worker process will be started when needed." },
+      },
+      {
+        // WAS 5186 in a Get-WinEvent table row.
+        name: 'the 5186 text mid-line in a Get-WinEvent row',
+        form: 'mid-line',
+        evidence: { 'get-winevent.txt': "11/20/2026 6:40:12 AM   5186 Information  A worker process with process id of '7312' serving application pool 'ApiPool' was shutdown due to inactivity. Application Pool timeout configuration was set to 20 minutes. A new worker process will be started when needed.\nfirst request after that: 502.3 after 2 minutes" },
+      },
+      {
+        // WAS 5186 (kb-facts §5.1) named by its id, with the idle timeout and the cold-start 502.3 retold.
+        name: 'an idle shutdown named by its event id, retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'idle timeout is 20 min (default), first call in the morning through ARR gives 502.3 after 30 s, event 5186 each night' },
+      },
+    ],
+  },
 });

@@ -126,4 +126,40 @@ runCauseTests(cause, {
       mentions: ['periodicRestart time = "01:00:00"', 'ids 5074-5081 and 5117', '/text:recycling.periodicRestart.'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // WAS 5186 (kb-facts §5.1) in a French message: an idle shutdown, not a recycle.
+        name: 'a French report around an idle shutdown',
+        form: 'other language',
+        evidence: { 'message.txt': "Bonjour, chaque matin la première requête échoue. Journal système : A worker process with process id of '7312' serving application pool 'ApiPool' was shutdown due to inactivity. Application Pool timeout configuration was set to 20 minutes. A new worker process will be started when needed." },
+      },
+    ],
+    invalid: [
+      {
+        // WAS 5076 (kb-facts §5.1) without its header, with the cut requests in a sentence.
+        name: 'the 5076 text without its header, with 502.3 resets',
+        form: 'header-less',
+        evidence: { 'event.txt': "A worker process with process id of '6120' serving application pool 'ApiPool' has requested a recycle because it reached its scheduled recycle time.\nat the same second IIS logged 502 3 12030 for two uploads" },
+      },
+      {
+        // WAS 5079 (kb-facts §5.1) in a code fence, with the failures.
+        name: 'an administrator recycle in a code fence',
+        form: 'fenced',
+        evidence: { 'message.txt': "someone recycled the pool by hand during business hours:\n```\nAn administrator has requested a recycle of all worker processes in application pool 'ApiPool'.\n```\nrequests that were running got 502" },
+      },
+      {
+        // WAS 5075 (kb-facts §5.1) retold, keeping its reason phrase.
+        name: 'a request-limit recycle retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'WAS says the worker process has requested a recycle because it reached its allowed request limit, and each time a few requests in flight end as 502 at the load balancer' },
+      },
+      {
+        // WAS 5117 (kb-facts §5.1) wrapped inside its reason phrase, with the resets after it.
+        name: 'the 5117 text wrapped inside its reason',
+        form: 'split over lines',
+        evidence: { 'system.txt': "A worker process with process id of '6120' serving application pool 'ApiPool' has requested a recycle because it reached its private bytes memory\nlimit.\nat the same time IIS logged 502 3 12030 for the requests in flight" },
+      },
+    ],
+  },
 });

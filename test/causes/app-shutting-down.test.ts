@@ -122,4 +122,51 @@ runCauseTests(cause, {
       mentions: ['The pasted text names requests ending in 502.3 with Win32 12017 (ERROR_WINHTTP_OPERATION_CANCELLED'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // ANCM 1033 (kb-facts §1.1) retold: a clean shutdown is no failure.
+        name: 'a clean shutdown retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': "the event log only has Application '/LM/W3SVC/2/ROOT' has shutdown. which looks normal to me, no errors around it" },
+      },
+    ],
+    invalid: [
+      {
+        // ANCM 1005 in-process template (kb-facts §1.1) without its header.
+        name: 'the 1005 text without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': "Failed to gracefully shutdown application 'MACHINE/WEBROOT/APPHOST/API'.\nFailed to gracefully shutdown application 'MACHINE/WEBROOT/APPHOST/API'." },
+      },
+      {
+        // The 503 0 1115 IIS row (kb-facts §1.2, §3.3 ERROR_SHUTDOWN_IN_PROGRESS) quoted in a chat line.
+        name: 'a 503 0 1115 row quoted in a chat line',
+        form: 'mid-line',
+        evidence: { 'chat.txt': '[09:01] ops: every deploy we get a burst like `2026-11-20 09:00:03 10.0.0.5 GET /api/orders - 443 - 203.0.113.7 Mozilla/5.0 - 503 0 1115 15` for ~5 s' },
+      },
+      {
+        // Kestrel's lifecycle line (kb-facts §6.5) and 502.3 12017 rows (kb-facts §3.3 ERROR_WINHTTP_OPERATION_CANCELLED), as Slack escapes them.
+        name: 'the shutdown line and 12017 rows, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: {
+          'message.txt': [
+            'stdout:',
+            'info: Microsoft.Hosting.Lifetime[0]',
+            '      Application is shutting down...',
+            'IIS log at the same second &amp; the next:',
+            '2026-11-20 10:15:01 10.0.0.5 GET /api/orders - 443 - 203.0.113.7 Mozilla/5.0 - 502 3 12017 2300',
+            '2026-11-20 10:15:02 10.0.0.5 GET /api/cart - 443 - 203.0.113.7 Mozilla/5.0 - 502 3 12017 1800 &lt;- these',
+          ].join('\n'),
+        },
+      },
+      {
+        // IIS rows of requests refused during shutdown (kb-facts §1.2, §3.3: win32 1115 ERROR_SHUTDOWN_IN_PROGRESS,
+        // 1255 ERROR_SERVER_SHUTDOWN_IN_PROGRESS) retold in a sentence, without time-taken.
+        name: 'refused-during-shutdown rows retold in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'during the slot swap the IIS log shows 503 0 1115 and 503 0 1255 for about ten seconds, then it is fine again' },
+      },
+    ],
+  },
 });

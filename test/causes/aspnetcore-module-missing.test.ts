@@ -61,4 +61,44 @@ runCauseTests(cause, {
       evidenceLines: [1],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // 500.19 with access denied (kb-facts §2, §3.3: 0x80070005) in a code fence: a permission problem, not a missing module.
+        name: 'a 500.19 access-denied page in a code fence',
+        form: 'fenced',
+        evidence: {
+          'message.txt': [
+            'new server, same site:',
+            '```',
+            'HTTP Error 500.19 - Internal Server Error',
+            'The requested page cannot be accessed because the related configuration data for the page is invalid.',
+            'Error Code    0x80070005',
+            'Config Error  Cannot read configuration file due to insufficient permissions',
+            '```',
+          ].join('\n'),
+        },
+      },
+    ],
+    invalid: [
+      {
+        // IIS-W3SVC-WP text (kb-facts §2, D-err) without its Event Viewer header.
+        name: 'the module-DLL load failure without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': 'The Module DLL C:\\WINDOWS\\system32\\inetsrv\\aspnetcore.dll failed to load.  The data is the error.' },
+      },
+      {
+        // IIS 500.21 page text (IIS custom error, same text as config-error-unexplained's near miss) in a German message.
+        name: 'a German report around the 500.21 bad-module text',
+        form: 'other language',
+        evidence: { 'nachricht.txt': 'Server neu aufgesetzt, Seite kopiert, und jetzt kommt: HTTP Error 500.21 - Internal Server Error Handler "aspNetCore" has a bad module "AspNetCoreModuleV2" in its module list. Was fehlt da?' },
+      },
+      {
+        // The same 500.21 text in Markdown bold, as people paste it into issues and Slack.
+        name: 'the 500.21 text in Markdown bold',
+        form: 'fenced',
+        evidence: { 'message.txt': 'deployed the API to IIS and got\n\n**HTTP Error 500.21 - Internal Server Error\nHandler "aspNetCore" has a bad module "AspNetCoreModuleV2" in its module list**\n\nwhat am I missing?' },
+      },
+    ],
+  },
 });

@@ -74,4 +74,41 @@ runCauseTests(cause, {
       mentions: ['Confirm it is a 502.3'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // 502.3 with ERROR_WINHTTP_TIMEOUT (kb-facts §3.3: 12002) in a Spanish message: a timeout, not a reset.
+        name: 'a Spanish report of 502.3 rows with 12002',
+        form: 'other language',
+        evidence: { 'mensaje.txt': 'Los informes largos fallan siempre a los 2 minutos. En el log de IIS: 502 3 12002 120015. ¿Es un timeout?' },
+      },
+    ],
+    invalid: [
+      {
+        // Real sample: the FREB rendering quoted in https://github.com/aspnet/IISIntegration/issues/201 (comment of
+        // 2016-12-10), where the ErrorCode text wraps before its HRESULT.
+        name: 'the FREB 0x800704cd text wrapped before its code (aspnet/IISIntegration#201)',
+        form: 'split over lines',
+        evidence: {
+          'message.txt': [
+            'IIS failed request tracing showed the following:',
+            '`ModuleName="AspNetCoreModule", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="An operation was attempted on a nonexistent network connection.',
+            ' (0x800704cd)", ConfigExceptionInfo=""`',
+          ].join('\n'),
+        },
+      },
+      {
+        // ANCM 502.3 IIS rows (kb-facts §3.3: 12030 ERROR_WINHTTP_CONNECTION_ERROR) quoted in a chat line.
+        name: 'a 502 3 12030 row quoted in a chat line',
+        form: 'mid-line',
+        evidence: { 'chat.txt': '[14:02] ops: got a bunch of these in u_ex: `2026-11-20 14:02:11 10.0.0.5 POST /api/upload - 443 - 203.0.113.7 Mozilla/5.0 - 502 3 12030 4211` while the app was busy' },
+      },
+      {
+        // 502.3 with ERROR_NETNAME_DELETED (kb-facts §3.1, §3.3: win32 64, IISIntegration#201) retold.
+        name: 'a retold 502.3 with win32 64',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'random 502.3 in the IIS log, sc-win32-status is 64 every time, kestrel log says the request finished with 200' },
+      },
+    ],
+  },
 });

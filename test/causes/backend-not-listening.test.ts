@@ -54,4 +54,42 @@ runCauseTests(cause, {
       mentions: ['Microsoft-Windows-WAS 5009'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // nginx "connect() failed (111: Connection refused)" (kb-facts §6.4) in a fence: the nginx cause, not ANCM's WinHTTP code.
+        name: 'an nginx refused connection in a code fence',
+        form: 'fenced',
+        evidence: {
+          'message.txt': [
+            '```',
+            '2026/11/20 14:02:11 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while connecting to upstream, client: 203.0.113.7, server: api.example.com, request: "GET /api/orders HTTP/1.1", upstream: "http://127.0.0.1:5000/api/orders", host: "api.example.com"',
+            '```',
+          ].join('\n'),
+        },
+      },
+    ],
+    invalid: [
+      {
+        // Real sample: the tab-separated FREB row in https://github.com/aspnet/IISIntegration/issues/311 (comment 52),
+        // the ErrorCode in decimal (2147954429 = 0x80072EFD, ERROR_WINHTTP_CANNOT_CONNECT) mid-line.
+        name: 'a FREB row with ErrorCode 2147954429 between tabs (aspnet/IISIntegration#311)',
+        form: 'mid-line',
+        evidence: { 'freb.txt': 'Warning\tModuleName="AspNetCoreModule", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="2147954429", ConfigExceptionInfo=""\t12:35:28.130' },
+      },
+      {
+        // 502.3 with ERROR_WINHTTP_CANNOT_CONNECT (kb-facts §3.3: 12029) in a German message.
+        name: 'a German report of 502.3 rows with 12029',
+        form: 'other language',
+        evidence: { 'nachricht.txt': 'Seit heute Mittag liefert IIS nur noch 502.3. Im IIS-Log steht bei jedem Request 502 3 12029, der dotnet-Prozess läuft aber laut Task-Manager noch.' },
+      },
+      {
+        // The WinHTTP text for 12029 (kb-facts §3.3) in Slack's escaped quote, with the 502.3.
+        name: 'the cannot-connect text in a Slack quote',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': '&gt; HTTP Error 502.3 - Bad Gateway\n&gt; A connection with the server could not be established\n&gt; Error Code 0x80072efd\nsite down since 14:00 &amp; kestrel process is still there' },
+      },
+    ],
+  },
 });

@@ -71,4 +71,55 @@ runCauseTests(cause, {
       mentions: ['CLR worker thread exited prematurely', 'ShopPool'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // A native dependency that is missing, not one of the wrong bitness (kb-facts §7 DllNotFoundException), fenced in a question.
+        name: 'a missing native DLL pasted in a code fence',
+        form: 'fenced',
+        evidence: { 'message.txt': 'site is down after the release, stdout log says:\n```\nUnhandled exception. System.DllNotFoundException: Unable to load DLL \'libwkhtmltox\' or one of its dependencies: The specified module could not be found. (0x8007007E)\n   at Contoso.Pdf.Native.Init()\n```\nany idea?' },
+      },
+    ],
+    invalid: [
+      {
+        // The documented 1010 example (kb-facts §2, D-ts: 0x800700c1 = ERROR_BAD_EXE_FORMAT) inside a sentence.
+        name: 'the bad-exe-format 1010 quoted in the middle of a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': "moved the site to the new box and now event viewer keeps saying Failed to start application '/LM/W3SVC/6/ROOT/', ErrorCode '0x800700c1'. we publish win-x86 if that matters" },
+      },
+      {
+        // The 500.32 title (kb-facts §1.2) in a German message, with the 1010 companion.
+        name: 'a German report of 500.32 with the 1010 text',
+        form: 'other language',
+        evidence: { 'nachricht.txt': "Hallo zusammen, nach dem Umzug auf den neuen Server kommt nur noch HTTP Error 500.32 - ANCM Failed to Load dll. In der Ereignisanzeige steht: Failed to start application '/LM/W3SVC/3/ROOT', ErrorCode '0x800700c1'. Hat jemand eine Idee?" },
+      },
+      {
+        // The 500.32 title and reason (kb-facts §1.2) retyped from the screen, in lower case.
+        name: 'the 500.32 page retyped from memory',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'browser shows 500.32 ancm failed to load dll, something like "the application was likely published for a different bitness than w3wp.exe is running as"' },
+      },
+      {
+        // A German Windows: Event Viewer's "Copy details as text" labels are localized, the ANCM message
+        // (kb-facts §2, D-ts: 1010 with 0x800700c1) stays English (resources.h has no translations).
+        name: 'the 1010 event copied from a German Event Viewer',
+        form: 'other language',
+        evidence: {
+          'ereignis.txt': [
+            'Protokollname: Application',
+            'Quelle:        IIS AspNetCore Module V2',
+            'Datum:         20.11.2026 03:12:44',
+            'Ereignis-ID:   1010',
+            'Aufgabenkategorie:Keine',
+            'Ebene:         Fehler',
+            'Schlüsselwörter:Klassisch',
+            'Benutzer:      Nicht zutreffend',
+            'Computer:      WEB01',
+            'Beschreibung:',
+            "Failed to start application '/LM/W3SVC/3/ROOT', ErrorCode '0x800700c1'.",
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });

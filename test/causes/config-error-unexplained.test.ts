@@ -14,4 +14,35 @@ runCauseTests(cause, {
   invalid: [
     { name: "a configuration complaint without the error page", evidence: { 'message.txt': "IIS says the configuration is invalid after we changed web.config" } },
   ],
+  messy: {
+    valid: [
+      {
+        // A configuration complaint that names the missing module (IIS 500.21 text): the specific cause leads.
+        name: 'a configuration complaint that quotes the bad-module text',
+        form: 'in prose',
+        evidence: { 'message.txt': 'IIS says the configuration is invalid, and the page says Handler "aspNetCore" has a bad module "AspNetCoreModuleV2" in its module list' },
+      },
+    ],
+    invalid: [
+      {
+        // A retelling with no code and no page: only the family is known.
+        name: 'a retold configuration complaint without a code',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'after someone edited web.config on the server IIS complains the configuration is invalid and the whole site is dead' },
+      },
+      {
+        // A Spanish message around the English complaint.
+        name: 'a Spanish message around "the configuration is invalid"',
+        form: 'other language',
+        evidence: { 'mensaje.txt': 'Después de cambiar el web.config, IIS dice que "the configuration is invalid" y el sitio no responde. No tengo más detalles.' },
+      },
+      {
+        // The same complaint naming an XML element, as Slack escapes it.
+        name: 'a configuration complaint naming <system.webServer>, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': 'we touched &lt;system.webServer&gt; in web.config &amp; now IIS says the configuration is invalid' },
+      },
+    ],
+  },
 });

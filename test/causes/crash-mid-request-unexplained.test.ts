@@ -14,4 +14,35 @@ runCauseTests(cause, {
   invalid: [
     { name: "a crash described in words", evidence: { 'message.txt': "The app crashes under traffic and the connection is dropped mid-request" } },
   ],
+  messy: {
+    valid: [
+      {
+        // A refused connection at the proxy (another family), as Slack escapes it.
+        name: 'a refused connection at the proxy, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': '&gt; 502 Bad Gateway &amp; the proxy cannot reach the origin server, connection refused' },
+      },
+    ],
+    invalid: [
+      {
+        // A crash retold without any log.
+        name: 'a crash retold without a log',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'under load the app just dies in the middle of requests, the connection gets dropped and users see 502 until it comes back' },
+      },
+      {
+        // A Spanish message around the English description.
+        name: 'a Spanish message around "the app crashes mid-request"',
+        form: 'other language',
+        evidence: { 'mensaje.txt': 'Con tráfico alto the app crashes and the connection is dropped mid-request, y los usuarios ven 502. No tengo logs todavía.' },
+      },
+      {
+        // The same description in a sentence with other details.
+        name: 'a crash described among other details',
+        form: 'in prose',
+        evidence: { 'message.txt': 'We moved to the new VM last week. Since then the app crashes under traffic and the connection is dropped mid-request; CPU looks fine.' },
+      },
+    ],
+  },
 });

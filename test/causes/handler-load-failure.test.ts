@@ -70,4 +70,34 @@ runCauseTests(cause, {
       mentions: ['hostfxr', 'where.exe dotnet'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // The 500.31 title (kb-facts §1.2) in a French message: the framework is missing (missing-dotnet-runtime).
+        name: 'a French report of 500.31',
+        form: 'other language',
+        evidence: { 'message.txt': "Bonjour, le site affiche HTTP Error 500.31 - ANCM Failed to Find Native Dependencies depuis la mise à jour. Le serveur n'a que .NET 6." },
+      },
+    ],
+    invalid: [
+      {
+        // ANCM 1029 (kb-facts §1.1) without its Event Viewer header.
+        name: 'the 1029 message without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': "Could not find the assembly 'C:\\Program Files\\IIS\\Asp.Net Core Module\\V2\\18.0.24201.0\\aspnetcorev2_outofprocess.dll' for out-of-process application. Please confirm the assembly is installed correctly for IIS or IISExpress." },
+      },
+      {
+        // The 500.38 title and reason (kb-facts §1.2) retyped.
+        name: 'the 500.38 page retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'we switched to single file publish and now get 500.38 ancm application dll not found, it says single-file deployments are not supported in IIS' },
+      },
+      {
+        // ANCM 1027 for 500.33 (kb-facts §1.1) wrapped by the terminal.
+        name: 'the 1027 request-handler text wrapped over two lines',
+        form: 'split over lines',
+        evidence: { 'event.txt': "Could not find the assembly 'aspnetcorev2_inprocess.dll' referenced for the in-process application. Please confirm the\nMicrosoft.AspNetCore.Server.IIS or Microsoft.AspNetCore.App is referenced in your application." },
+      },
+    ],
+  },
 });

@@ -53,4 +53,47 @@ runCauseTests(cause, {
       mentions: ['more specific reason'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // ANCM 1032 new text (kb-facts §1.1): a healthy in-process start, mentioned in prose.
+        name: 'a healthy in-process start mentioned in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': "after the recycle event viewer only says Application '/LM/W3SVC/2/ROOT' started successfully. so the app itself came up fine" },
+      },
+    ],
+    invalid: [
+      {
+        // ANCM 1011 new text and its 1010 companion (kb-facts §1.1), copied without the Event Viewer header. (With exit code
+        // -532462766 = 0xE0434352 the engine rightly reads an unhandled exception: startup-exception.)
+        name: 'the 1011 and 1010 messages without their Event Viewer headers',
+        form: 'header-less',
+        evidence: {
+          'events.txt': [
+            "Application '/LM/W3SVC/1/ROOT' with physical root 'D:\\sites\\api\\' has exited from Program.Main with exit code = '1'. Please check the stderr logs for more information.",
+            "Failed to start application '/LM/W3SVC/1/ROOT', ErrorCode '0x8007023e'.",
+          ].join('\n'),
+        },
+      },
+      {
+        // The 500.30 title and a reason (kb-facts §1.2) typed from memory.
+        name: 'the 500.30 page retyped in lower case',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'since this morning prod shows http error 500.30 - asp.net core app failed to start. the app started but then stopped, is what the page says' },
+      },
+      {
+        // ANCM 1018 (kb-facts §1.1) wrapped by the mail client in the middle of the message.
+        name: 'the 1018 message wrapped over two lines',
+        form: 'split over lines',
+        evidence: {
+          'event.txt': [
+            "Application '/LM/W3SVC/1/ROOT' with physical root 'D:\\sites\\api\\' hit unexpected managed exception, exception",
+            "code = '0xe0434352'. Please check the stderr logs for more information.",
+            "Application '/LM/W3SVC/1/ROOT' with physical root 'D:\\sites\\api\\' failed to load coreclr. Exception message:",
+            'CLR worker thread exited prematurely',
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });

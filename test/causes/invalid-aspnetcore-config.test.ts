@@ -44,4 +44,35 @@ runCauseTests(cause, {
       mentions: ["Attribute 'processPath' is required", 'processPath is required', 'arguments=".\\YourApp.dll"'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // A valid hostingModel (kb-facts §1.4: InProcess / OutOfProcess, case-insensitive) in a fence, with nothing failing.
+        name: 'a valid in-process element in a code fence',
+        form: 'fenced',
+        evidence: { 'message.txt': 'is this web.config right?\n```\n<aspNetCore processPath="dotnet" arguments=".\\Api.dll" hostingModel="inprocess" stdoutLogEnabled="false" />\n```\nit works, just checking' },
+      },
+    ],
+    invalid: [
+      {
+        // ANCM 1034 with the unknown hosting model text (kb-facts §1.1) without its header.
+        name: 'the 1034 unknown-hosting-model text without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': 'Could not load configuration. Exception message:\nUnknown hosting model \'inproc\'. Please specify either hostingModel="inprocess" or hostingModel="outofprocess" in the web.config file.' },
+      },
+      {
+        // An invalid hostingModel value (kb-facts §1.4) in the element, as Slack escapes it, with the empty 500.0 (kb-facts §1.2).
+        name: 'an invalid hostingModel in the element, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': 'we get a blank 500 &amp; nothing in stdout. config is\n&lt;aspNetCore processPath=".\\Api.exe" hostingModel="in-process" stdoutLogEnabled="true" /&gt;' },
+      },
+      {
+        // ANCM 1034 (kb-facts §1.1) in a Get-WinEvent table row.
+        name: 'the 1034 text mid-line in a Get-WinEvent row',
+        form: 'mid-line',
+        evidence: { 'get-winevent.txt': "11/20/2026 3:12:44 AM   1034 Error   Could not load configuration. Exception message: Unknown hosting model 'OutProc'. Please specify either hostingModel=\"inprocess\" or hostingModel=\"outofprocess\" in the web.config file." },
+      },
+    ],
+  },
 });

@@ -55,4 +55,34 @@ runCauseTests(cause, {
       mentions: ['ERROR_WINHTTP_HEADER_SIZE_OVERFLOW', 'Set-Cookie', 'ITicketStore'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // 502.3 with a reset (kb-facts §3.3: 12030) retold: a dropped connection, not a bad response.
+        name: 'a retold 502.3 with 12030',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'we see 502.3 with win32 status 12030 on big uploads, the connection with the server was terminated abnormally' },
+      },
+    ],
+    invalid: [
+      {
+        // FREB rendering (kb-facts §4) of ERROR_WINHTTP_INVALID_SERVER_RESPONSE (kb-facts §3.3: 0x80072F78) without the event row.
+        name: 'the FREB invalid-response text without its event row',
+        form: 'header-less',
+        evidence: { 'freb.txt': 'ModuleName="AspNetCoreModuleV2", Notification="EXECUTE_REQUEST_HANDLER", HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3", ErrorCode="The server returned an invalid or unrecognized response (0x80072f78)", ConfigExceptionInfo=""' },
+      },
+      {
+        // 502.3 IIS row with 12152 (kb-facts §3.3) in a sentence.
+        name: 'a 502 3 12152 row in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'only the /api/export endpoint fails, IIS logs it as 502 3 12152 every time, other endpoints are fine' },
+      },
+      {
+        // Header overflow (kb-facts §3.3: 12182 ERROR_WINHTTP_HEADER_SIZE_OVERFLOW) in a French message.
+        name: 'a French report of 502.3 with 12182',
+        form: 'other language',
+        evidence: { 'message.txt': "Bonjour, après connexion certains utilisateurs ont une 502.3. Dans le log IIS : 502 3 12182. Les cookies d'authentification sont très gros." },
+      },
+    ],
+  },
 });

@@ -72,4 +72,55 @@ runCauseTests(cause, {
       evidenceLines: [1],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // A 500.30 (kb-facts §1.2) with the config declared fine: not a configuration error.
+        name: 'a 500.30 with web.config validated, in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'web.config looks fine, the XML validator says it is well formed, but the site still shows HTTP Error 500.30 - ASP.NET Core app failed to start' },
+      },
+    ],
+    invalid: [
+      {
+        // IIS 500.19 detailed error (kb-facts §2: 0x8007000d) with its Config Error line, retold from the screen.
+        name: 'the 500.19 not-well-formed page retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'getting a 500.19, error code 0x8007000d, config error says configuration file is not well-formed xml. Only change was the web.config transform' },
+      },
+      {
+        // A pasted web.config in a fence that does not parse (an attribute quote missing).
+        name: 'a broken web.config in a code fence',
+        form: 'fenced',
+        evidence: {
+          'message.txt': [
+            'this is the web.config on the server, site returns 500.19:',
+            '```xml',
+            '<?xml version="1.0" encoding="utf-8"?>',
+            '<configuration>',
+            '  <system.webServer>',
+            '    <handlers>',
+            '      <add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />',
+            '    </handlers>',
+            '    <aspNetCore processPath="dotnet" arguments=".\\Api.dll" stdoutLogEnabled="false />',
+            '  </system.webServer>',
+            '</configuration>',
+            '```',
+          ].join('\n'),
+        },
+      },
+      {
+        // The same IIS 500.19 lines inside a Japanese message.
+        name: 'a Japanese report around the 500.19 not-well-formed lines',
+        form: 'other language',
+        evidence: { 'message.txt': 'web.config を編集したら次のエラーになりました。\nHTTP Error 500.19 - Internal Server Error\nError Code 0x8007000d\nConfig Error Configuration file is not well-formed XML\nどこが悪いのでしょうか。' },
+      },
+      {
+        // IIS 500.19 Config Error (kb-facts §2) wrapped inside "well-formed".
+        name: 'the not-well-formed config error wrapped over two lines',
+        form: 'split over lines',
+        evidence: { 'page.txt': 'HTTP Error 500.19 - Internal Server Error\nError Code 0x8007000d\nConfig Error Configuration file is not\nwell-formed XML' },
+      },
+    ],
+  },
 });

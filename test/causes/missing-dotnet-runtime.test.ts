@@ -67,4 +67,61 @@ runCauseTests(cause, {
       mentions: ['Hosting Bundle'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Kestrel lifecycle lines (kb-facts §6.5) after the runtime was installed: nothing missing any more.
+        name: 'a healthy start after installing the hosting bundle, in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'installed the 8.0 hosting bundle and did an iisreset, now stdout has "Now listening on: http://127.0.0.1:31544" and "Application started. Press Ctrl+C to shut down." but users still report a 502 now and then' },
+      },
+    ],
+    invalid: [
+      {
+        // hostfxr template (kb-facts §7, dotnet/runtime fx_resolver.messages.cpp) in a French message.
+        name: 'a French report around the hostfxr framework-not-found text',
+        form: 'other language',
+        evidence: { 'message.txt': "Bonjour, depuis la mise à jour le site renvoie une erreur 500.31. Dans le journal on voit : The framework 'Microsoft.AspNetCore.App', version '8.0.0' (x64) was not found. Le serveur n'a que le runtime 6.0, c'est normal ?" },
+      },
+      {
+        // The .NET 6+ host output (kb-facts §7) pasted in a code fence.
+        name: 'the .NET host output in a code fence',
+        form: 'fenced',
+        evidence: {
+          'message.txt': [
+            'stdout log after enabling stdoutLogEnabled:',
+            '```',
+            'You must install or update .NET to run this application.',
+            '',
+            'App: C:\\inetpub\\api\\Contoso.Api.dll',
+            'Architecture: x64',
+            "Framework: 'Microsoft.NETCore.App', version '9.0.0' (x64)",
+            '.NET location: C:\\Program Files\\dotnet\\',
+            '```',
+          ].join('\n'),
+        },
+      },
+      {
+        // The .NET Core 2.x/3.x host wording (kb-facts §7, D-err) with the found frameworks, as Slack escapes it.
+        name: 'the 3.x host wording with the web.config quoted, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: {
+          'message.txt': [
+            'our &lt;aspNetCore processPath="dotnet" arguments=".\\Api.dll" /&gt; app gets 502.5 &amp; the stdout log has',
+            'It was not possible to find any compatible framework version',
+            "The specified framework 'Microsoft.AspNetCore.App', version '3.1.0' was not found.",
+            '  - The following frameworks were found:',
+            '      2.2.8 at [C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App]',
+          ].join('\n'),
+        },
+      },
+      {
+        // hostfxr template (kb-facts §7) wrapped before "was not found".
+        name: 'the framework-not-found text wrapped before "found"',
+        form: 'split over lines',
+        evidence: { 'stdout.log': "The framework 'Microsoft.AspNetCore.App', version '8.0.0' (x64) was not\nfound.\n  - The following frameworks were found:\n      6.0.25 at [C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App]" },
+      },
+    ],
+  },
 });

@@ -58,4 +58,40 @@ runCauseTests(cause, {
       mentions: ['500.34'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // WAS 5074 (kb-facts §5.1) in a German message about a shared pool: a recycle, not a hosting conflict.
+        name: 'a German message about a shared pool that recycled on time',
+        form: 'other language',
+        evidence: { 'nachricht.txt': "Beide Apps laufen im selben Pool, das war nie ein Problem. Heute Nacht im Systemprotokoll: A worker process with process id of '5120' serving application pool 'SharedPool' has requested a recycle because the worker process reached its allowed processing time limit." },
+      },
+    ],
+    invalid: [
+      {
+        // ANCM 1008 (kb-facts §1.1) without its header.
+        name: 'the 1008 text without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': "Only one in-process application is allowed per IIS application pool. Please assign the application '/LM/W3SVC/1/ROOT/admin' to a different IIS application pool." },
+      },
+      {
+        // The 500.35 title (kb-facts §1.2) retold with the setup.
+        name: 'the 500.35 title retold with the setup',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'we put the api and the admin app under one site as two applications and the second one gives 500.35 ancm multiple in-process applications in same process' },
+      },
+      {
+        // ANCM 1009 (kb-facts §1.1) in a Get-EventLog table row.
+        name: 'the 1009 text mid-line in a Get-EventLog row',
+        form: 'mid-line',
+        evidence: { 'get-eventlog.txt': "  977 Nov 20 03:14  Error       IIS AspNetCore Module V2    1009 Mixed hosting model is not supported. Application '/LM/W3SVC/1/ROOT/admin' configured with different hostingModel value '1' other than the one of running application(s)." },
+      },
+      {
+        // ANCM 1008 (kb-facts §1.1) wrapped inside "application pool".
+        name: 'the 1008 text wrapped inside "application pool"',
+        form: 'split over lines',
+        evidence: { 'event.txt': "Only one in-process application is allowed per IIS application\npool. Please assign the application '/LM/W3SVC/1/ROOT/admin' to a different IIS application pool." },
+      },
+    ],
+  },
 });

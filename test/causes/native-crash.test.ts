@@ -43,4 +43,80 @@ runCauseTests(cause, {
       mentions: ['0xc0000005'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Application Error 1000 with STATUS_STACK_OVERFLOW (kb-facts §5.2) retold: the stack-overflow cause, not a native fault.
+        name: 'a retold faulting-application event with 0xc00000fd',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'w3wp keeps dying, faulting module coreclr.dll, exception code 0xc00000fd, and the site gives 502s meanwhile' },
+      },
+    ],
+    invalid: [
+      {
+        // Real sample: the German-localized Application Error 1000 from https://github.com/dotnet/aspnetcore/issues/13706
+        // (report id and process id kept, they identify nothing), with the English .NET Runtime 1026 that precedes it.
+        name: 'a German-localized faulting-application event after the 1026 text (dotnet/aspnetcore#13706)',
+        form: 'other language',
+        evidence: {
+          'events.txt': [
+            'Application: w3wp.exe',
+            'CoreCLR Version: 4.6.27521.2',
+            'Description: The process was terminated due to an unhandled exception.',
+            'Exception Info: exception code c0000005, exception address 00007FFCFD002179',
+            'Stack:',
+            '',
+            'followed by:',
+            '',
+            'Name der fehlerhaften Anwendung: w3wp.exe, Version: 8.5.9600.16384, Zeitstempel: 0x5215df96',
+            'Name des fehlerhaften Moduls: CRYPT32.dll, Version: 6.3.9600.18653, Zeitstempel: 0x58de62bb',
+            'Ausnahmecode: 0xc0000005',
+            'Fehleroffset: 0x0000000000062179',
+            'ID des fehlerhaften Prozesses: 0x9d8',
+            'Pfad der fehlerhaften Anwendung: c:\\windows\\system32\\inetsrv\\w3wp.exe',
+            'Pfad des fehlerhaften Moduls: C:\\Windows\\system32\\CRYPT32.dll',
+          ].join('\n'),
+        },
+      },
+      {
+        // Real sample: the Windows Error Reporting file quoted as Markdown in https://github.com/dotnet/aspnetcore/issues/6834
+        // (comment of 2019-01-18, cut after Exception Data), a fail-fast in ucrtbase.dll.
+        name: 'a Report.wer quoted in Markdown (dotnet/aspnetcore#6834)',
+        form: 'fenced',
+        evidence: {
+          'message.txt': [
+            'Data from Report.wer:',
+            '',
+            '> Version=1',
+            '> EventType=BEX64',
+            '> NsAppName=w3wp.exe',
+            '> Sig[0].Name=Application Name',
+            '> Sig[0].Value=w3wp.exe',
+            '> Sig[3].Name=Fault Module Name',
+            '> Sig[3].Value=ucrtbase.dll',
+            '> Sig[6].Name=Exception Offset',
+            '> Sig[6].Value=000000000006e83e',
+            '> Sig[7].Name=Exception Code',
+            '> Sig[7].Value=c0000409',
+            '> Sig[8].Name=Exception Data',
+            '> Sig[8].Value=0000000000000007',
+          ].join('\n'),
+        },
+      },
+      {
+        // Application Error 1000 fields (kb-facts §5.2) without the Event Viewer header, heap corruption in ntdll.
+        name: 'the faulting-application lines without their header',
+        form: 'header-less',
+        evidence: {
+          'event.txt': [
+            'Faulting application name: w3wp.exe, version: 10.0.17763.1, time stamp: 0xcfdb13d8',
+            'Faulting module name: ntdll.dll, version: 10.0.17763.5830, time stamp: 0x2a5b1a3c',
+            'Exception code: 0xc0000374',
+            'Fault offset: 0x00000000000fb0c9',
+            'Faulting application path: c:\\windows\\system32\\inetsrv\\w3wp.exe',
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });

@@ -77,4 +77,65 @@ runCauseTests(cause, {
       evidenceLines: [1],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // A 502.3 (kb-facts §1.3, a forwarding failure mid-request) typed in prose: not a start failure.
+        name: 'a 502.3 with a reset typed in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'the app is up and serves most requests but now and then IIS logs 502 3 12030 on /api/orders' },
+      },
+    ],
+    invalid: [
+      {
+        // Real sample: event viewer text quoted in https://github.com/dotnet/aspnetcore/issues/29523 (user folder masked),
+        // the 1020 "multiple retries" message pasted after a sentence, without its header.
+        name: 'the 1020 message after "event viewer log :" (dotnet/aspnetcore#29523)',
+        form: 'header-less',
+        evidence: {
+          'message.txt': [
+            'The same API is working on another machine. event viewer log :',
+            '',
+            "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\Users\\dev\\Source\\Repos\\Api\\' failed to start process with commandline 'c:\\program files (x86)\\microsoft visual studio\\2019\\professional\\common7\\ide\\extensions\\microsoft\\web tools\\projectsystem\\VSIISExeLauncher.exe -argFile \"C:\\Users\\dev\\AppData\\Local\\Temp\\tmpF08D.tmp\"' with multiple retries. Failed to bind to port '47870'. First 30KB characters of captured stdout and stderr logs from multiple retries:",
+            'Process Id: 22700.',
+            'File Version: 13.1.20087.4. Description: IIS ASP.NET Core Module V2 Request Handler. Commit: 654cf06615981b190737101d3a1df39e57e20341',
+          ].join('\n'),
+        },
+      },
+      {
+        // The 502.5 title (kb-facts §1.2) retyped without its capitals and hyphens.
+        name: 'the 502.5 title retyped in lower case',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'every page gives 502.5 ancm out of process startup failure since we deployed last night' },
+      },
+      {
+        // ANCM 1000 (kb-facts §1.1, stage PostStartCheck, 0x8027025b) in the middle of a chat line with a timestamp and a name.
+        name: 'the 1000 message mid-line after a chat timestamp',
+        form: 'mid-line',
+        evidence: { 'chat.txt': "[03:12] ops: fyi Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll' at stage 'PostStartCheck', ErrorCode = '0x8027025b', assigned port 31544, retryCounter '1'. <- twice per request" },
+      },
+      {
+        // ANCM 1020 (kb-facts §1.1) wrapped inside "multiple retries" by a mail client.
+        name: 'the 1020 text wrapped inside "multiple retries"',
+        form: 'split over lines',
+        evidence: { 'event.txt': "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll' with multiple\nretries. Failed to bind to port '31544'. First 30KB characters of captured stdout and stderr logs from multiple retries:\nProcess Id: 4242." },
+      },
+      {
+        // A French Windows: localized Event Viewer labels around the English ANCM 1000 message (kb-facts §1.1).
+        name: 'the 1000 event copied from a French Event Viewer',
+        form: 'other language',
+        evidence: {
+          'evenement.txt': [
+            'Nom du journal :Application',
+            'Source :       IIS AspNetCore Module V2',
+            'Date :         20/11/2026 03:12:44',
+            "ID de l'événement :1000",
+            'Niveau :       Avertissement',
+            'Description :',
+            "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline 'dotnet .\\Shop.dll' at stage 'PostStartCheck', ErrorCode = '0x8027025b', assigned port 31544, retryCounter '1'.",
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });

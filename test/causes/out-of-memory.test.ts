@@ -46,4 +46,52 @@ runCauseTests(cause, {
       mentions: ["pool 'ShopPool'", 'private bytes', '1024 MB', '32-bit'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // WAS 5074 (kb-facts §5.1) in prose: a time recycle says nothing about memory.
+        name: 'a time-limit recycle mentioned in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': "checked the system log, only A worker process with process id of '4242' serving application pool 'ApiPool' has requested a recycle because the worker process reached its allowed processing time limit. around the time of the 502s" },
+      },
+    ],
+    invalid: [
+      {
+        // .NET Runtime 1026 (kb-facts §5.2) with OutOfMemoryException (kb-facts §7), without its header.
+        name: 'the 1026 text with OutOfMemoryException and no header',
+        form: 'header-less',
+        evidence: {
+          'event.txt': [
+            'Application: w3wp.exe',
+            'CoreCLR Version: 8.0.824.36612',
+            '.NET Version: 8.0.8',
+            'Description: The process was terminated due to an unhandled exception.',
+            "Exception Info: System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.",
+            '   at System.IO.MemoryStream.set_Capacity(Int32 value)',
+          ].join('\n'),
+        },
+      },
+      {
+        // The same exception in stdout, pasted in a code fence.
+        name: 'an OutOfMemoryException in stdout, in a code fence',
+        form: 'fenced',
+        evidence: {
+          'message.txt': [
+            'process dies during the nightly export, stdout:',
+            '```',
+            "Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.",
+            '   at System.Text.StringBuilder.ExpandByABlock(Int32 minBlockCharCount)',
+            '   at Contoso.Api.Export.CsvWriter.WriteAll(IEnumerable`1 rows)',
+            '```',
+          ].join('\n'),
+        },
+      },
+      {
+        // The same exception inside a Japanese message.
+        name: 'a Japanese report around an OutOfMemoryException',
+        form: 'other language',
+        evidence: { 'message.txt': "夜間バッチの後にプロセスが落ちて 502 になります。ログ: Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown. メモリ不足でしょうか。" },
+      },
+    ],
+  },
 });

@@ -80,4 +80,55 @@ runCauseTests(cause, {
       evidenceLines: [11],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // A pinned port in prose with nothing failing (kb-facts §1.1 1001 quirk needs an Error-level event).
+        name: 'a pinned ASPNETCORE_PORT mentioned with nothing failing',
+        form: 'in prose',
+        evidence: { 'message.txt': 'we set ASPNETCORE_PORT to 5005 in web.config last week to make the firewall rule simpler, everything has been fine since, just asking if that is ok' },
+      },
+    ],
+    invalid: [
+      {
+        // Kestrel bind failure (kb-facts §6.5, CoreStrings.resx) with the exception message wrapped by the terminal.
+        name: 'the Kestrel bind failure wrapped over two lines',
+        form: 'split over lines',
+        evidence: {
+          'stdout.log': [
+            'crit: Microsoft.AspNetCore.Server.Kestrel[0]',
+            '      Unable to start Kestrel.',
+            '      System.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address',
+            '      already in use.',
+          ].join('\n'),
+        },
+      },
+      {
+        // The same failure with the inner exception arrow, as Slack escapes it (kb-facts §6.5: AddressInUseException inner).
+        name: 'the bind failure with its inner exception, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: {
+          'message.txt': [
+            '502.5 after deploy &amp; stdout says:',
+            'System.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address already in use.',
+            ' ---&gt; Microsoft.AspNetCore.Connections.AddressInUseException: Only one usage of each socket address (protocol/network address/port) is normally permitted.',
+          ].join('\n'),
+        },
+      },
+      {
+        // ANCM 1000 "failed to listen on the given port" template (kb-facts §1.1) inside a Spanish message.
+        name: 'a Spanish report around the failed-to-listen text',
+        form: 'other language',
+        evidence: { 'mensaje.txt': "Hola, el sitio devuelve 502.5 y en el visor de eventos aparece: Application '/LM/W3SVC/4/ROOT' with physical root 'C:\\sites\\api\\' created process with commandline 'dotnet .\\Api.dll' but failed to listen on the given port '28017'. En web.config tenemos ASPNETCORE_URLS=http://localhost:5000. ¿Alguna idea?" },
+      },
+      {
+        // The Kestrel bind failure (kb-facts §6.5) as the Slack API delivers it: the address turned into link markup.
+        name: 'the bind failure with Slack link markup around the address',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': 'crit: Microsoft.AspNetCore.Server.Kestrel[0] Unable to start Kestrel. System.IO.IOException: Failed to bind to address <http://127.0.0.1:5000>: address already in use.' },
+      },
+    ],
+  },
 });

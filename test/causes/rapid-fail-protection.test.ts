@@ -78,4 +78,48 @@ runCauseTests(cause, {
       mentions: ['reason AppOffline', 'WAS event 5002'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // One WAS 5009 (kb-facts §5.1) wrapped over two lines: a crash, the pool not disabled.
+        name: 'one worker crash wrapped over two lines',
+        form: 'split over lines',
+        evidence: { 'system.txt': "A process serving application pool 'ApiPool' terminated unexpectedly. The process id was '5120'. The process\nexit code was '0xe0434352'." },
+      },
+    ],
+    invalid: [
+      {
+        // WAS 5002 (kb-facts §5.1) inside a Spanish message.
+        name: 'a Spanish report around the 5002 text',
+        form: 'other language',
+        evidence: { 'mensaje.txt': "El sitio da 503 desde anoche. En el registro del sistema: Application pool 'ApiPool' is being automatically disabled due to a series of failures in the process(es) serving that application pool. ¿Cómo lo arranco?" },
+      },
+      {
+        // ANCM 1003 (kb-facts §1.1) without its header, with the 502.5 that follows.
+        name: 'the 1003 text without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': "Maximum rapid fail count per minute of '10' exceeded.\nafter that every request is 502.5 until we recycle" },
+      },
+      {
+        // HTTPERR rows with reason AppOffline (kb-facts §3.1) in a code fence, without the #Fields header.
+        name: 'HTTPERR AppOffline rows in a code fence without their header',
+        form: 'fenced',
+        evidence: {
+          'message.txt': [
+            'httperr1.log:',
+            '```',
+            '2026-11-20 10:21:45 203.0.113.9 51234 10.0.0.4 443 HTTP/1.1 GET /api/orders - 503 2 AppOffline ApiPool',
+            '2026-11-20 10:21:46 203.0.113.9 51235 10.0.0.4 443 HTTP/1.1 GET /api/cart - 503 2 AppOffline ApiPool',
+            '```',
+          ].join('\n'),
+        },
+      },
+      {
+        // WAS 5002 (kb-facts §5.1) quoted inside a sentence, the disabled pool's 503s after it.
+        name: 'the 5002 text inside a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': "after the third crash in a few minutes WAS logged Application pool 'ApiPool' is being automatically disabled due to a series of failures in the process(es) serving that application pool. and since then everything is 503 until someone starts the pool again" },
+      },
+    ],
+  },
 });

@@ -51,4 +51,56 @@ runCauseTests(cause, {
       mentions: ['Turn on stdout logging'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Access violation (kb-facts §5.2: 0xc0000005) in a Japanese message: a native crash, not a stack overflow.
+        name: 'a Japanese report around an access violation',
+        form: 'other language',
+        evidence: { 'message.txt': 'w3wp.exe が落ちます。イベントログ: Faulting module name: ntdll.dll, Exception code: 0xc0000005 です。' },
+      },
+    ],
+    invalid: [
+      {
+        // Application Error 1000 with STATUS_STACK_OVERFLOW (kb-facts §5.2) without its header.
+        name: 'the faulting-application lines with 0xc00000fd and no header',
+        form: 'header-less',
+        evidence: {
+          'event.txt': [
+            'Faulting application name: w3wp.exe, version: 10.0.20348.1, time stamp: 0x1a2b3c4d',
+            'Faulting module name: coreclr.dll, version: 8.0.824.36612, time stamp: 0x66cd2a97',
+            'Exception code: 0xc00000fd',
+            'Fault offset: 0x00000000001b2c3f',
+          ].join('\n'),
+        },
+      },
+      {
+        // The same event retold from memory.
+        name: 'a retold stack overflow with its exception code',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'the worker process just vanishes under load, event viewer says stack overflow, exception code 0xc00000fd in coreclr.dll, and nginx in front logs 502s' },
+      },
+      {
+        // The runtime's "Stack overflow." output with repeated frames (kb-facts §7) in stdout, the frame line wrapped by the terminal.
+        name: 'stdout "Stack overflow." with a wrapped repeated frame',
+        form: 'split over lines',
+        evidence: {
+          'stdout.log': [
+            'Stack overflow.',
+            'Repeat 24101 times:',
+            '--------------------------------',
+            '   at Contoso.Api.Services.CategoryTree.Walk(Contoso.Api.Models.Category,',
+            '      System.Collections.Generic.List`1<Contoso.Api.Models.Category>)',
+            '--------------------------------',
+          ].join('\n'),
+        },
+      },
+      {
+        // WAS 5009 (kb-facts §5.1) retold with ERROR_STACK_OVERFLOW as its exit code (kb-facts §3.3: 0x800703E9).
+        name: 'a 5009 retold with the ERROR_STACK_OVERFLOW exit code',
+        form: 'in prose',
+        evidence: { 'message.txt': "the pool died with exit code 0x800703e9 in WAS 5009, rapid fail hasn't kicked in yet but the 502s line up with it" },
+      },
+    ],
+  },
 });

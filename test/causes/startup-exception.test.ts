@@ -92,4 +92,49 @@ runCauseTests(cause, {
       mentions: ["Section 'Payments' is missing from configuration\""],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Kestrel[13] (kb-facts §6.5) after "Application started": the app was up, a request failed.
+        name: 'a request exception after a healthy start, in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'app starts fine (stdout has "Application started. Press Ctrl+C to shut down.") but then one endpoint logs Connection id "0HN7ABC", Request id "0HN7ABC:00000002": An unhandled exception was thrown by the application. System.NullReferenceException: Object reference not set to an instance of an object.' },
+      },
+    ],
+    invalid: [
+      {
+        // ANCM 1035 body (kb-facts §1.1) with a DI failure (kb-facts §7), pasted without the Event Viewer header.
+        name: 'the 1035 body with a DI failure and no header',
+        form: 'header-less',
+        evidence: {
+          'event.txt': [
+            "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\api\\' has exited from Program.Main with exit code = '-532462766'. First 30KB characters of captured stdout and stderr logs:",
+            "Unhandled exception. System.InvalidOperationException: Unable to resolve service for type 'Contoso.Mail.IEmailSender' while attempting to activate 'Contoso.Api.Services.SignupService'.",
+            '   at Microsoft.Extensions.DependencyInjection.ServiceLookup.CallSiteFactory.CreateArgumentCallSites(...)',
+          ].join('\n'),
+        },
+      },
+      {
+        // Missing configuration file at startup (kb-facts §7) in a fence, with the 500.30 title.
+        name: 'a missing appsettings.json in a code fence with 500.30',
+        form: 'fenced',
+        evidence: {
+          'message.txt': [
+            'getting 500.30 after publish, stdout:',
+            '```',
+            "Unhandled exception. System.IO.FileNotFoundException: The configuration file 'appsettings.json' was not found and is not optional. The expected physical path was 'C:\\inetpub\\api\\appsettings.json'.",
+            '   at Microsoft.Extensions.Configuration.FileConfigurationProvider.HandleException(ExceptionDispatchInfo info)',
+            '   at Program.<Main>$(String[] args) in C:\\src\\Api\\Program.cs:line 12',
+            '```',
+          ].join('\n'),
+        },
+      },
+      {
+        // SQL login failure of the pool identity at startup (kb-facts §7) inside a Japanese message.
+        name: 'a Japanese report around a SQL login failure at startup',
+        form: 'other language',
+        evidence: { 'message.txt': "デプロイ後に 500.30 になります。stdout ログには次のように出ています: Unhandled exception. Microsoft.Data.SqlClient.SqlException (0x80131904): Login failed for user 'IIS APPPOOL\\ApiPool'. よろしくお願いします。" },
+      },
+    ],
+  },
 });

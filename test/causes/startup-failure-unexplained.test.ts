@@ -15,4 +15,36 @@ runCauseTests(cause, {
     { name: "a description of an app that never starts after a deploy", evidence: { 'message.txt': "The app does not start after deploy, the event log says it failed to start" } },
     { name: "a bare \"failed to start\" in a chat message, no code", evidence: { 'message.txt': "After deploying to IIS the site shows 502 and the app never starts. It works with dotnet run locally." } },
   ],
+  messy: {
+    valid: [
+      {
+        // A start that worked and a crash later: the crash-mid-request family, in Slack's escaped quote.
+        name: 'an app that starts and later drops requests, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': '&gt; app starts fine &amp; serves for hours, then the process dies mid-request and IIS logs 502.3 with 12030' },
+      },
+    ],
+    invalid: [
+      {
+        // A paraphrase of the 500.30 reasons (kb-facts §1.2) with no code and no log.
+        name: 'a paraphrase of the start failure with no code',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'site wont come up since the deploy, iis just says the app failed to start and nothing else. works on my machine' },
+      },
+      {
+        // A German message around the English "failed to start" (no log at hand).
+        name: 'a German message around "the app failed to start"',
+        form: 'other language',
+        evidence: { 'nachricht.txt': 'Nach dem Deployment startet die Anwendung nicht mehr. Im Browser steht nur "the app failed to start", Logs habe ich gerade keine.' },
+      },
+      {
+        // The same in Slack's escaped block quote.
+        name: 'a quoted "never starts after deploy", Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': '&gt; after deploying to IIS the site shows 502 &amp; the app never starts\nanyone seen this? no logs yet' },
+      },
+    ],
+  },
 });

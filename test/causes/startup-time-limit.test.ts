@@ -61,4 +61,40 @@ runCauseTests(cause, {
       mentions: ['pool ShopPool', 'default 90 s'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // WAS 5010 (kb-facts §5.1) wrapped over two lines: a hung worker, not a slow start.
+        name: 'a WAS ping failure wrapped over two lines',
+        form: 'split over lines',
+        evidence: { 'system.txt': "A process serving application pool 'ApiPool' failed to respond to a ping. The process id was\n'6120'." },
+      },
+    ],
+    invalid: [
+      {
+        // The 500.37 title (kb-facts §1.2) typed from memory.
+        name: 'the 500.37 title retyped in lower case',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'after the upgrade the first request gets http 500.37 ancm failed to start within startup time limit, later ones too' },
+      },
+      {
+        // ANCM 1007 with the startup-time-limit message (kb-facts §1.1) without the Event Viewer header.
+        name: 'the 1007 time-limit message without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\api\\' failed to load coreclr. Exception message:\nManaged server didn't initialize after 120000 ms." },
+      },
+      {
+        // ANCM 1000 at PostStartCheck with ERROR_TIMEOUT (kb-facts §1.1, §3.3: 0x800705B4) mid-line in a Get-EventLog table row.
+        name: 'the ERROR_TIMEOUT start attempt in a Get-EventLog table row',
+        form: 'mid-line',
+        evidence: { 'get-eventlog.txt': "  812 Nov 20 03:12  Warning     IIS AspNetCore Module V2    1000 Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\api\\' failed to start process with commandline 'dotnet .\\Api.dll' at stage 'PostStartCheck', ErrorCode = '0x800705b4', assigned port 20417, retryCounter '1'." },
+      },
+      {
+        // ANCM 1007 startup-time-limit message (kb-facts §1.1) wrapped inside the sentence.
+        name: 'the time-limit message wrapped before its milliseconds',
+        form: 'split over lines',
+        evidence: { 'event.txt': "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\api\\' failed to load coreclr. Exception message: Managed server didn't initialize after\n120000 ms." },
+      },
+    ],
+  },
 });

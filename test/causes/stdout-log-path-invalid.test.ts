@@ -52,4 +52,40 @@ runCauseTests(cause, {
       mentions: ['will hold the exception'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // stdout logging working, retold: nothing wrong with the path.
+        name: 'stdout logging that works, retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'turned on stdoutLogEnabled with stdoutLogFile=".\\logs\\stdout", the logs folder fills up fine with stdout_*.log files, nothing interesting in them' },
+      },
+    ],
+    invalid: [
+      {
+        // In-process redirection failure (kb-facts §2, D-err) wrapped before the source file name.
+        name: 'the stdout redirection failure wrapped over two lines',
+        form: 'split over lines',
+        evidence: { 'event.txt': "Could not start stdout redirection in 'C:\\Program Files\\IIS\\Asp.Net Core Module\\V2\\aspnetcorev2.dll'. Exception message: HRESULT 0x80070005 returned at\nD:\\a\\_work\\1\\s\\src\\Servers\\IIS\\AspNetCoreModuleV2\\CommonLib\\fileoutputmanager.cpp:84." },
+      },
+      {
+        // ANCM 1004 (kb-facts §1.1: Could not create stdoutLogFile) in a sentence, path not found (0x80070003).
+        name: 'the 1004 text inside a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': "event 1004 keeps saying Could not create stdoutLogFile C:\\inetpub\\api\\logs\\stdout_20261120031244_4242.log, ErrorCode = '0x80070003'. maybe the logs folder is not deployed?" },
+      },
+      {
+        // The same 1004 with access denied and the element, as Slack escapes it.
+        name: 'the 1004 access-denied text with the element, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: {
+          'message.txt': [
+            'config: &lt;aspNetCore processPath="dotnet" arguments=".\\Api.dll" stdoutLogEnabled="true" stdoutLogFile="D:\\logs\\api\\stdout" /&gt;',
+            "event log: Could not create stdoutLogFile D:\\logs\\api\\stdout_20261120031244_4242.log, ErrorCode = '0x80070005'.",
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });

@@ -96,4 +96,74 @@ runCauseTests(cause, {
       mentions: ['IIS AspNetCore Module V2 1018'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // Kestrel[13] (kb-facts §6.5) retold: the exception became a 500 and the process lived on.
+        name: 'a caught request exception retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'kestrel logs "An unhandled exception was thrown by the application." with a NullReferenceException for one endpoint, the request gets a 500 and the app keeps running fine' },
+      },
+    ],
+    invalid: [
+      {
+        // Real sample: the .NET Runtime 1026 event XML pasted flat in https://github.com/dotnet/aspnetcore/issues/59407
+        // (the <Data> element, its stack cut after four frames): the whole message mid-line.
+        name: 'the 1026 message flattened on one line in the event XML (dotnet/aspnetcore#59407)',
+        form: 'mid-line',
+        evidence: {
+          'event.xml': [
+            '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">',
+            '<System>',
+            '  <Provider Name=".NET Runtime" />',
+            '  <EventID Qualifiers="0">1026</EventID>',
+            '  <Level>2</Level>',
+            '  <Channel>Application</Channel>',
+            '</System>',
+            '- <EventData>',
+            '  <Data>Application: w3wp.exe CoreCLR Version: 9.0.24.52809 .NET Version: 9.0.0 Description: The process was terminated due to an unhandled exception. Stack: at Microsoft.AspNetCore.Server.IIS.NativeMethods.http_flush_response_bytes(Microsoft.AspNetCore.Server.IIS.Core.NativeSafeHandle, Boolean, Boolean ByRef) at Microsoft.AspNetCore.Server.IIS.Core.IO.AsyncIOEngine+AsyncFlushOperation.InvokeOperation(Int32 ByRef, Int32 ByRef) at Microsoft.AspNetCore.Server.IIS.Core.IO.AsyncIOOperation.Invoke() at Microsoft.AspNetCore.Server.IIS.Core.IO.AsyncIOEngine.Run(Microsoft.AspNetCore.Server.IIS.Core.IO.AsyncIOOperation)</Data>',
+            '</EventData>',
+            '</Event>',
+          ].join('\n'),
+        },
+      },
+      {
+        // .NET Runtime 1026 (kb-facts §5.2) with a managed exception, quoted in a sentence.
+        name: 'the 1026 description and exception in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'around 14:02 the app died, .NET Runtime says Description: The process was terminated due to an unhandled exception. Exception Info: System.InvalidOperationException: Collection was modified; enumeration operation may not execute. and the load balancer shows 502s for a minute after' },
+      },
+      {
+        // The same event as Slack escapes it (generic type arguments in the stack).
+        name: 'the 1026 text with a generic stack frame, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: {
+          'message.txt': [
+            'Application: w3wp.exe',
+            'Description: The process was terminated due to an unhandled exception.',
+            "Exception Info: System.Collections.Generic.KeyNotFoundException: The given key 'tenant-42' was not present in the dictionary.",
+            '   at System.Collections.Generic.Dictionary`2.get_Item(TKey key)',
+            '   at Contoso.Api.Jobs.RefreshJob.&lt;Run&gt;b__4_0(Object state)',
+            '   at System.Threading.TimerQueueTimer.CallCallback(Boolean isThreadPool)',
+          ].join('\n'),
+        },
+      },
+      {
+        // .NET Runtime 1026 (kb-facts §5.2) of an out-of-process app (Application: dotnet.exe), without its header.
+        name: 'the 1026 text of dotnet.exe without its header',
+        form: 'header-less',
+        evidence: {
+          'event.txt': [
+            'Application: dotnet.exe',
+            'CoreCLR Version: 8.0.824.36612',
+            '.NET Version: 8.0.8',
+            'Description: The process was terminated due to an unhandled exception.',
+            'Exception Info: System.ObjectDisposedException: Cannot access a disposed object.',
+            "Object name: 'System.Net.Sockets.Socket'.",
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });

@@ -69,4 +69,39 @@ runCauseTests(cause, {
       mentions: ['vanished without saying goodbye'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // WAS 5010 (kb-facts §5.1) in prose: a hung worker WAS killed, the ping-failure cause.
+        name: 'a ping failure in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': "system log says A process serving application pool 'ApiPool' failed to respond to a ping. The process id was '6120'. right when the 502s started" },
+      },
+    ],
+    invalid: [
+      {
+        // WAS 5009 (kb-facts §5.1) inside a German message.
+        name: 'a German report around the 5009 text',
+        form: 'other language',
+        evidence: { 'nachricht.txt': "Mehrmals am Tag 502 für alle. Im Systemprotokoll jedes Mal: A process serving application pool 'ApiPool' terminated unexpectedly. The process id was '6120'. The process exit code was '0xffffffff'. Keine weiteren Fehler." },
+      },
+      {
+        // WAS 5011 (kb-facts §5.1) wrapped by Event Viewer's details pane.
+        name: 'the 5011 text wrapped over two lines',
+        form: 'split over lines',
+        evidence: { 'system.txt': "A process serving application pool 'ApiPool' suffered a fatal communication error with the Windows Process Activation\nService. The process id was '6120'. The data field contains the error number." },
+      },
+      {
+        // WAS 5009 in a Get-EventLog table row, twice.
+        name: 'the 5009 text mid-line in Get-EventLog rows',
+        form: 'mid-line',
+        evidence: {
+          'get-eventlog.txt': [
+            "  1201 Nov 20 14:02  Warning     WAS    5009 A process serving application pool 'ApiPool' terminated unexpectedly. The process id was '6120'. The process exit code was '0xffffffff'.",
+            "  1188 Nov 20 11:47  Warning     WAS    5009 A process serving application pool 'ApiPool' terminated unexpectedly. The process id was '5880'. The process exit code was '0xffffffff'.",
+          ].join('\n'),
+        },
+      },
+    ],
+  },
 });

@@ -14,4 +14,35 @@ runCauseTests(cause, {
   invalid: [
     { name: "a pool that shuts down, described in words", evidence: { 'message.txt': "The application pool shuts down and users see 503 Service Unavailable for a while" } },
   ],
+  messy: {
+    valid: [
+      {
+        // WAS 5077 (kb-facts §5.1) without its header: WAS says why it recycled.
+        name: 'a virtual-memory recycle without its header',
+        form: 'header-less',
+        evidence: { 'event.txt': "A worker process with process id of '4242' serving application pool 'ShopPool' has requested a recycle because it reached its virtual memory limit." },
+      },
+    ],
+    invalid: [
+      {
+        // A retelling without an event id: only the family is known.
+        name: 'a pool that keeps going away, retold',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'every now and then the application pool shuts down by itself and users get 503 Service Unavailable until it comes back' },
+      },
+      {
+        // A French message around the English description.
+        name: 'a French message around "the application pool shuts down"',
+        form: 'other language',
+        evidence: { 'message.txt': "Bonjour, de temps en temps the application pool shuts down et les utilisateurs voient 503 Service Unavailable pendant une minute. Aucune idée pourquoi." },
+      },
+      {
+        // The same as a Slack quote, escaped.
+        name: 'a quoted pool shutdown, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: { 'message.txt': '&gt; the app pool shuts down &amp; users see 503 Service Unavailable for a while\nsame again today' },
+      },
+    ],
+  },
 });

@@ -86,4 +86,41 @@ runCauseTests(cause, {
       mentions: ["C:\\inetpub\\shop\\Contoso.Shop.exe", 'Contoso.Shop.dll'],
     },
   ],
+  messy: {
+    valid: [
+      {
+        // ANCM 1000 at PostStartCheck (kb-facts §1.1: the process started and exited) in a sentence: the path was right.
+        name: 'a PostStartCheck exit quoted in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': "the event log shows Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\api\\' failed to start process with commandline '\"C:\\Program Files\\dotnet\\dotnet.exe\" .\\Api.dll' at stage 'PostStartCheck', ErrorCode = '0x8027025b', assigned port 20417, retryCounter '1'. twice" },
+      },
+    ],
+    invalid: [
+      {
+        // The dotnet host's wrong-arguments text (kb-facts §2, D-err) inside a French message.
+        name: 'a French report around "Did you mean to run dotnet SDK commands?"',
+        form: 'other language',
+        evidence: { 'message.txt': 'Bonjour, le site renvoie 502.5 et le log stdout contient seulement : Did you mean to run dotnet SDK commands? Please install dotnet SDK from: https://go.microsoft.com/fwlink/?LinkID=798306&clcid=0x409 . Une idée ?' },
+      },
+      {
+        // The same text as Slack escapes it (the & of the link), with the element that names a dll that is not there.
+        name: 'the SDK-commands text and the element, Slack-escaped',
+        form: 'slack-escaped',
+        slack: true,
+        evidence: {
+          'message.txt': [
+            '&lt;aspNetCore processPath="dotnet" arguments=".\\bin\\Release\\net8.0\\Api.dll" hostingModel="outofprocess" /&gt;',
+            'stdout: Did you mean to run dotnet SDK commands? Please install dotnet SDK from:',
+            '  https://go.microsoft.com/fwlink/?LinkID=798306&amp;clcid=0x409',
+          ].join('\n'),
+        },
+      },
+      {
+        // ANCM 1000 at CreateProcessW with file-not-found (kb-facts §2, D-err) and the unreplaced launcher variables, without the header.
+        name: 'a CreateProcessW file-not-found with %LAUNCHER_PATH% and no header',
+        form: 'header-less',
+        evidence: { 'event.txt': "Application '/LM/W3SVC/2/ROOT' with physical root 'C:\\inetpub\\api\\' failed to start process with commandline '%LAUNCHER_PATH% %LAUNCHER_ARGS%' at stage 'CreateProcessW', ErrorCode = '0x80070002', assigned port 12000, retryCounter '0'." },
+      },
+    ],
+  },
 });

@@ -241,6 +241,15 @@ describe('extractCodes: statuses in prose', () => {
     expect(status).toMatchObject({ status: 502, substatus: 3, win32: 12002, timeTakenMs: 29889 });
   });
 
+  it('reads an IIS tail in a sentence when its third number is a known Win32 or WinHTTP code, up to the full stop', () => {
+    expect(extractCodes(segment('IIS logs it as 502 3 12152 every time')).statuses).toEqual([expect.objectContaining({ status: 502, substatus: 3, win32: 12152 })]);
+    expect(extractCodes(segment('Dans le log IIS : 502 3 12182.')).statuses).toEqual([expect.objectContaining({ status: 502, substatus: 3, win32: 12182 })]);
+    expect(extractCodes(segment('during the swap the IIS log shows 503 0 1115 for ten seconds')).statuses).toEqual([expect.objectContaining({ status: 503, substatus: 0, win32: 1115 })]);
+    // Three small numbers are anything; a fraction after the tail is a number, not a full stop.
+    expect(extractCodes(segment('we have 500 3 64 users')).statuses.filter((s) => s.substatus === 3)).toEqual([]);
+    expect(extractCodes(segment('measured 502 3 12002.5 units')).statuses.filter((s) => s.substatus === 3)).toEqual([]);
+  });
+
   it('reads statuses only from prose; other kinds have their own parsers', () => {
     expect(statusesOf('HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure', 'error-page')).toEqual([]);
     expect(statusesOf('502 Bad Gateway', 'stdout-log')).toEqual([]);

@@ -105,6 +105,16 @@ describe('EvidenceCollector', () => {
 });
 
 describe('looksBinary', () => {
+  it('reads a product text wrapped over two lines at the first line, and counts nothing twice', () => {
+    const wrapped = collect('Config Error Configuration file is not\nwell-formed XML');
+    expect(wrapped.clues.filter((c) => c.clue === 'iis.config-malformed').map((c) => c.ref.line)).toEqual([1]);
+    const whole = collect('Configuration file is not well-formed XML\nconfiguration file is not well-formed xml, again');
+    expect(whole.clueCounts['iis.config-malformed']).toBe(2);
+    // Log rows that follow one another are not one wrapped message.
+    const rows = collect('Config Error Configuration file is not\n2026-11-20 10:15:01 well-formed XML');
+    expect(rows.clues.filter((c) => c.clue === 'iis.config-malformed')).toEqual([]);
+  });
+
   it('tells text from binary', () => {
     expect(looksBinary('2026-11-20 10:15:01 GET / 502 3 12002 120015\n')).toBe(false);
     expect(looksBinary('MZ\u0090\u0000\u0003')).toBe(true);

@@ -10,7 +10,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['ancm.main-exited', 'event.ancm.1011', 'event.ancm.1035'],
   ['status.500.31', 'ancm.framework-missing', 'dotnet.framework-missing'],
   ['status.500.32', 'ancm.bitness'],
-  ['status.500.19', 'iis.config-invalid'],
+  ['status.500.19', 'iis.config-invalid', 'iis.config-malformed'],
   ['status.500.21', 'iis.bad-module'],
   ['status.500.33', 'ancm.request-handler-missing'],
   ['status.500.34', 'ancm.mixed-hosting', 'event.ancm.1009'],

@@ -37,6 +37,7 @@ export const CLUES = {
   'ancm.shutting-down': 'The app was shutting down when the request came (503 Application Shutting Down / Server has been shutdown)',
   // IIS, ARR, HTTP.sys
   'iis.config-invalid': 'IIS could not read the configuration (500.19 page, config error)',
+  'iis.config-malformed': 'IIS says the configuration file is not well-formed XML (500.19 config error)',
   'iis.bad-module': 'A handler names a module IIS does not have (500.21, AspNetCoreModuleV2 not installed)',
   'iis.hosting-bundle-missing': 'The ASP.NET Core hosting bundle / module is not installed',
   'iis.corewebengine-missing': 'IIS features needed by ANCM are not installed',

@@ -102,7 +102,7 @@ export const SIGNATURES: readonly Signature[] = [
     },
   },
   {
-    clue: 'iis.config-invalid',
+    clue: 'iis.config-malformed',
     all: ['configuration file is not well-formed xml'],
     source: IIS_500_19,
     examples: { match: ['Config Error: Configuration file is not well-formed XML'] },

@@ -108,8 +108,8 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.crash-words',
-    ['crash', 'crashes', 'crashed', 'crashing', 'process dies', 'process exits', 'terminated', 'killed', '崩溃', 'падает', 'вылетает', 'trava e fecha', 'se cae', 'stürzt ab'],
-    ['The worker process crashes every few minutes.', 'The dotnet process dies without a log.'],
+    ['crash', 'crashes', 'crashed', 'crashing', 'process dies', 'process exits', 'app dies', 'just dies', 'dies in the middle', 'connection gets dropped', 'connection is dropped', 'terminated', 'killed', '崩溃', 'падает', 'вылетает', 'trava e fecha', 'se cae', 'stürzt ab'],
+    ['The worker process crashes every few minutes.', 'The dotnet process dies without a log.', 'Under load the app just dies in the middle of requests.', 'The connection gets dropped before the response.'],
   ),
   ...cue(
     'narrative.config-words',

@@ -18,7 +18,41 @@ const POOL = /application pool\s{0,3}'([^']{1,100})'/i;
 /** `The process exit code was '0xc00000fd'.` */
 const EXIT_CODE = /exit code was\s{0,3}'?(0x[0-9a-f]{1,8}|[0-9a-f]{8})/i;
 
+/** WAS ids whose template is unique to one clue (kb-facts 5.1), as people name them in a sentence. */
+const MENTIONED_IDS: readonly [number, string][] = [
+  [5002, 'was.rapid-fail'],
+  [5059, 'was.rapid-fail'],
+  [5009, 'was.worker-crashed'],
+  [5010, 'was.ping-failure'],
+  [5011, 'was.ipm-error'],
+  [5012, 'was.startup-timeout'],
+  [5013, 'was.shutdown-timeout'],
+  [5074, 'was.recycle'],
+  [5075, 'was.recycle'],
+  [5076, 'was.recycle'],
+  [5079, 'was.recycle'],
+  [5080, 'was.recycle'],
+  [5081, 'was.recycle'],
+  [5077, 'was.recycle-memory'],
+  [5117, 'was.recycle-memory'],
+  [5186, 'was.idle-shutdown'],
+];
+
+/**
+ * "event 5186 every night", "WAS 5009 three times": the id named in a sentence stands for its
+ * event, whose text was not pasted. "The process id was 5009" is a process, not an event.
+ */
+const MENTIONS: readonly Signature[] = MENTIONED_IDS.map(([id, clue]) => ({
+  clue,
+  all: [String(id)],
+  any: [`event ${id}`, `event id ${id}`, `event id: ${id}`, `eventid ${id}`, `event-id ${id}`, `was ${id}`, `was event ${id}`],
+  none: ['process id was', 'id was'],
+  source: `${KB} (WAS ${id}, named by its id in prose)`,
+  examples: { match: [`we get event ${id} from WAS every night`, `WAS ${id} again at 03:00`], noMatch: [`The process id was ${id}.`, `listening on port ${id}`] },
+}));
+
 export const SIGNATURES: readonly Signature[] = [
+  ...MENTIONS,
   // ── 5002 / 5059: Rapid-Fail Protection disabled the pool ───────────────────────────────────
   {
     clue: 'was.rapid-fail',
