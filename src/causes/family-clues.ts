@@ -99,6 +99,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'event.ancm.1034': 'strong',
     // Talk of web.config and app pools is IIS context, common to every IIS family: a hint only.
     'narrative.config-words': 'hints',
+    // Saying the configuration is invalid is the complaint itself, in the reporter's words.
+    'narrative.config-invalid': 'supports',
   },
   'crash-mid-request': {
     'status.502': 'hints',

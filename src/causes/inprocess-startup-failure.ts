@@ -40,9 +40,9 @@ export default defineCause<InprocessStartupFailureFacts>({
   clues: {
     // A 32-bit pool beside an in-process start failure names its reason (bitness-mismatch).
     'iis.pool-32bit': 'against',
-    'ancm.inprocess-start-failed': 'supports',
+    'ancm.inprocess-start-failed': 'strong',
     'status.500.30': 'supports',
-    'ancm.main-exited': 'supports',
+    'ancm.main-exited': 'strong',
     'event.ancm.1007': 'supports',
     'event.ancm.1035': 'supports',
     'event.ancm.1011': 'supports',

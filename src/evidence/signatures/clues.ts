@@ -202,6 +202,7 @@ export const CLUES = {
   'narrative.startup-words': 'The app does not start, or fails on its first request',
   'narrative.crash-words': 'The text speaks of crashes',
   'narrative.config-words': 'The text speaks of web.config, IIS setup or the hosting bundle',
+  'narrative.config-invalid': 'The text says the configuration is invalid or names a config error',
   'narrative.proxy-words': 'The text speaks of a reverse proxy, load balancer or CDN in front',
   'narrative.login-words': 'It fails when signing in (OAuth/OpenID callbacks carry large cookies)',
   'narrative.big-headers': 'The text speaks of large cookies or headers',

@@ -117,6 +117,11 @@ export const SIGNATURES: readonly Signature[] = [
     ['I installed the hosting bundle and checked web.config.', 'The app pool is set to No Managed Code.'],
   ),
   ...cue(
+    'narrative.config-invalid',
+    ['configuration is invalid', 'config is invalid', 'invalid configuration', 'configuration error', 'config error', 'configuration data is invalid', 'configuración no es válida', 'configuración inválida', 'configuração inválida', 'configuration invalide', 'konfiguration ist ungültig', '配置无效', '配置错误', 'конфигурация недействительна'],
+    ['IIS says the configuration is invalid after the change.', 'We get a config error since the deploy.'],
+  ),
+  ...cue(
     'narrative.proxy-words',
     ['reverse proxy', 'load balancer', 'behind nginx', 'nginx in front', 'behind cloudflare', 'cloudflare', 'application gateway', 'front door', 'ingress', 'traefik', 'yarp', 'ocelot', 'haproxy', 'envoy', '反向代理', 'балансировщик', 'proxy reverso', 'proxy inverso'],
     ['The app runs behind nginx as a reverse proxy.', 'Traffic goes through an Azure application gateway.'],
