@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Bundles the compiled CLI (dist/src/cli.js and every module it requires, the npm packages
+ * included) into one file, dist/cli.bundle.js, plus a V8 code cache of it, dist/cli.bundle.cache.
+ * Run by `npm run build` after tsc. bin/diag502.js loads the bundle when it is at least as new as
+ * the last tsc emit (dist/.tsbuildinfo), else the separate modules.
+ *
+ * Why: a one-line diagnosis costs little; starting did not. Node spent most of the CLI's extra
+ * start-up resolving, reading and compiling about 250 small files (stat calls, package.json
+ * lookups, one compile each). One file read and a code cache replace all that.
+ *
+ * Not a general bundler: it reads tsc's CommonJS output, where every import is a literal
+ * `require("…")`. A require it cannot resolve at bundle time (a built-in, a computed name) is left
+ * to Node's own require, relative to the module's original file, so it behaves as unbundled.
+ */
+const { existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { builtinModules, createRequire } = require('node:module');
+const { randomBytes } = require('node:crypto');
+const { Buffer } = require('node:buffer');
+const { join, relative, sep } = require('node:path');
+const vm = require('node:vm');
+
+const ROOT = join(__dirname, '..');
+const ENTRY = join(ROOT, 'dist', 'src', 'cli.js');
+const BUNDLE = join(ROOT, 'dist', 'cli.bundle.js');
+const CACHE = join(ROOT, 'dist', 'cli.bundle.cache');
+
+const REQUIRE = /\brequire\("([^"\n]+)"\)/g;
+
+function isBuiltin(spec) {
+  return spec.startsWith('node:') || builtinModules.includes(spec);
+}
+
+/** The file `spec` names from `file`, or undefined when Node must resolve it at run time. */
+function resolveFrom(file, spec) {
+  if (isBuiltin(spec)) return undefined;
+  try {
+    const target = createRequire(file).resolve(spec);
+    return /\.(c?js|json)$/.test(target) ? target : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every module reachable from `entry` through literal requires: path → { source, deps }. */
+function collect(entry) {
+  const modules = new Map();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (modules.has(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const deps = {};
+    if (!file.endsWith('.json')) {
+      for (const [, spec] of text.matchAll(REQUIRE)) {
+        const target = resolveFrom(file, spec);
+        if (target === undefined) continue;
+        deps[spec] = target;
+        queue.push(target);
+      }
+    }
+    modules.set(file, { text, deps });
+  }
+  return modules;
+}
+
+/** A module id: its path from the repository root, with forward slashes. */
+function idOf(file) {
+  return relative(ROOT, file).split(sep).join('/');
+}
+
+function wrap(file, { text, deps }) {
+  const body = file.endsWith('.json') ? `module.exports = ${text.trim()};` : text.replace(/^\/\/# sourceMappingURL=.*$/m, '');
+  const depIds = Object.fromEntries(Object.entries(deps).map(([spec, target]) => [spec, idOf(target)]));
+  return `${JSON.stringify(idOf(file))}: [function (exports, require, module, __filename, __dirname) {\n${body}\n}, ${JSON.stringify(depIds)}]`;
+}
+
+/**
+ * The bundle is one function expression: given Node's require and the repository root, it returns
+ * the entry module's exports. Each module gets the __filename and __dirname of its original file.
+ */
+function bundleText(modules, entry) {
+  return `(function (nodeRequire, root) {
+'use strict';
+const path = nodeRequire('node:path');
+const { createRequire } = nodeRequire('node:module');
+const defs = {
+${[...modules].map(([file, m]) => wrap(file, m)).join(',\n')}
+};
+const cache = Object.create(null);
+function load(id) {
+  const cached = cache[id];
+  if (cached) return cached.exports;
+  const [fn, deps] = defs[id];
+  const filename = path.resolve(root, id);
+  const module = { id: filename, filename, exports: {}, loaded: false };
+  cache[id] = module;
+  let fallback;
+  const outside = () => (fallback ??= createRequire(filename));
+  const req = (spec) => {
+    const dep = deps[spec];
+    if (dep !== undefined) return load(dep);
+    return spec.startsWith('node:') ? nodeRequire(spec) : outside()(spec);
+  };
+  req.resolve = (spec) => outside().resolve(spec);
+  fn.call(module.exports, module.exports, req, module, filename, path.dirname(filename));
+  module.loaded = true;
+  return module.exports;
+}
+return load(${JSON.stringify(idOf(entry))});
+})`;
+}
+
+/** Compiles and runs the bundle once on a sample, then keeps V8's code for what that run compiled. */
+async function codeCache(text) {
+  const script = new vm.Script(text, { filename: BUNDLE });
+  const cli = script.runInThisContext()(require, ROOT);
+  const sink = { write: () => true };
+  const { Readable } = require('node:stream');
+  const sample = (line) => Readable.from([Buffer.from(`${line}\n`)]);
+  for (const line of ['HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure', '2026-11-20 10:04:51 10.0.0.5 GET / - 443 - 203.0.113.21 - - 502 3 12002 120015']) {
+    await cli.runCli([], { stdin: sample(line), stdout: sink, stderr: sink });
+  }
+  return script.createCachedData();
+}
+
+/**
+ * V8 checks a code cache against the length of the source only, so each bundle ends with a build
+ * id and its cache starts with the same id: a cache is used only with the bundle it was made from.
+ */
+const ID_BYTES = 16;
+
+async function main() {
+  if (!existsSync(ENTRY)) throw new Error(`${relative(ROOT, ENTRY)} is missing: run tsc first`);
+  const modules = collect(ENTRY);
+  const id = randomBytes(ID_BYTES / 2).toString('hex');
+  const text = `${bundleText(modules, ENTRY)}\n//${id}`;
+  // Written under temporary names and renamed, so a CLI starting meanwhile reads a whole file.
+  writeFileSync(`${BUNDLE}.tmp`, text);
+  rmSync(CACHE, { force: true });
+  renameSync(`${BUNDLE}.tmp`, BUNDLE);
+  writeFileSync(`${CACHE}.tmp`, Buffer.concat([Buffer.from(id, 'latin1'), await codeCache(text)]));
+  renameSync(`${CACHE}.tmp`, CACHE);
+}
+
+module.exports = { collect, bundleText, idOf, resolveFrom, ID_BYTES };
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`bundle: ${error.message}\n`);
+    process.exitCode = 1;
+  });
+}
