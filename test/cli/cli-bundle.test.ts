@@ -31,18 +31,52 @@ function run(args: string[], bundled: boolean): { stdout: string; stderr: string
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
-describe('the bundled CLI', () => {
-  const cases = readdirSync(CASES)
-    .filter((name) => statSync(join(CASES, name)).isDirectory())
-    .filter((_name, i) => i % 15 === 0);
-
-  it.each(cases)('answers case %s exactly as the separate modules do, in every format', (name) => {
-    const files = readdirSync(join(CASES, name))
-      .filter((f) => f !== 'expected.json' && f !== 'README.md')
-      .map((f) => join(CASES, name, f));
+/**
+ * Runs the CLI (bundled or not) on every case, in every format, in one process; returns what each
+ * run printed and its exit code.
+ */
+const EVERY_CASE = `
+const { join } = require('node:path');
+const { readdirSync, statSync, readFileSync } = require('node:fs');
+const [root, bundled] = process.argv.slice(1);
+const cli = bundled === 'bundle'
+  ? new (require('node:vm').Script)(readFileSync(join(root, 'dist', 'cli.bundle.js'), 'utf8')).runInThisContext()(require, root)
+  : require(join(root, 'dist', 'src', 'cli.js'));
+const cases = join(root, 'test', 'fixtures', 'cases');
+(async () => {
+  const out = {};
+  for (const name of readdirSync(cases).filter((n) => statSync(join(cases, n)).isDirectory())) {
+    const files = readdirSync(join(cases, name)).filter((f) => f !== 'expected.json' && f !== 'README.md').map((f) => join(cases, name, f));
     for (const format of [['--json'], ['--format', 'markdown'], ['--verbose']]) {
-      expect(run([...format, ...files], true)).toEqual(run([...format, ...files], false));
+      let text = '';
+      const sink = { write: (chunk) => { text += chunk; return true; } };
+      const code = await cli.runCli([...format, ...files], { stdin: process.stdin, stdout: sink, stderr: sink });
+      out[name + ' ' + format.join(' ')] = { code, text };
     }
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
+`;
+
+function everyCase(variant: 'bundle' | 'modules'): Record<string, { code: number; text: string }> {
+  const r = spawnSync(process.execPath, ['-e', EVERY_CASE, ROOT, variant], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout) as Record<string, { code: number; text: string }>;
+}
+
+describe('the bundled CLI', () => {
+  it('answers every case exactly as the separate modules do, in every format', () => {
+    const bundled = everyCase('bundle');
+    expect(Object.keys(bundled).length).toBe(3 * readdirSync(CASES).filter((name) => statSync(join(CASES, name)).isDirectory()).length);
+    expect(bundled).toEqual(everyCase('modules'));
+  }, 120_000);
+
+  it.each([['--json'], ['--verbose']])('answers a case through bin/diag502.js as the separate modules do (%s)', (format) => {
+    const dir = join(CASES, readdirSync(CASES)[0]!);
+    const files = readdirSync(dir)
+      .filter((f) => f !== 'expected.json' && f !== 'README.md')
+      .map((f) => join(dir, f));
+    expect(run([format, ...files], true)).toEqual(run([format, ...files], false));
   });
 
   it('answers --version and a usage error like the separate modules', () => {
