@@ -8,16 +8,20 @@
  * A rebuild is quiet: only tsc's errors are printed. Compiled files whose source was deleted are
  * removed first, so a module that no longer exists cannot be loaded.
  */
-const { spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
-const { join, relative } = require('node:path');
+const { join, relative, sep } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 
 /** Where tsc (tsconfig.build.json) writes what it compiles from src/. */
 function outputOf(root, source) {
   const rel = relative(join(root, 'src'), source);
-  return join(root, 'dist', 'src', rel.endsWith('.ts') ? `${rel.slice(0, -3)}.js` : rel);
+  return join(root, 'dist', 'src', outputName(rel));
+}
+
+/** The name tsc gives the output of a source: TypeScript to .js, JSON copied as it is. */
+function outputName(name) {
+  return name.endsWith('.ts') ? `${name.slice(0, -3)}.js` : name;
 }
 
 /** The files tsc compiles or copies from src/: TypeScript (not declarations) and imported JSON. */
@@ -25,45 +29,55 @@ function isSource(name) {
   return (name.endsWith('.ts') && !name.endsWith('.d.ts')) || name.endsWith('.json');
 }
 
-function walk(dir, keep, out = []) {
-  let entries;
+function isOutput(name) {
+  return name.endsWith('.js') || name.endsWith('.js.map') || name.endsWith('.json');
+}
+
+function entriesOf(dir) {
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    return readdirSync(dir, { withFileTypes: true });
   } catch {
-    return out;
+    return [];
   }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) walk(path, keep, out);
-    else if (keep(entry.name)) out.push(path);
-  }
-  return out;
 }
 
 function mtimeOf(path) {
-  try {
-    return statSync(path).mtimeMs;
-  } catch {
-    return undefined;
-  }
+  return statSync(path, { throwIfNoEntry: false })?.mtimeMs;
 }
 
 /**
  * What a start must do before running: `missing` sources have no output at all, `newer` ones
  * were changed after their output was written, `deleted` outputs have no source any more.
+ * Walks src/ and dist/src/ side by side, one folder at a time (a start pays for this walk).
  */
 function staleness(root) {
-  const sources = walk(join(root, 'src'), isSource);
-  const missing = [];
-  const newer = [];
-  for (const source of sources) {
-    const built = mtimeOf(outputOf(root, source));
-    if (built === undefined) missing.push(source);
-    else if (mtimeOf(source) > built) newer.push(source);
-  }
-  const expected = new Set(sources.map((s) => outputOf(root, s)));
-  const deleted = walk(join(root, 'dist', 'src'), (name) => /\.(js|js\.map|json)$/.test(name)).filter((output) => !expected.has(output.replace(/\.map$/, '')));
-  return { missing, newer, deleted };
+  const found = { missing: [], newer: [], deleted: [] };
+  const visit = (sourceDir, outputDir) => {
+    const expected = new Set();
+    for (const entry of entriesOf(sourceDir)) {
+      const source = `${sourceDir}${sep}${entry.name}`;
+      if (entry.isDirectory()) {
+        expected.add(entry.name);
+        visit(source, `${outputDir}${sep}${entry.name}`);
+      } else if (isSource(entry.name)) {
+        const name = outputName(entry.name);
+        expected.add(name);
+        const built = mtimeOf(`${outputDir}${sep}${name}`);
+        if (built === undefined) found.missing.push(source);
+        else if (mtimeOf(source) > built) found.newer.push(source);
+      }
+    }
+    for (const entry of entriesOf(outputDir)) {
+      const output = `${outputDir}${sep}${entry.name}`;
+      if (entry.isDirectory()) {
+        if (!expected.has(entry.name)) visit(`${sourceDir}${sep}${entry.name}`, output);
+      } else if (isOutput(entry.name) && !expected.has(entry.name.endsWith('.map') ? entry.name.slice(0, -4) : entry.name)) {
+        found.deleted.push(output);
+      }
+    }
+  };
+  visit(join(root, 'src'), join(root, 'dist', 'src'));
+  return found;
 }
 
 /** Removes compiled files whose source is gone (and their source maps). Returns what it removed. */
@@ -82,6 +96,7 @@ const FAILED_MARK = join('dist', '.start-build-failed');
 function build(root, { full = false } = {}) {
   if (full) rmSync(join(root, 'dist', '.tsbuildinfo'), { force: true });
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const { spawnSync } = require('node:child_process');
   const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
   if (run.error) {
     process.stderr.write(`diag502: could not run tsc to rebuild: ${run.error.message}\n`);
