@@ -4,14 +4,14 @@
  * must answer exactly what the separate modules answer, and must not be used once stale.
  * (How fast it starts is measured by `npm run bench`, not here.)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freshDist } from '../helpers/fresh-dist';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'diag502.js');
-const BUNDLE = join(ROOT, 'dist', 'cli.bundle.js');
 const CASES = join(ROOT, 'test', 'fixtures', 'cases');
 
 /** Runs the CLI from the separate modules of dist/src, as before the bundle. */
@@ -19,9 +19,7 @@ const UNBUNDLED = "require(process.argv[1] + '/dist/src/cli.js').runCli(process.
 
 beforeAll(() => {
   // `npm install` builds and bundles; do both here too so the test also runs in a fresh working tree.
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli.js'))) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
-  const stale = !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < statSync(join(ROOT, 'dist', '.tsbuildinfo')).mtimeMs;
-  if (stale) execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.js')], { cwd: ROOT });
+  freshDist({ bundle: true });
 }, 180_000);
 
 function run(args: string[], bundled: boolean): { stdout: string; stderr: string; status: number | null } {

@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { freshDist } from '../helpers/fresh-dist';
 
 interface Launcher {
-  /** Without `runBuild`, runs the real tsc. */
-  ensureBuilt(root: string, runBuild?: (root: string, options: { full: boolean }) => number): number | undefined;
+  ensureBuilt(root: string, runBuild: (root: string, options: { full: boolean }) => number): number | undefined;
   staleness(root: string): { missing: string[]; newer: string[]; deleted: string[] };
   outputOf(root: string, source: string): string;
 }
@@ -130,12 +130,25 @@ describe('npm start launcher (bin/start.js)', () => {
 describe('npm start on an installed checkout', () => {
   const ROOT = join(__dirname, '..', '..');
 
-  it('answers piped input from dist/ without running tsc when nothing changed', () => {
-    // Installed means built: bring dist/ up to date the way the launcher does, before timing nothing.
-    expect(launcher.ensureBuilt(ROOT)).toBeUndefined();
+  it('answers piped input from dist/ without running tsc when nothing changed, and loads no Slack module', () => {
+    // Installed means built: bring dist/ up to date the way the launcher does.
+    freshDist();
     const scratch = mkdtempSync(join(tmpdir(), 'diag502-start-'));
-    // Every Node process npm starts (npm itself, a prestart, tsc) records its script here.
-    const spy = put(scratch, 'record-argv.js', NEW, `require('node:fs').appendFileSync(${JSON.stringify(join(scratch, 'argv.log'))}, process.argv.slice(1).join(' ') + '\\n');\n`);
+    // Every Node process npm starts (npm itself, a prestart, tsc) records its script here, and
+    // at exit any Slack module it loaded (the console must not load Bolt).
+    const log = JSON.stringify(join(scratch, 'argv.log'));
+    const spy = put(
+      scratch,
+      'record-argv.js',
+      NEW,
+      `const { appendFileSync } = require('node:fs');
+appendFileSync(${log}, process.argv.slice(1).join(' ') + '\\n');
+process.on('exit', () => {
+  const slack = Object.keys(require.cache).filter((f) => /[\\\\/]@slack[\\\\/]|[\\\\/]dist[\\\\/]src[\\\\/]slack[\\\\/]/.test(f));
+  if (slack.length > 0) appendFileSync(${log}, 'slack loaded: ' + slack.join(' ') + '\\n');
+});
+`,
+    );
     const buildInfo = join(ROOT, 'dist', '.tsbuildinfo');
     const before = statSync(buildInfo).mtimeMs;
     const env: NodeJS.ProcessEnv = { ...process.env, STORE_URL: `sqlite:${join(scratch, 'threads.db')}`, NODE_OPTIONS: `--require ${spy}` };
@@ -149,6 +162,7 @@ describe('npm start on an installed checkout', () => {
     const started = readFileSync(join(scratch, 'argv.log'), 'utf8');
     expect(started).toContain('bin/start.js');
     expect(started).not.toMatch(/tsc|typescript/);
+    expect(started).not.toContain('slack loaded');
     expect(statSync(buildInfo).mtimeMs).toBe(before);
   }, 150_000);
 });
