@@ -8,41 +8,11 @@ process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-const { readFileSync, statSync } = require('node:fs');
 const { join } = require('node:path');
-
-const ROOT = join(__dirname, '..');
-const BUNDLE = join(ROOT, 'dist', 'cli.bundle.js');
-const ID_BYTES = 16;
-
-/**
- * The bundle's text when it is at least as new as the last tsc emit (a later `tsc` alone leaves
- * it stale: the separate modules are then the truth), else undefined.
- */
-function freshBundle() {
-  try {
-    if (statSync(BUNDLE).mtimeMs < statSync(join(ROOT, 'dist', '.tsbuildinfo')).mtimeMs) return undefined;
-    return readFileSync(BUNDLE, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-/** The code cache made from this very bundle (its build id matches), else undefined. */
-function codeCacheFor(text) {
-  try {
-    const cache = readFileSync(join(ROOT, 'dist', 'cli.bundle.cache'));
-    return cache.toString('latin1', 0, ID_BYTES) === text.slice(-ID_BYTES) ? cache.subarray(ID_BYTES) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const { loadBundle } = require('./load-bundle.js');
 
 function loadCli() {
-  const text = freshBundle();
-  if (text === undefined) return require('../dist/src/cli.js');
-  const { Script } = require('node:vm');
-  return new Script(text, { filename: BUNDLE, cachedData: codeCacheFor(text) }).runInThisContext()(require, ROOT);
+  return loadBundle(join(__dirname, '..'), 'cli') ?? require('../dist/src/cli.js');
 }
 
 let cli;

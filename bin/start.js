@@ -8,7 +8,7 @@
  * A rebuild is quiet: only tsc's errors are printed. Compiled files whose source was deleted are
  * removed first, so a module that no longer exists cannot be loaded.
  */
-const { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const { join, relative, sep } = require('node:path');
 
 const ROOT = join(__dirname, '..');
@@ -134,10 +134,26 @@ function ensureBuilt(root = ROOT, runBuild = build) {
   return undefined;
 }
 
-module.exports = { ensureBuilt, staleness, removeDeleted, outputOf, build };
+/**
+ * Whether this start is certainly the local console: no SLACK_BOT_TOKEN in the environment, nor in
+ * the .env file dotenv will read (src/config.ts: without a bot token there is no Slack mode). Only
+ * then is the console bundle run; anything less certain runs the separate modules.
+ */
+function consoleCertain(env = process.env, cwd = process.cwd()) {
+  if ('SLACK_BOT_TOKEN' in env || 'DOTENV_CONFIG_PATH' in env || 'DOTENV_KEY' in env) return false;
+  let dotenv;
+  try {
+    dotenv = readFileSync(join(cwd, '.env'), 'utf8');
+  } catch (error) {
+    return error.code === 'ENOENT';
+  }
+  return !/^\s*(?:export\s+)?SLACK_BOT_TOKEN\s*[=:]/m.test(dotenv);
+}
+
+module.exports = { ensureBuilt, staleness, removeDeleted, outputOf, build, consoleCertain };
 
 if (require.main === module) {
   const code = ensureBuilt();
   if (code !== undefined) process.exitCode = code;
-  else require(join(ROOT, 'dist', 'src', 'main.js'));
+  else if (!consoleCertain() || require('./load-bundle.js').loadBundle(ROOT, 'console') === undefined) require(join(ROOT, 'dist', 'src', 'main.js'));
 }

@@ -2,9 +2,10 @@
 'use strict';
 /**
  * Bundles the compiled CLI (dist/src/cli.js and every module it requires, the npm packages
- * included) into one file, dist/cli.bundle.js, plus a V8 code cache of it, dist/cli.bundle.cache.
- * Run by `npm run build` after tsc. bin/diag502.js loads the bundle when it is at least as new as
- * the last tsc emit (dist/.tsbuildinfo), else the separate modules.
+ * included) into one file, dist/cli.bundle.js, plus a V8 code cache of it, dist/cli.bundle.cache;
+ * and the console (dist/src/main.js) into dist/console.bundle.js. Run by `npm run build` after
+ * tsc. bin/diag502.js and bin/start.js load a bundle when it is at least as new as the last tsc
+ * emit (dist/.tsbuildinfo), else the separate modules (bin/load-bundle.js).
  *
  * Why: a one-line diagnosis costs little; starting did not. Node spent most of the CLI's extra
  * start-up resolving, reading and compiling about 250 small files (stat calls, package.json
@@ -23,8 +24,6 @@ const vm = require('node:vm');
 
 const ROOT = join(__dirname, '..');
 const ENTRY = join(ROOT, 'dist', 'src', 'cli.js');
-const BUNDLE = join(ROOT, 'dist', 'cli.bundle.js');
-const CACHE = join(ROOT, 'dist', 'cli.bundle.cache');
 
 const REQUIRE = /\brequire\("([^"\n]+)"\)/g;
 
@@ -152,8 +151,8 @@ return load(${JSON.stringify(idOf(entry))});
 }
 
 /** Compiles and runs the bundle once on a sample, then keeps V8's code for what that run compiled. */
-async function codeCache(text) {
-  const script = new vm.Script(text, { filename: BUNDLE });
+async function codeCache(text, filename) {
+  const script = new vm.Script(text, { filename });
   const cli = script.runInThisContext()(require, ROOT);
   const sink = { write: () => true };
   const { Readable } = require('node:stream');
@@ -170,17 +169,33 @@ async function codeCache(text) {
  */
 const ID_BYTES = 16;
 
-async function main() {
-  if (!existsSync(ENTRY)) throw new Error(`${relative(ROOT, ENTRY)} is missing: run tsc first`);
-  const modules = collect(ENTRY);
+/**
+ * The bundles: the CLI, and the console (dist/src/main.js, which bin/start.js runs bundled only
+ * when no Slack credentials can be set: the Slack app is loaded by a dynamic import, not bundled).
+ * The CLI's code cache is made from a sample run; the console's at its first start (bin/load-bundle.js).
+ */
+const TARGETS = [
+  { name: 'cli', entry: ENTRY, sample: true },
+  { name: 'console', entry: join(ROOT, 'dist', 'src', 'main.js'), sample: false },
+];
+
+async function build({ name, entry, sample }) {
+  if (!existsSync(entry)) throw new Error(`${relative(ROOT, entry)} is missing: run tsc first`);
+  const bundle = join(ROOT, 'dist', `${name}.bundle.js`);
+  const cache = join(ROOT, 'dist', `${name}.bundle.cache`);
   const id = randomBytes(ID_BYTES / 2).toString('hex');
-  const text = `${bundleText(modules, ENTRY)}\n//${id}`;
-  // Written under temporary names and renamed, so a CLI starting meanwhile reads a whole file.
-  writeFileSync(`${BUNDLE}.tmp`, text);
-  rmSync(CACHE, { force: true });
-  renameSync(`${BUNDLE}.tmp`, BUNDLE);
-  writeFileSync(`${CACHE}.tmp`, Buffer.concat([Buffer.from(id, 'latin1'), await codeCache(text)]));
-  renameSync(`${CACHE}.tmp`, CACHE);
+  const text = `${bundleText(collect(entry), entry)}\n//${id}`;
+  // Written under temporary names and renamed, so a process starting meanwhile reads a whole file.
+  writeFileSync(`${bundle}.tmp`, text);
+  rmSync(cache, { force: true });
+  renameSync(`${bundle}.tmp`, bundle);
+  if (!sample) return;
+  writeFileSync(`${cache}.tmp`, Buffer.concat([Buffer.from(id, 'latin1'), await codeCache(text, bundle)]));
+  renameSync(`${cache}.tmp`, cache);
+}
+
+async function main() {
+  for (const target of TARGETS) await build(target);
 }
 
 module.exports = { collect, bundleText, idOf, resolveFrom, ID_BYTES };

@@ -91,7 +91,7 @@ describe('the bundled CLI', () => {
     const r = spawnSync(process.execPath, ['--require', spy, BIN, input], { cwd: ROOT, encoding: 'utf8' });
     expect(r.stdout).toContain('502.5');
     const loaded = (JSON.parse(readFileSync(join(scratch, 'loaded.json'), 'utf8')) as string[]).filter((f) => f !== spy);
-    expect(loaded).toEqual([BIN]);
+    expect(loaded).toEqual([BIN, join(ROOT, 'bin', 'load-bundle.js')]);
   });
 });
 
@@ -107,6 +107,7 @@ describe('bin/diag502.js choosing the bundle', () => {
     };
     mkdirSync(join(root, 'bin'));
     copyFileSync(BIN, join(root, 'bin', 'diag502.js'));
+    copyFileSync(join(ROOT, 'bin', 'load-bundle.js'), join(root, 'bin', 'load-bundle.js'));
     const cli = (who: string): string => `{ runCli: async () => { process.stdout.write('${who}'); return 0; } }`;
     put('dist/src/cli.js', `module.exports = ${cli('modules')};`);
     put('dist/cli.bundle.js', `(function (nodeRequire, root) { return ${cli('bundle')}; })\n//0123456789abcdef`, bundleTime);

@@ -4,7 +4,7 @@
  * Tested on a scratch project tree, with the tsc run replaced by a recorder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { freshDist } from '../helpers/fresh-dist';
@@ -13,6 +13,7 @@ interface Launcher {
   ensureBuilt(root: string, runBuild: (root: string, options: { full: boolean }) => number): number | undefined;
   staleness(root: string): { missing: string[]; newer: string[]; deleted: string[] };
   outputOf(root: string, source: string): string;
+  consoleCertain(env: NodeJS.ProcessEnv, cwd: string): boolean;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const launcher = require('../../bin/start.js') as Launcher;
@@ -127,12 +128,31 @@ describe('npm start launcher (bin/start.js)', () => {
   });
 });
 
+describe('choosing the console bundle (bin/start.js)', () => {
+  const dir = (dotenv?: string): string => {
+    const root = mkdtempSync(join(tmpdir(), 'diag502-start-'));
+    if (dotenv !== undefined) writeFileSync(join(root, '.env'), dotenv);
+    return root;
+  };
+
+  it('is certain of the console only with no bot token in the environment or in .env', () => {
+    expect(launcher.consoleCertain({}, dir())).toBe(true);
+    expect(launcher.consoleCertain({}, dir('STORE_URL=sqlite:x.db\n# SLACK_BOT_TOKEN=xoxb-later\n'))).toBe(true);
+    expect(launcher.consoleCertain({ SLACK_BOT_TOKEN: 'xoxb-1' }, dir())).toBe(false);
+    // Set but empty still leaves the decision to the configuration.
+    expect(launcher.consoleCertain({ SLACK_BOT_TOKEN: '' }, dir())).toBe(false);
+    expect(launcher.consoleCertain({}, dir('SLACK_BOT_TOKEN=xoxb-1\n'))).toBe(false);
+    expect(launcher.consoleCertain({}, dir('  export SLACK_BOT_TOKEN = "xoxb-1"\n'))).toBe(false);
+    expect(launcher.consoleCertain({ DOTENV_CONFIG_PATH: '/elsewhere/.env' }, dir())).toBe(false);
+  });
+});
+
 describe('npm start on an installed checkout', () => {
   const ROOT = join(__dirname, '..', '..');
 
   it('answers piped input from dist/ without running tsc when nothing changed, and loads no Slack module', () => {
-    // Installed means built: bring dist/ up to date the way the launcher does.
-    freshDist();
+    // Installed means built and bundled: bring dist/ up to date the way the launcher does.
+    freshDist({ bundle: true });
     const scratch = mkdtempSync(join(tmpdir(), 'diag502-start-'));
     // Every Node process npm starts (npm itself, a prestart, tsc) records its script here, and
     // at exit any Slack module it loaded (the console must not load Bolt).
@@ -146,6 +166,8 @@ appendFileSync(${log}, process.argv.slice(1).join(' ') + '\\n');
 process.on('exit', () => {
   const slack = Object.keys(require.cache).filter((f) => /[\\\\/]@slack[\\\\/]|[\\\\/]dist[\\\\/]src[\\\\/]slack[\\\\/]/.test(f));
   if (slack.length > 0) appendFileSync(${log}, 'slack loaded: ' + slack.join(' ') + '\\n');
+  const compiled = Object.keys(require.cache).filter((f) => /[\\\\/]dist[\\\\/]src[\\\\/]/.test(f));
+  if (compiled.length > 0) appendFileSync(${log}, 'compiled modules loaded: ' + compiled.length + '\\n');
 });
 `,
     );
@@ -163,6 +185,29 @@ process.on('exit', () => {
     expect(started).toContain('bin/start.js');
     expect(started).not.toMatch(/tsc|typescript/);
     expect(started).not.toContain('slack loaded');
+    // The console bundle ran, not the 400 separate modules.
+    expect(started).not.toContain('compiled modules loaded');
     expect(statSync(buildInfo).mtimeMs).toBe(before);
+  }, 150_000);
+
+  it('answers piped input from the console bundle exactly as from the separate modules', () => {
+    freshDist({ bundle: true });
+    const scratch = mkdtempSync(join(tmpdir(), 'diag502-start-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, STORE_URL: `sqlite:${join(scratch, 'threads.db')}` };
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) delete env[name];
+    const inputs = [
+      'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure\n',
+      `${readFileSync(join(ROOT, 'test', 'fixtures', 'cases', 'ancm-request-timeout-default-120s', readdirSync(join(ROOT, 'test', 'fixtures', 'cases', 'ancm-request-timeout-default-120s')).find((f) => f.endsWith('.log')) ?? 'expected.json'), 'utf8')}\nhow do I fix it?\nsummary\n`,
+      'hello\n',
+    ];
+    for (const input of inputs) {
+      const run = (script: string): unknown => {
+        const r = spawnSync(process.execPath, [join(ROOT, script)], { cwd: ROOT, env: { ...env, STORE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'diag502-start-')), 't.db')}` }, input, encoding: 'utf8' });
+        // Times in a summary differ from run to run.
+        const stable = (text: string): string => text.replace(/\d{1,2}:\d{2}(:\d{2})?/g, 'HH:MM');
+        return { stdout: stable(r.stdout), stderr: stable(r.stderr), status: r.status };
+      };
+      expect(run('bin/start.js')).toEqual(run('dist/src/main.js'));
+    }
   }, 150_000);
 });
