@@ -6,7 +6,9 @@
  * over src/ (a few milliseconds) instead of a tsc run (seconds, even with nothing to rebuild).
  *
  * A rebuild is quiet: only tsc's errors are printed. Compiled files whose source was deleted are
- * removed first, so a module that no longer exists cannot be loaded.
+ * removed first, so a module that no longer exists cannot be loaded. When the start is certainly
+ * the local console, it runs dist/console.bundle.js (made by `npm run build`, fresh only if as new
+ * as the last tsc emit): one file to read instead of about 400.
  */
 const { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const { join, relative, sep } = require('node:path');
