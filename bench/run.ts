@@ -6,8 +6,10 @@
  *  4. against a one-pass mawk aggregate of the same log (bench/aggregate.awk), best of 3;
  *  5. the ratio, with PASS/FAIL against: CLI <= 1.5x awk, CLI peak RSS < 200 MB.
  *  6. the Slack bot's ack latency under bursts of signed requests (bench/ack-latency.ts).
+ *  7. cold start (bench/cold-start.ts): the CLI on a one-line file against `node -e 0` (median of
+ *     15 runs each, target <= 1.5x), and `npm start`'s time to first output in console mode (< 1 s).
  * Prints plain text and always exits 0: it reports, it does not gate.
- * BENCH_ROWS=100000 npm run bench runs a smaller log.
+ * BENCH_ROWS=100000 npm run bench runs a smaller log; `npm run bench -- cold` runs section 7 alone.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -17,6 +19,7 @@ import { ensureLog } from './generate-log';
 import { median, timeCommand, timeRuns, type CommandTiming } from './measure';
 import { mixedPaste } from './mixed-paste';
 import { runAckLatencyBench } from './ack-latency';
+import { COLD_START_TARGETS, runColdStartBench } from './cold-start';
 
 const TARGETS = { pasteMs: 5, cliOverAwk: 1.5, cliPeakMb: 200 };
 const PASTE_RUNS = 300;
@@ -52,8 +55,12 @@ async function main(): Promise<void> {
     out.push(line);
     console.log(line);
   };
-  say(`diag502 benchmark: node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.arch()}`);
+  say(`diag502 benchmark: node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.arch()}, load average ${os.loadavg()[0]!.toFixed(1)}`);
   say();
+  if (process.argv.includes('cold')) {
+    await coldStart(root, say);
+    return;
+  }
 
   // 1. The paste path.
   const paste = mixedPaste();
@@ -95,6 +102,19 @@ async function main(): Promise<void> {
   say('6. Slack bot (HTTP mode, SQLite store) under concurrent signed requests over loopback, fake Web API with keep-alive:');
   const acks = await runAckLatencyBench();
   for (const line of acks.lines) say(`   ${line}`);
+
+  say();
+  await coldStart(root, say);
+}
+
+/** 7. Cold start (issue 9). */
+async function coldStart(root: string, say: (line?: string) => void): Promise<void> {
+  say('7. Cold start:');
+  const cold = await runColdStartBench(root);
+  for (const line of cold.lines) say(`   ${line}`);
+  say();
+  say(verdict(cold.ratio <= COLD_START_TARGETS.cliOverNode, `CLI cold start ${cold.ratio.toFixed(2)}x node -e 0 <= ${COLD_START_TARGETS.cliOverNode}x`));
+  say(verdict(cold.promptMs < COLD_START_TARGETS.promptMs, `npm start first output ${cold.promptMs.toFixed(0)} ms < ${COLD_START_TARGETS.promptMs} ms`));
 }
 
 main().catch((error: unknown) => {

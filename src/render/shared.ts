@@ -12,12 +12,24 @@ export function percent(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
 }
 
+/**
+ * 20000 → "20,000", as `toLocaleString('en-US')` says a whole number, without it: the first
+ * locale-aware call loads ICU's data, which cost the CLI a good part of its start-up.
+ */
+export function groupDigits(n: number): string {
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = '';
+  for (let end = digits.length; end > 0; end -= 3) out = `${digits.slice(Math.max(0, end - 3), end)}${out === '' ? '' : ','}${out}`;
+  return n < 0 ? `-${out}` : out;
+}
+
 /** "u_ex261120.log (iis-log, 20,000 lines) and web.config (web-config, 31 lines)". */
 export function summarizeInputs(d: Diagnosis): string {
   if (d.inputs.length === 0) return 'no input';
   const parts = d.inputs.map((i) => {
     const kinds = i.kinds.length > 0 ? i.kinds.join(' + ') : 'nothing recognizable';
-    return `${i.source} (${kinds}, ${i.lines.toLocaleString('en-US')} line${i.lines === 1 ? '' : 's'}${i.truncated ? ', truncated' : ''})`;
+    return `${i.source} (${kinds}, ${groupDigits(i.lines)} line${i.lines === 1 ? '' : 's'}${i.truncated ? ', truncated' : ''})`;
   });
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

@@ -24,3 +24,16 @@ test('agrees with indexOf on random literals and texts', () => {
 test('refuses an empty literal', () => {
   expect(() => new LiteralIndex([''])).toThrow(/must not be empty/);
 });
+
+test('agrees with indexOf on many longer literals, read lazily over several texts', () => {
+  // One index answers several texts: states built for one text must serve the next unchanged.
+  fc.assert(
+    fc.property(fc.array(fc.stringMatching(/^[abcd]{1,8}$/), { minLength: 1, maxLength: 30 }), fc.array(fc.stringMatching(/^[abcde]{0,80}$/), { minLength: 1, maxLength: 4 }), (literals, texts) => {
+      const index = new LiteralIndex(literals);
+      for (const text of texts) {
+        const expected = literals.map((l, i) => (text.includes(l) ? i : -1)).filter((i) => i >= 0);
+        expect([...index.find(text)].sort((a, b) => a - b)).toEqual(expected);
+      }
+    }),
+  );
+});

@@ -1,0 +1,50 @@
+'use strict';
+/**
+ * Runs a bundle made by scripts/bundle.js (dist/<name>.bundle.js) with its V8 code cache, when the
+ * bundle is at least as new as the last tsc emit (a later `tsc` alone leaves it stale: the separate
+ * modules of dist/src are then the truth). Returns the entry module's exports, or undefined when
+ * there is no fresh bundle.
+ *
+ * A cache that is missing or that V8 rejects (another Node version) is written again at exit, once.
+ */
+const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+/** Each bundle ends with `//<id>` and its cache starts with the same id (scripts/bundle.js). */
+const ID_BYTES = 16;
+
+function loadBundle(root, name) {
+  const bundle = join(root, 'dist', `${name}.bundle.js`);
+  const cachePath = join(root, 'dist', `${name}.bundle.cache`);
+  let text;
+  try {
+    if (statSync(bundle).mtimeMs < statSync(join(root, 'dist', '.tsbuildinfo')).mtimeMs) return undefined;
+    text = readFileSync(bundle, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const id = text.slice(-ID_BYTES);
+  let cachedData;
+  try {
+    const cache = readFileSync(cachePath);
+    if (cache.toString('latin1', 0, ID_BYTES) === id) cachedData = cache.subarray(ID_BYTES);
+  } catch {
+    // no cache yet
+  }
+  const { Script } = require('node:vm');
+  const script = new Script(text, { filename: bundle, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', () => {
+      try {
+        const { Buffer } = require('node:buffer');
+        writeFileSync(`${cachePath}.${process.pid}`, Buffer.concat([Buffer.from(id, 'latin1'), script.createCachedData()]));
+        renameSync(`${cachePath}.${process.pid}`, cachePath);
+      } catch {
+        // A read-only install runs without a cache.
+      }
+    });
+  }
+  return script.runInThisContext()(require, root);
+}
+
+module.exports = { loadBundle, ID_BYTES };
