@@ -10,7 +10,9 @@
  *   Ctrl-D                        ends what is being collected; on an empty prompt, quits
  *   Ctrl-C                        discards what is being collected; on an empty prompt, quits
  */
-import { createInterface, emitKeypressEvents, type Interface, type Key } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
+import { PassThrough } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { isQuestionShaped } from '../conversation/classify';
 import { parseCommand } from '../conversation/commands';
 import type { ConsoleIo } from './console';
@@ -24,6 +26,8 @@ const QUIT = new Set(['exit', 'quit', ':q']);
 /** xterm's bracketed paste mode: the terminal wraps a paste in ESC[200~ ... ESC[201~. */
 const BRACKETED_PASTE_ON = '\u001b[?2004h';
 const BRACKETED_PASTE_OFF = '\u001b[?2004l';
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
 
 export const GREETING =
   'Paste evidence (IIS log lines, an error page, Event Viewer text, headers, web.config): a paste is\n' +
@@ -31,33 +35,86 @@ export const GREETING =
   'with "?") or a command ("help", "summary", "details", "reset", "resolved <cause>") is answered at\n' +
   'once. Ctrl-C discards what you are typing; Ctrl-C or Ctrl-D on an empty prompt, or "exit", quits.\n';
 
+/**
+ * Splits terminal input into keys (for readline: editing, history, Ctrl-C/D/L) and pastes (taken
+ * whole, never echoed key by key: a 20,000-line log must not go through line editing). A marker
+ * split across two reads is held back until the next one.
+ */
+export class PasteDemux {
+  private readonly decoder = new StringDecoder('utf8');
+  private held = '';
+  private paste: string | undefined;
+
+  constructor(
+    private readonly keys: (text: string) => void,
+    private readonly pasted: (text: string) => void,
+  ) {}
+
+  write(chunk: Buffer | string): void {
+    let text = this.held + (typeof chunk === 'string' ? chunk : this.decoder.write(chunk));
+    this.held = '';
+    for (;;) {
+      const marker = this.paste === undefined ? PASTE_START : PASTE_END;
+      const at = text.indexOf(marker);
+      if (at < 0) {
+        const keep = partialMarker(text, marker);
+        const ready = text.slice(0, text.length - keep);
+        this.held = text.slice(text.length - keep);
+        if (this.paste === undefined) {
+          if (ready.length > 0) this.keys(ready);
+        } else {
+          this.paste += ready;
+        }
+        return;
+      }
+      if (this.paste === undefined) {
+        if (at > 0) this.keys(text.slice(0, at));
+        this.paste = '';
+      } else {
+        const whole = this.paste + text.slice(0, at);
+        this.paste = undefined;
+        this.pasted(whole);
+      }
+      text = text.slice(at + marker.length);
+    }
+  }
+}
+
+/** How many characters at the end of `text` could begin `marker` (held until more input comes). */
+function partialMarker(text: string, marker: string): number {
+  for (let n = Math.min(marker.length - 1, text.length); n > 0; n -= 1) {
+    if (marker.startsWith(text.slice(text.length - n))) return n;
+  }
+  return 0;
+}
+
 /** Runs the session until the user quits; `answer` turns one message into the text to show. */
 export function runTerminalSession(io: ConsoleIo, answer: (text: string) => Promise<string>): Promise<void> {
   const { stdin, stdout } = io;
-  emitKeypressEvents(stdin);
+  // readline reads keys from here; pastes never reach it.
+  const keys = new PassThrough();
   let rl: Interface;
   let history: string[] = [];
   let collected: string[] = [];
-  let pasting = false;
   let ending = false;
   let busy: Promise<void> = Promise.resolve();
 
   return new Promise<void>((resolve) => {
     const historyOf = (i: Interface): string[] => (i as unknown as { history?: string[] }).history ?? [];
 
-    /** Lines of a paste or of collected text are evidence, not questions to recall with Up. */
+    /** Lines of collected text are evidence, not questions to recall with Up. */
     const forget = (line: string): void => {
       const h = historyOf(rl);
       if (h[0] === line) h.shift();
     };
 
     const prompt = (): void => {
-      rl.setPrompt(collected.length > 0 || pasting ? MORE : PROMPT);
+      rl.setPrompt(collected.length > 0 ? MORE : PROMPT);
       rl.prompt();
     };
 
     const clearLine = (): void => {
-      // Ctrl-U: delete from the cursor to the start of the line (the cursor is at its end).
+      // Ctrl-E then Ctrl-U: delete the whole line being edited.
       rl.write(null, { ctrl: true, name: 'e' });
       rl.write(null, { ctrl: true, name: 'u' });
     };
@@ -77,48 +134,41 @@ export function runTerminalSession(io: ConsoleIo, answer: (text: string) => Prom
       });
     };
 
+    const takeCollected = (): string => {
+      const text = collected.join('\n');
+      collected = [];
+      return text;
+    };
+
     const finish = (): void => {
       if (ending) return;
       ending = true;
-      stdin.removeListener('keypress', onKeypress);
+      stdin.removeListener('data', onData);
       void busy.then(() => {
         stdout.write(`${BRACKETED_PASTE_OFF}\n`);
         rl.close();
+        stdin.setRawMode?.(false);
         stdin.pause();
         resolve();
       });
     };
 
-    const takeCollected = (): string => {
-      const text = collected.join('\n');
-      collected = [];
-      pasting = false;
-      return text;
+    /** A paste is one message, with whatever was typed before it. */
+    const onPaste = (pasted: string): void => {
+      if (ending) return;
+      const text = pasted.replace(/\r\n?/g, '\n');
+      const typed = rl.line;
+      if (typed.length > 0) clearLine();
+      const lines = text.replace(/\n+$/, '').split('\n');
+      const first = lines.find((l) => l.trim().length > 0)?.trim() ?? '';
+      stdout.write(`[your paste: ${lines.length} line${lines.length === 1 ? '' : 's'}${first ? `, "${first.length > 60 ? `${first.slice(0, 57)}...` : first}"` : ''}]\n`);
+      submit([...collected.splice(0), ...(typed.length > 0 ? [typed] : []), text].join('\n'));
     };
 
-    const onKeypress = (_s: string | undefined, key: Key | undefined): void => {
-      if (key?.name === 'paste-start') {
-        pasting = true;
-        return;
-      }
-      if (key?.name === 'paste-end') {
-        // The paste's last line has no Enter after it: it is still in the line being edited.
-        const last = rl.line;
-        if (last.length > 0) {
-          collected.push(last);
-          clearLine();
-        }
-        stdout.write('\n');
-        submit(takeCollected());
-      }
-    };
+    const demux = new PasteDemux((text) => keys.write(text), onPaste);
+    const onData = (chunk: Buffer | string): void => demux.write(chunk);
 
     const onLine = (line: string): void => {
-      if (pasting) {
-        forget(line);
-        collected.push(line);
-        return;
-      }
       const trimmed = line.trim();
       if (collected.length === 0) {
         if (trimmed.length === 0) return prompt();
@@ -133,10 +183,9 @@ export function runTerminalSession(io: ConsoleIo, answer: (text: string) => Prom
     };
 
     const onSigint = (): void => {
-      if (collected.length > 0 || pasting || rl.line.length > 0) {
-        const what = collected.length > 0 || pasting ? 'paste discarded' : 'line discarded';
+      if (collected.length > 0 || rl.line.length > 0) {
+        const what = collected.length > 0 ? 'paste discarded' : 'line discarded';
         collected = [];
-        pasting = false;
         clearLine();
         stdout.write(`^C (${what})\n`);
         prompt();
@@ -150,7 +199,7 @@ export function runTerminalSession(io: ConsoleIo, answer: (text: string) => Prom
       if (ending) return;
       // Ctrl-D on an empty line closes readline. With text collected it only ends that text.
       history = historyOf(rl);
-      if (collected.length > 0 || pasting) {
+      if (collected.length > 0) {
         open();
         stdout.write('\n');
         submit(takeCollected());
@@ -160,13 +209,16 @@ export function runTerminalSession(io: ConsoleIo, answer: (text: string) => Prom
     };
 
     const open = (): void => {
-      rl = createInterface({ input: stdin, output: stdout, terminal: true, history, historySize: 200, removeHistoryDuplicates: true, prompt: PROMPT });
+      rl = createInterface({ input: keys, output: stdout, terminal: true, history, historySize: 200, removeHistoryDuplicates: true, prompt: PROMPT });
       rl.on('line', onLine);
       rl.on('SIGINT', onSigint);
       rl.on('close', onClose);
     };
 
-    stdin.on('keypress', onKeypress);
+    // Raw mode: every key reaches readline (through the demux) as the terminal sends it.
+    stdin.setRawMode?.(true);
+    stdin.on('data', onData);
+    stdin.resume();
     stdout.write(`${BRACKETED_PASTE_ON}${GREETING}`);
     open();
     prompt();
