@@ -6,21 +6,25 @@
  * A value is filled only when the evidence names exactly one; two different ports stay `<port>`.
  */
 import { valueNamed } from '../evidence/config-facts';
-import type { Evidence } from '../evidence/types';
+import type { Evidence, Signal } from '../evidence/types';
 
 export interface KnownValues {
   /** The app's DLL as the web.config or ANCM names it: `Shop.dll`. */
   dll?: string;
   pool?: string;
   site?: string;
-  /** The port the app itself says it listens on. */
+  /** The port the app itself says it listens on (else the one the gateway connected to). */
   port?: string;
+  /** The host the gateway connected to (nginx's `upstream: "http://10.0.0.7:5000/..."`). */
+  backend?: string;
 }
 
 const DLL = /([A-Za-z0-9_][A-Za-z0-9_.-]{0,120}\.dll)\b/i;
 const POOL = /application pool '([^'\r\n]{1,120})'/i;
 const SITE = /MACHINE\/WEBROOT\/APPHOST\/([^'"/\s]{1,120})/i;
 const PORT = /:(\d{2,5})\/?$/;
+/** `http://10.0.0.7:5000/api` → host and port. */
+const UPSTREAM = /^[a-z][a-z0-9+.-]{0,20}:\/\/([^/:?#\s"[\]]{1,200}|\[[0-9a-f:.]{2,60}\])(?::(\d{2,5}))?/i;
 
 /** The one distinct value, or undefined when there are none or several. */
 function only(values: Iterable<string | undefined>): string | undefined {
@@ -34,8 +38,10 @@ export function knownValues(evidence: Evidence): KnownValues {
   const dll = only(argumentsOf.map((a) => (a ? DLL.exec(a)?.[1] : undefined))) ?? only(evidence.events.map((e) => (/dotnet/i.test(e.message) ? DLL.exec(e.message)?.[1] : undefined)));
   const pool = only([...evidence.appPools.map((p) => p.name), ...evidence.events.map((e) => POOL.exec(e.message)?.[1])]);
   const site = only(evidence.events.map((e) => SITE.exec(e.message)?.[1]));
-  const port = only(evidence.clues.filter((c) => c.clue === 'hosting.listening' && !c.narrative).map((c) => (c.value ? PORT.exec(c.value)?.[1] : undefined)));
-  return { dll, pool, site, port };
+  const upstreams = evidence.signals.filter((s) => s.id === 'nginx-upstream').map((s) => UPSTREAM.exec((s as Signal<'nginx-upstream'>).data.upstream ?? ''));
+  const backend = only(upstreams.map((m) => m?.[1]));
+  const port = only(evidence.clues.filter((c) => c.clue === 'hosting.listening' && !c.narrative).map((c) => (c.value ? PORT.exec(c.value)?.[1] : undefined))) ?? only(upstreams.map((m) => m?.[2]));
+  return { dll, pool, site, port, backend };
 }
 
 /** The text with every placeholder the evidence answers filled in. */
@@ -44,6 +50,7 @@ export function fillIn(text: string, known: KnownValues): string {
   if (known.pool) out = out.split('<pool name>').join(known.pool);
   if (known.site) out = out.split('<site name>').join(known.site);
   if (known.port) out = out.split('<port>').join(known.port);
+  if (known.backend) for (const name of ['<backend-host>', '<upstream-host>', '<backend>']) out = out.split(name).join(known.backend);
   if (known.dll) out = out.replace(/(\.\\)?\b(?:YourApp|MyApp|App)\.dll\b/g, (_m, prefix: string | undefined) => `${prefix ?? ''}${known.dll!}`);
   return out;
 }

@@ -26,6 +26,7 @@ describe('knownValues', () => {
       pool: 'ShopPool',
       site: undefined,
       port: '5080',
+      backend: undefined,
     });
   });
 
@@ -34,11 +35,17 @@ describe('knownValues', () => {
     const twoPorts = `${KESTREL}\ninfo: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://localhost:5081`;
     expect(knownValues(collect({ 'events.txt': ancm, 'stdout.log': twoPorts }))).toMatchObject({ site: 'SHOP', port: undefined });
   });
+
+  it("reads the backend host and port from nginx's upstream", () => {
+    const nginx = '2026/11/20 10:15:01 [error] 30420#0: *118 connect() failed (111: Connection refused) while connecting to upstream, client: 203.0.113.9, server: shop, request: "GET /api HTTP/1.1", upstream: "http://10.0.0.7:5000/api", host: "shop"';
+    expect(knownValues(collect({ 'error.log': nginx }))).toMatchObject({ backend: '10.0.0.7', port: '5000' });
+  });
 });
 
 describe('fillIn', () => {
   it('fills the placeholders it knows and leaves the others', () => {
     const text = 'appcmd set apppool "<pool name>" ...; dotnet .\\YourApp.dll; curl http://localhost:<port>/; set app "<site name>/"';
+    expect(fillIn('curl -v http://<backend-host>:<port>/', { backend: '10.0.0.7', port: '5000' })).toBe('curl -v http://10.0.0.7:5000/');
     expect(fillIn(text, { pool: 'ShopPool', dll: 'Shop.Web.dll' })).toBe('appcmd set apppool "ShopPool" ...; dotnet .\\Shop.Web.dll; curl http://localhost:<port>/; set app "<site name>/"');
   });
 });
