@@ -10,6 +10,8 @@ import type { FamilyId } from '../vocabulary';
 
 export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
   'startup-failure': {
+    // ANCM's own module faulting: it failed loading the app or its handler, at start.
+    'ancm.module-faulted': 'strong',
     'status.502': 'hints',
     'status.502.5': 'strong',
     'status.500.30': 'strong',

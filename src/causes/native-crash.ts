@@ -43,6 +43,8 @@ export default defineCause<NativeCrashFacts>({
     'dotnet.heap-corruption': 'strong',
     'dotnet.faulting-app': 'supports',
     'dotnet.runtime-internal-error': 'strong',
+    // ANCM's own module faulting is ANCM failing to load the app, a start failure (startup-failure).
+    'ancm.module-faulted': 'against',
   },
   description:
     'The process died from a native fault rather than a .NET exception: an access violation, a fail-fast, heap corruption, or a missing native DLL. The faulting module in the crash event points at the component responsible.',

@@ -95,6 +95,7 @@ export const CLUES = {
   'dotnet.config-error': 'Bad configuration at startup (binding, format, missing key, invalid URI)',
   'dotnet.key-vault-or-identity': 'Azure Key Vault / managed identity failed at startup',
   'dotnet.faulting-app': 'Windows Error Reporting named the faulting application (Application Error 1000)',
+  'ancm.module-faulted': 'The faulting module of a crash is ANCM itself (aspnetcore.dll, aspnetcorev2*.dll)',
   'dotnet.crash-event': '.NET Runtime said the process was terminated (event 1026)',
   'dotnet.blocking-wait': 'A stack shows blocking on a task (.Result, .Wait(), GetResult())',
   'dotnet.threadpool-starvation': 'The text names thread pool starvation',

@@ -383,6 +383,20 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['Faulting module name: coreclr.dll, version: 8.0.324.11423, time stamp: 0x65cd500d', 'Faulting module name: KERNELBASE.dll, version: 10.0.17763.5122'] },
   },
   {
+    // The faulting module is ANCM itself: the module failed while loading the app or its handler
+    // (a handler or bitness mismatch, a process that exited at once under an old ANCM), not the app
+    // mid-request.
+    clue: 'ancm.module-faulted',
+    all: ['Faulting module name:'],
+    any: ['aspnetcore.dll', 'aspnetcorev2.dll', 'aspnetcorev2_inprocess.dll', 'aspnetcorev2_outofprocess.dll'],
+    value: /faulting module name:\s{0,3}([^,\s]{1,120})/i,
+    source: `${KB_EVENTS} (Application Error 1000: Faulting module name), with ANCM's module names (aspnetcore.dll, aspnetcorev2*.dll)`,
+    examples: {
+      match: ['Faulting module name: aspnetcorev2_inprocess.dll, version: 8.1.18158.0, time stamp: 0x5b1985c7', 'Faulting module name: aspnetcore.dll, version: 7.1.1962.0'],
+      noMatch: ['Faulting module name: coreclr.dll, version: 8.0.324.11423, time stamp: 0x65cd500d'],
+    },
+  },
+  {
     clue: 'dotnet.faulting-app',
     all: ['Faulting application path:'],
     value: /faulting application path:\s{0,3}(\S{1,260})/i,
