@@ -7,6 +7,8 @@
  */
 import type { AppPoolFacts, Evidence, WindowsEvent } from '../evidence/types';
 import { defineCause } from './define-cause';
+import { weighAll } from '../ranking/steps';
+import { WAS_RECYCLE_CLUES } from '../evidence/clues/synonyms';
 import { CONFIDENCE, boosted } from './confidence';
 import { hostingModel, refsOf, statuses } from './query';
 import {
@@ -125,16 +127,7 @@ export default defineCause<AppPoolRecycleFacts>({
   family: 'worker-recycle',
   layer: 'iis',
   clues: {
-    'was.recycle': 'strong',
-    'event.was.5074': 'strong',
-    'event.was.5075': 'strong',
-    'event.was.5076': 'strong',
-    'event.was.5077': 'strong',
-    'event.was.5078': 'strong',
-    'event.was.5079': 'strong',
-    'event.was.5080': 'strong',
-    'event.was.5081': 'strong',
-    'event.was.5117': 'strong',
+    ...weighAll(WAS_RECYCLE_CLUES, 'strong'),
     'narrative.recycle-words': 'supports',
     // A worker that overran its shutdown limit explains the failures better than the recycle that
     // started the shutdown (app-shutting-down).

@@ -5,7 +5,8 @@
  * family. Steps are those of ranking/steps.ts; the same clue may weigh on several families (a
  * 502.3 is a crash, a timeout or a TLS failure until the Win32 code or the duration settles it).
  */
-import type { ClueWeights } from '../ranking/steps';
+import { weighAll, type ClueWeights } from '../ranking/steps';
+import { WAS_RECYCLE_CLUES } from '../evidence/clues/synonyms';
 import type { FamilyId } from '../vocabulary';
 
 export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
@@ -245,16 +246,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.http2-words': 'supports',
   },
   'worker-recycle': {
-    'was.recycle': 'strong',
-    'event.was.5074': 'strong',
-    'event.was.5075': 'strong',
-    'event.was.5076': 'strong',
-    'event.was.5077': 'strong',
-    'event.was.5078': 'strong',
-    'event.was.5079': 'strong',
-    'event.was.5080': 'strong',
-    'event.was.5081': 'strong',
-    'event.was.5117': 'strong',
+    ...weighAll(WAS_RECYCLE_CLUES, 'strong'),
     'was.recycle-memory': 'supports',
     'was.idle-shutdown': 'strong',
     'event.was.5186': 'strong',

@@ -19,6 +19,11 @@ export type Step = keyof typeof STEPS;
 /** The weights a cause (or a family) gives the clues that bear on it. */
 export type ClueWeights = Readonly<Partial<Record<string, Step>>>;
 
+/** One weight for every clue of a group (the ids of one fact), to spread into a weight table. */
+export function weighAll(clues: readonly string[], step: Step): ClueWeights {
+  return Object.fromEntries(clues.map((clue) => [clue, step]));
+}
+
 /**
  * Narrative cues together move a hypothesis by one step, their strongest, and never more than
  * this: a sentence can point somewhere, it cannot prove anything.

@@ -4,6 +4,9 @@
  * counts a group once, at its strongest vote, so one message pasted twice (or parsed twice)
  * never counts double.
  */
+/** A WAS recycle, by its summary clue and by each event id that logs one (5074-5081, 5117). */
+export const WAS_RECYCLE_CLUES = ['was.recycle', 'event.was.5074', 'event.was.5075', 'event.was.5076', 'event.was.5077', 'event.was.5078', 'event.was.5079', 'event.was.5080', 'event.was.5081', 'event.was.5117'] as const;
+
 const GROUPS: readonly (readonly string[])[] = [
   ['status.502.5', 'ancm.oop-start-failed', 'event.ancm.1000', 'event.ancm.1020'],
   ['status.500.30', 'ancm.inprocess-start-failed', 'event.ancm.1007', 'event.ancm.1031'],
@@ -21,7 +24,7 @@ const GROUPS: readonly (readonly string[])[] = [
   ['status.500.0', 'ancm.inprocess-handler-load'],
   ['ancm.config-load-error', 'event.ancm.1034'],
   ['ancm.stdout-log-failed', 'event.ancm.1004'],
-  ['was.recycle', 'event.was.5074', 'event.was.5075', 'event.was.5076', 'event.was.5077', 'event.was.5078', 'event.was.5079', 'event.was.5080', 'event.was.5081', 'event.was.5117'],
+  WAS_RECYCLE_CLUES,
   ['was.idle-shutdown', 'event.was.5186'],
   ['was.rapid-fail', 'event.was.5002', 'event.was.5059', 'httperr.app-offline'],
   ['was.worker-crashed', 'event.was.5009'],
