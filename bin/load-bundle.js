@@ -19,7 +19,9 @@ function loadBundle(root, name) {
   let text;
   try {
     if (statSync(bundle).mtimeMs < statSync(join(root, 'dist', '.tsbuildinfo')).mtimeMs) return undefined;
-    text = readFileSync(bundle, 'utf8');
+    // The bundle is ASCII (scripts/bundle.js asks esbuild for charset ascii), so latin1 reads the
+    // same text, and Node decodes latin1 a few times faster than UTF-8: ~10 ms of a cold start.
+    text = readFileSync(bundle, 'latin1');
   } catch {
     return undefined;
   }

@@ -13,7 +13,7 @@
  * Each bundle is one function expression: given a require (bin/load-bundle.js's, so a path left
  * outside the bundle resolves from bin/) and the repository root, it returns the entry's exports.
  */
-const { existsSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { randomBytes } = require('node:crypto');
 const { Buffer } = require('node:buffer');
 const { join, relative } = require('node:path');
@@ -23,14 +23,48 @@ const esbuild = require('esbuild');
 const ROOT = join(__dirname, '..');
 
 /**
- * Left out of the bundles: the native SQLite binding (a .node file), and the Slack face, which the
- * console loads only when Slack credentials are set (it then runs the separate modules anyway).
+ * Left out of the bundles: the native SQLite binding (a .node file); the Slack face, which the
+ * console loads only when Slack credentials are set (it then runs the separate modules anyway);
+ * and the libraries the engine loads on first use (XML validation, web.config diffs), which a
+ * one-line input never needs: bundled, every start would read and compile them.
  */
 const leaveOut = {
   name: 'leave-out',
   setup(build) {
-    build.onResolve({ filter: /^better-sqlite3$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^(better-sqlite3|fast-xml-parser|diff)$/ }, (args) => ({ path: args.path, external: true }));
     build.onResolve({ filter: /\/slack\/app(\.js)?$/ }, () => ({ path: '../dist/src/slack/app.js', external: true }));
+  },
+};
+
+/**
+ * Signature files carry sample lines (`examples: { match, noMatch }`) that only the tests read:
+ * about a fifth of the CLI bundle, which every run would read and deserialize for nothing. They
+ * are replaced by an empty list in the bundles (dist/src keeps them, for the tests). The
+ * TypeScript parser finds them, so a string that merely contains "examples:" is left alone.
+ */
+const SIGNATURE_FILE = /[\\/]dist[\\/]src[\\/]evidence[\\/]signatures[\\/][^\\/]+\.js$/;
+
+function withoutExamples(code, file) {
+  const ts = require('typescript');
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const spans = [];
+  const visit = (node) => {
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'examples' && ts.isObjectLiteralExpression(node.initializer)) {
+      spans.push([node.initializer.getStart(source), node.initializer.getEnd()]);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let out = code;
+  for (const [start, end] of spans.reverse()) out = `${out.slice(0, start)}{ match: [] }${out.slice(end)}`;
+  return out;
+}
+
+const dropExamples = {
+  name: 'drop-examples',
+  setup(build) {
+    build.onLoad({ filter: SIGNATURE_FILE }, (args) => ({ contents: withoutExamples(readFileSync(args.path, 'utf8'), args.path), loader: 'js' }));
   },
 };
 
@@ -51,8 +85,19 @@ function wrapped(code, entry) {
   ].join('\n');
 }
 
+/**
+ * The signature scanner's table (src/evidence/signatures/scanner.ts), worked out now from the
+ * compiled catalogue and written into the bundle as a literal, so no run works it out again.
+ */
+function scannerTable() {
+  const { ALL_SIGNATURES } = require(join(ROOT, 'dist', 'src', 'evidence', 'signatures', 'index.js'));
+  const { scannerTable: make } = require(join(ROOT, 'dist', 'src', 'evidence', 'signatures', 'scanner.js'));
+  return JSON.stringify(make(ALL_SIGNATURES));
+}
+
 async function bundle(entry) {
   const result = await esbuild.build({
+    define: { DIAG502_SCANNER_TABLE: scannerTable() },
     entryPoints: [entry],
     bundle: true,
     platform: 'node',
@@ -64,9 +109,13 @@ async function bundle(entry) {
     // Node reads an ASCII file faster than one it must decode as UTF-8.
     charset: 'ascii',
     logLevel: 'error',
-    plugins: [leaveOut],
+    plugins: [leaveOut, dropExamples],
   });
-  return wrapped(result.outputFiles[0].text, entry);
+  const text = wrapped(result.outputFiles[0].text, entry);
+  // bin/load-bundle.js reads the bundle as latin1, which is only right for pure ASCII.
+  const wide = /[^\t\n\r\x20-\x7e]/.exec(text);
+  if (wide) throw new Error(`${relative(ROOT, entry)}: the bundle has a non-ASCII character (${JSON.stringify(wide[0])}) at ${wide.index}`);
+  return text;
 }
 
 /** Compiles and runs the CLI bundle on samples, then keeps V8's code for what that run compiled. */
@@ -112,7 +161,7 @@ async function main() {
   for (const target of TARGETS) await build(target);
 }
 
-module.exports = { ID_BYTES, bundle };
+module.exports = { ID_BYTES, bundle, withoutExamples };
 
 if (require.main === module) {
   main().catch((error) => {

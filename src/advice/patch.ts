@@ -7,9 +7,21 @@
  * the user's layout, collections (`<handlerSettings>`, `<environmentVariables>`) are extended or
  * created. Nothing else in the file is touched.
  */
-import { formatPatch, structuredPatch } from 'diff';
+import type * as Diff from 'diff';
 import type { WebConfigFacts } from '../evidence/types';
 import type { AspNetCoreChange } from '../vocabulary';
+
+/**
+ * The diff library is loaded on first use: only a diagnosis with a web.config to change needs it,
+ * and loading it at every CLI start was time spent for nothing (issue 9). The bundle leaves it out
+ * (scripts/bundle.js).
+ */
+let diffLibrary: typeof Diff | undefined;
+function diff(): typeof Diff {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+  diffLibrary ??= require('diff') as typeof Diff;
+  return diffLibrary;
+}
 import { attribute, child, childrenNamed, escapeAttribute, scanXml, validateXml, type XmlElement } from '../evidence/xml';
 
 interface AspNetCorePatch {
@@ -226,7 +238,7 @@ function dedent(text: string, width: number): string {
 function unifiedDiff(config: WebConfigFacts, newLines: string[]): string {
   const pasted = /\s/.test(config.source);
   const name = pasted ? 'web.config' : config.source;
-  const patch = structuredPatch(`a/${name}`, `b/${name}`, `${config.lines.join('\n')}\n`, `${newLines.join('\n')}\n`, '', '', { context: 3 });
+  const patch = diff().structuredPatch(`a/${name}`, `b/${name}`, `${config.lines.join('\n')}\n`, `${newLines.join('\n')}\n`, '', '', { context: 3 });
   const shift = pasted ? 0 : config.firstLine - 1;
   for (const hunk of patch.hunks) {
     hunk.oldStart += shift;
@@ -234,7 +246,7 @@ function unifiedDiff(config: WebConfigFacts, newLines: string[]): string {
   }
   // formatPatch writes a `=====` banner and a tab after each file name (for empty headers); drop
   // both so the diff reads like `git diff` and applies with `git apply` or `patch -p1`.
-  return formatPatch(patch)
+  return diff().formatPatch(patch)
     .replace(/^=+\n/, '')
     .replace(/^(---|\+\+\+) (.*)\t$/gm, '$1 $2');
 }

@@ -34,12 +34,22 @@ const UNITS: Record<string, number> = {
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, thirty: 30, sixty: 60 };
 
+/**
+ * Units in other scripts, longest first where one starts another. They are joined into the patterns
+ * below from strings rather than written in regex literals: the CLI bundle must be pure ASCII
+ * (bin/load-bundle.js reads it as latin1), and esbuild escapes strings but not regex literals.
+ */
+const OTHER_SCRIPT_UNITS = ['秒', '分钟', 'секунды', 'секунд', 'минут'].join('|');
+
 /** A number (digits or a small word) and a unit, the unit ending at a word boundary. */
-const DURATION = /(?<![\w.])(\d{1,7}(?:[.,]\d{1,3})?|one|two|three|four|five|ten|thirty|sixty)\s{0,2}(milliseconds?|msec|ms|seconds?|secs?|sec|s|minutes?|mins?|min|hours?|hrs?|h|秒|分钟|секунды|секунд|минут|minutos|segundos)(?![a-z])/gi;
+const DURATION = new RegExp(
+  `(?<![\\w.])(\\d{1,7}(?:[.,]\\d{1,3})?|one|two|three|four|five|ten|thirty|sixty)\\s{0,2}(milliseconds?|msec|ms|seconds?|secs?|sec|s|minutes?|mins?|min|hours?|hrs?|h|${OTHER_SCRIPT_UNITS}|minutos|segundos)(?![a-z])`,
+  'gi',
+);
 
 /** Cheap test before the pattern: a digit or a number word, and something that may be a unit. */
 const MAYBE = /\d|one|two|three|four|five|ten|thirty|sixty/i;
-const UNIT_HINT = /ms|sec|s\b|min|hour|hr|秒|分钟|секунд|минут|segundos|minutos/i;
+const UNIT_HINT = new RegExp(`ms|sec|s\\b|min|hour|hr|${OTHER_SCRIPT_UNITS}|segundos|minutos`, 'i');
 
 /** Longer than any timeout a gateway has: beyond this a number is not a request duration. */
 const MAX_MS = 48 * 3_600_000;

@@ -11,7 +11,18 @@
  * references are decoded; anything a DOCTYPE declares stays as written, so "billion laughs"
  * inputs cost nothing.
  */
-import { XMLValidator } from 'fast-xml-parser';
+import type * as FastXmlParser from 'fast-xml-parser';
+
+/**
+ * fast-xml-parser is loaded on first use: most pastes hold no XML, and it was a tenth of what the
+ * CLI read and compiled at every start (issue 9). The bundle leaves it out (scripts/bundle.js).
+ */
+let fastXmlParser: typeof FastXmlParser | undefined;
+function xmlValidator(): typeof FastXmlParser.XMLValidator {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberately lazy, see above
+  fastXmlParser ??= require('fast-xml-parser') as typeof FastXmlParser;
+  return fastXmlParser.XMLValidator;
+}
 
 interface XmlAttribute {
   name: string;
@@ -396,7 +407,7 @@ export interface XmlError {
  */
 export function validateXml(text: string): XmlError | undefined {
   try {
-    const result = XMLValidator.validate(text, { allowBooleanAttributes: false });
+    const result = xmlValidator().validate(text, { allowBooleanAttributes: false });
     if (result === true) return undefined;
     const { line, col, msg } = result.err;
     return { line: Number(line) || 1, column: Number(col) || 1, message: String(msg) };

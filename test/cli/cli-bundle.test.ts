@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ALL_SIGNATURES } from '../../src/evidence/signatures';
 import { freshDist } from '../helpers/fresh-dist';
 
 const ROOT = join(__dirname, '..', '..');
@@ -38,7 +39,7 @@ const { join } = require('node:path');
 const { readdirSync, statSync, readFileSync } = require('node:fs');
 const [root, bundled] = process.argv.slice(1);
 const cli = bundled === 'bundle'
-  ? new (require('node:vm').Script)(readFileSync(join(root, 'dist', 'cli.bundle.js'), 'utf8')).runInThisContext()(require, root)
+  ? new (require('node:vm').Script)(readFileSync(join(root, 'dist', 'cli.bundle.js'), 'latin1')).runInThisContext()(require, root)
   : require(join(root, 'dist', 'src', 'cli.js'));
 const cases = join(root, 'test', 'fixtures', 'cases');
 (async () => {
@@ -92,6 +93,32 @@ describe('the bundled CLI', () => {
     expect(r.stdout).toContain('502.5');
     const loaded = (JSON.parse(readFileSync(join(scratch, 'loaded.json'), 'utf8')) as string[]).filter((f) => f !== spy);
     expect(loaded).toEqual([BIN, join(ROOT, 'bin', 'load-bundle.js')]);
+  });
+});
+
+describe('what the bundle holds', () => {
+  const bundle = (): string => readFileSync(join(ROOT, 'dist', 'cli.bundle.js'), 'utf8');
+
+  it('is pure ASCII, since the launcher reads it as latin1 (a regex literal in another script would break)', () => {
+    expect(bundle()).toMatch(/^[\t\n\r\x20-\x7e]*$/);
+  });
+
+  it('reads units in other scripts through the bundle: "120 秒" and "2 минут" are durations', () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'diag502-bundle-'));
+    const input = join(scratch, 'zh.txt');
+    writeFileSync(input, '网关在 120 秒后返回 502 Bad Gateway\nпрокси ждал 2 минут\n');
+    const bundled = run(['--json', input], true);
+    expect(bundled).toEqual(run(['--json', input], false));
+    expect(bundled.stdout).toContain('"clue": "duration.near-120s"');
+  });
+
+  it('leaves out the sample lines of signatures, which only the tests read', () => {
+    // A sample line of the ANCM catalogue that is no message template of any product.
+    const samples = ALL_SIGNATURES.flatMap((s) => [...s.examples.match, ...(s.examples.noMatch ?? [])]);
+    expect(samples.length).toBeGreaterThan(1000);
+    const text = bundle();
+    const kept = samples.filter((line) => line.length > 60 && text.includes(JSON.stringify(line).slice(1, -1)));
+    expect(kept.length).toBeLessThan(samples.length / 20);
   });
 });
 

@@ -2,7 +2,7 @@
  * The signature catalogue: every product's signatures together, and the one scanner that runs
  * them on every line. Adding a product is one new file here plus its test.
  */
-import { SignatureScanner } from './scanner';
+import { SignatureScanner, type ScannerTable } from './scanner';
 import type { Signature } from './types';
 import { SIGNATURES as ancm } from './ancm';
 import { SIGNATURES as appService } from './app-service';
@@ -53,8 +53,15 @@ export const ALL_SIGNATURES: readonly Signature[] = Object.values(CATALOGUE).fla
 
 let scanner: SignatureScanner | undefined;
 
+/**
+ * The scanner table of ALL_SIGNATURES, worked out when the CLI bundle was built: scripts/bundle.js
+ * defines this name as the table itself. Elsewhere (tsc's output, the tests) it is not defined and
+ * the scanner works the table out at first use.
+ */
+declare const DIAG502_SCANNER_TABLE: ScannerTable | undefined;
+
 /** The scanner over the whole catalogue, built on first use (the console and CLI start without it). */
 export function signatureScanner(): SignatureScanner {
-  scanner ??= new SignatureScanner(ALL_SIGNATURES);
+  scanner ??= new SignatureScanner(ALL_SIGNATURES, typeof DIAG502_SCANNER_TABLE === 'undefined' ? undefined : DIAG502_SCANNER_TABLE);
   return scanner;
 }

@@ -8,6 +8,8 @@
 const NONE = -1;
 /** A failure link not computed yet. */
 const UNKNOWN = -2;
+/** Room for this many states at first; a short paste rarely needs more. */
+const INITIAL_STATES = 1024;
 
 /**
  * The automaton is built lazily, as lines walk it: a state is a run of the literals sorted by text
@@ -18,60 +20,70 @@ const UNKNOWN = -2;
  * built once.
  *
  * States are held in flat arrays: most have one child, kept in two typed arrays; a state with more
- * keeps the others in a Map.
+ * keeps the others in a Map. The arrays start small and double as states are made: sizing them for
+ * every possible state (the literals' total length, about 45,000) cost a CLI run more than the
+ * few hundred states a short paste visits.
  */
 export class LiteralIndex {
   private readonly literals: readonly string[];
   /** Literal ids sorted by text: the literals under a state are the run sorted[lo, hi). */
   private readonly sorted: Int32Array;
-  private readonly lo: Int32Array;
-  private readonly hi: Int32Array;
-  private readonly depth: Int32Array;
-  private readonly expanded: Uint8Array;
+  private lo = new Int32Array(INITIAL_STATES);
+  private hi = new Int32Array(INITIAL_STATES);
+  private depth = new Int32Array(INITIAL_STATES);
+  private expanded = new Uint8Array(INITIAL_STATES);
   /** The character of each state's first child edge, or NONE. */
-  private readonly firstChar: Int32Array;
+  private firstChar = new Int32Array(INITIAL_STATES).fill(NONE);
   /** The state that edge leads to. */
-  private readonly firstNext: Int32Array;
-  /** The other children of states that have more than one, by character. */
-  private readonly more: (Map<number, number> | undefined)[];
-  private readonly parent: Int32Array;
+  private firstNext = new Int32Array(INITIAL_STATES);
+  private parent = new Int32Array(INITIAL_STATES);
   /** The character of the edge from the parent. */
-  private readonly via: Int32Array;
-  private readonly fail: Int32Array;
+  private via = new Int32Array(INITIAL_STATES);
+  private fail = new Int32Array(INITIAL_STATES).fill(UNKNOWN);
+  private outDone = new Uint8Array(INITIAL_STATES);
+  // Plain arrays grown by push, never holey: a sparse array falls back to slow dictionary elements.
+  /** The other children of states that have more than one, by character. */
+  private readonly more: (Map<number, number> | undefined)[] = [undefined];
   /** Literal ids that end exactly at each state. */
-  private readonly own: (number[] | undefined)[];
+  private readonly own: (number[] | undefined)[] = [undefined];
   /** Literal ids that end at each state, its own and those reached by failure links, once computed. */
-  private readonly out: (number[] | undefined)[];
-  private readonly outDone: Uint8Array;
+  private readonly out: (number[] | undefined)[] = [undefined];
   private size = 1;
 
-  /** @param literals the strings to find; their position in this array is their id. */
-  constructor(literals: readonly string[]) {
-    let capacity = 1;
-    for (const literal of literals) {
-      if (literal.length === 0) throw new Error('a literal must not be empty');
-      capacity += literal.length;
-    }
+  /**
+   * @param literals the strings to find; their position in this array is their id.
+   * @param options.sorted the literals are already in order (distinct, sorted by code unit), so
+   *   the sort at construction can be skipped.
+   */
+  constructor(literals: readonly string[], options: { sorted?: boolean } = {}) {
+    for (const literal of literals) if (literal.length === 0) throw new Error('a literal must not be empty');
     this.literals = literals;
-    const ids = literals.map((_l, id) => id);
-    ids.sort((a, b) => (literals[a]! < literals[b]! ? -1 : literals[a]! > literals[b]! ? 1 : a - b));
-    this.sorted = Int32Array.from(ids);
-    this.lo = new Int32Array(capacity);
-    this.hi = new Int32Array(capacity);
-    this.depth = new Int32Array(capacity);
-    this.expanded = new Uint8Array(capacity);
-    this.firstChar = new Int32Array(capacity).fill(NONE);
-    this.firstNext = new Int32Array(capacity);
-    this.parent = new Int32Array(capacity);
-    this.via = new Int32Array(capacity);
-    this.fail = new Int32Array(capacity).fill(UNKNOWN);
-    this.outDone = new Uint8Array(capacity);
-    // Filled, not holey: a sparse array would fall back to slow dictionary elements.
-    this.more = new Array<Map<number, number> | undefined>(capacity).fill(undefined);
-    this.own = new Array<number[] | undefined>(capacity).fill(undefined);
-    this.out = new Array<number[] | undefined>(capacity).fill(undefined);
+    this.sorted = options.sorted === true ? identity(literals) : sortedIds(literals);
     this.hi[0] = literals.length;
     this.fail[0] = 0;
+  }
+
+  /** A new state, its arrays grown when full. */
+  private newState(): number {
+    const state = this.size;
+    if (state === this.lo.length) {
+      const capacity = state * 2;
+      this.lo = grown(this.lo, capacity, 0);
+      this.hi = grown(this.hi, capacity, 0);
+      this.depth = grown(this.depth, capacity, 0);
+      this.firstChar = grown(this.firstChar, capacity, NONE);
+      this.firstNext = grown(this.firstNext, capacity, 0);
+      this.parent = grown(this.parent, capacity, 0);
+      this.via = grown(this.via, capacity, 0);
+      this.fail = grown(this.fail, capacity, UNKNOWN);
+      this.expanded = grown(this.expanded, capacity, 0);
+      this.outDone = grown(this.outDone, capacity, 0);
+    }
+    this.more.push(undefined);
+    this.own.push(undefined);
+    this.out.push(undefined);
+    this.size += 1;
+    return state;
   }
 
   /** Creates the children of `state`: one per next character among its literals. */
@@ -91,8 +103,7 @@ export class LiteralIndex {
       const c = this.literals[this.sorted[i]!]!.charCodeAt(d);
       let j = i + 1;
       while (j < end && this.literals[this.sorted[j]!]!.charCodeAt(d) === c) j += 1;
-      const child = this.size;
-      this.size += 1;
+      const child = this.newState();
       this.lo[child] = i;
       this.hi[child] = j;
       this.depth[child] = d + 1;
@@ -163,4 +174,39 @@ export class LiteralIndex {
     }
     return found;
   }
+}
+
+/** A copy of `array` with room for `capacity` entries, the new ones set to `empty`. */
+function grown<T extends Int32Array | Uint8Array>(array: T, capacity: number, empty: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(capacity);
+  bigger.set(array);
+  if (empty !== 0) bigger.fill(empty, array.length);
+  return bigger;
+}
+
+/**
+ * Literal ids ordered by text (then by id, for equal texts). Sorting the texts with the engine's
+ * own comparison is several times faster than a comparator over ids.
+ */
+function sortedIds(literals: readonly string[]): Int32Array {
+  const byText = new Map<string, number[]>();
+  for (let id = 0; id < literals.length; id += 1) {
+    const same = byText.get(literals[id]!);
+    if (same === undefined) byText.set(literals[id]!, [id]);
+    else same.push(id);
+  }
+  const sorted = new Int32Array(literals.length);
+  let at = 0;
+  for (const text of [...byText.keys()].sort()) for (const id of byText.get(text)!) sorted[at++] = id;
+  return sorted;
+}
+
+/** Ids 0..n-1 for literals that are already sorted; checked, since a wrong order loses matches. */
+function identity(literals: readonly string[]): Int32Array {
+  const ids = new Int32Array(literals.length);
+  for (let id = 0; id < literals.length; id += 1) {
+    if (id > 0 && !(literals[id - 1]! < literals[id]!)) throw new Error(`literals are not sorted and distinct at ${id}`);
+    ids[id] = id;
+  }
+  return ids;
 }

@@ -17,31 +17,46 @@ interface Compiled {
   none: number[];
 }
 
+/**
+ * The catalogue's fragments as the scanner uses them: every distinct fragment once, lower-cased and
+ * sorted (a fragment's id is its place here), and each signature's fragments as ids. Plain data,
+ * so the CLI bundle can carry it ready-made (scripts/bundle.js): working it out from about 1,250
+ * signatures was a good part of a one-line run.
+ */
+export interface ScannerTable {
+  literals: string[];
+  /** Per signature, in catalogue order: its `all`, `any` and `none` fragments as ids. */
+  fragments: [all: number[], any: number[], none: number[]][];
+}
+
+export function scannerTable(signatures: readonly Signature[]): ScannerTable {
+  const texts = new Set<string>();
+  for (const signature of signatures) {
+    if (signature.all.length === 0) throw new Error(`signature for ${signature.clue} has no required fragment`);
+    for (const list of [signature.all, signature.any ?? [], signature.none ?? []]) for (const text of list) texts.add(text.toLowerCase());
+  }
+  const literals = [...texts].sort();
+  const ids = new Map(literals.map((text, id) => [text, id]));
+  const idsOf = (list: readonly string[] = []): number[] => list.map((text) => ids.get(text.toLowerCase())!);
+  return { literals, fragments: signatures.map((s) => [idsOf(s.all), idsOf(s.any), idsOf(s.none)]) };
+}
+
 export class SignatureScanner {
   private readonly index: LiteralIndex;
   /** Signatures by the id of their first required fragment: only these are looked at when it is found. */
   private readonly byFirst = new Map<number, Compiled[]>();
 
-  constructor(signatures: readonly Signature[]) {
-    const ids = new Map<string, number>();
-    const literal = (text: string): number => {
-      const key = text.toLowerCase();
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(key, id);
-      }
-      return id;
-    };
-    for (const signature of signatures) {
-      if (signature.all.length === 0) throw new Error(`signature for ${signature.clue} has no required fragment`);
-      const compiled: Compiled = { signature, all: signature.all.map(literal), any: (signature.any ?? []).map(literal), none: (signature.none ?? []).map(literal) };
-      const first = compiled.all[0]!;
-      const list = this.byFirst.get(first) ?? [];
-      list.push(compiled);
-      this.byFirst.set(first, list);
+  /** @param table `scannerTable(signatures)`, when it was made ahead of time. */
+  constructor(signatures: readonly Signature[], table: ScannerTable = scannerTable(signatures)) {
+    if (table.fragments.length !== signatures.length) throw new Error('the scanner table was made for another catalogue');
+    for (let i = 0; i < signatures.length; i += 1) {
+      const [all, any, none] = table.fragments[i]!;
+      const compiled: Compiled = { signature: signatures[i]!, all, any, none };
+      const list = this.byFirst.get(all[0]!);
+      if (list === undefined) this.byFirst.set(all[0]!, [compiled]);
+      else list.push(compiled);
     }
-    this.index = new LiteralIndex([...ids.keys()]);
+    this.index = new LiteralIndex(table.literals, { sorted: true });
   }
 
   /** The clues `line` shows. `ref` is built only when something matched. */
