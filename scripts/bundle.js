@@ -104,7 +104,10 @@ async function bundle(entry) {
     target: 'node20',
     format: 'cjs',
     write: false,
-    minifyWhitespace: true,
+    // Shorter names and syntax: a sixth less to read at every start. keepNames keeps functions'
+    // and classes' `.name`, so nothing that reads one (error names) behaves differently.
+    minify: true,
+    keepNames: true,
     legalComments: 'none',
     // Node reads an ASCII file faster than one it must decode as UTF-8.
     charset: 'ascii',
