@@ -17,12 +17,17 @@ export interface KnownValues {
   port?: string;
   /** The host the gateway connected to (nginx's `upstream: "http://10.0.0.7:5000/..."`). */
   backend?: string;
+  /** The shared framework version the app asks for, as the .NET host reports it missing: `8.0.11`. */
+  runtime?: string;
 }
 
 const DLL = /([A-Za-z0-9_][A-Za-z0-9_.-]{0,120}\.dll)\b/i;
 const POOL = /application pool '([^'\r\n]{1,120})'/i;
 const SITE = /MACHINE\/WEBROOT\/APPHOST\/([^'"/\s]{1,120})/i;
 const PORT = /:(\d{2,5})\/?$/;
+/** The .NET host's "The framework 'Microsoft.AspNetCore.App', version '8.0.11' (x64) was not found." */
+const FRAMEWORK_VERSION = /framework '[A-Za-z.]{1,60}', version '(\d{1,3}\.\d{1,3}(?:\.\d{1,5})?(?:-[0-9A-Za-z.]{1,40})?)'/;
+const VERSION = /^\d{1,3}\.\d{1,3}(?:\.\d{1,5})?(?:-[0-9A-Za-z.]{1,40})?$/;
 /** `http://10.0.0.7:5000/api` → host and port. */
 const UPSTREAM = /^[a-z][a-z0-9+.-]{0,20}:\/\/([^/:?#\s"[\]]{1,200}|\[[0-9a-f:.]{2,60}\])(?::(\d{2,5}))?/i;
 
@@ -41,7 +46,11 @@ export function knownValues(evidence: Evidence): KnownValues {
   const upstreams = evidence.signals.filter((s) => s.id === 'nginx-upstream').map((s) => UPSTREAM.exec((s as Signal<'nginx-upstream'>).data.upstream ?? ''));
   const backend = only(upstreams.map((m) => m?.[1]));
   const port = only(evidence.clues.filter((c) => c.clue === 'hosting.listening' && !c.narrative).map((c) => (c.value ? PORT.exec(c.value)?.[1] : undefined))) ?? only(upstreams.map((m) => m?.[2]));
-  return { dll, pool, site, port, backend };
+  const runtime = only([
+    ...evidence.signals.filter((s) => s.id === 'framework-missing').map((s) => (s as Signal<'framework-missing'>).data.version),
+    ...evidence.events.map((e) => FRAMEWORK_VERSION.exec(e.message)?.[1]),
+  ].filter((v) => v === undefined || VERSION.test(v)));
+  return { dll, pool, site, port, backend, runtime };
 }
 
 /** The text with every placeholder the evidence answers filled in. */
@@ -51,6 +60,15 @@ export function fillIn(text: string, known: KnownValues): string {
   if (known.site) out = out.split('<site name>').join(known.site);
   if (known.port) out = out.split('<port>').join(known.port);
   if (known.backend) for (const name of ['<backend-host>', '<upstream-host>', '<backend>']) out = out.split(name).join(known.backend);
-  if (known.dll) out = out.replace(/(\.\\)?\b(?:YourApp|MyApp|App)\.dll\b/g, (_m, prefix: string | undefined) => `${prefix ?? ''}${known.dll!}`);
+  // `App.dll` in a path or a command line (`.\App.dll`, `/var/www/app/App.dll`, `dotnet App.dll`) is
+  // a placeholder; in prose ("App.dll next to App.exe") it names no app in particular.
+  if (known.dll) out = out.replace(/(?<=[\\/]|dotnet )App\.dll\b|\b(?:YourApp|MyApp)\.dll\b/g, () => known.dll!);
+  if (known.runtime) {
+    const [major, minor] = known.runtime.split('.');
+    // The framework folder is named by the exact version; the installer to fetch is the latest
+    // patch of the same major.minor, since a runtime rolls forward across patches only.
+    out = out.split('Microsoft.AspNetCore.App\\<version>').join(`Microsoft.AspNetCore.App\\${known.runtime}`);
+    out = out.split('dotnet-hosting-<version>-win.exe').join(`dotnet-hosting-${major}.${minor}.x-win.exe (the latest ${major}.${minor} patch)`);
+  }
   return out;
 }

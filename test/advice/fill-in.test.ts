@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fillIn, knownValues } from '../../src/advice/fill-in';
 import { diagnose } from '../../src/diagnose';
 import { collect } from '../helpers/cause-tester';
+
+const CASES = join(__dirname, '..', 'fixtures', 'cases');
 
 const WEB_CONFIG = `<configuration>
   <system.webServer>
@@ -27,6 +31,7 @@ describe('knownValues', () => {
       site: undefined,
       port: '5080',
       backend: undefined,
+      runtime: undefined,
     });
   });
 
@@ -40,6 +45,14 @@ describe('knownValues', () => {
     const nginx = '2026/11/20 10:15:01 [error] 30420#0: *118 connect() failed (111: Connection refused) while connecting to upstream, client: 203.0.113.9, server: shop, request: "GET /api HTTP/1.1", upstream: "http://10.0.0.7:5000/api", host: "shop"';
     expect(knownValues(collect({ 'error.log': nginx }))).toMatchObject({ backend: '10.0.0.7', port: '5000' });
   });
+
+  it('reads the framework version the .NET host says is missing (stdout, or an event that quotes it)', () => {
+    const stdout = readFileSync(join(CASES, 'missing-dotnet-runtime-net8-stdout', 'stdout_20261120101501_4242.log'), 'utf8');
+    expect(knownValues(collect({ 'stdout.log': stdout })).runtime).toBe('8.0.0');
+    const event = "Log Name: Application\nSource: IIS AspNetCore Module V2\nEvent ID: 1031\nDescription:\nApplication '/LM/W3SVC/1/ROOT' with physical root 'C:\\inetpub\\shop\\' failed to start. The framework 'Microsoft.AspNetCore.App', version '9.0.2' (x64) was not found.";
+    expect(knownValues(collect({ 'events.txt': event })).runtime).toBe('9.0.2');
+    expect(knownValues(collect({ 'events.txt': `${event}\n\n${event.replace('9.0.2', '8.0.1')}` })).runtime).toBeUndefined();
+  });
 });
 
 describe('fillIn', () => {
@@ -47,6 +60,24 @@ describe('fillIn', () => {
     const text = 'appcmd set apppool "<pool name>" ...; dotnet .\\YourApp.dll; curl http://localhost:<port>/; set app "<site name>/"';
     expect(fillIn('curl -v http://<backend-host>:<port>/', { backend: '10.0.0.7', port: '5000' })).toBe('curl -v http://10.0.0.7:5000/');
     expect(fillIn(text, { pool: 'ShopPool', dll: 'Shop.Web.dll' })).toBe('appcmd set apppool "ShopPool" ...; dotnet .\\Shop.Web.dll; curl http://localhost:<port>/; set app "<site name>/"');
+  });
+});
+
+describe('fillIn: versions and the app DLL', () => {
+  it('puts the missing version into framework paths and names the installer by major.minor', () => {
+    const text = 'Check C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App\\<version>\\ exists. Run dotnet-hosting-<version>-win.exe.';
+    expect(fillIn(text, { runtime: '8.0.11' })).toBe(
+      'Check C:\\Program Files\\dotnet\\shared\\Microsoft.AspNetCore.App\\8.0.11\\ exists. Run dotnet-hosting-8.0.x-win.exe (the latest 8.0 patch).',
+    );
+    expect(fillIn(text, {})).toBe(text);
+  });
+
+  it('replaces App.dll in a path or command line, never in prose about any app', () => {
+    const known = { dll: 'Shop.Web.dll' };
+    expect(fillIn('arguments=".\\App.dll"', known)).toBe('arguments=".\\Shop.Web.dll"');
+    expect(fillIn('ExecStart=/usr/bin/dotnet /var/www/app/App.dll', known)).toBe('ExecStart=/usr/bin/dotnet /var/www/app/Shop.Web.dll');
+    expect(fillIn('run dotnet App.dll there', known)).toBe('run dotnet Shop.Web.dll there');
+    expect(fillIn('publish the normal layout (App.dll next to App.exe)', known)).toBe('publish the normal layout (App.dll next to App.exe)');
   });
 });
 
