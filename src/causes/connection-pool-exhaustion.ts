@@ -24,6 +24,7 @@ export default defineCause<ConnectionPoolExhaustionFacts>({
   layer: 'app',
   clues: {
     'sql.pool-timeout': 'proves',
+    'narrative.pool-limit': 'supports',
   },
   description:
     "All connections in the ADO.NET pool (Max Pool Size, 100 by default) were in use, so requests waited for one until the connect timeout and failed. Connections that are never disposed, or held across slow work, are the usual reason; blocking waits make it worse because requests stack up behind the pool.",

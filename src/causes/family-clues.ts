@@ -315,6 +315,10 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'sql.pool-timeout': 'strong',
     'net.address-in-use': 'supports',
     'net.no-buffer-space': 'strong',
+    'net.port-exhaustion': 'strong',
+    // A Redis timeout is a slow dependency; starvation is its usual reason in ASP.NET Core apps,
+    // and the thread pool numbers it carries decide (thread-pool-starvation's matcher).
+    'redis.timeout': 'hints',
     'was.ping-failure': 'strong',
     'event.was.5010': 'strong',
     'httperr.queue-timer': 'supports',
@@ -322,6 +326,9 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'sql.command-timeout': 'supports',
     'narrative.under-load': 'supports',
     'narrative.hang-words': 'supports',
+    'narrative.sync-code': 'supports',
+    'narrative.threads-growing': 'supports',
+    'narrative.pool-limit': 'supports',
     // An exhausted app answers late: gateway timeouts are what it looks like from outside.
     'win32.12002': 'supports',
     'duration.long': 'hints',

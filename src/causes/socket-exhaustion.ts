@@ -28,17 +28,22 @@ export default defineCause<SocketExhaustionFacts>({
   clues: {
     'net.address-in-use': 'strong',
     'net.no-buffer-space': 'proves',
+    // People name the condition once a platform tool told them (App Service "SNAT Port Exhaustion").
+    'net.port-exhaustion': 'strong',
   },
   description:
     'The app ran out of outbound sockets or ephemeral ports, typically by creating a new HttpClient (or connection) per request: each disposed client leaves its socket in TIME_WAIT for minutes. New outbound calls then fail with SocketException 10055/10048 or hang, and the requests waiting on them time out.',
   match(evidence) {
     const found = signals(evidence, 'socket-exhaustion');
     const bare = codes(evidence, WSAENOBUFS);
-    if (found.length === 0 && bare.length === 0) return undefined;
+    // "SNAT port exhaustion" said in words: App Service's detector and Azure's docs name it, and
+    // people repeat the name. Strong, though it is the condition named rather than the error seen.
+    const named = evidence.clues.filter((hit) => hit.clue === 'net.port-exhaustion' && !hit.narrative);
+    if (found.length === 0 && bare.length === 0 && named.length === 0) return undefined;
     const hang = hangRefs(evidence);
     const clientTimeouts = signals(evidence, 'http-client-timeout');
 
-    let base = found.length > 0 ? CONFIDENCE.likely : CONFIDENCE.possible;
+    let base = found.length > 0 ? CONFIDENCE.likely : named.length > 0 ? CONFIDENCE.likely - 0.05 : CONFIDENCE.possible;
     const boosts: number[] = [];
     if (found.length > 0 && (hang.length > 0 || clientTimeouts.length > 0)) boosts.push(0.12);
     if (found.length >= 3) boosts.push(0.05);
@@ -46,10 +51,10 @@ export default defineCause<SocketExhaustionFacts>({
 
     return {
       confidence: boosted(base, ...boosts),
-      evidence: refsOf([...found.map((s) => s.ref), ...bare.map((c) => c.ref), ...clientTimeouts.map((s) => s.ref), ...hang]),
+      evidence: refsOf([...found.map((s) => s.ref), ...named.map((h) => h.ref), ...bare.map((c) => c.ref), ...clientTimeouts.map((s) => s.ref), ...hang]),
       facts: {
         detail: found[0]?.data.detail ?? bare[0]?.meaning,
-        count: found.length + bare.length,
+        count: found.length + bare.length + named.length,
         hang: hang.length > 0 || clientTimeouts.length > 0,
       },
     };

@@ -25,6 +25,7 @@ export default defineCause<SyncOverAsyncFacts>({
   layer: 'app',
   clues: {
     'dotnet.blocking-wait': 'strong',
+    'narrative.sync-code': 'supports',
   },
   description:
     'The stack traces show threads blocked synchronously on tasks (Task.Wait, Task.Result). Each such request keeps a thread pool thread busy doing nothing until the awaited I/O finishes; under load the pool is exhausted and requests time out across the app.',

@@ -3,6 +3,7 @@
  * a Task), new work queues up, and the whole app stops answering. Gateways then time out on every
  * URL at once: the "one bad endpoint takes the whole site down" pattern.
  */
+import type { Evidence, EvidenceRef } from '../evidence/types';
 import { defineCause } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { events, refsOf, signals } from './query';
@@ -28,6 +29,21 @@ interface ThreadPoolStarvationFacts {
   pings: number;
   /** A stack frame blocked waiting on a Task. */
   blockingFrame?: string;
+  /** The worker pool's numbers when a client reported more busy threads than the minimum. */
+  throttled?: string;
+}
+
+/**
+ * Timeouts that report the worker pool with more busy threads than its minimum (StackExchange.Redis
+ * writes `WORKER: (Busy=32,Free=32735,Min=4,Max=32767)`): past the minimum the pool adds threads
+ * slowly, so work was queueing for a thread. That library's guide reads it as thread pool throttling.
+ */
+function busyOverMin(evidence: Evidence): { ref: EvidenceRef; busy: number; min: number }[] {
+  return evidence.clues.flatMap((hit) => {
+    if (hit.clue !== 'dotnet.threadpool-stats' || hit.value === undefined) return [];
+    const [busy, , min] = hit.value.split(',').map((part) => Number(part.slice(part.indexOf('=') + 1)));
+    return busy !== undefined && min !== undefined && busy > min ? [{ ref: hit.ref, busy, min }] : [];
+  });
 }
 
 export default defineCause<ThreadPoolStarvationFacts>({
@@ -38,6 +54,10 @@ export default defineCause<ThreadPoolStarvationFacts>({
   clues: {
     'kestrel.heartbeat-slow': 'strong',
     'dotnet.threadpool-starvation': 'strong',
+    // A client's timeout that reports the pool's numbers (dotnet.threadpool-stats) is weighed by
+    // the matcher, which reads Busy against Min: the numbers, not the line, say starvation.
+    'narrative.threads-growing': 'supports',
+    'narrative.sync-code': 'hints',
     // Starved requests end as gateway timeouts: those fit, they do not compete.
     'win32.12002': 'supports',
   },
@@ -49,10 +69,11 @@ export default defineCause<ThreadPoolStarvationFacts>({
     const spread = timeoutSpread(evidence);
     const wideSpread = spread !== undefined && spread.urls >= SPREAD_URLS;
     const blocking = signals(evidence, 'blocking-wait-in-stack');
-    if (heartbeats.length === 0 && !wideSpread && pings.length === 0) return undefined;
+    const throttled = busyOverMin(evidence);
+    if (heartbeats.length === 0 && !wideSpread && pings.length === 0 && throttled.length === 0) return undefined;
 
     let base: number;
-    if (heartbeats.length > 0) base = CONFIDENCE.likely;
+    if (heartbeats.length > 0 || throttled.length > 0) base = CONFIDENCE.likely;
     else if (wideSpread) base = CONFIDENCE.possible + 0.05;
     else base = CONFIDENCE.possible - 0.05; // a ping failure alone: a hang, starvation is one reason of several
 
@@ -65,7 +86,7 @@ export default defineCause<ThreadPoolStarvationFacts>({
     const longest = longestHeartbeatMs(evidence);
     return {
       confidence: boosted(base, ...boosts),
-      evidence: refsOf([...heartbeats.map((s) => s.ref), ...(spread?.refs ?? []), ...pings.map((e) => e.ref), ...blocking.map((s) => s.ref), ...hangRefs(evidence)]),
+      evidence: refsOf([...heartbeats.map((s) => s.ref), ...throttled.map((h) => h.ref), ...(spread?.refs ?? []), ...pings.map((e) => e.ref), ...blocking.map((s) => s.ref), ...hangRefs(evidence)]),
       facts: {
         heartbeats: heartbeats.length,
         longestHeartbeat: longest !== undefined ? `${Math.round(longest / 100) / 10} s` : undefined,
@@ -76,6 +97,7 @@ export default defineCause<ThreadPoolStarvationFacts>({
         window: windowText(evidence),
         pings: pings.length,
         blockingFrame: blocking[0]?.data.frame,
+        throttled: throttled[0] ? `Busy=${throttled[0].busy}, Min=${throttled[0].min}` : undefined,
       },
     };
   },
@@ -97,6 +119,7 @@ export default defineCause<ThreadPoolStarvationFacts>({
       );
     }
     if (pings > 0) steps.push(`WAS logged ${pings} ping failure${pings === 1 ? '' : 's'} (event 5010): the worker was unresponsive, and WAS kills it after pingResponseTime (1 min 30 s by default), which turns the hang into 502/503s for everyone.`);
+    if (facts.throttled) steps.push(`A client's timeout reported the worker pool at ${facts.throttled}: more busy threads than the minimum means the pool was adding threads about one per second while work waited for one. That is starvation, not a slow server.`);
     if (facts.blockingFrame) steps.push(`The pasted stack shows a thread blocked in ${facts.blockingFrame}: synchronous waiting on a Task is the classic way to starve the pool (see the sync-over-async cause).`);
     steps.push(
       'Confirm while it happens: "dotnet-counters monitor --process-id <PID> --counters System.Runtime" (w3wp.exe in process, dotnet.exe out of process; find it with "Get-Process w3wp, dotnet"). Starvation shows as a growing "ThreadPool Queue Length" while "ThreadPool Thread Count" creeps up by about one thread per second.',

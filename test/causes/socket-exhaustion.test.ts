@@ -6,6 +6,10 @@ import { iisLog, iisRow } from './support/windows-evidence';
 runCauseTests(cause, {
   valid: [
     {
+      name: 'an exhausted thread pool is not an exhausted port range',
+      evidence: { 'notes.txt': 'the thread pool was exhausted under load and every request timed out' },
+    },
+    {
       name: 'Kestrel failing to bind its own port is a port clash at startup',
       evidence: {
         'stdout_20261120101501_4242.log': [
@@ -39,6 +43,20 @@ runCauseTests(cause, {
       },
       minConfidence: 0.7,
       mentions: ['likely root of those 502/504s'],
+    },
+    {
+      // App Service's "SNAT Port Exhaustion" detector names the condition; WSAETIMEDOUT (10060,
+      // Winsock's message) is how the starved connects then fail.
+      name: 'SNAT port exhaustion named, with the connect timeouts it causes',
+      evidence: {
+        'notes.txt': [
+          'The App Service diagnostics report SNAT port exhaustion whenever the import job runs, and calls to the partner API fail with',
+          'System.Net.Sockets.SocketException (10060): A connection attempt failed because the connected party did not properly respond after a period of time, or established connection failed because connected host has failed to respond.',
+        ].join('\n'),
+      },
+      minConfidence: 0.5,
+      evidenceLines: [1],
+      mentions: ['IHttpClientFactory'],
     },
     {
       name: 'the HRESULT of WSAENOBUFS (0x80072747) named in prose',

@@ -13,8 +13,19 @@ const STORM = iisLog([
   iisRow('10:16:02', 'GET', '/health', 502, 3, 12002, 120003),
 ]);
 
+/**
+ * A RedisTimeoutException as StackExchange.Redis 2.x words it (src/StackExchange.Redis/ExceptionFactory.cs,
+ * and the examples of its Timeouts guide), with the worker pool's numbers given.
+ */
+const redisTimeout = (busy: number, min: number): string =>
+  `StackExchange.Redis.RedisTimeoutException: Timeout performing GET (5000ms), next: GET session:7f3a, inst: 4, qu: 0, qs: 12, aw: False, rs: ReadAsync, ws: Idle, in: 0, serverEndpoint: shop-cache.redis.cache.windows.net:6380, mc: 1/1/0, mgr: 10 of 10 available, clientName: WEB01, IOCP: (Busy=0,Free=1000,Min=${min},Max=1000), WORKER: (Busy=${busy},Free=${32767 - busy},Min=${min},Max=32767), v: 2.6.122.38350 (Please take a look at this article for some common client-side issues that can cause timeouts: https://stackexchange.github.io/StackExchange.Redis/Timeouts)`;
+
 runCauseTests(cause, {
   valid: [
+    {
+      name: 'a Redis timeout while the worker pool is under its minimum is no sign of starvation',
+      evidence: { 'app.log': redisTimeout(2, 4) },
+    },
     {
       name: 'one slow endpoint timing out alone is a plain request timeout',
       evidence: {
@@ -33,6 +44,13 @@ runCauseTests(cause, {
     },
   ],
   invalid: [
+    {
+      name: 'a Redis timeout reporting more busy worker threads than the minimum',
+      evidence: { 'app.log': redisTimeout(32, 4) },
+      minConfidence: 0.6,
+      evidenceLines: [1],
+      mentions: ['Busy=32, Min=4', 'about one per second'],
+    },
     {
       name: 'Kestrel slow heartbeat warnings (aspnet/KestrelHttpServer#2284)',
       evidence: {

@@ -20,6 +20,7 @@ import { SIGNATURES as netHttp } from './net-http';
 import { SIGNATURES as nginx } from './nginx';
 import { SIGNATURES as ocelot } from './ocelot';
 import { SIGNATURES as sql } from './sql';
+import { SIGNATURES as stackexchangeRedis } from './stackexchange-redis';
 import { SIGNATURES as tls } from './tls';
 import { SIGNATURES as traefik } from './traefik';
 import { SIGNATURES as was } from './was';
@@ -43,6 +44,7 @@ export const CATALOGUE: Readonly<Record<string, readonly Signature[]>> = {
   nginx,
   ocelot,
   sql,
+  'stackexchange-redis': stackexchangeRedis,
   tls,
   traefik,
   was,

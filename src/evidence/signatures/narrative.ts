@@ -61,6 +61,22 @@ export const SIGNATURES: readonly Signature[] = [
     ['Only happens under load, with about 200 concurrent users.', 'During the load test every request failed.'],
   ),
   ...cue(
+    'narrative.sync-code',
+    ['fully synchronous', 'synchronous blocking', 'synchronous api', 'synchronous calls', 'synchronous code', 'sync calls', 'sync over async', 'sync-over-async', 'calling .result', 'using .result', '同步调用', '同步阻塞', 'синхронные вызовы', 'chamadas síncronas', 'llamadas síncronas'],
+    ['The entire legacy code is fully synchronous blocking calls.', 'We are using the synchronous API.', 'There are sync calls to the database.'],
+    ['The clocks are synchronized'],
+  ),
+  ...cue(
+    'narrative.threads-growing',
+    ['threads starting to climb', 'threads climb', 'thread count climbs', 'thread count keeps', 'thread count grows', 'thread count increases', 'number of threads keeps', 'number of threads grows', 'number of threads increases', 'amount of threads', 'threads keep growing', 'threads keep increasing', '线程数', 'число потоков растет'],
+    ['The amount of threads in htop starts to climb 1-2 per second.', 'The thread count keeps growing until it stops answering.'],
+  ),
+  ...cue(
+    'narrative.pool-limit',
+    ['maximumpoolsize', 'max pool size', 'maxpoolsize', 'maximum pool size', 'connection pool is full', '连接池满', '连接池耗尽'],
+    ['Connections increase to the max value of my connection string (maximumpoolsize=100).', 'The connection pool is full under load.'],
+  ),
+  ...cue(
     'narrative.intermittent',
     ['intermittent', 'intermittently', 'randomly', 'sporadic', 'from time to time', 'every now and then', 'once in a while', 'sometimes we get', 'some requests fail', '偶尔', '间歇', 'периодически', 'иногда', 'intermitente', 'às vezes', 'a veces', 'manchmal'],
     ['We get intermittent 502s, maybe one request in fifty.', 'Sometimes we get a 502 when posting the form.'],

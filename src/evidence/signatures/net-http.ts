@@ -413,6 +413,24 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['SocketException (10048)'], noMatch: ['port 10048 is free'] },
   },
 
+  // --- The condition named: SNAT or ephemeral port exhaustion (App Service, Azure load balancers)
+  {
+    clue: 'net.port-exhaustion',
+    all: ['exhaust'],
+    any: ['snat port', 'snat exhaustion', 'port exhaustion', 'ephemeral ports exhausted', 'ports were exhausted', 'ports are exhausted', 'exhausting snat', 'exhausted snat', 'exhausting the snat', 'exhausting ephemeral'],
+    source: 'learn.microsoft.com azure/app-service/troubleshoot-intermittent-outbound-connection-errors ("SNAT port exhaustion"); azure/load-balancer/load-balancer-outbound-connections',
+    examples: {
+      match: ['Using it on an Azure Web App results in SNAT port exhaustion, with the error', 'the App Service diagnostics show SNAT Port Exhaustion', 'looks like ephemeral port exhaustion on the VM'],
+      noMatch: ['the thread pool was exhausted'],
+    },
+  },
+  {
+    clue: 'net.port-exhaustion',
+    all: ['out of'],
+    any: ['out of snat ports', 'out of ephemeral ports', 'out of outbound ports'],
+    source: 'learn.microsoft.com azure/app-service/troubleshoot-intermittent-outbound-connection-errors (running out of SNAT ports)',
+    examples: { match: ['we ran out of SNAT ports during the batch', 'the server runs out of ephemeral ports'] },
+  },
   // --- No buffer space: out of ephemeral ports or socket buffers (WSAENOBUFS 10055, ENOBUFS 105)
   {
     clue: 'net.no-buffer-space',
