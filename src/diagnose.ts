@@ -124,8 +124,12 @@ function matchOf(h: RankedHypothesis, evidence: Evidence): CauseMatch {
 function quoted(h: RankedHypothesis, evidence: Evidence): EvidenceRef[] {
   const key = (ref: EvidenceRef): string => `${ref.source}\u0000${ref.line}`;
   const clueOfLine = new Map<string, string>();
+  // A line a house rule read stays marked as such even when a stronger built-in clue labels it.
+  const houseOfLine = new Map<string, NonNullable<EvidenceRef['house']>>();
   for (const vote of h.votes) {
-    if (STEPS[vote.step] <= 0 || vote.scope === 'match') continue;
+    if (STEPS[vote.step] <= 0) continue;
+    for (const ref of vote.refs) if (ref.house && !houseOfLine.has(key(ref))) houseOfLine.set(key(ref), ref.house);
+    if (vote.scope === 'match') continue;
     for (const ref of vote.refs) if (!clueOfLine.has(key(ref))) clueOfLine.set(key(ref), vote.clue);
   }
   const out: EvidenceRef[] = [];
@@ -137,7 +141,9 @@ function quoted(h: RankedHypothesis, evidence: Evidence): EvidenceRef[] {
       if (seen.has(k)) continue;
       seen.add(k);
       const clue = vote.scope === 'match' ? clueOfLine.get(k) : vote.clue;
-      out.push(clue === undefined ? ref : { ...ref, clue });
+      const house = houseOfLine.get(k);
+      const labelled = clue === undefined ? ref : { ...ref, clue };
+      out.push(house && !labelled.house ? { ...labelled, house } : labelled);
     }
   }
   return decisiveRefs(out, evidence).slice(0, MAX_REFS);
