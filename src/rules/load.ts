@@ -129,6 +129,9 @@ const fileSchema = z.strictObject({ rules: z.array(ruleSchema).min(1, 'a rule fi
 
 type RuleInput = z.infer<typeof ruleSchema>;
 
+/** The fields a rule may have, for the README test: every one of them must be documented. */
+export const RULE_FIELDS: readonly string[] = Object.keys(ruleSchema.shape);
+
 let clueIds: Set<string> | undefined;
 
 /** Every clue id the built-in catalogue raises or weighs. */
