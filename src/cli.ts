@@ -19,10 +19,20 @@ import { EvidenceCollector, looksBinary } from './evidence/collector';
 import { EVIDENCE_KINDS, KINDS } from './evidence/kinds';
 import { diagnoseEvidence, houseOptions } from './diagnose';
 import type { HouseRule } from './evidence/house';
-import { describeSample, formatProblem, loadRules, readRules, RulesError } from './rules/load';
+import type * as RulesLoader from './rules/load';
 import { renderText } from './render/text';
 import { renderMarkdown } from './render/markdown';
 import type { Diagnosis } from './contract';
+
+/**
+ * The house rule loader (zod and a YAML parser) is loaded only when rules are asked for, so a
+ * plain diagnosis starts as fast as before.
+ */
+function rulesLoader(): typeof RulesLoader {
+  // A plain require: the CLI is CommonJS, and jest runs it in-process without ESM loading.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./rules/load') as typeof RulesLoader;
+}
 
 export const EXIT = { found: 0, nothing: 1, usage: 2 } as const;
 
@@ -257,7 +267,7 @@ function renderDiagnosis(d: Diagnosis, format: Format, verbose = false): string 
 /** Runs the CLI; returns the exit code instead of exiting so tests can drive it in-process. */
 export async function runCli(argv: string[], io: CliIo = process): Promise<number> {
   // A subcommand, not a file: a log file literally named "rules" is passed as ./rules.
-  if (argv[0] === 'rules') return rulesCommand(argv.slice(1), io);
+  if (argv[0] === 'rules') return rulesCommand(argv.slice(1), io, rulesLoader());
   let options: CliOptions;
   try {
     options = parseOptions(argv);
@@ -284,6 +294,7 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
 
   let rules: HouseRule[] | undefined;
   if (options.rules !== undefined) {
+    const { loadRules, RulesError } = rulesLoader();
     try {
       rules = loadRules(options.rules);
     } catch (error) {
@@ -331,7 +342,7 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
 }
 
 /** `diag502 rules check DIR`: every rule on its samples, a line each, and what it all comes to. */
-function rulesCommand(argv: string[], io: CliIo): number {
+function rulesCommand(argv: string[], io: CliIo, { describeSample, formatProblem, readRules }: typeof RulesLoader): number {
   if (argv[0] !== 'check' || argv.length !== 2 || argv[1]!.startsWith('-')) {
     io.stderr.write('diag502: usage: diag502 rules check DIR (the folder of your house rule files). To diagnose a file named "rules", pass it as ./rules.\n');
     return EXIT.usage;

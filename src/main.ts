@@ -4,7 +4,6 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig, modeOf } from './config';
-import { loadRules, RulesError } from './rules/load';
 import type { HouseRule } from './evidence/house';
 import { openServiceStore, openStore } from './conversation/store/open-store';
 import { StoreOpenError } from './conversation/store/store-error';
@@ -56,7 +55,8 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const mode = modeOf(config);
   // Checked before anything starts: a rule set with a bad file or a failing sample is refused whole.
-  const rules = config.DIAG502_RULES_DIR === undefined ? undefined : loadRules(config.DIAG502_RULES_DIR);
+  // The loader (and its YAML parser) is loaded only for a team that has rules.
+  const rules = config.DIAG502_RULES_DIR === undefined ? undefined : (await import('./rules/load.js')).loadRules(config.DIAG502_RULES_DIR);
   if (rules) process.stderr.write(`diag502: using ${rules.length} house rule${rules.length === 1 ? '' : 's'} from ${config.DIAG502_RULES_DIR}\n`);
   const options = { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000 };
   // The bot keeps SQLite's commits off its event loop; the console has no acks to protect.
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
 
 /** Errors written for people: one line, no stack. */
 function isForPeople(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof StoreOpenError || error instanceof RulesError || (error as Error)?.name === 'StartupError';
+  return error instanceof ConfigError || error instanceof StoreOpenError || ['RulesError', 'StartupError'].includes((error as Error)?.name);
 }
 
 main().then(
