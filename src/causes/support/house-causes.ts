@@ -11,7 +11,11 @@ import type { ClueWeights } from '../../ranking/steps';
 
 const CATALOGUES = new WeakMap<readonly HouseRule[], readonly CauseDefinition[]>();
 
-/** The catalogue with a rule set applied, built once per set (the ranking caches by catalogue). */
+/**
+ * The catalogue with a rule set applied, built once per set (the ranking caches by catalogue).
+ * A house cause is one more specific cause of its family: it takes its share of the family's
+ * prior like any other, so a team's cause never raises the family's total before any clue.
+ */
 export function houseCatalogue(rules: readonly HouseRule[], base: readonly CauseDefinition[] = CAUSES): readonly CauseDefinition[] {
   if (rules.length === 0) return base;
   let built = base === CAUSES ? CATALOGUES.get(rules) : undefined;
