@@ -124,6 +124,8 @@ describe('the README example (examples/rules/lb.yaml)', () => {
     expect(read.problems).toEqual([]);
     expect(read.samples.filter((s) => !s.passed)).toEqual([]);
     expect(read.rules.map((r) => r.rule)).toEqual(['lb-idle-timeout', 'deploy-offline']);
+    // Whole sentences, not cut at a " #" that YAML would read as a comment.
+    expect(read.rules[0]!.cause?.fix).toBe('Move the virtual server to the tcp-lan-300s profile (ticket to #netops), or make the slow endpoint answer within 30 s.');
   });
 
   it('answers with its house cause on its own sample line', () => {
