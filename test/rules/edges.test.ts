@@ -4,7 +4,7 @@
  * and a bad rule set stops `npm start` with the located problem.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -16,6 +16,18 @@ const ROOT = join(__dirname, '..', '..');
 const EXAMPLE = join(ROOT, 'examples', 'rules');
 const F5_LINE = 'Dec  7 10:00:01 f5-lb01 info tmm[1234]: 01230140:3: RST sent from 10.0.0.5:443 to 10.1.0.9:51000, [0x2bbd] Idle timeout expired after 30 s';
 const rules = loadRules(EXAMPLE);
+
+/** The worker runs compiled code: rebuild dist/ when a source it runs is newer than its output. */
+function ensureCompiled(): void {
+  const sources = ['conversation/engine-worker', 'conversation/engine', 'diagnose', 'evidence/house', 'evidence/contribution', 'evidence/collector', 'evidence/signatures/scanner', 'causes/support/house-causes'];
+  const stale = (name: string): boolean => {
+    const output = join(ROOT, 'dist', 'src', `${name}.js`);
+    return !existsSync(output) || statSync(output).mtimeMs < statSync(join(ROOT, 'src', `${name}.ts`)).mtimeMs;
+  };
+  if (!sources.some(stale)) return;
+  spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, encoding: 'utf8' });
+  expect(sources.filter(stale)).toEqual([]);
+}
 const request = (text: string) => ({ text, slack: false as const, addressed: true, source: 'message 1', previous: [] });
 
 describe('DIAG502_RULES_DIR', () => {
@@ -61,8 +73,8 @@ describe('npm start with house rules', () => {
     expect(r.status).toBe(2);
   }, 180_000);
 
-  // After the starts above, dist/ holds a build of the current sources (bin/start.js rebuilds).
   it('hands the rules to the worker threads of the Slack bot engine', async () => {
+    ensureCompiled();
     const engine = createEnginePool({ workerFile: join(ROOT, 'dist', 'src', 'conversation', 'engine-worker.js'), threads: 1, rules });
     try {
       const big = `${F5_LINE}\n${'x'.repeat(POOL_THRESHOLD)}\n`;
@@ -71,5 +83,5 @@ describe('npm start with house rules', () => {
     } finally {
       await engine.close();
     }
-  }, 60_000);
+  }, 150_000);
 });
