@@ -134,6 +134,14 @@ describe('house rules in Slack', () => {
     expect(json).toContain('&lt;!channel&gt;');
   });
 
+  it('escapes the team texts (title, steps, fix) like any other text', () => {
+    const [f5] = rules;
+    const loud = { ...f5!, cause: { ...f5!.cause!, title: 'F5 <!here> cut it', steps: ['Ask <!channel> in #netops'], fix: 'Page <@U123> & wait' } };
+    const json = JSON.stringify(diagnosisMessage(diagnose([{ source: 'f5.log', text: F5_LINE }], { rules: [loud] })).blocks);
+    for (const raw of ['<!here>', '<!channel>', '<@U123>']) expect(json).not.toContain(raw);
+    expect(json).toContain('&lt;!channel&gt;');
+  });
+
   it('uses the team steps of a rule that weighs a built-in cause', () => {
     const offline = diagnose([{ source: 'deploy.log', text: rules[1]!.samples.match[0]! }], { rules });
     expect(offline.causes[0]?.id).toBe('app-offline');
