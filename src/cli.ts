@@ -4,6 +4,9 @@
  * with memory that does not grow with the file.
  *
  * Exit codes: 0 a cause was found, 1 no 502 evidence was recognized, 2 usage or read error.
+ *
+ * `diag502 rules check DIR`: runs every house rule of DIR on its sample lines and reports.
+ * Exit codes: 0 all samples pass, 1 a sample failed, 2 a rule file is invalid (or usage).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -14,10 +17,22 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Readable, Writable } from 'node:stream';
 import { EvidenceCollector, looksBinary } from './evidence/collector';
 import { EVIDENCE_KINDS, KINDS } from './evidence/kinds';
-import { diagnoseEvidence } from './diagnose';
+import { diagnoseEvidence, houseOptions } from './diagnose';
+import type { HouseRule } from './evidence/house';
+import type * as RulesLoader from './rules/load';
 import { renderText } from './render/text';
 import { renderMarkdown } from './render/markdown';
 import type { Diagnosis } from './contract';
+
+/**
+ * The house rule loader (zod and a YAML parser) is loaded only when rules are asked for, so a
+ * plain diagnosis starts as fast as before.
+ */
+function rulesLoader(): typeof RulesLoader {
+  // A plain require: the CLI is CommonJS, and jest runs it in-process without ESM loading.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./rules/load') as typeof RulesLoader;
+}
 
 export const EXIT = { found: 0, nothing: 1, usage: 2 } as const;
 
@@ -43,6 +58,8 @@ error pages, web.config. Reads stdin when no FILE is given or FILE is "-".
 Options:
   -f, --format <text|markdown|json>  output format (default: text)
       --json                         same as --format json
+      --rules <DIR>                  also use your team's house rules (*.yaml, *.yml,
+                                     *.json in DIR); they are checked before use
   -v, --verbose                      show every evidence line
   -h, --help                         show this help
   -V, --version                      show the version
@@ -53,10 +70,15 @@ ${kindsHelp()}
 
 Exit codes: 0 a cause was found, 1 no 502 evidence recognized, 2 usage or read error.
 
+House rules:
+  diag502 rules check DIR   run every rule of DIR on its sample lines and report
+                            (exit 0 all pass, 1 a sample failed, 2 an invalid file)
+
 Examples:
   diag502 u_ex261120.log web.config
   curl -sv https://example.com/api 2>&1 | diag502
   diag502 --json C:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex261120.log > diagnosis.json
+  diag502 --rules ./rules f5.log u_ex261120.log
 `;
 
 interface CliIo {
@@ -71,6 +93,7 @@ interface CliOptions {
   format: Format;
   verbose: boolean;
   files: string[];
+  rules?: string;
   help: boolean;
   version: boolean;
 }
@@ -85,6 +108,7 @@ function parseOptions(argv: string[]): CliOptions {
       options: {
         format: { type: 'string', short: 'f' },
         json: { type: 'boolean' },
+        rules: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -102,6 +126,7 @@ function parseOptions(argv: string[]): CliOptions {
     format: format as Format,
     verbose: values.verbose ?? false,
     files: positionals,
+    ...(values.rules === undefined ? {} : { rules: values.rules }),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -114,7 +139,7 @@ function optionError(error: NodeJS.ErrnoException): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${option ?? ''}. Run "diag502 --help" to see the options; a file whose name starts with "-" goes after "--".`.replace('option .', 'option.');
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `${option ?? 'an option'} needs a value (--format text, markdown or json).`;
+      return option === '--rules' ? '--rules needs a value (the folder of your house rule files).' : `${option ?? 'an option'} needs a value (--format text, markdown or json).`;
     default:
       return `${error.message.split('\n')[0]}. Run "diag502 --help" to see the options.`;
   }
@@ -241,6 +266,8 @@ function renderDiagnosis(d: Diagnosis, format: Format, verbose = false): string 
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can drive it in-process. */
 export async function runCli(argv: string[], io: CliIo = process): Promise<number> {
+  // A subcommand, not a file: a log file literally named "rules" is passed as ./rules.
+  if (argv[0] === 'rules') return rulesCommand(argv.slice(1), io, rulesLoader());
   let options: CliOptions;
   try {
     options = parseOptions(argv);
@@ -265,7 +292,18 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
     io.stderr.write('diag502: reading evidence from the terminal; paste it, then press Ctrl-D (Ctrl-Z Enter on Windows)\n');
   }
 
-  const collector = new EvidenceCollector();
+  let rules: HouseRule[] | undefined;
+  if (options.rules !== undefined) {
+    const { loadRules, RulesError } = rulesLoader();
+    try {
+      rules = loadRules(options.rules);
+    } catch (error) {
+      if (!(error instanceof RulesError)) throw error;
+      io.stderr.write(`${error.message}\n`);
+      return EXIT.usage;
+    }
+  }
+  const collector = new EvidenceCollector(houseOptions({ rules }));
   let read = 0;
   for (const file of files) {
     try {
@@ -298,9 +336,47 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
     return EXIT.usage;
   }
 
-  const diagnosis = diagnoseEvidence(collector.finish());
+  const diagnosis = diagnoseEvidence(collector.finish(), rules ? { rules } : {});
   io.stdout.write(renderDiagnosis(diagnosis, options.format, options.verbose));
   return diagnosis.causes.length > 0 ? EXIT.found : EXIT.nothing;
+}
+
+/** `diag502 rules check DIR`: every rule on its samples, a line each, and what it all comes to. */
+function rulesCommand(argv: string[], io: CliIo, { describeSample, formatProblem, readRules }: typeof RulesLoader): number {
+  if (argv[0] !== 'check' || argv.length !== 2 || argv[1]!.startsWith('-')) {
+    io.stderr.write('diag502: usage: diag502 rules check DIR (the folder of your house rule files). To diagnose a file named "rules", pass it as ./rules.\n');
+    return EXIT.usage;
+  }
+  const dir = argv[1]!;
+  const read = readRules(dir);
+  const out: string[] = [`diag502 rules check ${dir}`];
+  for (const file of read.files) {
+    out.push('', file);
+    const fileProblems = read.problems.filter((p) => p.file === file);
+    for (const p of fileProblems) out.push(`  INVALID  ${formatProblem(p)}`);
+    for (const rule of read.rules.filter((r) => r.file === file)) {
+      const samples = read.samples.filter((s) => s.rule === rule.rule && s.file === file);
+      const failed = samples.filter((s) => !s.passed);
+      const matches = samples.filter((s) => s.expect === 'match').length;
+      const misses = samples.length - matches;
+      out.push(`  ${failed.length === 0 ? 'ok  ' : 'FAIL'}  ${rule.rule}: ${matches} sample${matches === 1 ? '' : 's'} to match, ${misses} near miss${misses === 1 ? '' : 'es'}`);
+      for (const s of failed) out.push(`        ${formatProblem({ file: s.file, line: s.line, message: describeSample(s) })}`);
+    }
+  }
+  // Problems not tied to one of the files read (the folder itself).
+  for (const p of read.problems.filter((p) => !read.files.includes(p.file))) out.push('', `INVALID  ${formatProblem(p)}`);
+  const failed = read.samples.filter((s) => !s.passed).length;
+  const rules = read.rules.length;
+  out.push(
+    '',
+    read.problems.length > 0
+      ? `${read.problems.length} problem${read.problems.length === 1 ? '' : 's'} in the rule files: fix ${read.problems.length === 1 ? 'it' : 'them'} first; diag502 refuses this folder until then.`
+      : failed > 0
+        ? `${failed} of ${read.samples.length} samples failed: diag502 refuses this folder until they pass.`
+        : `All ${read.samples.length} samples of ${rules} rule${rules === 1 ? '' : 's'} pass.`,
+  );
+  (read.problems.length > 0 || failed > 0 ? io.stderr : io.stdout).write(`${out.join('\n')}\n`);
+  return read.problems.length > 0 ? EXIT.usage : failed > 0 ? EXIT.nothing : EXIT.found;
 }
 
 function readVersion(): string {

@@ -2,6 +2,7 @@
  * Configuration from the environment (and `.env` through dotenv), validated by one zod schema.
  * A missing or malformed value is named in a clear message, never shown as a stack trace.
  */
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_STORE_URL } from './conversation/store/store';
 
@@ -42,7 +43,17 @@ const configSchema = z.object({
         .optional(),
     )
     .transform((v) => v ?? [30, 60, 120, 240, 480]),
+  /** A folder of house rule files (*.yaml, *.yml, *.json); their contents are checked when loaded (src/rules/). */
+  DIAG502_RULES_DIR: optionalText.pipe(z.string().refine(isFolder, 'must be an existing folder of house rule files (*.yaml, *.yml, *.json)').optional()),
 });
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -24,6 +24,10 @@ export interface DiagnosedCause {
   steps: string[];
   fix: DiagnosisFix;
   references: string[];
+  /** Present only on a cause a team defined in a house rule (additive to schema 1). */
+  source?: 'house';
+  /** Which house rule defined the cause, and in which file. */
+  house?: { rule: string; file: string };
 }
 
 export interface MissingEvidence {

@@ -4,6 +4,7 @@
  */
 import { EvidenceCollector, type InputOptions } from './evidence/collector';
 import type { Evidence, EvidenceKind, EvidenceRef } from './evidence/types';
+import type { Signature as Signature } from './evidence/signatures/types';
 import { CAUSES } from './causes';
 import type { CauseDefinition, CauseMatch } from './causes/define-cause';
 import { rank, type RankedHypothesis } from './ranking/rank';
@@ -19,6 +20,8 @@ import { productionFindings } from './advice/findings';
 import { missingEntry } from './advice/collect';
 import { describeStatus } from './evidence/codes';
 import { identifyLayer } from './layer';
+import { houseSignatures, type HouseRule } from './evidence/house';
+import { houseCatalogue } from './causes/support/house-causes';
 import {
   DIAGNOSIS_SCHEMA,
   type DecodedCode,
@@ -34,9 +37,14 @@ export interface EvidenceInput extends InputOptions {
   text: string;
 }
 
-interface DiagnoseOptions {
+export interface DiagnoseOptions {
   /** The catalogue to use; tests pass a subset. */
   causes?: readonly CauseDefinition[];
+  /**
+   * A team's house rules, validated at the edge (src/rules/). Their signatures run with the
+   * catalogue's, their causes join it; none loaded changes nothing.
+   */
+  rules?: readonly HouseRule[];
 }
 
 /** How many candidates a diagnosis keeps; the renderers show fewer. */
@@ -46,7 +54,7 @@ const MAX_REFS = 12;
 
 /** Diagnoses pasted text: the entry point for Slack, the console and tests. */
 export function diagnose(inputs: readonly EvidenceInput[], options: DiagnoseOptions = {}): Diagnosis {
-  const collector = new EvidenceCollector();
+  const collector = new EvidenceCollector(houseOptions(options));
   for (const input of inputs) {
     const { source, text, ...readOptions } = input;
     collector.addText(source, text, readOptions);
@@ -54,9 +62,17 @@ export function diagnose(inputs: readonly EvidenceInput[], options: DiagnoseOpti
   return diagnoseEvidence(collector.finish(), options);
 }
 
-/** Diagnoses already collected evidence (the CLI streams files into a collector first). */
+/** What a collector needs of the options: the house signatures, when rules are loaded. */
+export function houseOptions(options: DiagnoseOptions): { house?: readonly Signature[] } {
+  return options.rules && options.rules.length > 0 ? { house: houseSignatures(options.rules) } : {};
+}
+
+/**
+ * Diagnoses already collected evidence (the CLI streams files into a collector first, made with
+ * `houseOptions` when it has house rules).
+ */
 export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = {}): Diagnosis {
-  const catalogue = options.causes ?? CAUSES;
+  const catalogue = options.causes ?? (options.rules ? houseCatalogue(options.rules) : CAUSES);
   const ranking = rank(evidence, catalogue);
   const { candidates, family: bestFamily, lead, thin } = verdictOf(ranking);
   // When a specific cause leads, its family's own answer ("a startup failure, reason not yet
@@ -108,8 +124,12 @@ function matchOf(h: RankedHypothesis, evidence: Evidence): CauseMatch {
 function quoted(h: RankedHypothesis, evidence: Evidence): EvidenceRef[] {
   const key = (ref: EvidenceRef): string => `${ref.source}\u0000${ref.line}`;
   const clueOfLine = new Map<string, string>();
+  // A line a house rule read stays marked as such even when a stronger built-in clue labels it.
+  const houseOfLine = new Map<string, NonNullable<EvidenceRef['house']>>();
   for (const vote of h.votes) {
-    if (STEPS[vote.step] <= 0 || vote.scope === 'match') continue;
+    if (STEPS[vote.step] <= 0) continue;
+    for (const ref of vote.refs) if (ref.house && !houseOfLine.has(key(ref))) houseOfLine.set(key(ref), ref.house);
+    if (vote.scope === 'match') continue;
     for (const ref of vote.refs) if (!clueOfLine.has(key(ref))) clueOfLine.set(key(ref), vote.clue);
   }
   const out: EvidenceRef[] = [];
@@ -121,7 +141,9 @@ function quoted(h: RankedHypothesis, evidence: Evidence): EvidenceRef[] {
       if (seen.has(k)) continue;
       seen.add(k);
       const clue = vote.scope === 'match' ? clueOfLine.get(k) : vote.clue;
-      out.push(clue === undefined ? ref : { ...ref, clue });
+      const house = houseOfLine.get(k);
+      const labelled = clue === undefined ? ref : { ...ref, clue };
+      out.push(house && !labelled.house ? { ...labelled, house } : labelled);
     }
   }
   return decisiveRefs(out, evidence).slice(0, MAX_REFS);
@@ -161,7 +183,7 @@ function describeCause(h: RankedHypothesis, evidence: Evidence, confidence: numb
       shown.language = 'xml';
     }
   }
-  return {
+  const described: DiagnosedCause = {
     id: cause.id,
     family: cause.family,
     title: cause.title,
@@ -171,6 +193,9 @@ function describeCause(h: RankedHypothesis, evidence: Evidence, confidence: numb
     fix: diff === undefined ? shown : { ...shown, diff },
     references: cause.references,
   };
+  // Added only for a team's cause, so built-in answers keep exactly the fields they always had.
+  if (cause.house) Object.assign(described, { source: 'house' as const, house: { ...cause.house } });
+  return described;
 }
 
 /** Below this posterior the best answer is only a weak candidate: ask for the evidence that settles most 502s. */

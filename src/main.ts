@@ -4,6 +4,7 @@
  */
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig, modeOf } from './config';
+import type { HouseRule } from './evidence/house';
 import { openServiceStore, openStore } from './conversation/store/open-store';
 import { StoreOpenError } from './conversation/store/store-error';
 import { runConsole } from './console/console';
@@ -20,7 +21,7 @@ const GRACE_MS = 7000;
  * flight a grace period and returns (the caller closes the store). Work not finished stays in the
  * store and is resumed at the next start.
  */
-async function runSlack(config: Config, store: Store): Promise<number> {
+async function runSlack(config: Config, store: Store, rules: readonly HouseRule[] | undefined): Promise<number> {
   let stopping: NodeJS.Signals | undefined;
   const signalled = new Promise<NodeJS.Signals>((resolve) => {
     const on = (signal: NodeJS.Signals): void => {
@@ -36,7 +37,7 @@ async function runSlack(config: Config, store: Store): Promise<number> {
   });
   // Loaded only for Slack modes: the console does not need Bolt at all.
   const { createSlackApp } = await import('./slack/app.js');
-  const slack = createSlackApp({ config, store });
+  const slack = createSlackApp({ config, store, ...(rules ? { rules } : {}) });
   const started = slack.start().then(() => 'started' as const);
   const first = await Promise.race([started, signalled]);
   if (first !== 'started') {
@@ -53,13 +54,17 @@ async function main(): Promise<number> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env);
   const mode = modeOf(config);
+  // Checked before anything starts: a rule set with a bad file or a failing sample is refused whole.
+  // The loader (and its YAML parser) is loaded only for a team that has rules.
+  const rules = config.DIAG502_RULES_DIR === undefined ? undefined : (await import('./rules/load.js')).loadRules(config.DIAG502_RULES_DIR);
+  if (rules) process.stderr.write(`diag502: using ${rules.length} house rule${rules.length === 1 ? '' : 's'} from ${config.DIAG502_RULES_DIR}\n`);
   const options = { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000 };
   // The bot keeps SQLite's commits off its event loop; the console has no acks to protect.
   const store = mode === 'console' ? openStore(config.STORE_URL, options) : await openServiceStore(config.STORE_URL, options);
   try {
-    if (mode !== 'console') return await runSlack(config, store);
+    if (mode !== 'console') return await runSlack(config, store, rules);
     process.stderr.write('diag502: no Slack credentials found, so this is the local console. To connect Slack, put SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env (see .env.example and the README).\n');
-    return await runConsole({ stdin: process.stdin, stdout: process.stdout }, store);
+    return await runConsole({ stdin: process.stdin, stdout: process.stdout }, store, rules ? { rules } : {});
   } finally {
     await store.close();
   }
@@ -67,7 +72,7 @@ async function main(): Promise<number> {
 
 /** Errors written for people: one line, no stack. */
 function isForPeople(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof StoreOpenError || (error as Error)?.name === 'StartupError';
+  return error instanceof ConfigError || error instanceof StoreOpenError || ['RulesError', 'StartupError'].includes((error as Error)?.name);
 }
 
 main().then(

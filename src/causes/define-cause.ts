@@ -6,6 +6,7 @@
 import type { Evidence, EvidenceKind, EvidenceRef } from '../evidence/types';
 import type { AspNetCoreChange, DiagnosisFix, FamilyId, LayerId } from '../vocabulary';
 import type { ClueWeights } from '../ranking/steps';
+import type { HouseOrigin } from '../evidence/house';
 
 /** One value a matcher found that steps and fix can quote ("the request ran 120 s"). */
 export type FactValue = string | number | boolean;
@@ -77,6 +78,8 @@ interface CauseMeta {
   wants: EvidenceKind[];
   /** https links to the vendor documentation or the public thread behind the facts. */
   references: string[];
+  /** Set only on a cause a team defined in a house rule file, never on the built-in catalogue. */
+  house?: HouseOrigin;
 }
 
 /** One cause as its file writes it, typed with its own facts. */

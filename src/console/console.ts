@@ -6,6 +6,8 @@
 import type { Readable, Writable } from 'node:stream';
 import { userInfo } from 'node:os';
 import { Conversation, type MessagePlace } from '../conversation/conversation';
+import { createInlineEngine } from '../conversation/engine';
+import type { HouseRule } from '../evidence/house';
 import type { Store } from '../conversation/store/store';
 import type { ThreadKey } from '../conversation/types';
 import type { Reply } from '../conversation/replies';
@@ -46,8 +48,9 @@ function exitCodeOf(reply: Reply | null): number {
   return reply.type === 'no-evidence' || reply.type === 'unknown-question' ? 1 : 0;
 }
 
-export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
-  const conversation = new Conversation(store, { sourceName: consoleSource });
+/** @param options.rules house rules (validated by the caller) used for every diagnosis here. */
+export async function runConsole(io: ConsoleIo, store: Store, options: { rules?: readonly HouseRule[] } = {}): Promise<number> {
+  const conversation = new Conversation(store, { sourceName: consoleSource, engine: createInlineEngine(options.rules) });
   const key = consoleThread(new Date());
   const author = consoleUser();
   let counter = 0;

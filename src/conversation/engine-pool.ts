@@ -7,7 +7,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { SlackEscaping } from '../evidence/normalize';
-import { inlineEngine, type AnalyzeRequest, type Engine } from './engine';
+import { createInlineEngine, type AnalyzeRequest, type Engine } from './engine';
+import type { HouseRule } from '../evidence/house';
 
 /** Inputs at least this large (in characters, the text and the thread's earlier evidence) go to a worker. */
 export const POOL_THRESHOLD = 64 * 1024;
@@ -26,11 +27,14 @@ interface EnginePoolOptions {
   threshold?: number;
   /** Another pool (tests). */
   pool?: WorkerPool;
+  /** House rules, validated at the edge; the workers get a copy when they start. */
+  rules?: readonly HouseRule[];
 }
 
 export function createEnginePool(options: EnginePoolOptions = {}): Engine {
   const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
   const threshold = options.threshold ?? POOL_THRESHOLD;
+  const inlineEngine = createInlineEngine(options.rules);
   const pool: WorkerPool =
     options.pool ??
     new Piscina({
@@ -39,6 +43,8 @@ export function createEnginePool(options: EnginePoolOptions = {}): Engine {
       maxThreads: threads,
       // Idle workers go after a minute; the first large paste after that pays one start (~100 ms).
       idleTimeout: 60_000,
+      // Plain data, so it crosses into each worker as it starts; compiled there once.
+      workerData: { rules: options.rules ? [...options.rules] : undefined },
     });
   const size = (request: AnalyzeRequest): number => request.text.length + request.previous.reduce((n, p) => n + p.text.length, 0);
   let closed = false;

@@ -4,7 +4,8 @@
  * wraps it so a surface can run it where it likes (inline for the console and small pastes, in a
  * worker thread for large ones, so the Slack bot's event loop stays free to acknowledge).
  */
-import { diagnose, diagnoseEvidence, type EvidenceInput } from '../diagnose';
+import { diagnose, diagnoseEvidence, houseOptions, type EvidenceInput } from '../diagnose';
+import type { HouseRule } from '../evidence/house';
 import type { Diagnosis } from '../contract';
 import { cleanText, type CleanText } from '../evidence/clean-text';
 import { EvidenceCollector } from '../evidence/collector';
@@ -53,16 +54,17 @@ function asClean(text: string): CleanText {
  * reads the thread's evidence and this message in one collection: the message is "evidence" when
  * it produced a fact of its own, and the diagnosis of that collection is the thread's new one.
  */
-export function analyze(request: AnalyzeRequest): Analysis {
+export function analyze(request: AnalyzeRequest, rules?: readonly HouseRule[]): Analysis {
   const clean = request.cleaned ? asClean(request.text) : cleanText(request.text, request.slack);
   const early = classifyText(clean.text, request.addressed);
   if (early) return { clean, classified: early };
-  const collector = new EvidenceCollector();
+  const options = rules && rules.length > 0 ? { rules } : {};
+  const collector = new EvidenceCollector(houseOptions(options));
   for (const input of request.previous) collector.addText(input.source, input.text, { clean: true });
   collector.addText(request.source, clean.text, { clean: true });
   const evidence = collector.finish();
   if (!hasFactsFrom(evidence, request.source)) return { clean, classified: { kind: 'chatter' } };
-  return { clean, classified: { kind: 'evidence' }, diagnosis: diagnoseEvidence(evidence) };
+  return { clean, classified: { kind: 'evidence' }, diagnosis: diagnoseEvidence(evidence, options) };
 }
 
 /** Clean thread messages as diagnose() inputs. */
@@ -70,10 +72,18 @@ export function cleanInputs(inputs: readonly { source: string; text: string }[])
   return inputs.map((i) => ({ source: i.source, text: i.text, clean: true }));
 }
 
-/** Everything on the calling thread: the console, the CLI, tests and small Slack pastes. */
-export const inlineEngine: Engine = {
-  clean: async (text, slack) => cleanText(text, slack),
-  analyze: async (request) => analyze(request),
-  diagnose: async (inputs) => diagnose(cleanInputs(inputs)),
-  close: async () => undefined,
-};
+/**
+ * Everything on the calling thread: the console, the CLI, tests and small Slack pastes. With
+ * house rules (validated at the edge), every diagnosis uses them.
+ */
+export function createInlineEngine(rules?: readonly HouseRule[]): Engine {
+  const options = rules && rules.length > 0 ? { rules } : {};
+  return {
+    clean: async (text, slack) => cleanText(text, slack),
+    analyze: async (request) => analyze(request, options.rules),
+    diagnose: async (inputs) => diagnose(cleanInputs(inputs), options),
+    close: async () => undefined,
+  };
+}
+
+export const inlineEngine: Engine = createInlineEngine();

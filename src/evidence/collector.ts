@@ -16,8 +16,9 @@ import { FALLBACK_KIND, KINDS } from './kinds';
 import { LIMITS, formatBytes } from './limits';
 import { refText } from './ref-text';
 import { durationsIn } from './durations';
-import { signatureScanner } from './signatures';
-import type { ClueHit } from './signatures/types';
+import { scannerWith } from './signatures';
+import type { SignatureScanner } from './signatures/scanner';
+import type { ClueHit, Signature } from './signatures/types';
 import { emptyEvidence, type Evidence, type EvidenceKind, type EvidenceRef, type InputSummary, type Segment, type SegmentFacts } from './types';
 
 /** How much text the Slack-escaping decision looks at. */
@@ -309,6 +310,12 @@ export class EvidenceCollector {
   readonly iis = new IisLogAggregator({ redact: (text) => this.iisRedactor.redact(text) });
   private readonly evidence: Evidence = emptyEvidence();
   private readonly readers: InputReader[] = [];
+  private readonly scanner: SignatureScanner;
+
+  /** @param options.house a team's own signatures (house rules), scanned after the catalogue's. */
+  constructor(options: { house?: readonly Signature[] } = {}) {
+    this.scanner = scannerWith(options.house);
+  }
 
   /** Opens an input to stream into. Names are made unique so evidence lines stay unambiguous. */
   open(source: string, options: InputOptions = {}): InputReader {
@@ -334,7 +341,7 @@ export class EvidenceCollector {
     const joined = `${previous.text.slice(-SEAM_CHARS).trimStart()} ${line.trimStart().slice(0, SEAM_CHARS)}`;
     let ref: EvidenceRef | undefined;
     const at = (): EvidenceRef => (ref ??= { source, line: previous.lineNo, text: refText(previous.text) });
-    for (const hit of signatureScanner().scan(joined, at)) if (!previous.clues.has(hit.clue) && !clues.has(hit.clue)) this.addClue(hit);
+    for (const hit of this.scanner.scan(joined, at)) if (!previous.clues.has(hit.clue) && !clues.has(hit.clue)) this.addClue(hit);
   }
 
   /** @internal */
@@ -364,7 +371,7 @@ export class EvidenceCollector {
     if (line.length === 0) return NO_CLUES;
     let ref: EvidenceRef | undefined;
     const at = (): EvidenceRef => (ref ??= { source, line: lineNo, text: refText(line) });
-    const hits = signatureScanner().scan(line, at);
+    const hits = this.scanner.scan(line, at);
     for (const hit of hits) this.addClue(hit);
     for (const ms of durationsIn(line)) this.addClue({ clue: 'duration', ref: at(), value: String(ms) });
     return hits.length === 0 ? NO_CLUES : new Set(hits.map((h) => h.clue));

@@ -16,6 +16,9 @@ export function hasFactsFrom(evidence: Evidence, source: string): boolean {
     evidence.appPools.some(from) ||
     evidence.headers.some(from) ||
     evidence.freb.some(from) ||
-    evidence.inputs.some((i) => from(i) && i.kinds.includes('iis-log'))
+    evidence.inputs.some((i) => from(i) && i.kinds.includes('iis-log')) ||
+    // A line a team's house rule recognized is evidence by their say-so, even in a format
+    // (their load balancer's log) that no built-in parser reads.
+    evidence.clues.some((c) => c.ref.house !== undefined && from(c.ref))
   );
 }

@@ -17,6 +17,8 @@ export interface EvidenceRef {
   text: string;
   /** In a diagnosis: the clue this line counted as (`kestrel.bind-failed`, `status.502.3`). */
   clue?: string;
+  /** The house rule that recognized this line (a team's own signature, not the built-in catalogue). */
+  house?: { rule: string; file: string };
 }
 
 /** Something a parser could not understand. Parsers report problems instead of throwing. */

@@ -3,7 +3,7 @@
  */
 import type { Diagnosis } from '../contract';
 import { FAMILIES } from '../vocabulary';
-import { maskedNote, summarizeInputs, percent, nothingFound, OTHER_CANDIDATES_SHOWN } from './shared';
+import { maskedNote, summarizeInputs, percent, nothingFound, OTHER_CANDIDATES_SHOWN, houseLabel } from './shared';
 import { where } from '../evidence/ref-text';
 
 /** Escapes text for a Markdown table cell or inline context. */
@@ -27,9 +27,10 @@ export function renderMarkdown(d: Diagnosis): string {
     out.push(...nothingFound(d), '');
   } else {
     out.push(`**Confidence:** ${percent(top.confidence)} · **Family:** ${FAMILIES[top.family]} (\`${top.family}\`)`);
+    if (top.house) out.push(`**From:** ${cell(houseLabel(top.house))}`);
     if (d.layer) out.push(`**Layer that answered:** ${d.layer.title}`);
     out.push('', '## Evidence', '');
-    out.push(...fence(top.evidence.map((r) => `${where(r.source, r.line)}  ${r.text.trim()}`).join('\n'), 'text'), '');
+    out.push(...fence(top.evidence.map((r) => `${where(r.source, r.line)}  ${r.text.trim()}${r.house ? `  [${houseLabel(r.house)}]` : ''}`).join('\n'), 'text'), '');
     out.push('## Next steps', '');
     top.steps.forEach((s, i) => out.push(`${i + 1}. ${s}`));
     out.push('', '## Fix', '', top.fix.summary, '');
@@ -38,7 +39,7 @@ export function renderMarkdown(d: Diagnosis): string {
     if (top.references.length > 0) out.push('References: ' + top.references.map((r) => `<${r}>`).join(', '), '');
     if (others.length > 0) {
       out.push('## Other candidates', '', '| cause | family | confidence |', '|---|---|---|');
-      for (const c of others.slice(0, OTHER_CANDIDATES_SHOWN)) out.push(`| ${cell(c.title)} (\`${c.id}\`) | ${c.family} | ${percent(c.confidence)} |`);
+      for (const c of others.slice(0, OTHER_CANDIDATES_SHOWN)) out.push(`| ${cell(c.title)} (\`${c.id}\`${c.house ? `, ${cell(houseLabel(c.house))}` : ''}) | ${c.family} | ${percent(c.confidence)} |`);
       out.push('');
     }
   }

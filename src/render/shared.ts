@@ -43,10 +43,18 @@ export function maskedNote(count: number): string {
   return `${masked}; check before you share it further`;
 }
 
-/** `u_ex.log:17  <the line>`, the line cut to a readable length. */
+/**
+ * `house rule lb-idle-timeout (rules/lb.yaml)`: said wherever a team's rule raised a line or a
+ * cause, so nobody takes the team's judgement for the built-in catalogue's, or the other way round.
+ */
+export function houseLabel(house: { rule: string; file: string }): string {
+  return `house rule ${house.rule} (${house.file})`;
+}
+
+/** `u_ex.log:17  <the line>`, the line cut to a readable length, and the house rule that read it. */
 export function refLine(ref: EvidenceRef, max = 200): string {
   const text = ref.text.length > max ? `${ref.text.slice(0, max - 1)}…` : ref.text;
-  return `${where(ref.source, ref.line)}  ${text.trim()}`;
+  return `${where(ref.source, ref.line)}  ${text.trim()}${ref.house ? `  [${houseLabel(ref.house)}]` : ''}`;
 }
 
 /** The honest answer when no cause matched: what was read, and that nothing is being guessed. */

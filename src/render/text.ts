@@ -4,7 +4,7 @@
  */
 import type { Diagnosis, DiagnosedCause } from '../contract';
 import { FAMILIES } from '../vocabulary';
-import { summarizeInputs, percent, refLine, nothingFound, OTHER_CANDIDATES_SHOWN, maskedNote } from './shared';
+import { summarizeInputs, percent, refLine, nothingFound, OTHER_CANDIDATES_SHOWN, maskedNote, houseLabel } from './shared';
 import { where } from '../evidence/ref-text';
 
 export interface TextOptions {
@@ -34,6 +34,7 @@ function shortText(d: Diagnosis, options: TextOptions): string {
   if (d.redactions > 0) out.push(`(${maskedNote(d.redactions)})`);
   out.push('', `Most likely: ${top.title}`);
   out.push(`  confidence ${percent(top.confidence)} · ${FAMILIES[top.family]} (${top.family})${d.layer ? ` · answered by ${d.layer.title}` : ''}`);
+  if (top.house) out.push(`  from ${houseLabel(top.house)}`);
   for (const ref of top.evidence.slice(0, 2)) out.push(`  ${refLine(ref, 110)}`);
   out.push('', ...wrap(`Fix: ${top.fix.summary}`, 0, 2));
   const body = top.fix.diff ?? top.fix.snippet;
@@ -53,7 +54,7 @@ function shortText(d: Diagnosis, options: TextOptions): string {
     if (top.steps.length > SHORT_STEPS) out.push(`  (${top.steps.length - SHORT_STEPS} more in the full report)`);
   }
   const alternatives = others.slice(0, OTHER_CANDIDATES_SHOWN);
-  if (alternatives.length > 0) out.push('', ...wrap(`Also possible: ${alternatives.map((c) => `${c.title} (${percent(c.confidence)})`).join('; ')}`, 0, 2));
+  if (alternatives.length > 0) out.push('', ...wrap(`Also possible: ${alternatives.map((c) => `${c.title} (${percent(c.confidence)}${c.house ? `, ${houseLabel(c.house)}` : ''})`).join('; ')}`, 0, 2));
   if (d.missing.length > 0) out.push(...wrap(`Paste next: ${d.missing.slice(0, 3).map((m) => m.what).join('; ')}`, 0, 2));
   const extras = [
     d.findings.length > 0 ? `${d.findings.length} configuration finding${d.findings.length === 1 ? '' : 's'}` : '',
@@ -79,7 +80,7 @@ function fullText(d: Diagnosis, options: TextOptions): string {
       out.push('', 'Other candidates:');
       for (const c of others.slice(0, OTHER_CANDIDATES_SHOWN)) {
         const first = c.evidence[0];
-        out.push(`  - ${c.title} [${c.id}, ${percent(c.confidence)}]${first ? `  (${where(first.source, first.line)})` : ''}`);
+        out.push(`  - ${c.title} [${c.id}, ${percent(c.confidence)}${c.house ? `, ${houseLabel(c.house)}` : ''}]${first ? `  (${where(first.source, first.line)})` : ''}`);
       }
     }
   }
@@ -115,6 +116,7 @@ function causeBlock(c: DiagnosedCause, d: Diagnosis, options: TextOptions): stri
   const out: string[] = [];
   out.push(`Most likely: ${c.title}`);
   out.push(`  confidence ${percent(c.confidence)} · ${FAMILIES[c.family]} (${c.family})`);
+  if (c.house) out.push(`  from ${houseLabel(c.house)}`);
   if (d.layer) out.push(`  answered by: ${d.layer.title}`);
   out.push('', 'Evidence:');
   const shown = options.verbose ? c.evidence : c.evidence.slice(0, 6);

@@ -17,6 +17,7 @@ import type { Config } from '../config';
 import { Conversation } from '../conversation/conversation';
 import { createEnginePool } from '../conversation/engine-pool';
 import { analyze, type Engine } from '../conversation/engine';
+import type { HouseRule } from '../evidence/house';
 import { compareDiagnoses } from '../conversation/change';
 import { renderReply } from './render';
 import type { Store } from '../conversation/store/store';
@@ -41,6 +42,8 @@ interface SlackAppOptions {
   logger?: Logger;
   /** Where diagnoses run; a worker-thread pool by default. */
   engine?: Engine;
+  /** House rules (validated by the caller) for the default engine. */
+  rules?: readonly HouseRule[];
 }
 
 interface SlackApp {
@@ -92,7 +95,7 @@ function warmUp(): void {
   if (analysis.diagnosis) renderReply({ type: 'diagnosis', diagnosis: analysis.diagnosis, change: compareDiagnoses(undefined, analysis.diagnosis), truncated: false }, { user: 'U0', evidence: sample });
 }
 
-export function createSlackApp({ config, store, logger: given, engine: givenEngine }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, store, logger: given, engine: givenEngine, rules }: SlackAppOptions): SlackApp {
   if (!config.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is required for Slack modes');
   const token = config.SLACK_BOT_TOKEN;
   const mode = config.SLACK_APP_TOKEN ? 'socket' : 'http';
@@ -101,7 +104,7 @@ export function createSlackApp({ config, store, logger: given, engine: givenEngi
   const hosts = new SlackHosts(config.SLACK_API_URL);
   const health = new Health(store);
   const api = new SlackApi(new webApi.WebClient(token, { ...webClientOptions(config.SLACK_API_URL), logger }), logger, hosts, { health });
-  const engine = givenEngine ?? createEnginePool();
+  const engine = givenEngine ?? createEnginePool(rules ? { rules } : {});
   const conversation = new Conversation(store, { engine });
   const scheduler = new Scheduler(logger);
   const owner = processOwner();

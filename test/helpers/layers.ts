@@ -27,6 +27,8 @@ const RULES: readonly { unit: string; level: number; matches: (path: string) => 
   { unit: 'slack', level: 9, matches: (p) => p.startsWith('slack/') },
   { unit: 'console', level: 9, matches: (p) => p.startsWith('console/') },
   { unit: 'config', level: 8, matches: (p) => p === 'config.ts' },
+  // The house rule loader reads files at the edge, for the faces; the engine gets checked data.
+  { unit: 'rules', level: 8, matches: (p) => p.startsWith('rules/') },
   { unit: 'render', level: 7, matches: (p) => p.startsWith('render/') },
   { unit: 'conversation', level: 6, matches: (p) => p.startsWith('conversation/') },
   // The knowledge base answers questions about the catalogue's causes, so it sits above them.

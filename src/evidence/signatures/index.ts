@@ -67,3 +67,20 @@ export function signatureScanner(): SignatureScanner {
   scanner ??= new SignatureScanner(ALL_SIGNATURES, typeof DIAG502_SCANNER_TABLE === 'undefined' ? undefined : DIAG502_SCANNER_TABLE);
   return scanner;
 }
+
+/** Scanners over the catalogue plus one set of house signatures, built once per set. */
+const withHouse = new WeakMap<readonly Signature[], SignatureScanner>();
+
+/**
+ * The scanner for a diagnosis: the catalogue's alone when no house rules are loaded (so nothing
+ * changes for anyone without them), else the catalogue followed by the team's signatures.
+ */
+export function scannerWith(house: readonly Signature[] | undefined): SignatureScanner {
+  if (!house || house.length === 0) return signatureScanner();
+  let built = withHouse.get(house);
+  if (!built) {
+    built = new SignatureScanner([...ALL_SIGNATURES, ...house]);
+    withHouse.set(house, built);
+  }
+  return built;
+}

@@ -6,6 +6,7 @@
 import type { EvidenceRef } from '../types';
 import { LiteralIndex } from './literal-index';
 import type { ClueHit, Signature } from './types';
+import { houseRef, type HouseOrigin } from '../house';
 
 /** Longest value kept from a line (an exception message, an address). */
 const MAX_VALUE = 200;
@@ -75,7 +76,9 @@ export class SignatureScanner {
         if (c.any.length > 0 && !c.any.some((l) => found.has(l))) continue;
         if (c.none.some((l) => found.has(l))) continue;
         at ??= ref();
-        const hit: ClueHit = { clue, ref: at };
+        // A house rule's line says whose rule it was, next to whatever clue it raised.
+        const house = (c.signature as { house?: HouseOrigin }).house;
+        const hit: ClueHit = { clue, ref: house ? houseRef(at, house) : at };
         if (c.signature.value) {
           const value = c.signature.value.exec(line)?.[1];
           if (value !== undefined) hit.value = value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value;

@@ -6,7 +6,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { DiagnosedCause, Diagnosis } from '../../contract';
 import type { EvidenceRef } from '../../evidence/types';
-import { maskedNote, nothingFound, percent, refLine, summarizeInputs } from '../../render/shared';
+import { houseLabel, maskedNote, nothingFound, percent, refLine, summarizeInputs } from '../../render/shared';
 import { compose, type Part } from './compose';
 import { context, header } from './elements';
 import { code, markup, prose } from './flow';
@@ -25,7 +25,7 @@ function refsText(refs: readonly EvidenceRef[]): string {
 }
 
 function causeHeading(c: DiagnosedCause, rank: number): string {
-  return `*${rank === 0 ? 'Most likely' : `Candidate ${rank + 1}`}: ${clip(c.title, 200)}* (${percent(c.confidence)}, ${inlineCode(c.id)})`;
+  return `*${rank === 0 ? 'Most likely' : `Candidate ${rank + 1}`}: ${clip(c.title, 200)}* (${percent(c.confidence)}, ${inlineCode(c.id)}${c.house ? `, ${escapeText(houseLabel(c.house))}` : ''})`;
 }
 
 function readLine(d: Diagnosis): string[] {

@@ -8,7 +8,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Diagnosis, DiagnosedCause } from '../../contract';
 import type { DiagnosisChange } from '../../conversation/change';
 import { FAMILIES } from '../../vocabulary';
-import { maskedNote, nothingFound, OTHER_CANDIDATES_SHOWN, percent, refLine, summarizeInputs } from '../../render/shared';
+import { houseLabel, maskedNote, nothingFound, OTHER_CANDIDATES_SHOWN, percent, refLine, summarizeInputs } from '../../render/shared';
 import { renderText } from '../../render/text';
 import { describeChange } from '../../render/reply-text';
 import { formatBytes, LIMITS } from '../../evidence/limits';
@@ -99,6 +99,8 @@ function facts(d: Diagnosis, top: DiagnosedCause | undefined, options: Diagnosis
   if (top) {
     out.push(`Confidence *${percent(top.confidence)}*`);
     out.push(`${escapeText(FAMILIES[top.family] ?? top.family)} (${inlineCode(top.family)})`);
+    // The team's rule text is trusted configuration, still escaped like anything shown in Slack.
+    if (top.house) out.push(`From ${escapeText(houseLabel(top.house))}`);
     out.push(d.layer ? `Answered by: *${escapeText(d.layer.title)}*` : 'Layer: not identified from this evidence');
   }
   if (options.askedBy) out.push(`Asked by ${mention(options.askedBy)}`);
@@ -127,7 +129,7 @@ function causeParts(d: Diagnosis, top: DiagnosedCause, change: DiagnosisChange |
   parts.push({ name: 'config change', ...PARTS.fix, heading: '*The config change*', chunks: fixChunks(top) });
   const others = d.causes.slice(1, 1 + OTHER_CANDIDATES_SHOWN);
   if (others.length > 0) {
-    const lines = others.map((c) => `• ${clip(c.title, 200)} (${inlineCode(c.id)}, ${percent(c.confidence)})`);
+    const lines = others.map((c) => `• ${clip(c.title, 200)} (${inlineCode(c.id)}, ${percent(c.confidence)}${c.house ? `, ${escapeText(houseLabel(c.house))}` : ''})`);
     parts.push({ name: 'other candidates', ...PARTS.others, heading: '*Other candidates*', chunks: [markup(lines)] });
   }
   const links = top.references.map(link).filter((l): l is string => l !== undefined).slice(0, 2);
