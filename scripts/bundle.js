@@ -25,7 +25,7 @@ const ROOT = join(__dirname, '..');
 /**
  * Left out of the bundles: the native SQLite binding (a .node file); the Slack face, which the
  * console loads only when Slack credentials are set (it then runs the separate modules anyway);
- * and the libraries the engine loads on first use (XML validation, web.config diffs), which a
+ * the house rule loader, used only when rules are asked for; and the libraries the engine loads on first use (XML validation, web.config diffs), which a
  * one-line input never needs: bundled, every start would read and compile them.
  */
 const leaveOut = {
@@ -33,6 +33,8 @@ const leaveOut = {
   setup(build) {
     build.onResolve({ filter: /^(better-sqlite3|fast-xml-parser|diff)$/ }, (args) => ({ path: args.path, external: true }));
     build.onResolve({ filter: /\/slack\/app(\.js)?$/ }, () => ({ path: '../dist/src/slack/app.js', external: true }));
+    // The house rule loader (zod, yaml) runs only with --rules or DIAG502_RULES_DIR.
+    build.onResolve({ filter: /\/rules\/load(\.js)?$/ }, () => ({ path: '../dist/src/rules/load.js', external: true }));
   },
 };
 
@@ -116,7 +118,7 @@ async function bundle(entry) {
   });
   const text = wrapped(result.outputFiles[0].text, entry);
   // bin/load-bundle.js reads the bundle as latin1, which is only right for pure ASCII.
-  const wide = /[^\t\n\r\x20-\x7e]/.exec(text);
+  const wide = /[\u0080-\uffff]/.exec(text);
   if (wide) throw new Error(`${relative(ROOT, entry)}: the bundle has a non-ASCII character (${JSON.stringify(wide[0])}) at ${wide.index}`);
   return text;
 }

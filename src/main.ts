@@ -10,6 +10,16 @@ import { StoreOpenError } from './conversation/store/store-error';
 import { runConsole } from './console/console';
 import type { Store } from './conversation/store/store';
 import type { Config } from './config';
+import type * as RulesLoader from './rules/load';
+
+/**
+ * The house rule loader (zod, a YAML parser) is loaded only when DIAG502_RULES_DIR is set. A plain
+ * require, not import(): the console runs from a bundle in a vm.Script, where import() has no loader.
+ */
+function rulesLoader(): typeof RulesLoader {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./rules/load') as typeof RulesLoader;
+}
 
 /** After SIGTERM/SIGINT the process is gone within this (Kubernetes and systemd wait 10 s), whatever it is doing. */
 const HARD_STOP_MS = 9000;
@@ -56,7 +66,7 @@ async function main(): Promise<number> {
   const mode = modeOf(config);
   // Checked before anything starts: a rule set with a bad file or a failing sample is refused whole.
   // The loader (and its YAML parser) is loaded only for a team that has rules.
-  const rules = config.DIAG502_RULES_DIR === undefined ? undefined : (await import('./rules/load.js')).loadRules(config.DIAG502_RULES_DIR);
+  const rules = config.DIAG502_RULES_DIR === undefined ? undefined : rulesLoader().loadRules(config.DIAG502_RULES_DIR);
   if (rules) process.stderr.write(`diag502: using ${rules.length} house rule${rules.length === 1 ? '' : 's'} from ${config.DIAG502_RULES_DIR}\n`);
   const options = { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000 };
   // The bot keeps SQLite's commits off its event loop; the console has no acks to protect.
