@@ -25,6 +25,8 @@ interface ReadFiles {
   text: string;
   /** One sentence per file that was cut or skipped, for the person who sent it (mrkdwn-safe). */
   notes: string[];
+  /** Lines read from the files (their own lines, not the "file NAME" ones). */
+  lines: number;
 }
 
 interface DownloadOptions {
@@ -47,6 +49,14 @@ const TEXT_TYPES = /^(?:text\/[\w.+-]+|application\/(?:json|xml|x-yaml|yaml|octe
 
 class DownloadRefused extends Error {}
 
+/** Lines in a text, a final newline ending the last one rather than starting another. */
+export function lineCount(text: string): number {
+  if (text === '') return 0;
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1;
+  return text.endsWith('\n') ? lines - 1 : lines;
+}
+
 /** A file name (or title) as a note may show it: user text, escaped like a paste and cut short. */
 export function fileLabel(file: AttachedFile): string {
   const raw = (file.name ?? file.title ?? 'file').replace(/[\r\n\t]+/g, ' ').trim() || 'file';
@@ -66,6 +76,7 @@ export async function readAttachedFiles(files: readonly AttachedFile[], options:
   const capBytes = options.capBytes ?? LIMITS.maxPasteBytes;
   const parts: string[] = [];
   const notes: string[] = [];
+  let lines = 0;
   let budget = capBytes;
   for (const file of files) {
     const label = fileLabel(file);
@@ -90,6 +101,7 @@ export async function readAttachedFiles(files: readonly AttachedFile[], options:
       // A cut file used the whole budget (its partial last line was dropped, not saved for later).
       budget = cut ? 0 : budget - Buffer.byteLength(text);
       parts.push(`file ${(file.name ?? 'file').replace(/[\r\n]+/g, ' ')}\n${text}`);
+      lines += lineCount(text);
       if (cut || (size !== undefined && size > capBytes)) {
         notes.push(`${label} is larger than ${formatBytes(capBytes)}: I read only its first ${formatBytes(capBytes)}. Attach the lines around the 502 (or run the diag502 CLI on the whole file) for the rest.`);
       }
@@ -97,7 +109,7 @@ export async function readAttachedFiles(files: readonly AttachedFile[], options:
       notes.push(`I could not download ${label}: ${escapeText((error as Error).message)}`);
     }
   }
-  return { text: parts.join('\n'), notes };
+  return { text: parts.join('\n'), notes, lines };
 }
 
 /**

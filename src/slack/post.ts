@@ -76,6 +76,28 @@ export async function postMessage(poster: Poster, target: Target, message: Slack
   return ts;
 }
 
+/**
+ * Replaces the message at `at` (a progress note) with `message`, in place: what people see becomes
+ * the answer, and repeating it after a crash changes nothing. Same fallbacks as postMessage.
+ * Returns the message's ts (unchanged by an update).
+ */
+export async function updateMessage(poster: Poster, at: { channel: string; threadTs?: string; ts: string }, message: SlackMessage): Promise<string> {
+  const args: Record<string, unknown> = { channel: at.channel, ts: at.ts, text: message.text, blocks: message.blocks };
+  if (message.metadata) args.metadata = message.metadata;
+  try {
+    await poster.api.call('chat.update', args);
+  } catch (error) {
+    if (!(error instanceof SlackCallError) || !PLAIN_RETRY.has(error.code)) throw error;
+    poster.logger.warn(`diag502: ${postFailure(error.code, at.channel, 'chat.update')}, retrying with the text fallback only`);
+    const plain: Record<string, unknown> = { channel: at.channel, ts: at.ts, blocks: [], text: message.text.length > PLAIN_MAX ? `${message.text.slice(0, PLAIN_MAX)}…` : message.text };
+    if (message.metadata && !error.code.startsWith('invalid_metadata')) plain.metadata = message.metadata;
+    await poster.api.call('chat.update', plain);
+  }
+  const file = overflowFile(message.overflow);
+  if (file && file.content.length > 0) await uploadOverflow(poster, at.channel, at.threadTs ?? at.ts, file);
+  return at.ts;
+}
+
 async function uploadOverflow(poster: Poster, channel: string, threadTs: string, file: { filename: string; content: string }): Promise<void> {
   try {
     await uploadFile(poster.api, poster.token, { channel, threadTs, filename: file.filename, title: 'diag502 full report', content: file.content });

@@ -45,6 +45,8 @@ const answerSchema = z.object({
   message: z.object({ text: z.string(), blocks: z.array(z.unknown()), metadata: z.unknown().optional(), overflow: z.unknown().optional() }),
   /** A slash command's channel answer: its ts becomes the thread the evidence is filed under. */
   startsThread: z.boolean().optional(),
+  /** A note about attached files, said before the answer: never the message a progress note turns into. */
+  note: z.boolean().optional(),
 });
 export type Answer = z.infer<typeof answerSchema>;
 
@@ -67,6 +69,11 @@ export const progressSchema = z.object({
   delivered: z.number(),
   /** The ts of the answer that started the thread, once posted (slash commands). */
   threadTs: z.string().optional(),
+  /**
+   * A "Reading …" message posted while a large request was worked on (progress.ts): the first
+   * answer to its channel and thread replaces it in place instead of being posted.
+   */
+  placeholder: z.object({ channel: z.string(), threadTs: z.string().optional(), ts: z.string() }).optional(),
 });
 export type JobProgress = z.infer<typeof progressSchema>;
 

@@ -21,10 +21,11 @@ import type { Store } from '../../conversation/store/store';
 import type { Job } from '../../conversation/types';
 import { slackKey, stripMentions } from '../deps';
 import { readAttachedFiles, type AttachedFile } from '../files';
-import { postFailure, postMessage, respondTo, type Poster, type SlackMessage } from '../post';
+import { postFailure, postMessage, respondTo, updateMessage, type Poster, type SlackMessage } from '../post';
 import { renderReply } from '../render';
 import { SlackCallError, type SlackApi } from '../web-api';
 import { findPosted } from './already-posted';
+import { ProgressNotes, progressLine, progressTarget } from './progress';
 import { laneOf, payloadSchema, progressSchema, resultSchema, type Answer, type JobPayload, type JobProgress, type JobResult, type SlackRequest } from './requests';
 import { nextTurn } from './scheduler';
 
@@ -63,9 +64,13 @@ export class Runner {
   /** Slash commands' drafts, kept in memory until their answer is posted and adopted. */
   private readonly drafts = new Map<string, Draft>();
   private readonly poster: Poster;
+  private readonly progressNotes: ProgressNotes;
+  /** Progress messages of the jobs being worked on here, to count lines into once files are read. */
+  private readonly placeholders = new Map<string, { channel: string; ts: string }>();
 
   constructor(private readonly o: RunnerOptions) {
     this.poster = { api: o.api, token: o.token, logger: o.logger };
+    this.progressNotes = new ProgressNotes(o.api, o.logger);
   }
 
   /**
@@ -95,23 +100,42 @@ export class Runner {
     const payload = parsed.data;
     let result = stored?.data;
     const lease = this.keepLease(job.id);
+    const stage = progressSchema.safeParse(job.progress);
+    const progress: JobProgress = stage.success ? stage.data : { delivered: 0 };
     try {
       if (job.state === 'pending' || !result) {
-        result = { answers: await this.work(payload) };
+        if (!progress.placeholder && !(await this.showProgress(job, payload, progress))) return;
+        if (progress.placeholder) this.placeholders.set(job.id, progress.placeholder);
+        result = { answers: await this.work(payload, job.id) };
         if (lease.lost() || !(await this.o.store.updateJob(job.id, this.o.owner, { state: 'answered', result }))) return;
       }
-      const progress = progressSchema.safeParse(job.progress);
-      await this.deliver(job, payload, result, progress.success ? progress.data : { delivered: 0 }, lease);
+      await this.deliver(job, payload, result, progress, lease);
     } catch (error) {
-      await this.failed(job, payload, result, error);
+      await this.failed(job, payload, result, error, progress);
     } finally {
       lease.stop();
       this.drafts.delete(job.id);
+      this.placeholders.delete(job.id);
     }
   }
 
+  /**
+   * For a large paste or any file: says "Reading …" at once (progress.ts), and records the message
+   * with the job, so a resumed job replaces the same message. False when the lease was lost.
+   */
+  private async showProgress(job: Job, payload: JobPayload, progress: JobProgress): Promise<boolean> {
+    const request = payload.request;
+    const target = progressTarget(request);
+    const line = target ? progressLine(request) : undefined;
+    if (!target || !line) return true;
+    const shown = await this.progressNotes.show(request, target, line, withRequestTag({ text: line, blocks: [] }, `${job.id}#progress`).metadata);
+    if (shown?.via !== 'message') return true;
+    progress.placeholder = { channel: target.channel, ...(target.threadTs ? { threadTs: target.threadTs } : {}), ts: shown.ts };
+    return this.o.store.updateJob(job.id, this.o.owner, { progress });
+  }
+
   /** The conversation layer's answers to the request, rendered (and guarded) for Slack. */
-  private async work(payload: JobPayload): Promise<Answer[]> {
+  private async work(payload: JobPayload, jobId: string): Promise<Answer[]> {
     const request = payload.request;
     await nextTurn();
     switch (request.kind) {
@@ -127,7 +151,7 @@ export class Runner {
         const root = request.threadTs ?? request.ts;
         const key = slackKey(request.team, request.channel, root);
         const target = { via: 'post' as const, channel: request.channel, threadTs: root };
-        const { text, notes } = await this.withFiles(request.text, request.files);
+        const { text, notes } = await this.withFiles(request, jobId);
         const messages: IncomingMessage[] = [];
         if (request.threadTs && request.threadTs !== request.ts && !(await this.o.store.getThread(key))) {
           const parent = await this.parentMessage(request.channel, request.threadTs);
@@ -141,7 +165,7 @@ export class Runner {
         const root = inThread ? request.threadTs! : request.im ? 'dm' : request.ts;
         const key = slackKey(request.team, request.channel, root);
         const target = inThread ? { via: 'post' as const, channel: request.channel, threadTs: request.threadTs! } : { via: 'post' as const, channel: request.channel };
-        const { text, notes } = await this.withFiles(request.text, request.files);
+        const { text, notes } = await this.withFiles(request, jobId);
         const answers = await this.threadAnswers(target, [{ key, messageId: request.ts, author: request.user, text, cleaned: true, addressed: request.im, slack: true }]);
         return answers.length > 0 || request.im ? [...this.notes(target, notes), ...answers] : [];
       }
@@ -179,13 +203,19 @@ export class Runner {
 
   /** The notes about attached files, as one short message before the answer (none when all were read). */
   private notes(target: Answer['target'], notes: string[]): Answer[] {
-    return notes.length === 0 ? [] : [{ target, message: this.o.guard({ text: notes.join('\n'), blocks: [] }) }];
+    return notes.length === 0 ? [] : [{ target, message: this.o.guard({ text: notes.join('\n'), blocks: [] }), note: true }];
   }
 
-  /** The message text with its attached files read (and cleaned), plus notes on files not read. */
-  private async withFiles(text: string, files: AttachedFile[] | undefined): Promise<{ text: string; notes: string[] }> {
+  /**
+   * The message text with its attached files read (and cleaned), plus notes on files not read.
+   * A progress message, when there is one, then says how many lines it is reading.
+   */
+  private async withFiles(request: SlackRequest & { files?: AttachedFile[] }, jobId: string): Promise<{ text: string; notes: string[] }> {
+    const { text, files } = request;
     if (!files || files.length === 0) return { text, notes: [] };
     const read = await readAttachedFiles(files, { token: this.o.token, hosts: this.o.api.hosts });
+    const placeholder = this.placeholders.get(jobId);
+    if (placeholder && read.text !== '') await this.progressNotes.update(placeholder.channel, placeholder.ts, progressLine(request, read)!);
     if (read.text === '') return { text, notes: read.notes };
     const clean = await this.o.engine.clean(read.text, false);
     return { text: text === '' ? clean.text : `${text}\n${clean.text}`, notes: read.notes };
@@ -207,12 +237,19 @@ export class Runner {
   /** Posts the answers not delivered yet, in order, recording each one as it lands. */
   private async deliver(job: Job, payload: JobPayload, result: JobResult, progress: JobProgress, lease: Lease): Promise<void> {
     let resumedMidPost = job.state === 'posting';
+    const replacing = placeholderAnswer(result, progress);
     for (let i = progress.delivered; i < result.answers.length; i += 1) {
       if (lease.lost()) return;
       const answer = result.answers[i]!;
       const tag = `${job.id}#${i}`;
       let ts: string | undefined;
-      if (resumedMidPost && answer.target.via === 'post') ts = await findPosted(this.o.api, this.o.logger, answer.target, tag, this.o.botUserId, job.acceptedAt);
+      if (i === replacing && progress.placeholder) {
+        // Replacing the progress message in place is safe to repeat after a crash: no duplicate.
+        resumedMidPost = false;
+        if (!(await this.o.store.updateJob(job.id, this.o.owner, { state: 'posting' }))) return;
+        ts = await updateMessage(this.poster, progress.placeholder, withRequestTag(answer.message, tag));
+      }
+      if (resumedMidPost && ts === undefined && answer.target.via === 'post') ts = await findPosted(this.o.api, this.o.logger, answer.target, tag, this.o.botUserId, job.acceptedAt);
       resumedMidPost = false;
       if (ts === undefined) {
         if (!(await this.o.store.updateJob(job.id, this.o.owner, { state: 'posting' }))) return;
@@ -225,6 +262,8 @@ export class Runner {
       progress.delivered = i + 1;
       if (!(await this.o.store.updateJob(job.id, this.o.owner, { state: 'answered', progress }))) return;
     }
+    // Nothing replaced the progress message (nothing needed saying): it goes, rather than hang on.
+    if (replacing === undefined && progress.placeholder) await this.progressNotes.remove(progress.placeholder.channel, progress.placeholder.ts);
     await this.o.store.finishJob(job.id, this.o.owner, 'done');
   }
 
@@ -261,7 +300,7 @@ export class Runner {
   }
 
   /** A failed job: retried later while Slack may come back, else ended with the asker told. */
-  private async failed(job: Job, payload: JobPayload, result: JobResult | undefined, error: unknown): Promise<void> {
+  private async failed(job: Job, payload: JobPayload, result: JobResult | undefined, error: unknown, progress: JobProgress): Promise<void> {
     const request = payload.request;
     const failure = error instanceof SlackCallError ? error : undefined;
     const code = failure?.code ?? ((error as Error)?.stack ?? String(error)).split('\n').slice(0, 3).join(' | ');
@@ -283,6 +322,8 @@ export class Runner {
       this.o.logger.error(`diag502: ${postFailure(code, request.channel, failure.method)}`);
       await this.tellAsker(request, code);
     }
+    // A "Reading …" message must not promise an answer that will not come.
+    if (progress.placeholder) await this.progressNotes.update(progress.placeholder.channel, progress.placeholder.ts, 'I could not finish reading this (the reason is logged). Ask again in a moment.');
     await this.o.store.finishJob(job.id, this.o.owner, 'failed');
   }
 
@@ -321,6 +362,14 @@ export class Runner {
 interface Lease {
   lost(): boolean;
   stop(): void;
+}
+
+/** Which answer replaces the progress message: the first one posted to its channel and thread that is not a note. */
+function placeholderAnswer(result: JobResult, progress: JobProgress): number | undefined {
+  const at = progress.placeholder;
+  if (!at) return undefined;
+  const index = result.answers.findIndex((a) => !a.note && a.target.via === 'post' && a.target.channel === at.channel && (a.target.threadTs ?? '') === (at.threadTs ?? ''));
+  return index < 0 ? undefined : index;
 }
 
 /** The message with its job tag in the metadata, so a resumed job can find it in the channel. */

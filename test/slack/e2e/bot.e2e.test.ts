@@ -292,20 +292,75 @@ describe('diag502 bot over HTTP (end to end)', () => {
     expect(String(responses('btn-wrong')[0]!.params.text)).toContain('wrong diagnosis');
   });
 
-  test('a file snippet is downloaded with the bot token and diagnosed; one past the cap is cut with a clear note', async () => {
+  test('a file snippet is downloaded with the bot token and diagnosed in the "Reading …" message it replaces; one past the cap is cut with a clear note', async () => {
     const url = fake.addFile('ancm.txt', Buffer.from(`${EVIDENCE}\n`));
     await bot.event(envelope(message('DFILE', '9700.0001', '', { channel_type: 'im', subtype: 'file_share', files: [{ id: 'F1', name: 'ancm.txt', mimetype: 'text/plain', url_private: url, size: 60 }] })));
-    await waitFor('the file diagnosis', () => posts('DFILE').length === 1);
+    await waitFor('the file diagnosis', () => fake.delivered('DFILE').some((m) => m.edited === true && (m.metadata as { event_type?: string } | undefined)?.event_type === 'diag502_diagnosis'));
     const download = fake.of('file_download').find((c) => c.path === '/files/ancm.txt')!;
     expect(download.authorization).toBe('Bearer xoxb-test');
-    expect(metadataOf(posts('DFILE')[0]!)?.event_payload?.causes?.length).toBeGreaterThan(0);
+    // One message in the channel: the progress note, posted before the download, became the diagnosis.
+    expect(posts('DFILE')).toHaveLength(1);
+    expect(String(posts('DFILE')[0]!.params.text)).toBe('Reading ancm.txt (1 KB)…');
+    const updates = fake.of('chat.update').filter((c) => c.params.channel === 'DFILE');
+    const placeholderTs = fake.delivered('DFILE')[0]!.ts;
+    expect(updates.map((c) => c.params.ts)).toEqual([placeholderTs, placeholderTs]);
+    expect(String(updates[0]!.params.text)).toBe('Reading ancm.txt, 1 line…');
+    expect((updates[1]!.params.metadata as { event_payload?: { causes?: unknown[] } }).event_payload?.causes?.length).toBeGreaterThan(0);
+    expect(fake.delivered('DFILE')).toHaveLength(1);
 
     const line = '2026-11-20 10:15:02 GET /api/orders - 443 - 203.0.113.7 Mozilla/5.0 - 200 0 0 15\n';
     const huge = fake.addFile('huge.log', Buffer.from(`${EVIDENCE}\n${line.repeat(Math.ceil((2.5 * 1024 * 1024) / line.length))}`));
     await bot.event(envelope(message('DHUGE', '9700.0002', '', { channel_type: 'im', subtype: 'file_share', files: [{ id: 'F2', name: 'huge.log', mimetype: 'text/plain', url_private: huge }] })));
-    await waitFor('the note and the diagnosis', () => posts('DHUGE').length === 2, 20_000);
-    expect(String(posts('DHUGE')[0]!.params.text)).toContain('"huge.log" is larger than 2 MB');
-    expect(metadataOf(posts('DHUGE')[1]!)?.event_type).toBe('diag502_diagnosis');
+    await waitFor('the note and the diagnosis', () => fake.delivered('DHUGE').some((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'diag502_diagnosis'), 20_000);
+    const seen = fake.delivered('DHUGE');
+    // The progress message became the diagnosis; the note about the cut file is its own message.
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.edited).toBe(true);
+    expect((seen[0]!.metadata as { event_type?: string }).event_type).toBe('diag502_diagnosis');
+    expect(seen[1]!.text).toContain('"huge.log" is larger than 2 MB');
+  }, 30_000);
+
+  test('a small paste is answered directly: no progress note, nothing updated', async () => {
+    await bot.event(envelope(mention('CSMALL', '9710.0001', EVIDENCE)));
+    await waitFor('the answer', () => posts('CSMALL').length === 1);
+    expect(metadataOf(posts('CSMALL')[0]!)?.event_type).toBe('diag502_diagnosis');
+    expect(fake.of('chat.update').filter((c) => c.params.channel === 'CSMALL')).toEqual([]);
+    expect(fake.of('assistant.threads.setStatus')).toEqual([]);
+  });
+
+  test('a paste over 1 MB gets "Reading your paste, N lines…" at once, replaced in place by the diagnosis', async () => {
+    const row = '2026-11-20 10:15:02 10.0.0.4 GET /api/orders - 443 - 203.0.113.7 Mozilla/5.0 - 502 3 12002 120015\n';
+    const rows = Math.ceil(1_050_000 / row.length);
+    const paste = `#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n${row.repeat(rows)}`;
+    await bot.event(envelope(mention('CBIG', '9710.0002', paste)));
+    await waitFor('the diagnosis', () => fake.delivered('CBIG').some((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'diag502_diagnosis'), 30_000);
+    expect(posts('CBIG')).toHaveLength(1);
+    expect(String(posts('CBIG')[0]!.params.text)).toBe(`Reading your paste, ${(rows + 1).toLocaleString('en-US')} lines…`);
+    expect(posts('CBIG')[0]!.params.thread_ts).toBe('9710.0002');
+    const seen = fake.delivered('CBIG');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.edited).toBe(true);
+  }, 40_000);
+
+  test('in an assistant thread the thread status says "Reading …" instead of a message; where it is refused, the message is the fallback', async () => {
+    const url = fake.addFile('stdout.log', Buffer.from(`${EVIDENCE}\n`));
+    const file = { id: 'F5', name: 'stdout.log', mimetype: 'text/plain', url_private: url, size: 60 };
+    await bot.event(envelope(message('DASSIST', '9720.0002', '', { channel_type: 'im', thread_ts: '9720.0001', subtype: 'file_share', files: [file] })));
+    await waitFor('the answer', () => posts('DASSIST').some((c) => metadataOf(c)?.event_type === 'diag502_diagnosis'));
+    const status = fake.of('assistant.threads.setStatus');
+    expect(status.map((c) => [c.params.channel_id, c.params.thread_ts, c.params.status])).toEqual([['DASSIST', '9720.0001', 'Reading stdout.log (1 KB)…']]);
+    // No progress message: the status clears itself when the answer is posted.
+    expect(posts('DASSIST')).toHaveLength(1);
+
+    fake.queue('assistant.threads.setStatus', { body: { ok: false, error: 'not_allowed' } });
+    await bot.event(envelope(message('DNOSTATUS', '9730.0002', '', { channel_type: 'im', thread_ts: '9730.0001', subtype: 'file_share', files: [file] })));
+    await waitFor('the fallback answer', () => fake.delivered('DNOSTATUS').some((m) => m.edited === true));
+    expect(String(posts('DNOSTATUS')[0]!.params.text)).toBe('Reading stdout.log (1 KB)…');
+    expect(fake.delivered('DNOSTATUS')).toHaveLength(1);
+    // Refused once, the workspace is not asked again.
+    await bot.event(envelope(message('DNOSTATUS2', '9740.0002', '', { channel_type: 'im', thread_ts: '9740.0001', subtype: 'file_share', files: [file] })));
+    await waitFor('the next answer', () => fake.delivered('DNOSTATUS2').some((m) => m.edited === true));
+    expect(fake.of('assistant.threads.setStatus')).toHaveLength(2);
   }, 30_000);
 
   test('a file on another host is never fetched (the token stays home); the asker is told why, the rest is still answered, names are escaped', async () => {
@@ -332,13 +387,17 @@ describe('diag502 bot over HTTP (end to end)', () => {
           }),
         ),
       );
-      await waitFor('the note and the diagnosis', () => posts('DEVIL').length === 2, 15_000);
+      await waitFor('the note and the diagnosis', () => fake.delivered('DEVIL').some((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'diag502_diagnosis'), 15_000);
       expect(attacker.hits).toEqual([]);
-      const note = String(posts('DEVIL')[0]!.params.text);
+      // First the progress note (file names escaped there too), then the note on the files.
+      const progress = posts('DEVIL')[0]!;
+      expect(String(progress.params.text)).toBe('Reading evil.log, &lt;!channel&gt; &lt;https://evil.example|re-auth&gt;.png…');
+      expect(JSON.stringify(progress.params)).not.toMatch(/<!channel>|<https:/);
+      const note = String(posts('DEVIL')[1]!.params.text);
       expect(note).toContain('I did not download "evil.log": its address is not on Slack\'s file host');
       expect(note).toContain('&lt;!channel&gt; &lt;https://evil.example|re-auth&gt;.png');
       expect(note).not.toMatch(/<!channel>|<https:/);
-      expect(metadataOf(posts('DEVIL')[1]!)?.event_type).toBe('diag502_diagnosis');
+      expect((fake.delivered('DEVIL')[0]!.metadata as { event_type?: string }).event_type).toBe('diag502_diagnosis');
     } finally {
       attacker.close();
     }

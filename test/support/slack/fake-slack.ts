@@ -32,6 +32,8 @@ export interface StoredMessage {
   user: string;
   bot_id: string;
   metadata?: unknown;
+  /** Changed by chat.update since it was posted. */
+  edited?: boolean;
 }
 
 export class FakeSlack {
@@ -184,6 +186,21 @@ export class FakeSlack {
         if (params.metadata) stored.metadata = params.metadata;
         this.messages.push(stored);
         return { ok: true, channel: params.channel, ts, message: { text: params.text } };
+      }
+      case 'chat.update': {
+        // Like Slack: the message keeps its ts and place; its text, blocks and metadata change.
+        const found = this.messages.find((m) => m.channel === params.channel && m.ts === params.ts);
+        if (!found) return { ok: false, error: 'message_not_found' };
+        found.text = String(params.text ?? '');
+        if (params.metadata) found.metadata = params.metadata;
+        found.edited = true;
+        return { ok: true, channel: params.channel, ts: params.ts, text: params.text };
+      }
+      case 'chat.delete': {
+        const at = this.messages.findIndex((m) => m.channel === params.channel && m.ts === params.ts);
+        if (at < 0) return { ok: false, error: 'message_not_found' };
+        this.messages.splice(at, 1);
+        return { ok: true, channel: params.channel, ts: params.ts };
       }
       case 'conversations.history': {
         const top = this.messages.filter((m) => m.channel === params.channel && (m.thread_ts === undefined || m.thread_ts === m.ts));
