@@ -28,6 +28,8 @@ const RULES: readonly { unit: string; level: number; matches: (path: string) => 
   { unit: 'console', level: 9, matches: (p) => p.startsWith('console/') },
   { unit: 'config', level: 8, matches: (p) => p === 'config.ts' },
   { unit: 'render', level: 7, matches: (p) => p.startsWith('render/') },
+  // The timeline chart draws a diagnosis's timeline for every face; it reads the contract only.
+  { unit: 'chart', level: 7, matches: (p) => p.startsWith('chart/') },
   { unit: 'conversation', level: 6, matches: (p) => p.startsWith('conversation/') },
   // The knowledge base answers questions about the catalogue's causes, so it sits above them.
   { unit: 'knowledge', level: 5, matches: (p) => p.startsWith('advice/knowledge/') },
