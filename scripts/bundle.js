@@ -23,14 +23,17 @@ const esbuild = require('esbuild');
 const ROOT = join(__dirname, '..');
 
 /**
- * Left out of the bundles: the native SQLite binding (a .node file), and the Slack face, which the
- * console loads only when Slack credentials are set (it then runs the separate modules anyway).
+ * Left out of the bundles: the native SQLite binding (a .node file), the Slack face, which the
+ * console loads only when Slack credentials are set (it then runs the separate modules anyway),
+ * and the chart renderer (Vega, resvg's native binding), loaded only when a chart is drawn.
  */
 const leaveOut = {
   name: 'leave-out',
   setup(build) {
     build.onResolve({ filter: /^better-sqlite3$/ }, (args) => ({ path: args.path, external: true }));
     build.onResolve({ filter: /\/slack\/app(\.js)?$/ }, () => ({ path: '../dist/src/slack/app.js', external: true }));
+    // The chart renderer pulls in Vega and resvg's native binding; loaded only for a chart.
+    build.onResolve({ filter: /\/chart\/render(\.js)?$/ }, () => ({ path: '../dist/src/chart/render.js', external: true }));
   },
 };
 

@@ -9,6 +9,7 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Timeline } from '../contract';
+import type { ChartFormat } from './format';
 import { CHART_FONT, timelineSpec } from './spec';
 
 /** Where Debian and Ubuntu put DejaVu (fonts-dejavu-core); DIAG502_FONT_DIR overrides it. */
@@ -43,15 +44,7 @@ export async function timelinePng(timeline: Timeline): Promise<Buffer> {
   return resvg.render().asPng();
 }
 
-/** PNG or SVG by the file name's extension; undefined for any other. */
-export function chartFormatOf(path: string): 'png' | 'svg' | undefined {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.png')) return 'png';
-  if (lower.endsWith('.svg')) return 'svg';
-  return undefined;
-}
-
 /** The chart in a format, as bytes to write. */
-export async function renderTimeline(timeline: Timeline, format: 'png' | 'svg'): Promise<Buffer> {
+export async function renderTimeline(timeline: Timeline, format: ChartFormat): Promise<Buffer> {
   return format === 'png' ? timelinePng(timeline) : Buffer.from(await timelineSvg(timeline), 'utf8');
 }

@@ -5,7 +5,8 @@
 import { inflateSync } from 'node:zlib';
 import type { Timeline } from '../../src/contract';
 import { timelineAltText } from '../../src/chart/alt';
-import { chartFormatOf, renderTimeline, timelinePng, timelineSvg } from '../../src/chart/render';
+import { chartFormatOf } from '../../src/chart/format';
+import { renderTimeline, timelinePng, timelineSvg } from '../../src/chart/render';
 import { timelineSpec } from '../../src/chart/spec';
 
 const TIMELINE: Timeline = {
