@@ -4,7 +4,11 @@
  * (`cat u_ex.log | npm start`) is diagnosed as one message and the process exits.
  */
 import type { Readable, Writable } from 'node:stream';
-import { userInfo } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import type * as ChartRender from '../chart/render';
+import { timelineAltText } from '../chart/alt';
 import { Conversation, type MessagePlace } from '../conversation/conversation';
 import type { Store } from '../conversation/store/store';
 import type { ThreadKey } from '../conversation/types';
@@ -39,6 +43,31 @@ export function consoleSource(place: MessagePlace): string {
   return place.evidence === 1 ? 'your paste' : `your paste ${place.evidence}`;
 }
 
+/** Where the console writes timeline charts: DIAG502_CHART_DIR, else a diag502 folder in the temp folder. */
+export function chartFolder(): string {
+  return process.env.DIAG502_CHART_DIR || join(tmpdir(), 'diag502');
+}
+
+/**
+ * A terminal shows no picture: the timeline of a diagnosis goes to a PNG file whose path is
+ * printed, with the chart said in words. Empty when the reply has no timeline.
+ */
+export async function chartLines(reply: Reply | null, name: string): Promise<string> {
+  if (reply?.type !== 'diagnosis' || !reply.diagnosis.timeline) return '';
+  const timeline = reply.diagnosis.timeline;
+  const path = join(chartFolder(), `${name}.png`);
+  try {
+    // Loaded on the first chart only: Vega and resvg would slow every start of the console.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { timelinePng } = require('../chart/render') as typeof ChartRender;
+    await mkdir(chartFolder(), { recursive: true });
+    await writeFile(path, await timelinePng(timeline));
+  } catch (error) {
+    return `\nTimeline chart not drawn: ${(error as Error).message}\n`;
+  }
+  return `\nTimeline chart: ${path}\n  ${timelineAltText(timeline)}\n`;
+}
+
 /** Exit status of a piped run: 0 when a cause was found or a question answered, 1 otherwise. */
 function exitCodeOf(reply: Reply | null): number {
   if (!reply) return 1;
@@ -48,7 +77,10 @@ function exitCodeOf(reply: Reply | null): number {
 
 export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
   const conversation = new Conversation(store, { sourceName: consoleSource });
-  const key = consoleThread(new Date());
+  const startedAt = new Date();
+  const key = consoleThread(startedAt);
+  // One file per diagnosis of the session: a later paste does not overwrite the earlier picture.
+  const chartName = (): string => `timeline-${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter}`;
   const author = consoleUser();
   let counter = 0;
   const send = async (text: string): Promise<Reply | null> => {
@@ -66,6 +98,7 @@ export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
     }
     const reply = await send(text);
     io.stdout.write(reply ? renderReplyText(reply) : 'No answer: the input held nothing to diagnose.\n');
+    io.stdout.write(await chartLines(reply, chartName()));
     return exitCodeOf(reply);
   }
 
@@ -75,7 +108,7 @@ export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
       return diagnosis ? renderText(diagnosis, { verbose: true }) : 'Nothing diagnosed yet: paste evidence first.\n';
     }
     const reply = await send(text);
-    return reply ? renderReplyText(reply, { fullReport: 'Typing "details"' }) : 'Nothing to answer in that.\n';
+    return reply ? renderReplyText(reply, { fullReport: 'Typing "details"' }) + (await chartLines(reply, chartName())) : 'Nothing to answer in that.\n';
   });
   return 0;
 }
