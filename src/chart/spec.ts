@@ -48,6 +48,8 @@ export interface BarDatum {
 export interface P95Datum {
   t: string;
   p95: number;
+  /** Consecutive buckets share a run; the line joins only points of one run. */
+  run: number;
 }
 export interface MarkerDatum {
   t: string;
@@ -71,13 +73,18 @@ function plusMinutes(iso: string, minutes: number): string {
 export function timelineData(timeline: Timeline): TimelineData {
   const bars: BarDatum[] = [];
   const p95: P95Datum[] = [];
+  let previousEnd: string | undefined;
+  let run = 0;
   for (const bucket of timeline.buckets) {
     const t2 = plusMinutes(bucket.start, timeline.bucketMinutes);
+    // A minute without rows has no p95: a line across it would draw values nobody measured.
+    if (previousEnd !== undefined && previousEnd !== bucket.start) run += 1;
+    previousEnd = t2;
     for (const series of timeline.series) {
       const n = bucket.counts[series];
       if (n) bars.push({ t: bucket.start, t2, series, n });
     }
-    if (bucket.p95Ms !== undefined) p95.push({ t: plusMinutes(bucket.start, timeline.bucketMinutes / 2).replace(/\.\d+Z$/, 'Z'), p95: bucket.p95Ms });
+    if (bucket.p95Ms !== undefined) p95.push({ t: plusMinutes(bucket.start, timeline.bucketMinutes / 2).replace(/\.\d+Z$/, 'Z'), p95: bucket.p95Ms, run });
   }
   const markers = timeline.markers.map((m) => ({ t: m.at, kind: m.kind, label: m.zone === 'UTC' ? m.label : `${m.label} (zone?)`, zone: m.zone }));
   return { bars, p95, markers };
@@ -100,6 +107,9 @@ export function timelineSpec(timeline: Timeline): Json {
   const data = timelineData(timeline);
   let fallback = 0;
   const range = timeline.series.map((s) => SERIES_COLOURS[s] ?? FALLBACK_COLOURS[fallback++ % FALLBACK_COLOURS.length]!);
+  // Small counts get whole-number ticks (no "0.2 requests").
+  const peak = Math.max(1, ...timeline.buckets.map((b) => Object.values(b.counts).reduce((a, n) => a + n, 0)));
+  const countTicks = peak <= 8 ? { values: Array.from({ length: peak + 1 }, (_, i) => i) } : {};
   const x = { field: 't', type: 'temporal', scale: { type: 'utc' }, axis: { title: timeAxisTitle(timeline), format: '%b %d %H:%M', labelAngle: 0, labelOverlap: true } };
   const layers: Json[] = [];
   if (data.bars.length > 0) {
@@ -109,7 +119,7 @@ export function timelineSpec(timeline: Timeline): Json {
       encoding: {
         x,
         x2: { field: 't2' },
-        y: { field: 'n', type: 'quantitative', aggregate: 'sum', stack: 'zero', axis: { title: `Requests ${perBucket(timeline)}`, tickMinStep: 1 } },
+        y: { field: 'n', type: 'quantitative', aggregate: 'sum', stack: 'zero', axis: { title: `Requests ${perBucket(timeline)}`, tickMinStep: 1, format: 'd', ...countTicks } },
         color: { field: 'series', type: 'nominal', scale: { domain: timeline.series, range }, legend: { title: 'Status', orient: 'right' } },
         order: { field: 'series', sort: 'ascending' },
       },
@@ -118,9 +128,10 @@ export function timelineSpec(timeline: Timeline): Json {
   if (data.p95.length > 0) {
     layers.push({
       data: { values: data.p95 },
-      mark: { type: 'line', point: true, color: '#333333', strokeWidth: 1.5 },
+      mark: { type: 'line', point: { color: '#333333' }, color: '#333333', strokeWidth: 1.5 },
       encoding: {
         x,
+        detail: { field: 'run', type: 'nominal' },
         y: { field: 'p95', type: 'quantitative', axis: { title: 'p95 time-taken (ms)', orient: 'right', titleColor: '#333333' } },
       },
     });

@@ -47,7 +47,11 @@ describe('timelineSpec', () => {
 
   it('draws the p95 per minute on its own axis', () => {
     const line = layers(TIMELINE).find((l) => l.mark.type === 'line')!;
-    expect(line.data.values.map((v) => v.p95)).toEqual([80, 120000, 3]);
+    expect(line.data.values).toEqual([
+      { t: '2026-11-20T10:00:30Z', p95: 80, run: 0 },
+      { t: '2026-11-20T10:01:30Z', p95: 120000, run: 0 },
+      { t: '2026-11-20T10:02:30Z', p95: 3, run: 0 },
+    ]);
     expect(line.encoding.y!.axis!.title).toMatch(/p95 time-taken/);
     expect((timelineSpec(TIMELINE) as { resolve: unknown }).resolve).toEqual(expect.objectContaining({ scale: expect.objectContaining({ y: 'independent' }) }));
   });
@@ -59,6 +63,18 @@ describe('timelineSpec', () => {
       { t: '2026-11-20T10:02:30Z', kind: 'crash', label: 'crash (Application Error 1000) (zone?)', zone: 'unknown' },
     ]);
     expect(layers(TIMELINE).find((l) => l.mark.type === 'text')!.encoding.text!.field).toBe('label');
+  });
+
+  it('does not join p95 points across minutes without rows', () => {
+    const gap = { ...TIMELINE, buckets: [TIMELINE.buckets[0]!, { ...TIMELINE.buckets[2]!, start: '2026-11-20T10:07:00Z' }] };
+    const line = layers(gap).find((l) => l.mark.type === 'line')!;
+    expect(line.data.values.map((v) => v.run)).toEqual([0, 1]);
+    expect(line.encoding.detail!.field).toBe('run');
+  });
+
+  it('gives small counts whole-number ticks', () => {
+    const bars = layers(TIMELINE).find((l) => l.mark.type === 'bar')!;
+    expect((bars.encoding.y!.axis as { format?: string }).format).toBe('d');
   });
 
   it('puts the time on a UTC scale and says UTC on the axis, and which markers have no zone', () => {
