@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Timeline } from '../contract';
@@ -40,8 +40,9 @@ export async function timelinePng(timeline: Timeline): Promise<Buffer> {
   const svg = await timelineSvg(timeline);
   const fonts = fontFiles();
   if (fonts.length === 0) throw new Error(`no DejaVu Sans font found in ${FONT_DIRS.join(', ')} (set DIAG502_FONT_DIR)`);
-  const resvg = new Resvg(svg, { font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: CHART_FONT }, background: 'white' });
-  return resvg.render().asPng();
+  // Off the main thread: the Slack bot keeps answering while a day of minutes is rasterized.
+  const image = await renderAsync(svg, { font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: CHART_FONT }, background: 'white' });
+  return image.asPng();
 }
 
 /** The chart in a format, as bytes to write. */

@@ -69,8 +69,17 @@ function plusMinutes(iso: string, minutes: number): string {
   return new Date(Date.parse(iso) + minutes * 60000).toISOString().replace(/:00\.000Z$/, ':00Z');
 }
 
+/**
+ * Past this many buckets the counts are drawn as a stepped, stacked area instead of bars: a day of
+ * minutes as bars is 10,000 rectangles narrower than a pixel, which cost more to draw (and to
+ * send) than they show. The area has the same outline.
+ */
+export const DENSE_BUCKETS = 240;
+
 /** The rows of the chart's layers: one bar segment per bucket and series, one point per p95, one rule per marker. */
 export function timelineData(timeline: Timeline): TimelineData {
+  const dense = timeline.buckets.length > DENSE_BUCKETS;
+  const zeros = (t: string): BarDatum[] => timeline.series.map((series) => ({ t, t2: t, series, n: 0 }));
   const bars: BarDatum[] = [];
   const p95: P95Datum[] = [];
   let previousEnd: string | undefined;
@@ -78,14 +87,20 @@ export function timelineData(timeline: Timeline): TimelineData {
   for (const bucket of timeline.buckets) {
     const t2 = plusMinutes(bucket.start, timeline.bucketMinutes);
     // A minute without rows has no p95: a line across it would draw values nobody measured.
-    if (previousEnd !== undefined && previousEnd !== bucket.start) run += 1;
+    if (previousEnd !== undefined && previousEnd !== bucket.start) {
+      run += 1;
+      // The stepped area drops to zero over a gap instead of holding the last value.
+      if (dense) bars.push(...zeros(previousEnd));
+    }
     previousEnd = t2;
     for (const series of timeline.series) {
-      const n = bucket.counts[series];
-      if (n) bars.push({ t: bucket.start, t2, series, n });
+      const n = bucket.counts[series] ?? 0;
+      // Stacked areas need every series at every step, zeros included.
+      if (n > 0 || dense) bars.push({ t: bucket.start, t2, series, n });
     }
     if (bucket.p95Ms !== undefined) p95.push({ t: plusMinutes(bucket.start, timeline.bucketMinutes / 2).replace(/\.\d+Z$/, 'Z'), p95: bucket.p95Ms, run });
   }
+  if (dense && previousEnd !== undefined) bars.push(...zeros(previousEnd));
   const markers = timeline.markers.map((m) => ({ t: m.at, kind: m.kind, label: m.zone === 'UTC' ? m.label : `${m.label} (zone?)`, zone: m.zone }));
   return { bars, p95, markers };
 }
@@ -113,13 +128,14 @@ export function timelineSpec(timeline: Timeline): Json {
   const x = { field: 't', type: 'temporal', scale: { type: 'utc' }, axis: { title: timeAxisTitle(timeline), format: '%b %d %H:%M', labelAngle: 0, labelOverlap: true } };
   const layers: Json[] = [];
   if (data.bars.length > 0) {
+    const dense = timeline.buckets.length > DENSE_BUCKETS;
     layers.push({
       data: { values: data.bars },
-      mark: { type: 'bar' },
+      mark: dense ? { type: 'area', interpolate: 'step-after' } : { type: 'bar' },
       encoding: {
         x,
-        x2: { field: 't2' },
-        y: { field: 'n', type: 'quantitative', aggregate: 'sum', stack: 'zero', axis: { title: `Requests ${perBucket(timeline)}`, tickMinStep: 1, format: 'd', ...countTicks } },
+        ...(dense ? {} : { x2: { field: 't2' } }),
+        y: { field: 'n', type: 'quantitative', stack: 'zero', axis: { title: `Requests ${perBucket(timeline)}`, tickMinStep: 1, format: 'd', ...countTicks } },
         color: { field: 'series', type: 'nominal', scale: { domain: timeline.series, range }, legend: { title: 'Status', orient: 'right' } },
         order: { field: 'series', sort: 'ascending' },
       },
@@ -128,7 +144,8 @@ export function timelineSpec(timeline: Timeline): Json {
   if (data.p95.length > 0) {
     layers.push({
       data: { values: data.p95 },
-      mark: { type: 'line', point: { color: '#333333' }, color: '#333333', strokeWidth: 1.5 },
+      // Dots help read a few minutes; over hundreds they only hide the line.
+      mark: { type: 'line', point: data.p95.length <= 120 ? { color: '#333333' } : false, color: '#333333', strokeWidth: data.p95.length <= 120 ? 1.5 : 1 },
       encoding: {
         x,
         detail: { field: 'run', type: 'nominal' },

@@ -72,6 +72,23 @@ describe('timelineSpec', () => {
     expect(line.encoding.detail!.field).toBe('run');
   });
 
+  it('draws a day of minutes as a stepped area, dropping to zero over gaps and after the last minute', () => {
+    const start = Date.parse('2026-11-20T00:00:00Z');
+    const minute = (i: number): string => new Date(start + i * 60000).toISOString().replace('.000Z', 'Z');
+    // 300 minutes with rows, then a gap of 10, then one more.
+    const buckets = [...Array.from({ length: 300 }, (_, i) => ({ start: minute(i), counts: { '2xx': 5, '502.3': i % 2 } })), { start: minute(310), counts: { '2xx': 1, '502.3': 0 } }];
+    const dense: Timeline = { bucketMinutes: 1, series: ['2xx', '502.3'], buckets, markers: [], notes: [] };
+    const area = layers(dense).find((l) => l.mark.type === 'area')!;
+    expect(area.mark).toEqual({ type: 'area', interpolate: 'step-after' });
+    expect(area.encoding.x2).toBeUndefined();
+    const values = area.data.values as { t: string; series: string; n: number }[];
+    // Every series at every step: 301 minutes, the gap's start and the end.
+    expect(values).toHaveLength(2 * (301 + 2));
+    expect(values.filter((v) => v.t === minute(300))).toEqual([expect.objectContaining({ series: '2xx', n: 0 }), expect.objectContaining({ series: '502.3', n: 0 })]);
+    expect(values.filter((v) => v.t === minute(311)).map((v) => v.n)).toEqual([0, 0]);
+    expect(values.reduce((sum, v) => sum + v.n, 0)).toBe(300 * 5 + 150 + 1);
+  });
+
   it('gives small counts whole-number ticks', () => {
     const bars = layers(TIMELINE).find((l) => l.mark.type === 'bar')!;
     expect((bars.encoding.y!.axis as { format?: string }).format).toBe('d');
