@@ -4,11 +4,11 @@
  * (`cat u_ex.log | npm start`) is diagnosed as one message and the process exits.
  */
 import type { Readable, Writable } from 'node:stream';
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type * as ChartRender from '../chart/render';
-import { timelineAltText } from '../chart/alt';
 import { Conversation, type MessagePlace } from '../conversation/conversation';
 import type { Store } from '../conversation/store/store';
 import type { ThreadKey } from '../conversation/types';
@@ -49,13 +49,16 @@ export function chartFolder(): string {
 }
 
 /**
- * A terminal shows no picture: the timeline of a diagnosis goes to a PNG file whose path is
- * printed, with the chart said in words. Empty when the reply has no timeline.
+ * A terminal shows no picture: the timeline of a diagnosis goes to a PNG file and its path is
+ * printed on one line (the first answer must still fit one screen). The file is named after the
+ * timeline's content, so the same evidence draws the same file and another paste another file.
+ * Empty when the reply has no timeline.
  */
-export async function chartLines(reply: Reply | null, name: string): Promise<string> {
+export async function chartLine(reply: Reply | null): Promise<string> {
   if (reply?.type !== 'diagnosis' || !reply.diagnosis.timeline) return '';
   const timeline = reply.diagnosis.timeline;
-  const path = join(chartFolder(), `${name}.png`);
+  const name = createHash('sha256').update(JSON.stringify(timeline)).digest('hex').slice(0, 16);
+  const path = join(chartFolder(), `timeline-${name}.png`);
   try {
     // Loaded on the first chart only: Vega and resvg would slow every start of the console.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -63,9 +66,9 @@ export async function chartLines(reply: Reply | null, name: string): Promise<str
     await mkdir(chartFolder(), { recursive: true });
     await writeFile(path, await timelinePng(timeline));
   } catch (error) {
-    return `\nTimeline chart not drawn: ${(error as Error).message}\n`;
+    return `Timeline chart not drawn: ${(error as Error).message}\n`;
   }
-  return `\nTimeline chart: ${path}\n  ${timelineAltText(timeline)}\n`;
+  return `Timeline chart: ${path}\n`;
 }
 
 /** Exit status of a piped run: 0 when a cause was found or a question answered, 1 otherwise. */
@@ -77,10 +80,7 @@ function exitCodeOf(reply: Reply | null): number {
 
 export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
   const conversation = new Conversation(store, { sourceName: consoleSource });
-  const startedAt = new Date();
-  const key = consoleThread(startedAt);
-  // One file per diagnosis of the session: a later paste does not overwrite the earlier picture.
-  const chartName = (): string => `timeline-${startedAt.toISOString().replace(/[:.]/g, '-')}-${process.pid}-${counter}`;
+  const key = consoleThread(new Date());
   const author = consoleUser();
   let counter = 0;
   const send = async (text: string): Promise<Reply | null> => {
@@ -98,7 +98,7 @@ export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
     }
     const reply = await send(text);
     io.stdout.write(reply ? renderReplyText(reply) : 'No answer: the input held nothing to diagnose.\n');
-    io.stdout.write(await chartLines(reply, chartName()));
+    io.stdout.write(await chartLine(reply));
     return exitCodeOf(reply);
   }
 
@@ -108,7 +108,7 @@ export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
       return diagnosis ? renderText(diagnosis, { verbose: true }) : 'Nothing diagnosed yet: paste evidence first.\n';
     }
     const reply = await send(text);
-    return reply ? renderReplyText(reply, { fullReport: 'Typing "details"' }) + (await chartLines(reply, chartName())) : 'Nothing to answer in that.\n';
+    return reply ? renderReplyText(reply, { fullReport: 'Typing "details"' }) + (await chartLine(reply)) : 'Nothing to answer in that.\n';
   });
   return 0;
 }

@@ -28,13 +28,15 @@ async function pipe(text: string): Promise<string> {
 }
 
 describe('console timeline chart', () => {
-  it('writes the chart of a piped log to a PNG and prints its path and the chart in words', async () => {
+  it('writes the chart of a piped log to a PNG and prints its path, the same file for the same evidence', async () => {
     const out = await pipe(readFileSync(join(__dirname, '..', '..', 'examples', 'u_ex261120.log'), 'utf8'));
     const m = /^Timeline chart: (.+\.png)$/m.exec(out);
     expect(m).not.toBeNull();
     expect(m![1]!.startsWith(join(dir, 'charts'))).toBe(true);
     expect(readFileSync(m![1]!).subarray(1, 4).toString('latin1')).toBe('PNG');
-    expect(out).toContain('3 × 502.');
+    expect(out.trimEnd().endsWith(`Timeline chart: ${m![1]!}`)).toBe(true);
+    const again = await pipe(readFileSync(join(__dirname, '..', '..', 'examples', 'u_ex261120.log'), 'utf8'));
+    expect(again).toContain(`Timeline chart: ${m![1]!}`);
   });
 
   it('prints no chart line when nothing is dated', async () => {
