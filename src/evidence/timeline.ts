@@ -266,24 +266,33 @@ export function readStamp(text: string): { ms: number; zone: 'UTC' | 'unknown' }
   const iso = /(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s?(Z|[+-]\d{2}:?\d{2})?/.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s, zone] = iso;
-    const ms = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +(s ?? 0));
-    return withZone(ms, zone);
+    return withZone(utc(+y!, +mo!, +d!, +h!, +mi!, +(s ?? 0)), zone);
   }
   const clf = /(\d{2})\/([A-Za-z]{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})(?: ([+-]\d{4}))?/.exec(text);
   if (clf) {
     const [, d, mon, y, h, mi, s, zone] = clf;
     const mo = MONTHS.indexOf(mon!.toLowerCase());
     if (mo < 0) return undefined;
-    return withZone(Date.UTC(+y!, mo, +d!, +h!, +mi!, +s!), zone);
+    return withZone(utc(+y!, mo + 1, +d!, +h!, +mi!, +s!), zone);
   }
   const us = /(\d{1,2})\/(\d{1,2})\/(\d{4}),? (\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?/.exec(text);
   if (us) {
-    const [, mo, d, y, h, mi, s, half] = us;
+    const [, first, second, y, h, mi, s, half] = us;
     let hour = +h! % (half ? 12 : 24);
     if (half && half.toLowerCase() === 'pm') hour += 12;
-    return withZone(Date.UTC(+y!, +mo! - 1, +d!, hour, +mi!, +(s ?? 0)), undefined);
+    // Event Viewer writes the date in the machine's locale: month first (en-US) unless the first
+    // number cannot be a month (20/11/2026 is day first). 05/11 stays ambiguous and is read as US.
+    const dayFirst = +first! > 12 && +second! <= 12;
+    const [mo, d] = dayFirst ? [+second!, +first!] : [+first!, +second!];
+    return withZone(utc(+y!, mo, d, hour, +mi!, +(s ?? 0)), undefined);
   }
   return undefined;
+}
+
+/** Milliseconds of a calendar time read as UTC (month 1-12), or NaN when a field is out of range. */
+function utc(y: number, mo: number, d: number, h: number, mi: number, s: number): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return Number.NaN;
+  return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
 function withZone(ms: number, zone: string | undefined): { ms: number; zone: 'UTC' | 'unknown' } | undefined {
@@ -335,9 +344,11 @@ const SIGNAL_MARKERS: Partial<Record<string, { kind: MarkerKind; label: string }
  */
 export function timelineMarkers(evidence: Evidence): { markers: TimelineMarker[]; dropped: number } {
   const found: (TimelineMarker & { ms: number })[] = [];
-  const add = (stamp: string | undefined, kind: MarkerKind, label: string, ref: EvidenceRef): void => {
+  const add = (stamp: string | undefined, kind: MarkerKind, text: string, ref: EvidenceRef): void => {
     const read = stamp === undefined ? undefined : readStamp(stamp);
     if (!read) return;
+    // A provider name can be long; the chart has room for a short label.
+    const label = text.length > 48 ? `${text.slice(0, 47)}…` : text;
     const at = new Date(read.ms).toISOString().replace(/\.000Z$/, 'Z');
     found.push({ at, kind, label, zone: read.zone, ref, ms: read.ms });
   };

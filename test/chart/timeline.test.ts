@@ -120,6 +120,15 @@ describe('readStamp', () => {
     expect(readStamp(text)).toEqual({ ms, zone });
   });
 
+  it('reads a day-first Event Viewer date when the first number cannot be a month', () => {
+    expect(readStamp('20/11/2026 10:04:51')).toEqual({ ms: Date.UTC(2026, 10, 20, 10, 4, 51), zone: 'unknown' });
+  });
+
+  it('reads no time from impossible fields', () => {
+    expect(readStamp('2026-13-40 10:04:51')).toBeUndefined();
+    expect(readStamp('2026-11-20 25:04:51')).toBeUndefined();
+  });
+
   it('reads nothing from an undated line', () => {
     expect(readStamp('[10:04:51 INF] Application started.')).toBeUndefined();
   });
