@@ -11,6 +11,7 @@
  * Pure data in, pure data out: `Timeline` is JSON (it travels inside a Diagnosis) and the chart
  * module draws it.
  */
+import { detach } from './parsers/iis-log/text';
 import type { Evidence, EvidenceRef, WindowsEvent } from './types';
 
 /** Buckets kept at most (a day of minutes). */
@@ -99,6 +100,9 @@ export class RowTimeline {
   private lastSlot: Slot | undefined;
   private cachedDate = -1;
   private cachedDay = 0;
+  /** `YYYY-MM-DD HH:MM` of the last row read, and its minute: rows come in time order, so most share it. */
+  private lastStamp = '';
+  private lastMinute = -1;
 
   /** Times the buckets were merged (each doubles their width). */
   get merges(): number {
@@ -114,6 +118,16 @@ export class RowTimeline {
    * in `line`; a row whose stamp cannot be read is left out.
    */
   record(line: string, dateAt: number, timeAt: number, status: number, substatus: number, timeTakenMs: number): void {
+    // Date and time side by side (every IIS layout): one native compare tells the same minute.
+    if (timeAt === dateAt + 11) {
+      if (!line.startsWith(this.lastStamp, dateAt) || this.lastStamp === '') {
+        this.lastMinute = this.minuteOf(line, dateAt, timeAt);
+        // Copied out: a slice would keep the whole read chunk alive.
+        this.lastStamp = this.lastMinute < 0 ? '' : detach(line.slice(dateAt, dateAt + 16));
+      }
+      this.recordMinute(this.lastMinute, status, substatus, timeTakenMs);
+      return;
+    }
     this.recordMinute(this.minuteOf(line, dateAt, timeAt), status, substatus, timeTakenMs);
   }
 

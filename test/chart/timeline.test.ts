@@ -65,6 +65,24 @@ describe('rows per minute', () => {
     expect(t.buckets).toEqual([{ start: '2026-11-20T10:04:00Z', counts: { '503': 2 } }]);
   });
 
+  it('reads the minute when date and time are not side by side, and across rows of one minute', () => {
+    const odd = ['#Fields: date s-ip time cs-method cs-uri-stem sc-status sc-substatus sc-win32-status time-taken',
+      '2026-11-20 10.0.0.5 10:04:01 GET /a 502 3 12002 120000',
+      '2026-11-20 10.0.0.5 10:05:59 GET /a 200 0 0 5'].join('\n');
+    expect(diagnose([{ source: 'odd.log', text: odd }]).timeline!.buckets.map((b) => [b.start, b.counts])).toEqual([
+      ['2026-11-20T10:04:00Z', { '502.3': 1 }],
+      ['2026-11-20T10:05:00Z', { '2xx': 1 }],
+    ]);
+    const t = new RowTimeline();
+    const line = (time: string): string => `2026-11-20 ${time} x`;
+    for (const time of ['10:04:01', '10:04:59', '10:05:00', '09:59:59']) t.record(line(time), 0, 11, 200, 0, 1);
+    expect(t.result().buckets.map((b) => [b.start, b.counts['2xx']])).toEqual([
+      ['2026-11-20T09:59:00Z', 1],
+      ['2026-11-20T10:04:00Z', 2],
+      ['2026-11-20T10:05:00Z', 1],
+    ]);
+  });
+
   it('counts a proxy access log when there is no IIS log, by the UTC its offset gives', () => {
     const t = diagnose([{ source: 'access.log', text: fixture('proxy-log/nginx-access.log') }]).timeline!;
     expect(t.buckets[0]!.start).toBe('2026-11-20T10:15:00Z');

@@ -117,11 +117,8 @@ export class IisLogAggregator {
       status = fields.status(line, layout);
     }
     this.window.note(line, fields);
-    if (status >= 100) {
-      const substatus = status >= 502 && status <= 504 ? fields.number(line, ROLE.substatus) : -1;
-      this.timeline.record(line, fields.start(ROLE.date), fields.start(ROLE.time), status, substatus, fields.number(line, ROLE.timeTaken));
-    }
     this.summary.record(fields, line, start, end, layout, status, lineNo, source);
+    if (status >= 100) this.timeline.record(line, fields.start(ROLE.date), fields.start(ROLE.time), status, this.summary.lastSubstatus, this.summary.lastTimeTaken);
   }
 
   /** Undefined when no IIS log line was ever pushed. */
