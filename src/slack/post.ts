@@ -8,6 +8,7 @@ import type { Logger } from '@slack/bolt';
 import type { Timeline } from '../contract';
 import type * as ChartRender from '../chart/render';
 import { timelineAltText } from '../chart/alt';
+import { guardText } from '../evidence/guard';
 import { uploadFile } from './upload';
 import { SlackCallError, type SlackApi } from './web-api';
 
@@ -89,7 +90,8 @@ function isTimeline(value: unknown): value is Timeline {
 }
 
 /**
- * The timeline as a PNG in the thread, with its alt text (the chart in words). The chart adds to
+ * The timeline as a PNG in the thread, with its alt text (the chart in words; guarded like every
+ * text that leaves, although the timeline was guarded with the message). The chart adds to
  * the answer already posted: when it cannot be drawn or uploaded, that is logged, not retried.
  */
 async function uploadChart(poster: Poster, channel: string, threadTs: string, timeline: Timeline): Promise<void> {
@@ -98,7 +100,7 @@ async function uploadChart(poster: Poster, channel: string, threadTs: string, ti
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { timelinePng } = require('../chart/render') as typeof ChartRender;
     const png = await timelinePng(timeline);
-    await uploadFile(poster.api, poster.token, { channel, threadTs, filename: 'diag502-timeline.png', title: 'diag502 timeline', content: png, altText: timelineAltText(timeline) });
+    await uploadFile(poster.api, poster.token, { channel, threadTs, filename: 'diag502-timeline.png', title: 'diag502 timeline', content: png, altText: guardText(timelineAltText(timeline)) });
   } catch (error) {
     poster.logger.warn(`diag502: could not upload the timeline chart: ${(error as Error).message}`);
   }

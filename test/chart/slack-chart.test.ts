@@ -9,6 +9,8 @@ import type { Logger } from '@slack/bolt';
 import { compareDiagnoses } from '../../src/conversation/change';
 import type { Reply } from '../../src/conversation/replies';
 import { diagnose } from '../../src/diagnose';
+import { timelineAltText } from '../../src/chart/alt';
+import { guardValue } from '../../src/evidence/guard';
 import { resultSchema } from '../../src/slack/delivery/requests';
 import { postMessage, type Poster } from '../../src/slack/post';
 import { renderReply } from '../../src/slack/render';
@@ -70,6 +72,15 @@ describe('the timeline chart in Slack', () => {
     const message = renderReply(reply);
     await expect(postMessage(client(), { channel: 'CNOUP', threadTs: '6.0001' }, message)).resolves.toBeDefined();
     expect(warnings.some((w) => w.includes('could not upload the timeline chart') && w.includes('file_uploads_disabled'))).toBe(true);
+  });
+
+  it('passes the redaction guard the whole message passes: no secret reaches the alt text', () => {
+    const secret = 'Server=db01;User Id=sa;Password=Sup3rS3cretValue!';
+    const leaky = { ...diagnosis.timeline!, markers: [{ at: '2026-11-20T10:05:00Z', kind: 'ancm' as const, label: secret, zone: 'UTC' as const, ref: { source: 'e', line: 1, text: secret } }] };
+    const message = renderReply(first({ ...diagnosis, timeline: leaky }));
+    const guarded = guardValue(message);
+    expect(JSON.stringify(guarded.chart)).not.toContain('Sup3rS3cretValue');
+    expect(timelineAltText(guarded.chart as typeof leaky)).not.toContain('Sup3rS3cretValue');
   });
 
   it('sends no chart for a diagnosis without dated evidence', async () => {
