@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose } from '../../src/diagnose';
 import { IisLogAggregator } from '../../src/evidence/parsers/iis-log';
-import { MAX_BUCKETS, RowTimeline, buildTimeline, readStamp } from '../../src/evidence/timeline';
-import { emptyEvidence } from '../../src/evidence/types';
+import { MAX_BUCKETS, RowTimeline, buildTimeline, readStamp, timelineMarkers } from '../../src/evidence/timeline';
+import { emptyEvidence, type WindowsEvent } from '../../src/evidence/types';
 
 const FIELDS = '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
 const row = (time: string, status: number, sub: number, win32: number, ms: number): string =>
@@ -113,6 +113,16 @@ describe('markers', () => {
     const ancm = diagnose([{ source: 'ancm.txt', text: fixture('event-log/event-viewer-list-rows.txt') }]).timeline!;
     const kinds = ancm.markers.map((m) => `${m.kind}:${m.label}`);
     expect(kinds).toEqual(expect.arrayContaining(['ancm:ANCM 1005', 'deploy:deploy (app_offline)', 'recycle:WAS 5078 recycle']));
+  });
+
+  it('marks a WAS configuration-change recycle as a deploy, and an ANCM start failure as a crash', () => {
+    const ref = { source: 'events.xml', line: 1, text: '' };
+    const event = (provider: string, family: WindowsEvent['family'], id: number, time: string): WindowsEvent => ({ family, provider, id, time, message: 'm', ref, messageRef: ref });
+    const evidence = { ...emptyEvidence(), events: [event('WAS', 'was', 5080, '2026-11-20T10:00:00Z'), event('IIS AspNetCore Module V2', 'ancm', 1010, '2026-11-20T10:01:00Z'), event('Other', 'other', 1, '2026-11-20T10:02:00Z')] };
+    expect(timelineMarkers(evidence).markers.map((m) => [m.kind, m.label])).toEqual([
+      ['deploy', 'WAS 5080 config change'],
+      ['crash', 'ANCM 1010 start failed'],
+    ]);
   });
 
   it('marks a process start from a dated stdout line, and lays it on the IIS minutes', () => {
