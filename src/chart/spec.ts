@@ -131,13 +131,15 @@ export function timelineSpec(timeline: Timeline): Json {
     const dense = timeline.buckets.length > DENSE_BUCKETS;
     layers.push({
       data: { values: data.bars },
+      // Stacked in legend order (2xx at the bottom, the gateway codes on top), not alphabetically.
+      transform: [{ calculate: `indexof(${JSON.stringify(timeline.series)}, datum.series)`, as: 'rank' }],
       mark: dense ? { type: 'area', interpolate: 'step-after' } : { type: 'bar' },
       encoding: {
         x,
         ...(dense ? {} : { x2: { field: 't2' } }),
         y: { field: 'n', type: 'quantitative', stack: 'zero', axis: { title: `Requests ${perBucket(timeline)}`, tickMinStep: 1, format: 'd', ...countTicks } },
         color: { field: 'series', type: 'nominal', scale: { domain: timeline.series, range }, legend: { title: 'Status', orient: 'right' } },
-        order: { field: 'series', sort: 'ascending' },
+        order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
       },
     });
   }

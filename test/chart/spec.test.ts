@@ -43,6 +43,9 @@ describe('timelineSpec', () => {
     ]);
     expect(bars.encoding.color!.scale!.domain).toEqual(['2xx', '4xx', '502.3', '503']);
     expect(bars.encoding.y!.axis!.title).toBe('Requests per minute');
+    // Stacked in the legend's order.
+    expect((bars as unknown as { transform: { calculate: string }[] }).transform[0]!.calculate).toBe('indexof(["2xx","4xx","502.3","503"], datum.series)');
+    expect(bars.encoding.order!.field).toBe('rank');
   });
 
   it('draws the p95 per minute on its own axis', () => {
