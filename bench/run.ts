@@ -8,10 +8,13 @@
  *  6. the Slack bot's ack latency under bursts of signed requests (bench/ack-latency.ts).
  *  7. cold start (bench/cold-start.ts): the CLI on a one-line file against `node -e 0` (median of
  *     15 runs each, target <= 1.5x), and `npm start`'s time to first output in console mode (< 1 s).
+ *  8. the CLI with --chart on the big log (the timeline drawn to a PNG): wall time and peak RSS
+ *     against the plain CLI of section 3, targets: at most 1 s more, peak RSS still < 200 MB.
  * Prints plain text and always exits 0: it reports, it does not gate.
- * BENCH_ROWS=100000 npm run bench runs a smaller log; `npm run bench -- cold` runs section 7 alone.
+ * BENCH_ROWS=100000 npm run bench runs a smaller log; `npm run bench -- cold` runs section 7 alone;
+ * `npm run bench -- chart` runs sections 2, 3 and 8.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import os from 'node:os';
 import { diagnose } from '../src/diagnose';
@@ -21,7 +24,7 @@ import { mixedPaste } from './mixed-paste';
 import { runAckLatencyBench } from './ack-latency';
 import { COLD_START_TARGETS, runColdStartBench } from './cold-start';
 
-const TARGETS = { pasteMs: 5, cliOverAwk: 1.5, cliPeakMb: 200 };
+const TARGETS = { pasteMs: 5, cliOverAwk: 1.5, cliPeakMb: 200, chartExtraSeconds: 1 };
 const PASTE_RUNS = 300;
 const PASTE_WARMUP = 50;
 const COMMAND_RUNS = 3;
@@ -84,6 +87,11 @@ async function main(): Promise<void> {
     : { error: 'dist/src/cli.js is missing (src/cli.ts not built)' };
   say(`3. CLI  node bin/diag502.js --json: ${describe(cli)}`);
 
+  if (process.argv.includes('chart')) {
+    await chart(root, logPath, cli, say);
+    return;
+  }
+
   // 4. The awk yardstick.
   const awk = timeCommand('awk', ['-f', join(root, 'bench', 'aggregate.awk'), logPath], COMMAND_RUNS, root);
   say(`4. awk  -f bench/aggregate.awk (mawk here): ${describe(awk)}`);
@@ -105,6 +113,19 @@ async function main(): Promise<void> {
 
   say();
   await coldStart(root, say);
+  say();
+  await chart(root, logPath, cli, say);
+}
+
+/** 8. The timeline chart of the big log (issue 11): what drawing it adds to the plain CLI. */
+async function chart(root: string, logPath: string, plain: CommandTiming | { error: string }, say: (line?: string) => void): Promise<void> {
+  const png = join(root, 'bench', '.out', 'timeline.png');
+  const timed = 'error' in plain ? plain : timeCommand(process.execPath, [join(root, 'bin', 'diag502.js'), '--json', '--chart', png, logPath], COMMAND_RUNS, root);
+  say(`8. CLI  node bin/diag502.js --json --chart ${relative(root, png)}: ${describe(timed)}${existsSync(png) ? `, PNG ${(statSync(png).size / 1024).toFixed(0)} KB` : ''}`);
+  if ('error' in timed || 'error' in plain) return;
+  const extra = timed.seconds - plain.seconds;
+  say(verdict(extra <= TARGETS.chartExtraSeconds, `--chart adds ${extra.toFixed(2)} s <= ${TARGETS.chartExtraSeconds} s`));
+  say(verdict(timed.peakMb < TARGETS.cliPeakMb, `CLI --chart peak RSS ${timed.peakMb.toFixed(1)} MB < ${TARGETS.cliPeakMb} MB`));
 }
 
 /** 7. Cold start (issue 9). */

@@ -25,8 +25,10 @@ const ROOT = join(__dirname, '..');
 /**
  * Left out of the bundles: the native SQLite binding (a .node file); the Slack face, which the
  * console loads only when Slack credentials are set (it then runs the separate modules anyway);
- * the house rule loader, used only when rules are asked for; and the libraries the engine loads on first use (XML validation, web.config diffs), which a
- * one-line input never needs: bundled, every start would read and compile them.
+ * the house rule loader, used only when rules are asked for; the chart renderer (Vega, resvg's
+ * native binding), loaded only when a chart is drawn; and the libraries the engine loads on first
+ * use (XML validation, web.config diffs), which a one-line input never needs: bundled, every start
+ * would read and compile them.
  */
 const leaveOut = {
   name: 'leave-out',
@@ -35,6 +37,8 @@ const leaveOut = {
     build.onResolve({ filter: /\/slack\/app(\.js)?$/ }, () => ({ path: '../dist/src/slack/app.js', external: true }));
     // The house rule loader (zod, yaml) runs only with --rules or DIAG502_RULES_DIR.
     build.onResolve({ filter: /\/rules\/load(\.js)?$/ }, () => ({ path: '../dist/src/rules/load.js', external: true }));
+    // The chart renderer pulls in Vega and resvg's native binding; loaded only for a chart.
+    build.onResolve({ filter: /\/chart\/render(\.js)?$/ }, () => ({ path: '../dist/src/chart/render.js', external: true }));
   },
 };
 

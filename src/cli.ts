@@ -8,9 +8,9 @@
  * `diag502 rules check DIR`: runs every house rule of DIR on its sample lines and reports.
  * Exit codes: 0 all samples pass, 1 a sample failed, 2 a rule file is invalid (or usage).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { parseArgs, TextDecoder } from 'node:util';
 import { isAscii } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
@@ -23,6 +23,8 @@ import type * as RulesLoader from './rules/load';
 import { renderText } from './render/text';
 import { renderMarkdown } from './render/markdown';
 import type { Diagnosis } from './contract';
+import { chartFormatOf, type ChartFormat } from './chart/format';
+import type * as ChartRender from './chart/render';
 
 /**
  * The house rule loader (zod and a YAML parser) is loaded only when rules are asked for, so a
@@ -61,6 +63,9 @@ Options:
       --rules <DIR>                  also use your team's house rules (*.yaml, *.yml,
                                      *.json in DIR); they are checked before use
   -v, --verbose                      show every evidence line
+      --chart <FILE.png|FILE.svg>    also draw the timeline (requests per minute by status,
+                                     p95 time-taken, dated events) to FILE; PNG or SVG by
+                                     its extension
   -h, --help                         show this help
   -V, --version                      show the version
 
@@ -77,6 +82,7 @@ House rules:
 Examples:
   diag502 u_ex261120.log web.config
   curl -sv https://example.com/api 2>&1 | diag502
+  diag502 --chart incident.png u_ex261120.log app-events.txt
   diag502 --json C:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex261120.log > diagnosis.json
   diag502 --rules ./rules f5.log u_ex261120.log
 `;
@@ -94,6 +100,8 @@ interface CliOptions {
   verbose: boolean;
   files: string[];
   rules?: string;
+  /** Where to draw the timeline chart, and in which format. */
+  chart?: { path: string; format: ChartFormat };
   help: boolean;
   version: boolean;
 }
@@ -110,6 +118,7 @@ function parseOptions(argv: string[]): CliOptions {
         json: { type: 'boolean' },
         rules: { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
+        chart: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -122,11 +131,18 @@ function parseOptions(argv: string[]): CliOptions {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(', ')}.`);
   }
+  let chart: CliOptions['chart'];
+  if (values.chart !== undefined) {
+    const chartFormat = chartFormatOf(values.chart);
+    if (!chartFormat) throw new UsageError(`--chart draws PNG or SVG, chosen by the file's extension: "${values.chart}" ends in neither (use e.g. --chart incident.png).`);
+    chart = { path: values.chart, format: chartFormat };
+  }
   return {
     format: format as Format,
     verbose: values.verbose ?? false,
     files: positionals,
     ...(values.rules === undefined ? {} : { rules: values.rules }),
+    ...(chart ? { chart } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
   };
@@ -139,7 +155,8 @@ function optionError(error: NodeJS.ErrnoException): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${option ?? ''}. Run "diag502 --help" to see the options; a file whose name starts with "-" goes after "--".`.replace('option .', 'option.');
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return option === '--rules' ? '--rules needs a value (the folder of your house rule files).' : `${option ?? 'an option'} needs a value (--format text, markdown or json).`;
+      if (option === '--rules') return '--rules needs a value (the folder of your house rule files).';
+      return option === '--chart' ? '--chart needs a file name ending in .png or .svg.' : `${option ?? 'an option'} needs a value (--format text, markdown or json).`;
     default:
       return `${error.message.split('\n')[0]}. Run "diag502 --help" to see the options.`;
   }
@@ -292,6 +309,15 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
     io.stderr.write('diag502: reading evidence from the terminal; paste it, then press Ctrl-D (Ctrl-Z Enter on Windows)\n');
   }
 
+  // Said before a long log is read, not after.
+  if (options.chart) {
+    const problem = await unwritable(options.chart.path);
+    if (problem) {
+      io.stderr.write(`diag502: cannot write the chart to "${options.chart.path}": ${problem}\n`);
+      return EXIT.usage;
+    }
+  }
+
   let rules: HouseRule[] | undefined;
   if (options.rules !== undefined) {
     const { loadRules, RulesError } = rulesLoader();
@@ -338,7 +364,50 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
 
   const diagnosis = diagnoseEvidence(collector.finish(), rules ? { rules } : {});
   io.stdout.write(renderDiagnosis(diagnosis, options.format, options.verbose));
-  return diagnosis.causes.length > 0 ? EXIT.found : EXIT.nothing;
+  const found = diagnosis.causes.length > 0 ? EXIT.found : EXIT.nothing;
+  if (options.chart && !(await writeChart(diagnosis, options.chart, io.stderr))) return EXIT.usage;
+  return found;
+}
+
+/** Why a chart cannot be written at `path`, or undefined when its folder takes files. */
+async function unwritable(path: string): Promise<string | undefined> {
+  try {
+    if ((await stat(path)).isDirectory()) return 'it is a directory';
+  } catch {
+    // Not there yet: its folder must be.
+  }
+  const folder = dirname(resolve(path));
+  try {
+    if (!(await stat(folder)).isDirectory()) return `${folder} is not a directory`;
+    await access(folder, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? `the folder ${folder} does not exist` : code === 'EACCES' || code === 'EPERM' ? `no permission to write in ${folder}` : (error as Error).message;
+  }
+}
+
+/**
+ * Draws the timeline to the file, or says why not (on stderr, so JSON on stdout stays JSON).
+ * The renderer is loaded only now: Vega and resvg cost start-up time the plain CLI need not pay.
+ */
+async function writeChart(diagnosis: Diagnosis, chart: NonNullable<CliOptions['chart']>, stderr: Writable): Promise<boolean> {
+  if (!diagnosis.timeline) {
+    stderr.write('diag502: no chart: nothing in the evidence carries a time (an IIS or HTTPERR log, dated events, stdout or proxy log lines), so there is no timeline to draw\n');
+    return true;
+  }
+  try {
+    // require, not import(): jest's VM runs the CLI in-process and has no dynamic import.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { renderTimeline } = require('./chart/render') as typeof ChartRender;
+    await writeFile(chart.path, await renderTimeline(diagnosis.timeline, chart.format));
+  } catch (error) {
+    stderr.write(`diag502: cannot write the chart to "${chart.path}": ${(error as Error).message}\n`);
+    return false;
+  }
+  const notes = diagnosis.timeline.notes.map((n) => ` ${n}`).join('');
+  stderr.write(`diag502: chart written to ${chart.path}${notes}\n`);
+  return true;
 }
 
 /** `diag502 rules check DIR`: every rule on its samples, a line each, and what it all comes to. */

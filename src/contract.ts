@@ -4,6 +4,9 @@
  * Named for what it is, the contract, so it is never mistaken for `diagnose.ts`, which computes one.
  */
 import type { EvidenceKind, EvidenceRef, InputSummary, Problem } from './evidence/types';
+import type { Timeline } from './evidence/timeline';
+
+export type { Timeline, TimelineBucket, TimelineMarker } from './evidence/timeline';
 import type { DiagnosisFix, FamilyId, LayerId } from './vocabulary';
 
 export const DIAGNOSIS_SCHEMA = 1 as const;
@@ -76,4 +79,9 @@ export interface Diagnosis {
   redactions: number;
   /** What the parsers could not read (additive to schema 1). */
   problems: Problem[];
+  /**
+   * Requests per minute by status and the dated events, for the timeline chart (additive to schema
+   * 1); absent when nothing in the evidence carries a time.
+   */
+  timeline?: Timeline;
 }

@@ -105,6 +105,7 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
     stats: statsOf(evidence),
     redactions: evidence.redactions,
     problems: [...evidence.problems, ...ranking.problems],
+    ...(evidence.timeline ? { timeline: evidence.timeline } : {}),
   };
 }
 

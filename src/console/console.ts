@@ -4,7 +4,11 @@
  * (`cat u_ex.log | npm start`) is diagnosed as one message and the process exits.
  */
 import type { Readable, Writable } from 'node:stream';
-import { userInfo } from 'node:os';
+import { createHash } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import type * as ChartRender from '../chart/render';
 import { Conversation, type MessagePlace } from '../conversation/conversation';
 import { createInlineEngine } from '../conversation/engine';
 import type { HouseRule } from '../evidence/house';
@@ -41,6 +45,34 @@ export function consoleSource(place: MessagePlace): string {
   return place.evidence === 1 ? 'your paste' : `your paste ${place.evidence}`;
 }
 
+/** Where the console writes timeline charts: DIAG502_CHART_DIR, else a diag502 folder in the temp folder. */
+export function chartFolder(): string {
+  return process.env.DIAG502_CHART_DIR || join(tmpdir(), 'diag502');
+}
+
+/**
+ * A terminal shows no picture: the timeline of a diagnosis goes to a PNG file and its path is
+ * printed on one line (the first answer must still fit one screen). The file is named after the
+ * timeline's content, so the same evidence draws the same file and another paste another file.
+ * Empty when the reply has no timeline.
+ */
+export async function chartLine(reply: Reply | null): Promise<string> {
+  if (reply?.type !== 'diagnosis' || !reply.diagnosis.timeline) return '';
+  const timeline = reply.diagnosis.timeline;
+  const name = createHash('sha256').update(JSON.stringify(timeline)).digest('hex').slice(0, 16);
+  const path = join(chartFolder(), `timeline-${name}.png`);
+  try {
+    // Loaded on the first chart only: Vega and resvg would slow every start of the console.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { timelinePng } = require('../chart/render') as typeof ChartRender;
+    await mkdir(chartFolder(), { recursive: true });
+    await writeFile(path, await timelinePng(timeline));
+  } catch (error) {
+    return `Timeline chart not drawn: ${(error as Error).message}\n`;
+  }
+  return `Timeline chart: ${path}\n`;
+}
+
 /** Exit status of a piped run: 0 when a cause was found or a question answered, 1 otherwise. */
 function exitCodeOf(reply: Reply | null): number {
   if (!reply) return 1;
@@ -69,6 +101,7 @@ export async function runConsole(io: ConsoleIo, store: Store, options: { rules?:
     }
     const reply = await send(text);
     io.stdout.write(reply ? renderReplyText(reply) : 'No answer: the input held nothing to diagnose.\n');
+    io.stdout.write(await chartLine(reply));
     return exitCodeOf(reply);
   }
 
@@ -78,7 +111,7 @@ export async function runConsole(io: ConsoleIo, store: Store, options: { rules?:
       return diagnosis ? renderText(diagnosis, { verbose: true }) : 'Nothing diagnosed yet: paste evidence first.\n';
     }
     const reply = await send(text);
-    return reply ? renderReplyText(reply, { fullReport: 'Typing "details"' }) : 'Nothing to answer in that.\n';
+    return reply ? renderReplyText(reply, { fullReport: 'Typing "details"' }) + (await chartLine(reply)) : 'Nothing to answer in that.\n';
   });
   return 0;
 }

@@ -12,6 +12,7 @@ import { LineNormalizer, looksSlackEscaped, unfence, type SlackEscaping } from '
 import { Redactor } from './redact';
 import { extractCodes } from './codes';
 import { IisLogAggregator } from './parsers/iis-log';
+import { buildTimeline } from './timeline';
 import { FALLBACK_KIND, KINDS } from './kinds';
 import { LIMITS, formatBytes } from './limits';
 import { refText } from './ref-text';
@@ -413,6 +414,8 @@ export class EvidenceCollector {
       this.evidence.problems.push(...iis.problems);
     }
     this.evidence.codes = dedupeCodes(this.evidence.codes);
+    const timeline = buildTimeline(iis?.timeline, this.evidence);
+    if (timeline) this.evidence.timeline = timeline;
     return this.evidence;
   }
 

@@ -6,6 +6,7 @@
  */
 import type { ClueHit } from './signatures/types';
 import type { EvidenceKind } from './kinds';
+import type { Timeline } from './timeline';
 
 /** The kinds and what each one means to the pipeline live in kinds.ts. */
 export type { EvidenceKind } from './kinds';
@@ -325,6 +326,8 @@ export interface Evidence {
   events: WindowsEvent[];
   signals: Signal[];
   iisLog?: IisLogStats;
+  /** Rows per minute and dated events, for the timeline chart; absent when nothing is dated. */
+  timeline?: Timeline;
   webConfigs: WebConfigFacts[];
   appPools: AppPoolFacts[];
   headers: HeaderSet[];

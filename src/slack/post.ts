@@ -5,6 +5,10 @@
  * message had to be cut to fit Block Kit, the full report follows as a file in the thread.
  */
 import type { Logger } from '@slack/bolt';
+import type { Timeline } from '../contract';
+import type * as ChartRender from '../chart/render';
+import { timelineAltText } from '../chart/alt';
+import { guardText } from '../evidence/guard';
 import { uploadFile } from './upload';
 import { SlackCallError, type SlackApi } from './web-api';
 
@@ -15,6 +19,8 @@ export interface SlackMessage {
   metadata?: unknown;
   /** Content too long for Block Kit: uploaded as a file in the thread. */
   overflow?: unknown;
+  /** A diagnosis's timeline: drawn as a PNG and uploaded in the thread after the message. */
+  chart?: unknown;
 }
 
 /** Where a message goes: a channel, and a thread in it (absent for a new top-level message). */
@@ -73,6 +79,7 @@ export async function postMessage(poster: Poster, target: Target, message: Slack
   const ts = result.ts ?? '';
   const file = overflowFile(message.overflow);
   if (file && file.content.length > 0) await uploadOverflow(poster, target.channel, target.threadTs ?? ts, file);
+  if (isTimeline(message.chart)) await uploadChart(poster, target.channel, target.threadTs ?? ts, message.chart);
   return ts;
 }
 
@@ -95,7 +102,31 @@ export async function updateMessage(poster: Poster, at: { channel: string; threa
   }
   const file = overflowFile(message.overflow);
   if (file && file.content.length > 0) await uploadOverflow(poster, at.channel, at.threadTs ?? at.ts, file);
+  if (isTimeline(message.chart)) await uploadChart(poster, at.channel, at.threadTs ?? at.ts, message.chart);
   return at.ts;
+}
+
+/** A stored answer comes back as JSON: only a timeline with its lists is drawn. */
+function isTimeline(value: unknown): value is Timeline {
+  const t = value as Partial<Timeline> | undefined;
+  return typeof t === 'object' && t !== null && Array.isArray(t.buckets) && Array.isArray(t.markers) && Array.isArray(t.series) && typeof t.bucketMinutes === 'number';
+}
+
+/**
+ * The timeline as a PNG in the thread, with its alt text (the chart in words; guarded like every
+ * text that leaves, although the timeline was guarded with the message). The chart adds to
+ * the answer already posted: when it cannot be drawn or uploaded, that is logged, not retried.
+ */
+async function uploadChart(poster: Poster, channel: string, threadTs: string, timeline: Timeline): Promise<void> {
+  try {
+    // Vega and resvg load with the first chart, not with the bot.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { timelinePng } = require('../chart/render') as typeof ChartRender;
+    const png = await timelinePng(timeline);
+    await uploadFile(poster.api, poster.token, { channel, threadTs, filename: 'diag502-timeline.png', title: 'diag502 timeline', content: png, altText: guardText(timelineAltText(timeline)) });
+  } catch (error) {
+    poster.logger.warn(`diag502: could not upload the timeline chart: ${(error as Error).message}`);
+  }
 }
 
 async function uploadOverflow(poster: Poster, channel: string, threadTs: string, file: { filename: string; content: string }): Promise<void> {

@@ -18,5 +18,8 @@ export function renderReply(reply: Reply, asked: Asked = {}): SlackMessage {
   const options: { askedBy?: string; evidencePreview?: string } = {};
   if (asked.user) options.askedBy = asked.user;
   if (asked.evidence) options.evidencePreview = asked.evidence;
-  return replyMessage(reply, options) as SlackMessage;
+  const message = replyMessage(reply, options) as SlackMessage;
+  // The picture of the incident goes with a diagnosis whose evidence is dated (post.ts uploads it).
+  if (reply.type === 'diagnosis' && reply.diagnosis.timeline) message.chart = reply.diagnosis.timeline;
+  return message;
 }

@@ -22,7 +22,8 @@ export async function uploadFile(api: SlackApi, token: string, file: UploadFile)
   const target = await api.call<{ upload_url?: string; file_id?: string }>('files.getUploadURLExternal', {
     filename: file.filename,
     length: bytes.length,
-    ...(file.altText ? { alt_text: file.altText } : {}),
+    // Slack's documented argument is alt_txt (up to 1,000 characters).
+    ...(file.altText ? { alt_txt: file.altText } : {}),
   });
   if (!target.upload_url || !target.file_id) throw new Error('Slack gave no upload address');
   if (!api.hosts.allows(target.upload_url)) throw new Error('Slack gave an upload address outside its file host; not sent');

@@ -30,6 +30,8 @@ const RULES: readonly { unit: string; level: number; matches: (path: string) => 
   // The house rule loader reads files at the edge, for the faces; the engine gets checked data.
   { unit: 'rules', level: 8, matches: (p) => p.startsWith('rules/') },
   { unit: 'render', level: 7, matches: (p) => p.startsWith('render/') },
+  // The timeline chart draws a diagnosis's timeline for every face; it reads the contract only.
+  { unit: 'chart', level: 7, matches: (p) => p.startsWith('chart/') },
   { unit: 'conversation', level: 6, matches: (p) => p.startsWith('conversation/') },
   // The knowledge base answers questions about the catalogue's causes, so it sits above them.
   { unit: 'knowledge', level: 5, matches: (p) => p.startsWith('advice/knowledge/') },

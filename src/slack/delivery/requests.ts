@@ -42,7 +42,7 @@ const targetSchema = z.discriminatedUnion('via', [
 /** An answer worked out and waiting to be delivered: the rendered Slack message, redacted. */
 const answerSchema = z.object({
   target: targetSchema,
-  message: z.object({ text: z.string(), blocks: z.array(z.unknown()), metadata: z.unknown().optional(), overflow: z.unknown().optional() }),
+  message: z.object({ text: z.string(), blocks: z.array(z.unknown()), metadata: z.unknown().optional(), overflow: z.unknown().optional(), chart: z.unknown().optional() }),
   /** A slash command's channel answer: its ts becomes the thread the evidence is filed under. */
   startsThread: z.boolean().optional(),
   /** A note about attached files, said before the answer: never the message a progress note turns into. */

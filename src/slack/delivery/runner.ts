@@ -198,7 +198,7 @@ export class Runner {
 
   private answer(target: Answer['target'], reply: Reply, asked: { user?: string; evidence?: string } = {}): Answer {
     const message = this.o.guard(renderReply(reply, asked));
-    return { target, message: { text: message.text, blocks: message.blocks, ...(message.metadata ? { metadata: message.metadata } : {}), ...(message.overflow ? { overflow: message.overflow } : {}) } };
+    return { target, message: { text: message.text, blocks: message.blocks, ...(message.metadata ? { metadata: message.metadata } : {}), ...(message.overflow ? { overflow: message.overflow } : {}), ...(message.chart ? { chart: message.chart } : {}) } };
   }
 
   /** The notes about attached files, as one short message before the answer (none when all were read). */

@@ -69,13 +69,15 @@ const paste5k = mixedPaste().slice(0, 5 * 1024);
 
 test('a slash command is cleaned once and read once; its thread adopts the answer without reading it again', async () => {
   const { store, engine, runner } = setup();
-  const uploads = fake.of('files.getUploadURLExternal').length;
+  const reports = (): number => fake.of('files.getUploadURLExternal').filter((c) => c.params.filename !== 'diag502-timeline.png').length;
+  const uploads = reports();
   expect(await runner.accept({ kind: 'command', id: 'trigger:once', team: TEAM_ID, channel: 'CONCE', user: 'U1', text: paste5k, private: false, responseUrl: fake.responseUrl('once') })).toBe(true);
   expect(engine.counts).toEqual({ clean: 1, analyze: 1, diagnose: 0 });
   const posted = fake.delivered('CONCE');
   expect(posted).toHaveLength(1);
-  // The whole answer fits Block Kit: nothing is uploaded for it.
-  expect(fake.of('files.getUploadURLExternal')).toHaveLength(uploads);
+  // The whole answer fits Block Kit: no report is uploaded for it (the dated log's timeline chart is).
+  expect(reports()).toBe(uploads);
+  expect(fake.of('files.getUploadURLExternal').some((c) => c.params.filename === 'diag502-timeline.png')).toBe(true);
   const thread = await store.getThread(slackKey(TEAM_ID, 'CONCE', posted[0]!.ts));
   expect(thread?.messages).toHaveLength(1);
   expect(thread?.snapshot?.causes.length).toBeGreaterThan(0);

@@ -13,6 +13,7 @@
  * `problems.ts` (what could not be read), `caps.ts` (the bounds).
  */
 import type { CodeObservation, IisLogStats, Problem, Signal, StatusObservation } from '../../types';
+import { RowTimeline } from '../../timeline';
 import { ColumnMap, fieldNames } from './fields';
 import { ROLE } from './layouts';
 import { LogProblems } from './problems';
@@ -24,6 +25,8 @@ export { IIS_LOG_CAPS, OTHER_KEY } from './caps';
 
 export interface IisLogResult {
   stats: IisLogStats;
+  /** Rows per minute by series and time-taken p95 per minute (bounded), for the timeline chart. */
+  timeline: RowTimeline;
   /** Bounded example rows of 4xx/5xx groups as status observations (origin 'iis-log'). */
   statuses: StatusObservation[];
   /** One decoded code per distinct sc-win32-status seen on a 4xx/5xx row, with an example ref. */
@@ -60,6 +63,7 @@ export class IisLogAggregator {
   private readonly summary: LogSummary;
   private readonly window = new TimeWindow();
   private readonly problems = new LogProblems();
+  private readonly timeline = new RowTimeline();
   private touched = false;
 
   constructor(options: IisLogOptions = {}) {
@@ -114,6 +118,7 @@ export class IisLogAggregator {
     }
     this.window.note(line, fields);
     this.summary.record(fields, line, start, end, layout, status, lineNo, source);
+    if (status >= 100) this.timeline.record(line, fields.start(ROLE.date), fields.start(ROLE.time), status, this.summary.lastSubstatus, this.summary.lastTimeTaken);
   }
 
   /** Undefined when no IIS log line was ever pushed. */
@@ -122,6 +127,7 @@ export class IisLogAggregator {
     const stats = this.summary.stats(this.fields, this.problems.badRows, this.window.current());
     return {
       stats,
+      timeline: this.timeline,
       statuses: stats.samples.map((row) => toObservation(row)),
       codes: this.summary.codes(),
       signals: this.summary.signals(),

@@ -68,6 +68,9 @@ function statusText(status: number, substatus: number): string {
 export class LogSummary {
   /** Data lines read (not counting `#` directives). */
   rows = 0;
+  /** The last recorded row's sc-substatus and time-taken (-1 when absent), read once for the timeline too. */
+  lastSubstatus = -1;
+  lastTimeTaken = -1;
   private readonly byStatus = new CappedCounter<number>(IIS_LOG_CAPS.keys);
   private readonly byWin32 = new CappedCounter<number>(IIS_LOG_CAPS.keys);
   private readonly byReason = new CappedCounter<string>(IIS_LOG_CAPS.keys);
@@ -95,6 +98,8 @@ export class LogSummary {
     const substatus = fields.number(line, ROLE.substatus);
     const win32 = fields.number(line, ROLE.win32);
     const timeTaken = fields.number(line, ROLE.timeTaken);
+    this.lastSubstatus = substatus;
+    this.lastTimeTaken = timeTaken;
     if (timeTaken >= 0) this.all.record(timeTaken);
 
     if (status > 0) this.byStatus.add(statusKeyNumber(status, substatus));

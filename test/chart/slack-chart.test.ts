@@ -1,0 +1,94 @@
+/**
+ * Slack: a diagnosis with a timeline is followed by the chart as a PNG in the same thread (files
+ * upload v2 against the fake Web API), with alt text that says the chart in words.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { webApi } from '@slack/bolt';
+import type { Logger } from '@slack/bolt';
+import { compareDiagnoses } from '../../src/conversation/change';
+import type { Reply } from '../../src/conversation/replies';
+import { diagnose } from '../../src/diagnose';
+import { timelineAltText } from '../../src/chart/alt';
+import { guardValue } from '../../src/evidence/guard';
+import { resultSchema } from '../../src/slack/delivery/requests';
+import { postMessage, type Poster } from '../../src/slack/post';
+import { renderReply } from '../../src/slack/render';
+import { SlackHosts } from '../../src/slack/slack-hosts';
+import { SlackApi, webClientOptions } from '../../src/slack/web-api';
+import { FakeSlack } from '../support/slack/fake-slack';
+
+let fake: FakeSlack;
+const warnings: string[] = [];
+const logger = { debug: () => undefined, info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined } as unknown as Logger;
+
+beforeAll(async () => {
+  fake = new FakeSlack();
+  await fake.start();
+});
+afterAll(async () => fake.stop());
+
+function client(): Poster {
+  const web = new webApi.WebClient('xoxb-test', webClientOptions(fake.apiUrl));
+  return { api: new SlackApi(web, logger, new SlackHosts(fake.apiUrl), { policy: { retries: 0, timeoutMs: 5000, backoffMs: [10], maxRetryAfterMs: 1000 } }), token: 'xoxb-test', logger };
+}
+
+const log = readFileSync(join(__dirname, '..', '..', 'examples', 'u_ex261120.log'), 'utf8');
+const diagnosis = diagnose([{ source: 'u_ex261120.log', text: log }]);
+const first = (d: typeof diagnosis): Reply => ({ type: 'diagnosis', diagnosis: d, change: compareDiagnoses(undefined, d), truncated: false });
+const reply = first(diagnosis);
+
+describe('the timeline chart in Slack', () => {
+  it('rides with the rendered diagnosis, and survives the stored answer', () => {
+    const message = renderReply(reply);
+    expect(message.chart).toBe(diagnosis.timeline);
+    const stored = resultSchema.parse(JSON.parse(JSON.stringify({ answers: [{ target: { via: 'post', channel: 'C1' }, message }] })));
+    expect(stored.answers[0]!.message.chart).toEqual(diagnosis.timeline);
+  });
+
+  it('is uploaded as a PNG in the thread after the diagnosis, with alt text in words', async () => {
+    const message = renderReply(reply);
+    await postMessage(client(), { channel: 'CCHART', threadTs: '5.0001' }, message);
+    const calls = fake.calls.filter((c) => ['chat.postMessage', 'files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal'].includes(c.method));
+    const asked = fake.of('files.getUploadURLExternal').find((c) => c.params.filename === 'diag502-timeline.png')!;
+    expect(asked).toBeDefined();
+    const alt = String(asked.params.alt_txt);
+    expect(alt).toContain('Busiest: 2026-11-20 10:00 UTC');
+    expect(alt).toContain('3 × 502.');
+    expect(alt).toContain('No events dated.');
+    expect(Number(asked.params.length)).toBeGreaterThan(1000);
+    // The bytes sent are a PNG (the fake decodes them as UTF-8: the first byte is not ASCII).
+    const upload = fake.of('file_upload').find((c) => c.raw.slice(1, 4) === 'PNG');
+    expect(upload).toBeDefined();
+    const complete = fake.of('files.completeUploadExternal').find((c) => c.params.channel_id === 'CCHART')!;
+    expect(complete.params.thread_ts).toBe('5.0001');
+    // The message first, then the picture.
+    const order = calls.map((c) => c.method);
+    expect(order.indexOf('chat.postMessage')).toBeLessThan(order.lastIndexOf('files.completeUploadExternal'));
+  });
+
+  it('is only logged when the upload fails: the answer is already in the thread', async () => {
+    fake.queue('files.getUploadURLExternal', { body: { ok: false, error: 'file_uploads_disabled' } });
+    const message = renderReply(reply);
+    await expect(postMessage(client(), { channel: 'CNOUP', threadTs: '6.0001' }, message)).resolves.toBeDefined();
+    expect(warnings.some((w) => w.includes('could not upload the timeline chart') && w.includes('file_uploads_disabled'))).toBe(true);
+  });
+
+  it('passes the redaction guard the whole message passes: no secret reaches the alt text', () => {
+    const secret = 'Server=db01;User Id=sa;Password=Sup3rS3cretValue!';
+    const leaky = { ...diagnosis.timeline!, markers: [{ at: '2026-11-20T10:05:00Z', kind: 'ancm' as const, label: secret, zone: 'UTC' as const, ref: { source: 'e', line: 1, text: secret } }] };
+    const message = renderReply(first({ ...diagnosis, timeline: leaky }));
+    const guarded = guardValue(message);
+    expect(JSON.stringify(guarded.chart)).not.toContain('Sup3rS3cretValue');
+    expect(timelineAltText(guarded.chart as typeof leaky)).not.toContain('Sup3rS3cretValue');
+  });
+
+  it('sends no chart for a diagnosis without dated evidence', async () => {
+    const undated = diagnose([{ source: 'headers', text: 'HTTP/1.1 502 Bad Gateway\nServer: Microsoft-IIS/10.0\n' }]);
+    const message = renderReply(first(undated));
+    expect(message.chart).toBeUndefined();
+    const before = fake.of('files.getUploadURLExternal').length;
+    await postMessage(client(), { channel: 'CUNDATED', threadTs: '7.0001' }, message);
+    expect(fake.of('files.getUploadURLExternal')).toHaveLength(before);
+  });
+});
