@@ -1,0 +1,59 @@
+/**
+ * For test files that need Redis: the URL global-setup.js found or started, a key prefix of
+ * their own (so files running in parallel never see each other's keys), and cleanup of exactly
+ * that prefix.
+ */
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
+
+/** The test Redis, or undefined when there is none (then the suites are skipped, see global-setup.js). */
+export const REDIS_URL = process.env.DIAG502_TEST_REDIS_URL;
+
+/** `describe` when a Redis is there, else `describe.skip`; DIAG502_REQUIRE_REDIS=1 turns a missing Redis into a failure. */
+export function describeRedis(name: string, body: () => void): void {
+  if (REDIS_URL) {
+    describe(name, body);
+    return;
+  }
+  if (process.env.DIAG502_REQUIRE_REDIS === '1') {
+    describe(name, () => {
+      it('needs Redis', () => {
+        throw new Error('DIAG502_REQUIRE_REDIS=1 but DIAG502_TEST_REDIS_URL is not set');
+      });
+    });
+    return;
+  }
+  describe.skip(`${name} (SKIPPED: no Redis)`, body);
+}
+
+/** A key prefix no other test file uses. */
+export function uniquePrefix(label: string): string {
+  return `diag502-test:${label}:${randomUUID().slice(0, 8)}:`;
+}
+
+/** Every key under `prefix`, with its value type; for "what is in Redis" checks. */
+export async function keysUnder(prefix: string): Promise<string[]> {
+  const client = createClient({ url: REDIS_URL! });
+  await client.connect();
+  try {
+    const keys: string[] = [];
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...batch);
+    return keys;
+  } finally {
+    await client.close();
+  }
+}
+
+/** Deletes every key under `prefix` (only those: other files' keys stay). */
+export async function flushPrefix(prefix: string): Promise<void> {
+  if (!REDIS_URL) return;
+  const keys = await keysUnder(prefix);
+  if (keys.length === 0) return;
+  const client = createClient({ url: REDIS_URL });
+  await client.connect();
+  try {
+    for (let i = 0; i < keys.length; i += 500) await client.del(keys.slice(i, i + 500));
+  } finally {
+    await client.close();
+  }
+}
