@@ -104,7 +104,7 @@ export function createSlackApp({ config, store, logger: given, engine: givenEngi
   const engine = givenEngine ?? createEnginePool();
   const conversation = new Conversation(store, { engine });
   const scheduler = new Scheduler(logger);
-  const owner = processOwner();
+  const owner = processOwner(config.REPLICA_ID);
   const leaseMs = config.JOB_LEASE_SECONDS * 1000;
 
   let app: App | undefined;

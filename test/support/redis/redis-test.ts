@@ -3,7 +3,9 @@
  * their own (so files running in parallel never see each other's keys), and cleanup of exactly
  * that prefix.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { createClient } from 'redis';
 
 /** The test Redis, or undefined when there is none (then the suites are skipped, see global-setup.js). */
@@ -56,4 +58,48 @@ export async function flushPrefix(prefix: string): Promise<void> {
   } finally {
     await client.close();
   }
+}
+
+/**
+ * A private redis-server on a free loopback port (for tests that stop Redis or make it refuse
+ * writes, which the shared one must never do). Needs redis-server on PATH.
+ */
+export async function startRedisServer(port?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+  const chosen = port ?? (await freeLoopbackPort());
+  const child = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+  const url = `redis://127.0.0.1:${chosen}`;
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const client = createClient({ url, socket: { reconnectStrategy: false } });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      await client.ping();
+      await client.close();
+      break;
+    } catch {
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server did not start on port ${chosen}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGKILL');
+    });
+  };
+  return { url, port: chosen, stop };
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
