@@ -44,6 +44,8 @@ const configSchema = z.object({
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
   /** How long a worker holds a job before another may take it over (a dead process's work). */
   JOB_LEASE_SECONDS: optionalText.pipe(numberText('must be a number of seconds from 5 to 600', 5, 600).optional()).transform((v) => v ?? 30),
+  /** How long an acked request waits in memory for a store that is down before the asker is told. */
+  STORE_WAIT_SECONDS: optionalText.pipe(numberText('must be a number of seconds from 1 to 3600', 1, 3600).optional()).transform((v) => v ?? 120),
   /** Waits between tries to deliver an answer while Slack is unreachable; then the answer is given up. */
   DELIVERY_RETRY_SECONDS: optionalText
     .pipe(
