@@ -5,6 +5,8 @@
  * lease runs out. Each replica has its own REPLICA_ID, as on two machines: a dead replica's work
  * is then taken over through the lease alone (on one host it would be at once, see owner.ts).
  */
+import { RedisStore } from '../../../src/conversation/store/redis-store';
+import { slackKey } from '../../../src/slack/deps';
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
 import { BOT_USER_ID, FakeSlack, TEAM_ID, type RecordedCall } from '../../support/slack/fake-slack';
 import { describeRedis, flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
@@ -103,7 +105,14 @@ describeRedis('two replicas on one Redis (HTTP mode)', () => {
     await waitFor('both follow-up answers', () => posts('CORDER').length >= 3, 20_000);
     await sleep(1000);
     expect(posts('CORDER')).toHaveLength(3);
-    // Whoever went second held the thread after the first was done: its thread had all three messages.
+    // Neither follow-up's evidence was lost to the other: the shared thread holds all three messages.
+    const store = new RedisStore(REDIS_URL!, { keyPrefix: prefix });
+    try {
+      const thread = await store.getThread(slackKey(TEAM_ID, 'CORDER', '1200.0001'));
+      expect(thread!.messages.map((m) => m.messageId).sort()).toEqual(['1200.0001', '1200.0002', '1200.0003']);
+    } finally {
+      await store.close();
+    }
     expect(a.stderr + b.stderr).not.toMatch(/lost the lease/);
   }, 40_000);
 
