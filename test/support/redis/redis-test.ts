@@ -103,3 +103,28 @@ function freeLoopbackPort(): Promise<number> {
     });
   });
 }
+
+/** Every key under `prefix` with its whole value, as one text (for "this secret is nowhere" checks). */
+export async function dumpUnder(prefix: string): Promise<string> {
+  const keys = await keysUnder(prefix);
+  const client = createClient({ url: REDIS_URL! });
+  await client.connect();
+  try {
+    const parts: string[] = [];
+    for (const key of keys) {
+      const type = await client.type(key);
+      // Raw text, not JSON.stringify'd again: one more layer of escaping could hide a secret.
+      let values: string[];
+      if (type === 'string') values = [(await client.get(key)) ?? ''];
+      else if (type === 'hash') values = Object.entries(await client.hGetAll(key)).flat();
+      else if (type === 'list') values = await client.lRange(key, 0, -1);
+      else if (type === 'set') values = await client.sMembers(key);
+      else if (type === 'zset') values = await client.zRange(key, 0, -1);
+      else values = [`(${type})`];
+      parts.push(key, ...values);
+    }
+    return parts.join('\n');
+  } finally {
+    await client.close();
+  }
+}
