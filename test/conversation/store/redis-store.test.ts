@@ -1,6 +1,7 @@
 import { createClient } from 'redis';
 import { RedisStore } from '../../../src/conversation/store/redis-store';
-import { describeRedis, flushPrefix, keysUnder, REDIS_URL, startRedisServer, uniquePrefix } from '../../support/redis/redis-test';
+import { flushPrefix, keysUnder, REDIS_URL, startRedisServer, uniquePrefix } from '../../support/redis/redis-test';
+import { describeRedis } from '../../helpers/describe-redis';
 import { key, message, storeContract } from './store-contract';
 
 const prefix = uniquePrefix('contract');

@@ -9,7 +9,8 @@ import { RedisStore } from '../../../src/conversation/store/redis-store';
 import { slackKey } from '../../../src/slack/deps';
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
 import { BOT_USER_ID, FakeSlack, TEAM_ID, type RecordedCall } from '../../support/slack/fake-slack';
-import { describeRedis, flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
+import { flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
+import { describeRedis } from '../../helpers/describe-redis';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 const MORE_EVIDENCE =

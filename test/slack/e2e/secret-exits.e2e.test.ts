@@ -14,7 +14,8 @@ import { PLANTED } from '../../support/planted-secrets';
 import { bigIisLog } from '../blocks/big-inputs';
 import { BotProcess, buildIfStale, ROOT, waitFor } from '../../support/slack/bot-process';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
-import { describeRedis, dumpUnder, flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
+import { dumpUnder, flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
+import { describeRedis } from '../../helpers/describe-redis';
 
 const ROWS = Array.from({ length: 120 }, (_, i) => `2026-11-20 10:${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 10.0.0.5 POST /reports/export - 443 - 203.0.113.21 Mozilla/5.0 - 502 3 12002 ${120000 + i}`);
 const PASTE = [

@@ -5,7 +5,8 @@
  */
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
-import { describeRedis, flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
+import { flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
+import { describeRedis } from '../../helpers/describe-redis';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 const prefix = uniquePrefix('socket-replicas');

@@ -1,7 +1,8 @@
 /**
  * For test files that need Redis: the URL global-setup.js found or started, a key prefix of
  * their own (so files running in parallel never see each other's keys), and cleanup of exactly
- * that prefix.
+ * that prefix. (test/support is compiled by the build, without jest's globals: the suite helper
+ * that needs them is test/helpers/describe-redis.ts.)
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -10,23 +11,6 @@ import { createClient } from 'redis';
 
 /** The test Redis, or undefined when there is none (then the suites are skipped, see global-setup.js). */
 export const REDIS_URL = process.env.DIAG502_TEST_REDIS_URL;
-
-/** `describe` when a Redis is there, else `describe.skip`; DIAG502_REQUIRE_REDIS=1 turns a missing Redis into a failure. */
-export function describeRedis(name: string, body: () => void): void {
-  if (REDIS_URL) {
-    describe(name, body);
-    return;
-  }
-  if (process.env.DIAG502_REQUIRE_REDIS === '1') {
-    describe(name, () => {
-      it('needs Redis', () => {
-        throw new Error('DIAG502_REQUIRE_REDIS=1 but DIAG502_TEST_REDIS_URL is not set');
-      });
-    });
-    return;
-  }
-  describe.skip(`${name} (SKIPPED: no Redis)`, body);
-}
 
 /** A key prefix no other test file uses. */
 export function uniquePrefix(label: string): string {
