@@ -27,12 +27,26 @@ const configSchema = z.object({
   SLACK_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as https://slack.com/api/' }).optional()),
   PORT: optionalText.pipe(numberText('must be a port number from 1 to 65535', 1, 65535, true).optional()).transform((v) => v ?? 3000),
   STORE_URL: optionalText
-    .pipe(z.string().regex(/^(sqlite:.+|memory:)$/, 'must be sqlite:PATH (for example sqlite:./data/diag502.db) or memory:').optional())
+    .pipe(
+      z
+        .string()
+        .regex(/^(sqlite:.+|memory:|rediss?:\/\/\S+)$/i, 'must be sqlite:PATH (for example sqlite:./data/diag502.db), redis://[user:password@]host:port[/db] (rediss:// for TLS) or memory:')
+        .optional(),
+    )
     .transform((v) => v ?? DEFAULT_STORE_URL),
+  /** Put before every Redis key, so two deployments can share one Redis (Redis stores only). */
+  STORE_KEY_PREFIX: optionalText.pipe(z.string().regex(/^[\x21-\x7e]{1,64}$/, 'must be 1 to 64 printable characters without spaces, such as diag502:').optional()).transform((v) => v ?? 'diag502:'),
+  /**
+   * This replica's name in job and thread leases (default: the host name). Replicas on one host
+   * need no setting: their process ids tell them apart.
+   */
+  REPLICA_ID: optionalText.pipe(z.string().regex(/^[^:\s]{1,128}$/, 'must be a name without spaces or colons').optional()),
   THREAD_TTL_DAYS: optionalText.pipe(numberText('must be a number of days from 0.01 to 3650', 0.01, 3650).optional()).transform((v) => v ?? 7),
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
   /** How long a worker holds a job before another may take it over (a dead process's work). */
   JOB_LEASE_SECONDS: optionalText.pipe(numberText('must be a number of seconds from 5 to 600', 5, 600).optional()).transform((v) => v ?? 30),
+  /** How long an acked request waits in memory for a store that is down before the asker is told. */
+  STORE_WAIT_SECONDS: optionalText.pipe(numberText('must be a number of seconds from 1 to 3600', 1, 3600).optional()).transform((v) => v ?? 120),
   /** Waits between tries to deliver an answer while Slack is unreachable; then the answer is given up. */
   DELIVERY_RETRY_SECONDS: optionalText
     .pipe(

@@ -68,7 +68,7 @@ async function main(): Promise<number> {
   // The loader (and its YAML parser) is loaded only for a team that has rules.
   const rules = config.DIAG502_RULES_DIR === undefined ? undefined : rulesLoader().loadRules(config.DIAG502_RULES_DIR);
   if (rules) process.stderr.write(`diag502: using ${rules.length} house rule${rules.length === 1 ? '' : 's'} from ${config.DIAG502_RULES_DIR}\n`);
-  const options = { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000 };
+  const options = { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000, keyPrefix: config.STORE_KEY_PREFIX };
   // The bot keeps SQLite's commits off its event loop; the console has no acks to protect.
   const store = mode === 'console' ? openStore(config.STORE_URL, options) : await openServiceStore(config.STORE_URL, options);
   try {

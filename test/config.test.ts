@@ -41,7 +41,7 @@ describe('configuration', () => {
   it('names every malformed variable in one clear message', () => {
     let message = '';
     try {
-      loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token', PORT: '80a', STORE_URL: 'redis://cache:6379', THREAD_TTL_DAYS: '0', LOG_LEVEL: 'verbose' });
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token', PORT: '80a', STORE_URL: 'postgres://cache:5432', THREAD_TTL_DAYS: '0', LOG_LEVEL: 'verbose' });
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       message = (error as Error).message;

@@ -107,12 +107,13 @@ export function createSlackApp({ config, store, logger: given, engine: givenEngi
   const engine = givenEngine ?? createEnginePool(rules ? { rules } : {});
   const conversation = new Conversation(store, { engine });
   const scheduler = new Scheduler(logger);
-  const owner = processOwner();
+  const owner = processOwner(config.REPLICA_ID);
   const leaseMs = config.JOB_LEASE_SECONDS * 1000;
 
   let app: App | undefined;
   let healthServer: Server | undefined;
   let recovery: Recovery | undefined;
+  let intake: Intake | undefined;
   let stopMaintenance: (() => void) | undefined;
 
   const serveHealth = (res: ServerResponse): void => {
@@ -138,8 +139,9 @@ export function createSlackApp({ config, store, logger: given, engine: givenEngi
         retryDelaysMs: config.DELIVERY_RETRY_SECONDS.map((s) => s * 1000),
         guard: guardValue,
       });
-      recovery = new Recovery({ store, scheduler, runner, owner, leaseMs, logger });
-      const intake = new Intake(scheduler, runner, store, recovery);
+      // Looked for often enough that a dead replica's work resumes soon after its lease runs out.
+      recovery = new Recovery({ store, scheduler, runner, owner, leaseMs, logger, intervalMs: Math.min(5000, Math.max(1000, Math.floor(leaseMs / 4))) });
+      intake = new Intake(scheduler, runner, store, recovery, { logger, storeWaitMs: config.STORE_WAIT_SECONDS * 1000 });
 
       let receiver: HTTPReceiver | SocketModeReceiver;
       if (mode === 'socket') {
@@ -215,6 +217,7 @@ export function createSlackApp({ config, store, logger: given, engine: givenEngi
       if (healthServer) await new Promise<void>((resolve) => healthServer!.close(() => resolve()));
       // Answers in flight get the rest of the budget; whatever is left stays stored for the next start.
       await scheduler.drain(Math.max(0, deadline - Date.now() - 500));
+      intake?.stop();
       api.stop();
       await engine.close();
     },

@@ -30,7 +30,7 @@ describe('npm start (local console)', () => {
   }, 150_000);
 
   it('names a malformed variable in one clear message, with no stack trace', () => {
-    const env = { ...cleanEnv(), STORE_URL: 'redis://cache:6379', SLACK_BOT_TOKEN: 'xoxp-not-a-bot-token' };
+    const env = { ...cleanEnv(), STORE_URL: 'postgres://cache:5432', SLACK_BOT_TOKEN: 'xoxp-not-a-bot-token' };
     const r = spawnSync('npm', ['start', '--silent'], { cwd: ROOT, env, input: 'x', encoding: 'utf8', timeout: 120_000 });
     expect(r.stderr).toContain('Invalid configuration');
     expect(r.stderr).toContain('STORE_URL: must be sqlite:PATH');

@@ -35,6 +35,8 @@ export class MemoryStore implements Store {
   /** Processed id → when it was first seen (ms). */
   private readonly processed = new Map<string, number>();
   private readonly jobs = new Map<string, JobState>();
+  /** Lane → who works on that thread now, and until when (ms). */
+  private readonly threadLeases = new Map<string, { owner: string; untilMs: number }>();
   private closed = false;
 
   constructor(options: StoreOptions = {}) {
@@ -164,6 +166,20 @@ export class MemoryStore implements Store {
     return this.updateJob(id, owner, { state: outcome, release: true });
   }
 
+  async acquireThread(lane: string, owner: string, leaseMs: number): Promise<boolean> {
+    this.assertOpen();
+    const nowMs = this.nowMs();
+    const lease = this.threadLeases.get(lane);
+    if (lease && lease.owner !== owner && lease.untilMs > nowMs && !ownerIsDead(lease.owner, owner)) return false;
+    this.threadLeases.set(lane, { owner, untilMs: nowMs + leaseMs });
+    return true;
+  }
+
+  async releaseThread(lane: string, owner: string): Promise<void> {
+    this.assertOpen();
+    if (this.threadLeases.get(lane)?.owner === owner) this.threadLeases.delete(lane);
+  }
+
   async openJobs(): Promise<number> {
     this.assertOpen();
     const nowMs = this.nowMs();
@@ -199,6 +215,7 @@ export class MemoryStore implements Store {
     this.threads.clear();
     this.processed.clear();
     this.jobs.clear();
+    this.threadLeases.clear();
   }
 
   /** A finished job is kept as a processed record for a day; an open one until it is too old to matter. */

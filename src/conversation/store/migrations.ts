@@ -108,6 +108,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    summary: 'thread leases: which process works on a thread now (one at a time across processes)',
+    sql: `
+      CREATE TABLE thread_leases (
+        lane           TEXT PRIMARY KEY,
+        owner          TEXT NOT NULL,
+        lease_until_ms INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The version a database has once every migration ran. */

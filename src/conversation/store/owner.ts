@@ -1,5 +1,5 @@
 /**
- * Who holds a job's lease: `host:pid:nonce` for a process. A restarted bot on the same machine need
+ * Who holds a job's (or a thread's) lease: `host:pid:nonce` for a process. A restarted bot on the same machine need
  * not wait for a dead process's leases to run out: a pid that no longer runs (or is the claimer's
  * own pid with another nonce: the pid was reused) cannot be working on anything. Leases held on
  * other hosts are judged by their expiry alone. Every store applies this rule when it claims.
@@ -7,8 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 
-export function processOwner(): string {
-  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+/** `replica` names the machine (or container); the host name unless REPLICA_ID says otherwise. */
+export function processOwner(replica: string = hostname()): string {
+  return `${replica}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
 function running(pid: number): boolean {

@@ -182,6 +182,13 @@ function prepareStatements(db: Database) {
     countOpenJobs: db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM jobs WHERE state IN (${OPEN}) AND accepted_ms >= ?`),
     expireOpenJobs: db.prepare<[number]>(`DELETE FROM jobs WHERE state IN (${OPEN}) AND accepted_ms < ?`),
     expireFinishedJobs: db.prepare<[number]>(`DELETE FROM jobs WHERE state NOT IN (${OPEN}) AND updated_ms < ?`),
+    selectThreadLease: db.prepare<[string], { owner: string; lease_until_ms: number }>('SELECT owner, lease_until_ms FROM thread_leases WHERE lane = ?'),
+    upsertThreadLease: db.prepare<[string, string, number]>(
+      `INSERT INTO thread_leases (lane, owner, lease_until_ms) VALUES (?, ?, ?)
+       ON CONFLICT (lane) DO UPDATE SET owner = excluded.owner, lease_until_ms = excluded.lease_until_ms`,
+    ),
+    deleteThreadLease: db.prepare<[string, string]>('DELETE FROM thread_leases WHERE lane = ? AND owner = ?'),
+    expireThreadLeases: db.prepare<[number]>('DELETE FROM thread_leases WHERE lease_until_ms <= ?'),
     ping: db.prepare<[number]>('INSERT INTO health (id, at_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms'),
   };
 }
@@ -362,6 +369,20 @@ export class SqliteStore implements Store {
     return this.updateJob(id, owner, { state: outcome, release: true });
   }
 
+  async acquireThread(lane: string, owner: string, leaseMs: number): Promise<boolean> {
+    return this.write(() => {
+      const nowMs = this.nowMs();
+      const lease = this.sql.selectThreadLease.get(lane);
+      if (lease && lease.owner !== owner && lease.lease_until_ms > nowMs && !ownerIsDead(lease.owner, owner)) return false;
+      this.sql.upsertThreadLease.run(lane, owner, nowMs + leaseMs);
+      return true;
+    });
+  }
+
+  async releaseThread(lane: string, owner: string): Promise<void> {
+    this.write(() => this.sql.deleteThreadLease.run(lane, owner));
+  }
+
   async openJobs(): Promise<number> {
     this.assertOpen();
     return this.sql.countOpenJobs.get(expiryCutoff(this.nowMs(), this.options.jobMaxAgeMs))?.n ?? 0;
@@ -401,6 +422,7 @@ export class SqliteStore implements Store {
       this.sql.expireProcessed.run(expiryCutoff(now.getTime(), this.options.processedTtlMs));
       this.sql.expireOpenJobs.run(expiryCutoff(now.getTime(), this.options.jobMaxAgeMs));
       this.sql.expireFinishedJobs.run(expiryCutoff(now.getTime(), this.options.processedTtlMs));
+      this.sql.expireThreadLeases.run(now.getTime());
       return changes;
     });
     return run.immediate();

@@ -1,6 +1,7 @@
 /**
- * Where incident threads are kept. Two implementations share one contract (and one test suite):
- * `sqlite:PATH` (durable, the default) and `memory:` (tests, throwaway sessions). Every method
+ * Where incident threads are kept. Three implementations share one contract (and one test suite):
+ * `sqlite:PATH` (durable, the default), `redis://…` (shared by several replicas) and `memory:`
+ * (tests, throwaway sessions). Every method
  * that changes a thread is atomic on its own, so concurrent messages to one thread never lose
  * each other's evidence: callers append, then read the whole thread back.
  */
@@ -54,6 +55,16 @@ export interface Store {
   updateJob(id: string, owner: string, patch: JobPatch): Promise<boolean>;
   /** Ends a job its `owner` holds: `done` (answered) or `failed` (given up). Kept as a processed record. */
   finishJob(id: string, owner: string, state: 'done' | 'failed'): Promise<boolean>;
+  /**
+   * Takes (or, for its holder, extends) the lease on one thread (a job lane) for `leaseMs`, so
+   * that only one process at a time works on a thread: with several replicas, two follow-ups in
+   * one thread are then answered one after the other, each seeing the other's evidence. True when
+   * `owner` holds the lease now. A lease that ran out, or whose holder is a gone process on this
+   * host (owner.ts), is taken over. Atomic: two callers never both get true for one lane.
+   */
+  acquireThread(lane: string, owner: string, leaseMs: number): Promise<boolean>;
+  /** Gives a thread lease up; does nothing when `owner` does not hold it (any more). */
+  releaseThread(lane: string, owner: string): Promise<void>;
   /** How many jobs still owe an answer. */
   openJobs(): Promise<number>;
   /** Proves the store can write now (for /healthz); rejects with the reason when it cannot. */

@@ -80,6 +80,12 @@ export class ThreadedSqliteStore implements Store {
   finishJob(id: string, owner: string, state: 'done' | 'failed'): Promise<boolean> {
     return this.call('finishJob', id, owner, state);
   }
+  acquireThread(lane: string, owner: string, leaseMs: number): Promise<boolean> {
+    return this.call('acquireThread', lane, owner, leaseMs);
+  }
+  releaseThread(lane: string, owner: string): Promise<void> {
+    return this.call('releaseThread', lane, owner);
+  }
   openJobs(): Promise<number> {
     return this.call('openJobs');
   }

@@ -27,6 +27,8 @@ export class Recovery {
   private claiming = false;
   private again = false;
   private stopped = false;
+  /** The reason the last look failed, while the store keeps failing. */
+  private failing: string | undefined;
 
   constructor(private readonly o: RecoveryOptions) {}
 
@@ -47,12 +49,19 @@ export class Recovery {
     void this.o.store
       .claimJobs(this.o.owner, this.o.leaseMs, { limit: CLAIM_LIMIT })
       .then((jobs) => {
+        if (this.failing) this.o.logger.info('diag502: the store answers again; looking for unfinished jobs as usual');
+        this.failing = undefined;
         for (const job of jobs) {
           this.o.logger.info(`diag502: resuming job ${job.id} (${job.state}${job.attempts > 0 ? `, attempt ${job.attempts + 1}` : ''})`);
           this.o.scheduler.enqueue(job.lane, `resumed job ${job.id}`, () => this.o.runner.run(job));
         }
       })
-      .catch((error: unknown) => this.o.logger.warn(`diag502: could not look for unfinished jobs: ${(error as Error).message}`))
+      .catch((error: unknown) => {
+        // Once per outage (and again if the reason changes), not every few seconds while it lasts.
+        const reason = (error as Error).message;
+        if (reason !== this.failing) this.o.logger.warn(`diag502: could not look for unfinished jobs: ${reason}`);
+        this.failing = reason;
+      })
       .finally(() => {
         this.claiming = false;
         if (this.again) {

@@ -9,7 +9,10 @@
  *   done      every answer is posted (or nothing needed saying); kept a day as a processed record
  *
  * The job is leased while it is worked on, and the lease is renewed; a lease that runs out (the
- * process died) lets another process, or this one after a restart, resume the job. When Slack is
+ * process died) lets another process, or this one after a restart, resume the job. Its thread is
+ * leased too (Store.acquireThread), for as long as the job is worked on: with several replicas on
+ * one store, two requests in one thread are then worked on one after the other even when they
+ * reached different processes, and the later one sees the earlier one's evidence. When Slack is
  * unreachable after the call-level retries, the job keeps its answers and is tried again later
  * (each try logged), then given up with a clear log line.
  */
@@ -51,6 +54,7 @@ const REASONS: Record<string, string> = {
   channel_not_found: 'I cannot see this channel. Invite me with `/invite @diag502` and ask again.',
   not_in_channel: 'I am not a member of this channel. Invite me with `/invite @diag502` and ask again.',
   is_archived: 'This channel is archived, so I cannot post my answer here.',
+  not_stored: 'my store is unavailable, so I could not take your request. Please ask again in a few minutes.',
   invalid_blocks: 'Slack refused the formatting of my answer.',
   msg_too_long: 'My answer was too long for one Slack message.',
 };
@@ -59,6 +63,14 @@ const REASONS: Record<string, string> = {
 const CANNOT_POST = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
 const INVITE_LINE = 'I cannot post in this channel: invite me with /invite @diag502, or read the answer here.';
+
+/** How often a job waiting for its thread (held by another process) asks again. */
+const THREAD_POLL_MS = 150;
+
+/** The request could not be stored (the store is down or refuses writes): nothing was accepted. */
+export class NotStoredError extends Error {
+  override readonly name = 'NotStoredError';
+}
 
 export class Runner {
   /** Slash commands' drafts, kept in memory until their answer is posted and adopted. */
@@ -81,7 +93,13 @@ export class Runner {
     const clean = await this.o.engine.clean(request.text, true);
     const payload: JobPayload = { request: { ...request, text: clean.text }, redactions: clean.redactions, truncated: clean.truncated };
     const job = { id: request.id, lane: laneOf(request), payload };
-    if (!(await this.o.store.acceptJob(job, this.o.owner, this.o.leaseMs))) return false;
+    let accepted: boolean;
+    try {
+      accepted = await this.o.store.acceptJob(job, this.o.owner, this.o.leaseMs);
+    } catch (error) {
+      throw new NotStoredError((error as Error)?.message ?? String(error), { cause: error });
+    }
+    if (!accepted) return false;
     await this.run({ ...job, state: 'pending', attempts: 0, acceptedAt: new Date().toISOString(), owner: this.o.owner });
     return true;
   }
@@ -99,10 +117,16 @@ export class Runner {
     if (!(await this.o.store.renewJob(job.id, this.o.owner, this.o.leaseMs))) return;
     const payload = parsed.data;
     let result = stored?.data;
-    const lease = this.keepLease(job.id);
+    const lease = this.keepLease(job.id, job.lane);
     const stage = progressSchema.safeParse(job.progress);
     const progress: JobProgress = stage.success ? stage.data : { delivered: 0 };
     try {
+      if (!(await this.holdThread(job.lane, lease))) {
+        // Another process kept the thread all along: this job goes back to the store and is claimed again shortly.
+        this.o.logger.info(`diag502: job ${job.id} waits: another worker is still on its thread`);
+        await this.o.store.updateJob(job.id, this.o.owner, { notBefore: new Date(Date.now() + THREAD_POLL_MS), release: true });
+        return;
+      }
       if (job.state === 'pending' || !result) {
         if (!progress.placeholder && !(await this.showProgress(job, payload, progress))) return;
         if (progress.placeholder) this.placeholders.set(job.id, progress.placeholder);
@@ -116,6 +140,7 @@ export class Runner {
       lease.stop();
       this.drafts.delete(job.id);
       this.placeholders.delete(job.id);
+      if (lease.threadHeld) await this.o.store.releaseThread(job.lane, this.o.owner).catch(() => undefined);
     }
   }
 
@@ -132,6 +157,28 @@ export class Runner {
     if (shown?.via !== 'message') return true;
     progress.placeholder = { channel: target.channel, ...(target.threadTs ? { threadTs: target.threadTs } : {}), ts: shown.ts };
     return this.o.store.updateJob(job.id, this.o.owner, { progress });
+  }
+
+  /**
+   * Waits (renewing the job's lease meanwhile) until this process holds the job's thread, for at
+   * most one lease term: a holder that died lets go by then; one that is alive and still busy
+   * after that long is left alone and the job is tried again later.
+   */
+  private async holdThread(lane: string, lease: Lease): Promise<boolean> {
+    const deadline = Date.now() + this.o.leaseMs;
+    for (;;) {
+      if (await this.o.store.acquireThread(lane, this.o.owner, this.o.leaseMs)) {
+        lease.threadHeld = true;
+        return true;
+      }
+      if (lease.lost() || Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, THREAD_POLL_MS));
+    }
+  }
+
+  /** Tells the asker privately that the request could not even be stored, so no answer will come. */
+  async tellNotStored(request: SlackRequest): Promise<void> {
+    await this.tellAsker(request, 'not_stored');
   }
 
   /** The conversation layer's answers to the request, rendered (and guarded) for Slack. */
@@ -340,26 +387,38 @@ export class Runner {
     }
   }
 
-  /** Renews the job's lease every third of its term until stopped; notes when it was lost. */
-  private keepLease(id: string): Lease {
+  /**
+   * Renews the job's lease (and its thread's, once held) every third of its term until stopped;
+   * notes when either was lost.
+   */
+  private keepLease(id: string, lane: string): Lease {
     let lost = false;
+    const lose = (what: string): void => {
+      if (lost) return;
+      lost = true;
+      this.o.logger.warn(`diag502: lost the lease on ${what}; another worker will finish it`);
+    };
+    const lease: Lease = { threadHeld: false, lost: () => lost, stop: () => clearInterval(timer) };
     const timer = setInterval(() => {
       void this.o.store.renewJob(id, this.o.owner, this.o.leaseMs).then(
-        (held) => {
-          if (!held && !lost) {
-            lost = true;
-            this.o.logger.warn(`diag502: lost the lease on job ${id}; another worker will finish it`);
-          }
-        },
+        (held) => (held ? undefined : lose(`job ${id}`)),
         () => undefined,
       );
+      if (lease.threadHeld) {
+        void this.o.store.acquireThread(lane, this.o.owner, this.o.leaseMs).then(
+          (held) => (held ? undefined : lose(`the thread of job ${id}`)),
+          () => undefined,
+        );
+      }
     }, Math.max(1000, Math.floor(this.o.leaseMs / 3)));
     timer.unref();
-    return { lost: () => lost, stop: () => clearInterval(timer) };
+    return lease;
   }
 }
 
 interface Lease {
+  /** True once this job holds its thread's lease (renewed and released with the job's). */
+  threadHeld: boolean;
   lost(): boolean;
   stop(): void;
 }

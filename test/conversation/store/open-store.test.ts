@@ -27,7 +27,7 @@ describe('parseStoreUrl', () => {
     expect(parseStoreUrl('SQLite:threads.db', '/srv/app')).toStrictEqual({ kind: 'sqlite', file: resolve('/srv/app/threads.db') });
   });
 
-  it.each(['', 'threads.db', 'sqlite:', 'sqlite://threads.db', 'memory:extra', 'redis://localhost:6379', 'file:threads.db'])(
+  it.each(['', 'threads.db', 'sqlite:', 'sqlite://threads.db', 'memory:extra', 'postgres://localhost:5432', 'file:threads.db'])(
     'refuses %j with a one-line message naming the value and the accepted forms',
     (url) => {
       let error: unknown;
@@ -45,6 +45,21 @@ describe('parseStoreUrl', () => {
       expect(text).not.toContain('\n');
     },
   );
+
+  it('reads redis:// and rediss:// URLs (user, password, port and database number optional)', () => {
+    for (const url of ['redis://localhost:6379', 'redis://cache', 'redis://:pw@cache:6380/2', 'redis://diag:pw@cache:6379/0', 'rediss://cache.example.com:6380']) {
+      expect(parseStoreUrl(url)).toStrictEqual({ kind: 'redis', url });
+    }
+  });
+
+  it.each(['redis://', 'redis://cache:6379/db', 'redis://cache:6379/0?x=1', 'redis:cache'])('refuses the malformed Redis URL %j with the form to use', (url) => {
+    expect(() => parseStoreUrl(url)).toThrow(StoreOpenError);
+    expect(() => parseStoreUrl(url)).toThrow(/redis:\/\/\[user:password@\]host:port\[\/db\]/);
+  });
+
+  it('masks the password of a refused Redis URL', () => {
+    expect(() => parseStoreUrl('redis://diag:s3cr3t-Pa55@cache:6379/x')).toThrow('STORE_URL "redis://diag:***@cache:6379/x" is not a Redis URL');
+  });
 
   it('masks a password in a refused URL', () => {
     expect(() => parseStoreUrl('postgres://diag:s3cr3t-Pa55@db.example.com:5432/diag502')).toThrow(

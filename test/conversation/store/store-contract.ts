@@ -396,6 +396,40 @@ export function storeContract(name: string, makeStore: MakeStore): void {
         expect(await store.getJob('event:a')).toBeUndefined();
       });
 
+      it('gives a thread lease to one owner at a time until it runs out or is released', async () => {
+        expect(await store.acquireThread('lane-1', 'a', LEASE)).toBe(true);
+        expect(await store.acquireThread('lane-1', 'b', LEASE)).toBe(false);
+        // Other lanes are independent.
+        expect(await store.acquireThread('lane-2', 'b', LEASE)).toBe(true);
+        // The holder extends its lease by acquiring again.
+        clock.advance(LEASE - 1000);
+        expect(await store.acquireThread('lane-1', 'a', LEASE)).toBe(true);
+        clock.advance(LEASE - 1000);
+        expect(await store.acquireThread('lane-1', 'b', LEASE)).toBe(false);
+        // Releasing by someone else changes nothing; the holder's release frees it at once.
+        await store.releaseThread('lane-1', 'b');
+        expect(await store.acquireThread('lane-1', 'b', LEASE)).toBe(false);
+        await store.releaseThread('lane-1', 'a');
+        expect(await store.acquireThread('lane-1', 'b', LEASE)).toBe(true);
+        // A lease that ran out is taken over; then the old holder is the one refused.
+        clock.advance(LEASE + 1);
+        expect(await store.acquireThread('lane-1', 'c', LEASE)).toBe(true);
+        expect(await store.acquireThread('lane-1', 'b', LEASE)).toBe(false);
+      });
+
+      it('lets exactly one of 20 concurrent owners take a free thread lease', async () => {
+        const results = await Promise.all(Array.from({ length: 20 }, async (_, i) => (await tickTimes(i % 3), store.acquireThread('lane-race', `w${i}`, LEASE))));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("takes over at once a thread lease whose holder is a gone process on this host", async () => {
+        const me = `${hostname()}:${process.pid}:me`;
+        expect(await store.acquireThread('lane-dead', `${hostname()}:${deadPid()}:x`, LEASE)).toBe(true);
+        expect(await store.acquireThread('lane-alive', `${hostname()}:${process.ppid}:y`, LEASE)).toBe(true);
+        expect(await store.acquireThread('lane-dead', me, LEASE)).toBe(true);
+        expect(await store.acquireThread('lane-alive', me, LEASE)).toBe(false);
+      });
+
       it('answers ping while open, and rejects every job call after close', async () => {
         await expect(store.ping()).resolves.toBeUndefined();
         await store.close();

@@ -45,8 +45,8 @@ function countingEngine(): Engine & { counts: Record<string, number> } {
   };
 }
 
-function setup() {
-  const store = new MemoryStore();
+function setup(options: { store?: MemoryStore; leaseMs?: number; owner?: string } = {}) {
+  const store = options.store ?? new MemoryStore();
   const engine = countingEngine();
   const api = new SlackApi(new webApi.WebClient('xoxb-test', webClientOptions(fake.apiUrl)), logger, new SlackHosts(fake.apiUrl));
   const runner = new Runner({
@@ -55,10 +55,10 @@ function setup() {
     engine,
     api,
     logger,
-    owner: 'test-host:1:runner',
+    owner: options.owner ?? 'test-host:1:runner',
     token: 'xoxb-test',
     botUserId: BOT_USER_ID,
-    leaseMs: 30_000,
+    leaseMs: options.leaseMs ?? 30_000,
     retryDelaysMs: [10],
     guard: guardValue,
   });
@@ -100,4 +100,49 @@ test('the same request accepted twice is answered once', async () => {
   expect(await runner.accept(request)).toBe(true);
   expect(await runner.accept(request)).toBe(false);
   expect(fake.delivered('CTWICE1')).toHaveLength(1);
+});
+
+describe('the thread lease (one process at a time on a thread)', () => {
+  const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test('a job waits while another process holds its thread, and goes on once that one lets go', async () => {
+    const { store, runner } = setup();
+    const lane = `${TEAM_ID}:CLEASE1:70.0001`;
+    // Another replica (another owner) is working on this thread.
+    expect(await store.acquireThread(lane, 'other-host:2:replica', 30_000)).toBe(true);
+    const done = runner.accept({ kind: 'mention', id: 'event:EvLease1', team: TEAM_ID, channel: 'CLEASE1', ts: '70.0001', user: 'U1', text: EVIDENCE });
+    await sleep(600);
+    expect(fake.delivered('CLEASE1')).toHaveLength(0);
+    await store.releaseThread(lane, 'other-host:2:replica');
+    expect(await done).toBe(true);
+    expect(fake.delivered('CLEASE1')).toHaveLength(1);
+    // Released when the job is done: the next one in the thread may go.
+    expect(await store.acquireThread(lane, 'other-host:2:replica', 30_000)).toBe(true);
+  });
+
+  test('while it works, the runner holds the thread: another process is refused it', async () => {
+    const { store, runner } = setup();
+    const lane = `${TEAM_ID}:CLEASE2:71.0001`;
+    fake.hold('chat.postMessage');
+    const done = runner.accept({ kind: 'mention', id: 'event:EvLease2', team: TEAM_ID, channel: 'CLEASE2', ts: '71.0001', user: 'U1', text: EVIDENCE });
+    const deadline = Date.now() + 10_000;
+    while (fake.waiting('chat.postMessage') === 0 && Date.now() < deadline) await sleep(20);
+    expect(await store.acquireThread(lane, 'other-host:2:replica', 30_000)).toBe(false);
+    fake.release('chat.postMessage');
+    await done;
+    expect(await store.acquireThread(lane, 'other-host:2:replica', 30_000)).toBe(true);
+  });
+
+  test('a thread held for longer than a lease: the job goes back to the store, to be claimed again shortly', async () => {
+    const { store, runner } = setup({ leaseMs: 1500 });
+    const lane = `${TEAM_ID}:CLEASE3:72.0001`;
+    expect(await store.acquireThread(lane, 'other-host:2:replica', 60_000)).toBe(true);
+    await runner.accept({ kind: 'mention', id: 'event:EvLease3', team: TEAM_ID, channel: 'CLEASE3', ts: '72.0001', user: 'U1', text: EVIDENCE });
+    const job = await store.getJob('event:EvLease3');
+    expect(job).toMatchObject({ state: 'pending' });
+    expect(job!.owner).toBeUndefined();
+    expect(job!.notBefore).toBeDefined();
+    expect(fake.delivered('CLEASE3')).toHaveLength(0);
+  });
 });

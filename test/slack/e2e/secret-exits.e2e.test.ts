@@ -3,7 +3,8 @@
  * them, test/support/planted-secrets.ts) goes through the Slack bot (slash command, mention, a
  * file in a DM, the buttons), the local console and the CLI in every format; no secret value may
  * come out anywhere: not in a Web API call (text, blocks, metadata, uploaded files), not in a
- * response_url answer, not in the store's files, not in a log line, not on stdout.
+ * response_url answer, not in the store's files (or, on Redis, its keys and values), not in a log
+ * line, not on stdout.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { PLANTED } from '../../support/planted-secrets';
 import { bigIisLog } from '../blocks/big-inputs';
 import { BotProcess, buildIfStale, ROOT, waitFor } from '../../support/slack/bot-process';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
+import { dumpUnder, flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
+import { describeRedis } from '../../helpers/describe-redis';
 
 const ROWS = Array.from({ length: 120 }, (_, i) => `2026-11-20 10:${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 10.0.0.5 POST /reports/export - 443 - 203.0.113.21 Mozilla/5.0 - 502 3 12002 ${120000 + i}`);
 const PASTE = [
@@ -55,34 +58,40 @@ test('the paste really carries at least 40 secret forms', () => {
   expect(leaked(PASTE).length).toBe(SECRETS.length);
 });
 
-test('Slack: no secret in any Web API call, response_url answer, uploaded file, store file or log line', async () => {
-  const storeDir = join(dir, 'store');
+/**
+ * The whole Slack round (commands, mentions, a file, the buttons) against one store; `x` keeps
+ * each round's channels and ids apart on the shared fake. `contents` gives everything the store
+ * holds afterwards, as text, for the leak check.
+ */
+async function slackRound(x: string, store: { url: string; keyPrefix?: string; contents: () => Promise<string> }): Promise<void> {
+  const callsBefore = fake.calls.length;
   const bot = new BotProcess({
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
     SLACK_API_URL: fake.apiUrl,
-    STORE_URL: `sqlite:${join(storeDir, 'diag502.db')}`,
+    STORE_URL: store.url,
+    ...(store.keyPrefix ? { STORE_KEY_PREFIX: store.keyPrefix } : {}),
     // Everything Bolt and the bot would log, bodies included.
     LOG_LEVEL: 'debug',
   });
   await bot.start();
   try {
     const sign = (fields: Record<string, string>) => bot.command(fields);
-    await sign({ token: 'l', team_id: TEAM_ID, channel_id: 'CEXIT1', user_id: 'U1', user_name: 'a', command: '/diag502', text: PASTE, response_url: fake.responseUrl('exit-cmd'), trigger_id: 'trig.exit1', api_app_id: 'A' });
-    await sign({ token: 'l', team_id: TEAM_ID, channel_id: 'CEXIT2', user_id: 'U1', user_name: 'a', command: '/diag502', text: `private ${PASTE}`, response_url: fake.responseUrl('exit-private'), trigger_id: 'trig.exit2', api_app_id: 'A' });
+    await sign({ token: 'l', team_id: TEAM_ID, channel_id: `CEXIT1${x}`, user_id: 'U1', user_name: 'a', command: '/diag502', text: PASTE, response_url: fake.responseUrl(`exit-cmd${x}`), trigger_id: `trig.exit1${x}`, api_app_id: 'A' });
+    await sign({ token: 'l', team_id: TEAM_ID, channel_id: `CEXIT2${x}`, user_id: 'U1', user_name: 'a', command: '/diag502', text: `private ${PASTE}`, response_url: fake.responseUrl(`exit-private${x}`), trigger_id: `trig.exit2${x}`, api_app_id: 'A' });
     const envelope = (id: string, event: Record<string, unknown>) => ({ token: 'l', team_id: TEAM_ID, api_app_id: 'A', type: 'event_callback', event_id: id, event_time: 1, event: { event_ts: event.ts, ...event } });
-    await bot.event(envelope('EvExit3', { type: 'app_mention', user: 'U1', channel: 'CEXIT3', ts: '10.0001', text: `<@${BOT_USER_ID}> ${PASTE}` }));
+    await bot.event(envelope(`EvExit3${x}`, { type: 'app_mention', user: 'U1', channel: `CEXIT3${x}`, ts: '10.0001', text: `<@${BOT_USER_ID}> ${PASTE}` }));
     // A paste whose answer does not fit Block Kit: its full report is uploaded with it.
-    await bot.event(envelope('EvExit5', { type: 'app_mention', user: 'U1', channel: 'CEXIT5', ts: '12.0001', text: `<@${BOT_USER_ID}> ${PASTE}\n${bigIisLog(6000)}` }));
+    await bot.event(envelope(`EvExit5${x}`, { type: 'app_mention', user: 'U1', channel: `CEXIT5${x}`, ts: '12.0001', text: `<@${BOT_USER_ID}> ${PASTE}\n${bigIisLog(6000)}` }));
     const url = fake.addFile('planted.log', Buffer.from(PASTE));
-    await bot.event(envelope('EvExit4', { type: 'message', channel_type: 'im', user: 'U1', channel: 'DEXIT4', ts: '11.0001', text: 'see the attached log', subtype: 'file_share', files: [{ id: 'F1', name: 'planted.log', mimetype: 'text/plain', url_private: url, size: PASTE.length }] }));
-    await waitFor('every answer', () => ['CEXIT1', 'CEXIT3', 'DEXIT4', 'CEXIT5'].every((c) => fake.delivered(c).length >= 1) && fake.of('response_url').some((c) => c.path === '/response/exit-private'), 30_000);
+    await bot.event(envelope(`EvExit4${x}`, { type: 'message', channel_type: 'im', user: 'U1', channel: `DEXIT4${x}`, ts: '11.0001', text: 'see the attached log', subtype: 'file_share', files: [{ id: 'F1', name: 'planted.log', mimetype: 'text/plain', url_private: url, size: PASTE.length }] }));
+    await waitFor('every answer', () => [`CEXIT1${x}`, `CEXIT3${x}`, `DEXIT4${x}`, `CEXIT5${x}`].every((c) => fake.delivered(c).length >= 1) && fake.of('response_url').some((c) => c.path === `/response/exit-private${x}`), 30_000);
 
     // The buttons: the evidence behind the diagnosis and the config change, both privately.
-    const diagnosis = fake.delivered('CEXIT3')[0]!;
+    const diagnosis = fake.delivered(`CEXIT3${x}`)[0]!;
     for (const [action, response] of [
-      ['diag502_show_evidence', 'exit-evidence'],
-      ['diag502_show_fix', 'exit-fix'],
+      ['diag502_show_evidence', `exit-evidence${x}`],
+      ['diag502_show_fix', `exit-fix${x}`],
     ] as const) {
       await bot.interactive({
         type: 'block_actions',
@@ -90,29 +99,47 @@ test('Slack: no secret in any Web API call, response_url answer, uploaded file, 
         user: { id: 'U3', username: 'c', team_id: TEAM_ID },
         api_app_id: 'A',
         token: 'l',
-        container: { type: 'message', message_ts: diagnosis.ts, channel_id: 'CEXIT3', is_ephemeral: false },
+        container: { type: 'message', message_ts: diagnosis.ts, channel_id: `CEXIT3${x}`, is_ephemeral: false },
         trigger_id: `trig.${response}`,
-        channel: { id: 'CEXIT3', name: 'ops' },
+        channel: { id: `CEXIT3${x}`, name: 'ops' },
         message: { type: 'message', user: BOT_USER_ID, ts: diagnosis.ts, thread_ts: '10.0001', text: 'diagnosis' },
         response_url: fake.responseUrl(response),
         actions: [{ type: 'button', action_id: action, block_id: 'diag502_actions', value: 'x', action_ts: '1', text: { type: 'plain_text', text: 'x' } }],
       });
     }
-    await waitFor('both private details', () => ['exit-evidence', 'exit-fix'].every((id) => fake.of('response_url').some((c) => c.path === `/response/${id}`)), 15_000);
-    await waitFor('the report upload', () => fake.of('files.completeUploadExternal').some((c) => c.params.channel_id === 'CEXIT5'), 15_000);
+    await waitFor('both private details', () => [`exit-evidence${x}`, `exit-fix${x}`].every((id) => fake.of('response_url').some((c) => c.path === `/response/${id}`)), 15_000);
+    await waitFor('the report upload', () => fake.of('files.completeUploadExternal').some((c) => c.params.channel_id === `CEXIT5${x}`), 15_000);
   } finally {
     await bot.stop();
   }
 
-  const calls = fake.calls.filter((c) => c.method !== 'file_download');
+  const calls = fake.calls.slice(callsBefore).filter((c) => c.method !== 'file_download');
   expect(calls.filter((c) => c.method === 'chat.postMessage').length).toBeGreaterThanOrEqual(3);
   expect(calls.some((c) => c.method === 'file_upload')).toBe(true);
   expect(calls.some((c) => c.method === 'chat.postMessage' && c.params.metadata)).toBe(true);
   for (const call of calls) expect({ method: call.method, leaked: leaked(call.raw) }).toEqual({ method: call.method, leaked: [] });
-  expect(leaked(storeFiles(storeDir))).toEqual([]);
+  const stored = await store.contents();
+  // The store did keep the round's (redacted) evidence: the check looked at something.
+  expect(stored).toContain('ANCM');
+  expect(leaked(stored)).toEqual([]);
   expect(bot.output.length).toBeGreaterThan(0);
   expect(leaked(bot.output)).toEqual([]);
+}
+
+test('Slack on SQLite: no secret in any Web API call, response_url answer, uploaded file, store file or log line', async () => {
+  const storeDir = join(dir, 'store');
+  await slackRound('', { url: `sqlite:${join(storeDir, 'diag502.db')}`, contents: async () => storeFiles(storeDir) });
 }, 90_000);
+
+describeRedis('Slack on Redis', () => {
+  const prefix = uniquePrefix('secret-exits');
+  afterAll(() => flushPrefix(prefix));
+
+  test('no secret in any Web API call, response_url answer, uploaded file, Redis key or value, or log line', async () => {
+    await slackRound('r', { url: REDIS_URL!, keyPrefix: prefix, contents: () => dumpUnder(prefix) });
+  }, 90_000);
+});
+
 
 test('the CLI in every format, verbose too, prints no secret', () => {
   const file = join(dir, 'planted.log');

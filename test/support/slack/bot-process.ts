@@ -154,7 +154,8 @@ export class BotProcess {
   /** Sends `signal` and resolves with the exit code (or null when it had to be killed). */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    // A process already gone (killed by a signal has exitCode null but a signalCode) has nothing to wait for.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 12_000);

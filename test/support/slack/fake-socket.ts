@@ -31,6 +31,16 @@ export class FakeSocket {
     for (const socket of this.sockets) socket.write(frame(0x1, Buffer.from(JSON.stringify(message))));
   }
 
+  /**
+   * Sends `message` to one connection only, the `index`-th still open (in the order they were
+   * opened): Slack gives each envelope to one of an app's connections.
+   */
+  sendTo(index: number, message: Record<string, unknown>): void {
+    const socket = [...this.sockets][index];
+    if (!socket) throw new Error(`no open connection #${index} (there are ${this.sockets.size})`);
+    socket.write(frame(0x1, Buffer.from(JSON.stringify(message))));
+  }
+
   /** The envelope ids the bot acked. */
   acked(): string[] {
     return this.received.map((m) => m.envelope_id).filter((id): id is string => typeof id === 'string');

@@ -1,0 +1,108 @@
+/**
+ * The bot on a Redis that goes away: /healthz says 503 with the reason, Slack's requests are
+ * still acked, and the answer comes once Redis is back, or the asker is told privately that the
+ * request could not be taken.
+ */
+import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
+import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
+import { startRedisServer } from '../../support/redis/redis-test';
+import { describeRedis } from '../../helpers/describe-redis';
+
+const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
+let fake: FakeSlack;
+
+function envelope(channel: string, ts: string, eventId: string): Record<string, unknown> {
+  return {
+    token: 'legacy',
+    team_id: TEAM_ID,
+    api_app_id: 'A0APP',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'app_mention', user: 'U1ALICE', channel, ts, event_ts: ts, text: `<@${BOT_USER_ID}> ${EVIDENCE}` },
+  };
+}
+
+function bot(url: string, extra: Record<string, string> = {}): BotProcess {
+  return new BotProcess({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: '0123456789abcdef0123456789abcdef',
+    SLACK_API_URL: fake.apiUrl,
+    STORE_URL: url,
+    LOG_LEVEL: 'info',
+    JOB_LEASE_SECONDS: '5',
+    ...extra,
+  });
+}
+
+async function health(b: BotProcess): Promise<{ status: number; body: { status: string; reason?: string } }> {
+  const res = await fetch(`${b.base}/healthz`);
+  return { status: res.status, body: (await res.json()) as { status: string; reason?: string } };
+}
+
+describeRedis('Redis down', () => {
+  beforeAll(async () => {
+    buildIfStale();
+    fake = new FakeSlack();
+    await fake.start();
+  }, 120_000);
+  afterAll(async () => fake?.stop());
+
+  test('/healthz is 503 with the reason, the event is acked, and it is answered once Redis is back', async () => {
+    const redis = await startRedisServer();
+    const b = bot(redis.url);
+    await b.start();
+    let again: Awaited<ReturnType<typeof startRedisServer>> | undefined;
+    try {
+      expect((await health(b)).status).toBe(200);
+      await redis.stop();
+      let h = await health(b);
+      for (let i = 0; i < 60 && h.status === 200; i += 1) {
+        await sleep(100);
+        h = await health(b);
+      }
+      expect(h.status).toBe(503);
+      expect(h.body.reason).toMatch(new RegExp(`^the store cannot write: Redis at redis://127\\.0\\.0\\.1:${redis.port} is unreachable`));
+
+      expect((await b.event(envelope('CREDISDOWN', '3000.0001', 'EvRedisDown'))).status).toBe(200);
+      await sleep(1500);
+      expect(fake.delivered('CREDISDOWN')).toHaveLength(0);
+      expect(b.stderr).toMatch(/event:EvRedisDown was acked but cannot be stored yet/);
+
+      again = await startRedisServer(redis.port);
+      await waitFor('the answer once Redis is back', () => fake.delivered('CREDISDOWN').length === 1, 30_000);
+      let back = await health(b);
+      for (let i = 0; i < 60 && back.status !== 200; i += 1) {
+        await sleep(100);
+        back = await health(b);
+      }
+      expect(back).toEqual({ status: 200, body: { status: 'ok' } });
+      await sleep(1000);
+      expect(fake.delivered('CREDISDOWN')).toHaveLength(1);
+    } finally {
+      await b.stop();
+      await redis.stop();
+      await again?.stop();
+    }
+  }, 90_000);
+
+  test('Redis that stays down past STORE_WAIT_SECONDS: the asker is told privately, once', async () => {
+    const redis = await startRedisServer();
+    const b = bot(redis.url, { STORE_WAIT_SECONDS: '2' });
+    await b.start();
+    try {
+      await redis.stop();
+      expect((await b.event(envelope('CREDISGONE', '3100.0001', 'EvRedisGone'))).status).toBe(200);
+      const told = () => fake.of('chat.postEphemeral').filter((c) => c.params.channel === 'CREDISGONE');
+      await waitFor('the private note', () => told().length === 1, 20_000);
+      expect(told()[0]!.params).toMatchObject({ user: 'U1ALICE', thread_ts: '3100.0001' });
+      expect(String(told()[0]!.params.text)).toContain('could not take your request');
+      await sleep(1500);
+      expect(told()).toHaveLength(1);
+      expect(fake.delivered('CREDISGONE')).toHaveLength(0);
+    } finally {
+      await b.stop();
+      await redis.stop();
+    }
+  }, 60_000);
+});
