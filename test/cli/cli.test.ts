@@ -156,7 +156,7 @@ describe('diag502 CLI', () => {
     const m = memoryIo();
     await runCli(['--format', 'json', logFile], m.io);
     const d = JSON.parse(m.out());
-    expect(Object.keys(d).sort()).toEqual(['answer', 'causes', 'codes', 'findings', 'inputs', 'layer', 'missing', 'problems', 'redactions', 'schema', 'stats'].sort());
+    expect(Object.keys(d).sort()).toEqual(['answer', 'causes', 'codes', 'findings', 'fingerprint', 'inputs', 'layer', 'missing', 'problems', 'redactions', 'schema', 'stats'].sort());
     // The verdict, added in schema 1 (the contract only grows): a cause led, in the timeout family.
     expect(d.answer).toEqual({ kind: 'cause', family: 'request-timeout', confidence: expect.any(Number) });
     expect(d.schema).toBe(1);
