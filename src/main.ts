@@ -53,7 +53,8 @@ async function main(): Promise<number> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env);
   const mode = modeOf(config);
-  const options = { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000 };
+  const day = 24 * 60 * 60 * 1000;
+  const options = { ttlMs: config.THREAD_TTL_DAYS * day, memoryTtlMs: config.MEMORY_TTL_DAYS * day };
   // The bot keeps SQLite's commits off its event loop; the console has no acks to protect.
   const store = mode === 'console' ? openStore(config.STORE_URL, options) : await openServiceStore(config.STORE_URL, options);
   try {
