@@ -1,6 +1,7 @@
 /**
  * `diag502 [FILE...]`: diagnoses log files, event exports, configs or stdin, as text, Markdown or
- * JSON. Files are streamed chunk by chunk into the evidence collector, so a 130 MB W3C log is read
+ * JSON. With `--memory PATH` it also recalls (and with `--confirm`/`--wrong` records) the team's
+ * memory in that file; `diag502 memory` and `diag502 forget ID` list and change it. Files are streamed chunk by chunk into the evidence collector, so a 130 MB W3C log is read
  * with memory that does not grow with the file.
  *
  * Exit codes: 0 a cause was found, 1 no 502 evidence was recognized, 2 usage or read error.
@@ -17,7 +18,13 @@ import { EVIDENCE_KINDS, KINDS } from './evidence/kinds';
 import { diagnoseEvidence } from './diagnose';
 import { renderText } from './render/text';
 import { renderMarkdown } from './render/markdown';
+import { userInfo } from 'node:os';
 import type { Diagnosis } from './contract';
+import type { Recalled } from './conversation/replies';
+import { FileMemory, MemoryFileError } from './conversation/store/file-memory';
+import { LOCAL_TEAM, memoryEntryOf, recallFor } from './conversation/memory';
+import { cleanText } from './evidence/clean-text';
+import { forgotText, memoryLines, memoryListText } from './render/reply-text';
 
 export const EXIT = { found: 0, nothing: 1, usage: 2 } as const;
 
@@ -34,6 +41,8 @@ function kindsHelp(): string {
 }
 
 export const USAGE = `Usage: diag502 [options] [FILE...]
+       diag502 memory --memory PATH       list the team's memory
+       diag502 forget ID --memory PATH    remove one entry from it
 
 Diagnoses HTTP 502 Bad Gateway failures of ASP.NET Core apps (IIS/ANCM, ARR, nginx,
 Cloudflare, AWS ALB, Azure Application Gateway / Front Door) from the evidence you have:
@@ -44,6 +53,10 @@ Options:
   -f, --format <text|markdown|json>  output format (default: text)
       --json                         same as --format json
   -v, --verbose                      show every evidence line
+      --memory PATH                  the team's memory file (JSON; created on first use): an
+                                     incident confirmed before is said first ("Seen before")
+      --confirm "WHAT FIXED IT"      with --memory: remember this diagnosis as confirmed
+      --wrong                        with --memory: remember this diagnosis as wrong
   -h, --help                         show this help
   -V, --version                      show the version
 
@@ -52,6 +65,8 @@ and prose around the lines are fine):
 ${kindsHelp()}
 
 Exit codes: 0 a cause was found, 1 no 502 evidence recognized, 2 usage or read error.
+(memory: 0; forget: 0 forgotten, 1 no such entry; 2 when the memory file cannot be used.)
+A file named "memory" or "forget" is read as evidence when written ./memory.
 
 Examples:
   diag502 u_ex261120.log web.config
@@ -73,6 +88,11 @@ interface CliOptions {
   files: string[];
   help: boolean;
   version: boolean;
+  memory?: string;
+  confirm?: string;
+  wrong: boolean;
+  /** `diag502 memory` or `diag502 forget ID`. */
+  action?: { name: 'memory' } | { name: 'forget'; id: string };
 }
 
 function parseOptions(argv: string[]): CliOptions {
@@ -88,6 +108,9 @@ function parseOptions(argv: string[]): CliOptions {
         verbose: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
+        memory: { type: 'string' },
+        confirm: { type: 'string' },
+        wrong: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -98,13 +121,29 @@ function parseOptions(argv: string[]): CliOptions {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`Unknown format "${format}". Use one of: ${FORMATS.join(', ')}.`);
   }
-  return {
+  const options: CliOptions = {
     format: format as Format,
     verbose: values.verbose ?? false,
     files: positionals,
     help: values.help ?? false,
     version: values.version ?? false,
+    wrong: values.wrong ?? false,
   };
+  if (values.memory !== undefined) {
+    if (values.memory.trim() === '') throw new UsageError('--memory needs the path of a memory file.');
+    options.memory = values.memory;
+  }
+  if (values.confirm !== undefined) options.confirm = values.confirm;
+  if ((options.confirm !== undefined || options.wrong) && !options.memory) throw new UsageError('--confirm and --wrong record in the team\'s memory: add --memory PATH.');
+  if (options.confirm !== undefined && options.wrong) throw new UsageError('--confirm and --wrong contradict each other: give one.');
+  const [first, ...rest] = positionals;
+  if (first === 'memory' || first === 'forget') {
+    if (!options.memory) throw new UsageError(`"${first}" works on a memory file: add --memory PATH (a file named ${first} is read as ./${first}).`);
+    if (first === 'memory' && rest.length === 0) options.action = { name: 'memory' };
+    else if (first === 'forget' && rest.length === 1 && /^[0-9a-f]{8}$/i.test(rest[0]!)) options.action = { name: 'forget', id: rest[0]!.toLowerCase() };
+    else throw new UsageError(first === 'memory' ? '"memory" takes no other argument.' : '"forget" takes one entry id (8 hex characters, as "diag502 memory" lists them).');
+  }
+  return options;
 }
 
 /** parseArgs' errors in the product's words (its own name the internals and suggest `--`). */
@@ -114,7 +153,9 @@ function optionError(error: NodeJS.ErrnoException): string {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option ${option ?? ''}. Run "diag502 --help" to see the options; a file whose name starts with "-" goes after "--".`.replace('option .', 'option.');
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return `${option ?? 'an option'} needs a value (--format text, markdown or json).`;
+      return option === '--format' || option === '-f' || option === undefined
+        ? `${option ?? 'an option'} needs a value (--format text, markdown or json).`
+        : `${option} needs a value.`;
     default:
       return `${error.message.split('\n')[0]}. Run "diag502 --help" to see the options.`;
   }
@@ -233,10 +274,13 @@ function describeReadError(file: string, error: NodeJS.ErrnoException): string {
   }
 }
 
-function renderDiagnosis(d: Diagnosis, format: Format, verbose = false): string {
-  if (format === 'json') return `${JSON.stringify(d, null, 2)}\n`;
-  if (format === 'markdown') return renderMarkdown(d);
-  return renderText(d, { verbose, fullReport: 'Running again with --verbose' });
+/** The diagnosis, with what the team's memory recalls first (JSON: a `memory` field, only then). */
+function renderDiagnosis(d: Diagnosis, format: Format, verbose = false, recalled?: Recalled): string {
+  if (format === 'json') return `${JSON.stringify(recalled ? { ...d, memory: recalled } : d, null, 2)}\n`;
+  const lines = memoryLines(recalled);
+  if (format === 'markdown') return `${lines.length > 0 ? `${lines.map((l) => `> ${l}`).join('\n>\n')}\n\n` : ''}${renderMarkdown(d)}`;
+  const seen = lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
+  return `${seen}${renderText(d, { verbose, fullReport: 'Running again with --verbose' })}`;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can drive it in-process. */
@@ -255,6 +299,29 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
   if (options.version) {
     io.stdout.write(`${readVersion()}\n`);
     return EXIT.found;
+  }
+  try {
+    return await runDiagnosis(options, io);
+  } catch (error) {
+    // A memory file that cannot be used is said in one line, like any other input that cannot be read.
+    if (error instanceof MemoryFileError) {
+      io.stderr.write(`diag502: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+async function runDiagnosis(options: CliOptions, io: CliIo): Promise<number> {
+  const memory = options.memory ? new FileMemory(options.memory) : undefined;
+  if (memory && options.action?.name === 'memory') {
+    io.stdout.write(memoryListText(await memory.listMemory(LOCAL_TEAM)));
+    return EXIT.found;
+  }
+  if (memory && options.action?.name === 'forget') {
+    const found = await memory.forget(LOCAL_TEAM, options.action.id);
+    (found ? io.stdout : io.stderr).write(forgotText(options.action.id, found));
+    return found ? EXIT.found : EXIT.nothing;
   }
   const files = options.files.length > 0 ? options.files : ['-'];
   if (files.filter((f) => f === '-').length > 1) {
@@ -299,8 +366,43 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
   }
 
   const diagnosis = diagnoseEvidence(collector.finish());
-  io.stdout.write(renderDiagnosis(diagnosis, options.format, options.verbose));
+  const recalled = memory ? await recallFor(memory, LOCAL_TEAM, diagnosis.fingerprint, undefined) : undefined;
+  io.stdout.write(renderDiagnosis(diagnosis, options.format, options.verbose, recalled));
+  if (memory && (options.confirm !== undefined || options.wrong)) await record(memory, diagnosis, options, io);
   return diagnosis.causes.length > 0 ? EXIT.found : EXIT.nothing;
+}
+
+/** `--confirm` / `--wrong`: the diagnosis as the team judged it, in the memory file. */
+async function record(memory: FileMemory, diagnosis: Diagnosis, options: CliOptions, io: CliIo): Promise<void> {
+  const fingerprint = diagnosis.fingerprint;
+  const top = diagnosis.causes[0];
+  if (!fingerprint || !top) {
+    io.stderr.write('diag502: nothing remembered: this evidence names no cause clearly enough to recognize it next time\n');
+    return;
+  }
+  // The team's words are redacted like every paste before they are kept.
+  const fixedBy = options.confirm !== undefined ? cleanText(options.confirm, false).text.trim() : '';
+  const entry = memoryEntryOf({
+    team: LOCAL_TEAM,
+    thread: 'cli',
+    fingerprint,
+    verdict: options.wrong ? 'wrong' : 'confirmed',
+    causeId: top.id,
+    title: top.title,
+    by: cliUser(),
+    at: new Date().toISOString(),
+    ...(fixedBy ? { fixedBy } : {}),
+  });
+  await memory.remember(entry);
+  io.stderr.write(`diag502: remembered as ${entry.id} (${entry.verdict}) in ${options.memory}\n`);
+}
+
+function cliUser(): string {
+  try {
+    return userInfo().username || 'cli';
+  } catch {
+    return 'cli';
+  }
 }
 
 function readVersion(): string {

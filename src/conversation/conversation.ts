@@ -15,7 +15,7 @@ import { answerQuestion, TOPICS } from '../advice/knowledge';
 import { CAUSES } from '../causes';
 import type { Store } from './store/store';
 import type { TeamMemory } from './store/team-memory';
-import { fixedByOf, memoryId, recallFor } from './memory';
+import { fixedByOf, memoryEntryOf, recallFor } from './memory';
 import { kindsIn } from './classify';
 import { compareDiagnoses, snapshotOf } from './change';
 import { inlineEngine, type Analysis, type Engine } from './engine';
@@ -283,25 +283,9 @@ export class Conversation {
   }
 
   private async entryFor(key: ThreadKey, snapshot: DiagnosisSnapshot, verdict: MemoryEntry['verdict'], said: { causeId: string; by: string; at: string }): Promise<MemoryEntry> {
-    const fingerprint = snapshot.fingerprint!;
-    const thread = threadId(key);
     const title = CAUSES.find((c) => c.id === said.causeId)?.title ?? snapshot.causes.find((c) => c.id === said.causeId)?.title ?? said.causeId;
-    const entry: MemoryEntry = {
-      id: memoryId(key.team, fingerprint.key, thread, verdict),
-      team: key.team,
-      key: fingerprint.key,
-      fingerprint,
-      verdict,
-      causeId: said.causeId,
-      diagnosedCauseId: fingerprint.cause,
-      title,
-      thread,
-      by: said.by,
-      at: said.at,
-    };
     const link = await this.linkTo?.(key).catch(() => undefined);
-    if (link) entry.link = link;
-    return entry;
+    return memoryEntryOf({ team: key.team, thread: threadId(key), fingerprint: snapshot.fingerprint!, verdict, causeId: said.causeId, title, by: said.by, at: said.at, ...(link ? { link } : {}) });
   }
 }
 

@@ -10,6 +10,9 @@ import type { Recalled } from './replies';
 import type { TeamMemory } from './store/team-memory';
 import type { MemoryEntry } from './types';
 
+/** The workspace of the console and the CLI, so both share one memory file. */
+export const LOCAL_TEAM = 'local';
+
 /**
  * 8 hex characters, stable for one team, fingerprint, thread and verdict: confirming again in the
  * same thread updates the entry, while "wrong" and "confirmed" in one thread are both kept.
@@ -31,6 +34,40 @@ export async function recallFor(memory: TeamMemory, team: string, fingerprint: F
   if (confirmed) recalled.confirmed = confirmed;
   if (wrong) recalled.wrong = wrong;
   return confirmed || wrong ? recalled : undefined;
+}
+
+/** What an entry is made of; the id and the key are worked out from it. */
+export interface NewMemoryEntry {
+  team: string;
+  /** The thread it is recorded in (`threadId`, or a name such as `cli` for the command line). */
+  thread: string;
+  fingerprint: Fingerprint;
+  verdict: MemoryEntry['verdict'];
+  causeId: string;
+  title: string;
+  by: string;
+  at: string;
+  fixedBy?: string;
+  link?: string;
+}
+
+export function memoryEntryOf(e: NewMemoryEntry): MemoryEntry {
+  const entry: MemoryEntry = {
+    id: memoryId(e.team, e.fingerprint.key, e.thread, e.verdict),
+    team: e.team,
+    key: e.fingerprint.key,
+    fingerprint: e.fingerprint,
+    verdict: e.verdict,
+    causeId: e.causeId,
+    diagnosedCauseId: e.fingerprint.cause,
+    title: e.title,
+    thread: e.thread,
+    by: e.by,
+    at: e.at,
+  };
+  if (e.fixedBy) entry.fixedBy = e.fixedBy;
+  if (e.link) entry.link = e.link;
+  return entry;
 }
 
 /**
