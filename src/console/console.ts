@@ -7,6 +7,8 @@ import type { Readable, Writable } from 'node:stream';
 import { userInfo } from 'node:os';
 import { Conversation, type MessagePlace } from '../conversation/conversation';
 import type { Store } from '../conversation/store/store';
+import type { TeamMemory } from '../conversation/store/team-memory';
+import { LOCAL_TEAM } from '../conversation/memory';
 import type { ThreadKey } from '../conversation/types';
 import type { Reply } from '../conversation/replies';
 import { renderReplyText } from '../render/reply-text';
@@ -28,7 +30,7 @@ function consoleUser(): string {
 
 /** A new thread per console session: earlier sessions' evidence stays in the store, apart. */
 function consoleThread(startedAt: Date): ThreadKey {
-  return { surface: 'console', team: 'local', channel: consoleUser(), thread: `${startedAt.toISOString()}-${process.pid}` };
+  return { surface: 'console', team: LOCAL_TEAM, channel: consoleUser(), thread: `${startedAt.toISOString()}-${process.pid}` };
 }
 
 /**
@@ -46,8 +48,13 @@ function exitCodeOf(reply: Reply | null): number {
   return reply.type === 'no-evidence' || reply.type === 'unknown-question' ? 1 : 0;
 }
 
-export async function runConsole(io: ConsoleIo, store: Store): Promise<number> {
-  const conversation = new Conversation(store, { sourceName: consoleSource });
+export interface ConsoleOptions {
+  /** The team's memory, when kept apart from the store (`--memory PATH`: a file shared with the CLI). */
+  memory?: TeamMemory;
+}
+
+export async function runConsole(io: ConsoleIo, store: Store, options: ConsoleOptions = {}): Promise<number> {
+  const conversation = new Conversation(store, { sourceName: consoleSource, ...(options.memory ? { memory: options.memory } : {}) });
   const key = consoleThread(new Date());
   const author = consoleUser();
   let counter = 0;
