@@ -78,7 +78,7 @@ export function memoryEntryOf(e: NewMemoryEntry): MemoryEntry {
 export function fixedByOf(text: string, causeId: string | undefined): string | undefined {
   let rest = text.trim();
   if (causeId && rest.toLowerCase().startsWith(causeId)) rest = rest.slice(causeId.length);
-  rest = rest.replace(/^[\s:,;.\-–—]*(?:(?:fixed|solved|resolved)\s+)?(?:by|with)?[\s:,;.\-–—]+/i, '').trim();
+  rest = rest.replace(/^[\s:,;.\-\u2013\u2014]*(?:(?:fixed|solved|resolved)\s+)?(?:by|with)?[\s:,;.\-\u2013\u2014]+/i, '').trim();
   if (causeId && rest.toLowerCase() === '') return undefined;
   return rest.length > 0 ? rest : undefined;
 }

@@ -6,6 +6,8 @@
  */
 import { Conversation } from '../../src/conversation/conversation';
 import { parseCommand } from '../../src/conversation/commands';
+import { fixedByOf } from '../../src/conversation/memory';
+import { sameIncident } from '../../src/evidence/fingerprint';
 import { MemoryStore } from '../../src/conversation/store/memory-store';
 import type { Reply } from '../../src/conversation/replies';
 import type { ThreadKey } from '../../src/conversation/types';
@@ -113,6 +115,20 @@ describe("the team's memory in a conversation", () => {
     expect(await say(thread(2), `forget ${id}`)).toEqual({ type: 'forgot', id, found: true });
     expect(await say(thread(2), 'memory')).toEqual({ type: 'memory', entries: [] });
     expect(diagnosisOf(await say(thread(3), log())).memory).toBeUndefined();
+  });
+
+  it('takes what fixed it from the words after the cause id, joining words and marks left out', () => {
+    expect(fixedByOf('app-pool-recycle \u2014 raised shutdownTimeLimit to 60 s', 'app-pool-recycle')).toBe('raised shutdownTimeLimit to 60 s');
+    expect(fixedByOf('app-pool-recycle: fixed by moving the recycle to 3 a.m.', 'app-pool-recycle')).toBe('moving the recycle to 3 a.m.');
+    expect(fixedByOf('app-pool-recycle', 'app-pool-recycle')).toBeUndefined();
+    expect(fixedByOf('the DBA restarted SQL', undefined)).toBe('the DBA restarted SQL');
+  });
+
+  it('an app pool known on both sides and different is another incident', () => {
+    expect(sameIncident({ key: 'k', pool: 'Shop' }, { key: 'k', pool: 'shop' })).toBe(true);
+    expect(sameIncident({ key: 'k', pool: 'Shop' }, { key: 'k', pool: 'Api' })).toBe(false);
+    expect(sameIncident({ key: 'k', pool: 'Shop' }, { key: 'k' })).toBe(true);
+    expect(sameIncident({ key: 'k' }, { key: 'other' })).toBe(false);
   });
 
   it('parses memory commands strictly: "forget it" is a sentence', () => {
