@@ -117,6 +117,17 @@ describe("the team's memory in a conversation", () => {
     expect(diagnosisOf(await say(thread(3), log())).memory).toBeUndefined();
   });
 
+  it('a slash command (drafted before its thread exists) is recalled too, and its buttons remember once adopted', async () => {
+    const { say, conversation } = setup();
+    const first = diagnosisOf(await say(thread(1), log()));
+    await say(thread(1), `resolved ${first.diagnosis.causes[0]!.id} raised requestTimeout`);
+    const draft = await conversation.draft({ key: thread(9), messageId: 'cmd', author: 'U_BOB', text: log(), addressed: true });
+    expect(diagnosisOf(draft.reply).memory?.confirmed?.fixedBy).toBe('raised requestTimeout');
+    await conversation.adopt(draft, thread(5));
+    const entry = await conversation.feedback(thread(5), { causeId: first.diagnosis.causes[0]!.id, verdict: 'wrong', by: 'U_BOB' });
+    expect(entry).toMatchObject({ verdict: 'wrong', thread: 'slack:T1:C1:1732100000.000105' });
+  });
+
   it('takes what fixed it from the words after the cause id, joining words and marks left out', () => {
     expect(fixedByOf('app-pool-recycle \u2014 raised shutdownTimeLimit to 60 s', 'app-pool-recycle')).toBe('raised shutdownTimeLimit to 60 s');
     expect(fixedByOf('app-pool-recycle: fixed by moving the recycle to 3 a.m.', 'app-pool-recycle')).toBe('moving the recycle to 3 a.m.');
