@@ -66,6 +66,7 @@ ${kindsHelp()}
 
 Exit codes: 0 a cause was found, 1 no 502 evidence recognized, 2 usage or read error.
 (memory: 0; forget: 0 forgotten, 1 no such entry; 2 when the memory file cannot be used.)
+Memory entries are forgotten MEMORY_TTL_DAYS (default 180) after they were last recorded.
 A file named "memory" or "forget" is read as evidence when written ./memory.
 
 Examples:
@@ -284,7 +285,7 @@ function renderDiagnosis(d: Diagnosis, format: Format, verbose = false, recalled
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can drive it in-process. */
-export async function runCli(argv: string[], io: CliIo = process): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = process, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let options: CliOptions;
   try {
     options = parseOptions(argv);
@@ -301,10 +302,10 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
     return EXIT.found;
   }
   try {
-    return await runDiagnosis(options, io);
+    return await runDiagnosis(options, io, env);
   } catch (error) {
     // A memory file that cannot be used is said in one line, like any other input that cannot be read.
-    if (error instanceof MemoryFileError) {
+    if (error instanceof MemoryFileError || error instanceof UsageError) {
       io.stderr.write(`diag502: ${error.message}\n`);
       return EXIT.usage;
     }
@@ -312,8 +313,21 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
   }
 }
 
-async function runDiagnosis(options: CliOptions, io: CliIo): Promise<number> {
-  const memory = options.memory ? new FileMemory(options.memory) : undefined;
+/**
+ * MEMORY_TTL_DAYS as the bot reads it (config.ts), checked here by hand: the CLI starts without
+ * the configuration schema, to start fast.
+ */
+function memoryTtlMs(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.MEMORY_TTL_DAYS?.trim();
+  if (!text) return undefined;
+  const days = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(days >= 1 && days <= 3650)) throw new UsageError('MEMORY_TTL_DAYS must be a number of days from 1 to 3650.');
+  return days * 24 * 60 * 60 * 1000;
+}
+
+async function runDiagnosis(options: CliOptions, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const ttl = options.memory ? memoryTtlMs(env) : undefined;
+  const memory = options.memory ? new FileMemory(options.memory, ttl === undefined ? {} : { memoryTtlMs: ttl }) : undefined;
   if (memory && options.action?.name === 'memory') {
     io.stdout.write(memoryListText(await memory.listMemory(LOCAL_TEAM)));
     return EXIT.found;

@@ -80,6 +80,24 @@ describe('diag502 CLI --memory', () => {
     expect(m.err()).toBe(`diag502: ${message}\n`);
   });
 
+  it('forgets entries older than MEMORY_TTL_DAYS, and refuses a malformed value', async () => {
+    const file = memoryFile();
+    await runCli(['--memory', file, '--confirm', 'x', logFile], memoryIo().io);
+    // An entry written 31 days ago, as a run a month back would have left it.
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { entries: { savedMs: number }[] };
+    stored.entries[0]!.savedMs -= 31 * 24 * 60 * 60 * 1000;
+    writeFileSync(file, JSON.stringify(stored));
+    const kept = memoryIo();
+    await runCli(['memory', '--memory', file], kept.io, {});
+    expect(kept.out()).toContain('1 entry');
+    const gone = memoryIo();
+    await runCli(['memory', '--memory', file], gone.io, { MEMORY_TTL_DAYS: '30' });
+    expect(gone.out()).toContain('memory is empty');
+    const bad = memoryIo();
+    expect(await runCli(['memory', '--memory', file], bad.io, { MEMORY_TTL_DAYS: '0' })).toBe(EXIT.usage);
+    expect(bad.err()).toBe('diag502: MEMORY_TTL_DAYS must be a number of days from 1 to 3650.\n');
+  });
+
   it('a memory file it cannot use is one line on stderr and exit 2, never a stack trace', async () => {
     const file = memoryFile();
     writeFileSync(file, 'not json');
