@@ -156,21 +156,20 @@ function shortContent(reply: ShortReply): { text: string; chunks: Chunk[]; head:
   }
 }
 
-/** Entries listed per message; older ones are left out with a count (the file has them all). */
-const MEMORY_SHOWN = 40;
-
-/** `memory`: one line per entry, newest first, with the id `forget` takes. */
+/**
+ * `memory`: one line per entry, newest first, with the id `forget` takes. A list longer than the
+ * message holds is cut by compose and attached whole, like any long reply.
+ */
 function memoryContent(entries: readonly MemoryEntry[]): { text: string; chunks: Chunk[]; head: KnownBlock[] } {
   if (entries.length === 0) {
     return { text: 'The team’s memory is empty.', chunks: [markup(['The team’s memory is empty: `resolved &lt;cause&gt; &lt;what fixed it&gt;` in a diagnosed thread fills it.'])], head: [] };
   }
-  const lines = entries.slice(0, MEMORY_SHOWN).map((e) => {
+  const lines = entries.map((e) => {
     const what = e.verdict === 'confirmed' ? `confirmed *${clip(e.title, 150)}*` : `marked *${clip(e.title, 150)}* wrong`;
     const fixed = e.fixedBy ? `; fixed by: “${clip(e.fixedBy, 200)}”` : '';
     const thread = e.link ? labelledLink(e.link, 'thread') : undefined;
     return `• ${inlineCode(e.id)} ${slackDate(e.at)}: ${what} (by ${mention(e.by)}${fixed})${thread ? ` ${thread}` : ''}`;
   });
-  if (entries.length > MEMORY_SHOWN) lines.push(`…and ${entries.length - MEMORY_SHOWN} older.`);
   return {
     text: `The team’s memory: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`,
     chunks: [markup([`*The team’s memory* (newest first; \`forget &lt;id&gt;\` removes one)`, ...lines])],

@@ -153,6 +153,17 @@ describe('layouts', () => {
     expect(m.blocks[2]!.type).toBe('header');
   });
 
+  it("diagnosis: a very long note from the team is cut, and the message stays within Slack's limits", () => {
+    const long = { ...remembered, fixedBy: '<&>'.repeat(3000), title: 'x'.repeat(500) };
+    const m = replyMessage({ ...REPLIES.diagnosis, memory: { confirmed: long, wrong: { ...long, verdict: 'wrong' } } } as Reply);
+    expect(violations(m)).toEqual([]);
+    expect((m.blocks[0] as { text: { text: string } }).text.text.length).toBeLessThan(2000);
+    const listed = replyMessage({ type: 'memory', entries: Array.from({ length: 120 }, (_, i) => ({ ...long, id: i.toString(16).padStart(8, '0') })) });
+    expect(violations(listed)).toEqual([]);
+    // Cut to fit, and attached whole.
+    expect(listed.overflow!.content).toContain('00000077  2026-11-20  confirmed');
+  });
+
   it('memory and forgot: the entries with the ids forget takes; the acknowledgement', () => {
     const text = sections(rendered.memory).join('\n');
     expect(text).toContain('• `a1b2c3d4` <!date^');
