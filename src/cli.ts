@@ -1,6 +1,7 @@
 /**
  * `diag502 [FILE...]`: diagnoses log files, event exports, configs or stdin, as text, Markdown or
- * JSON. Files are streamed chunk by chunk into the evidence collector, so a 130 MB W3C log is read
+ * JSON. With `--memory PATH` it also recalls (and with `--confirm`/`--wrong` records) the team's
+ * memory in that file; `diag502 memory` and `diag502 forget ID` list and change it. Files are streamed chunk by chunk into the evidence collector, so a 130 MB W3C log is read
  * with memory that does not grow with the file.
  *
  * Exit codes: 0 a cause was found, 1 no 502 evidence was recognized, 2 usage or read error.
@@ -22,6 +23,7 @@ import type { HouseRule } from './evidence/house';
 import type * as RulesLoader from './rules/load';
 import { renderText } from './render/text';
 import { renderMarkdown } from './render/markdown';
+import { userInfo } from 'node:os';
 import type { Diagnosis } from './contract';
 import { chartFormatOf, type ChartFormat } from './chart/format';
 import type * as ChartRender from './chart/render';
@@ -35,6 +37,11 @@ function rulesLoader(): typeof RulesLoader {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./rules/load') as typeof RulesLoader;
 }
+import type { Recalled } from './conversation/replies';
+import { FileMemory, MemoryFileError } from './conversation/store/file-memory';
+import { LOCAL_TEAM, memoryEntryOf, recallFor } from './conversation/memory';
+import { cleanText } from './evidence/clean-text';
+import { forgotText, memoryLines, memoryListText } from './render/reply-text';
 
 export const EXIT = { found: 0, nothing: 1, usage: 2 } as const;
 
@@ -51,6 +58,8 @@ function kindsHelp(): string {
 }
 
 export const USAGE = `Usage: diag502 [options] [FILE...]
+       diag502 memory --memory PATH       list the team's memory
+       diag502 forget ID --memory PATH    remove one entry from it
 
 Diagnoses HTTP 502 Bad Gateway failures of ASP.NET Core apps (IIS/ANCM, ARR, nginx,
 Cloudflare, AWS ALB, Azure Application Gateway / Front Door) from the evidence you have:
@@ -66,6 +75,10 @@ Options:
       --chart <FILE.png|FILE.svg>    also draw the timeline (requests per minute by status,
                                      p95 time-taken, dated events) to FILE; PNG or SVG by
                                      its extension
+      --memory PATH                  the team's memory file (JSON; created on first use): an
+                                     incident confirmed before is said first ("Seen before")
+      --confirm "WHAT FIXED IT"      with --memory: remember this diagnosis as confirmed
+      --wrong                        with --memory: remember this diagnosis as wrong
   -h, --help                         show this help
   -V, --version                      show the version
 
@@ -74,6 +87,9 @@ and prose around the lines are fine):
 ${kindsHelp()}
 
 Exit codes: 0 a cause was found, 1 no 502 evidence recognized, 2 usage or read error.
+(memory: 0; forget: 0 forgotten, 1 no such entry; 2 when the memory file cannot be used.)
+Memory entries are forgotten MEMORY_TTL_DAYS (default 180) after they were last recorded.
+A file named "memory" or "forget" is read as evidence when written ./memory.
 
 House rules:
   diag502 rules check DIR   run every rule of DIR on its sample lines and report
@@ -104,6 +120,11 @@ interface CliOptions {
   chart?: { path: string; format: ChartFormat };
   help: boolean;
   version: boolean;
+  memory?: string;
+  confirm?: string;
+  wrong: boolean;
+  /** `diag502 memory` or `diag502 forget ID`. */
+  action?: { name: 'memory' } | { name: 'forget'; id: string };
 }
 
 function parseOptions(argv: string[]): CliOptions {
@@ -121,6 +142,9 @@ function parseOptions(argv: string[]): CliOptions {
         chart: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
+        memory: { type: 'string' },
+        confirm: { type: 'string' },
+        wrong: { type: 'boolean' },
       },
     });
   } catch (error) {
@@ -137,7 +161,7 @@ function parseOptions(argv: string[]): CliOptions {
     if (!chartFormat) throw new UsageError(`--chart draws PNG or SVG, chosen by the file's extension: "${values.chart}" ends in neither (use e.g. --chart incident.png).`);
     chart = { path: values.chart, format: chartFormat };
   }
-  return {
+  const options: CliOptions = {
     format: format as Format,
     verbose: values.verbose ?? false,
     files: positionals,
@@ -145,7 +169,23 @@ function parseOptions(argv: string[]): CliOptions {
     ...(chart ? { chart } : {}),
     help: values.help ?? false,
     version: values.version ?? false,
+    wrong: values.wrong ?? false,
   };
+  if (values.memory !== undefined) {
+    if (values.memory.trim() === '') throw new UsageError('--memory needs the path of a memory file.');
+    options.memory = values.memory;
+  }
+  if (values.confirm !== undefined) options.confirm = values.confirm;
+  if ((options.confirm !== undefined || options.wrong) && !options.memory) throw new UsageError('--confirm and --wrong record in the team\'s memory: add --memory PATH.');
+  if (options.confirm !== undefined && options.wrong) throw new UsageError('--confirm and --wrong contradict each other: give one.');
+  const [first, ...rest] = positionals;
+  if (first === 'memory' || first === 'forget') {
+    if (!options.memory) throw new UsageError(`"${first}" works on a memory file: add --memory PATH (a file named ${first} is read as ./${first}).`);
+    if (first === 'memory' && rest.length === 0) options.action = { name: 'memory' };
+    else if (first === 'forget' && rest.length === 1 && /^[0-9a-f]{8}$/i.test(rest[0]!)) options.action = { name: 'forget', id: rest[0]!.toLowerCase() };
+    else throw new UsageError(first === 'memory' ? '"memory" takes no other argument.' : '"forget" takes one entry id (8 hex characters, as "diag502 memory" lists them).');
+  }
+  return options;
 }
 
 /** parseArgs' errors in the product's words (its own name the internals and suggest `--`). */
@@ -156,7 +196,10 @@ function optionError(error: NodeJS.ErrnoException): string {
       return `unknown option ${option ?? ''}. Run "diag502 --help" to see the options; a file whose name starts with "-" goes after "--".`.replace('option .', 'option.');
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       if (option === '--rules') return '--rules needs a value (the folder of your house rule files).';
-      return option === '--chart' ? '--chart needs a file name ending in .png or .svg.' : `${option ?? 'an option'} needs a value (--format text, markdown or json).`;
+      if (option === '--chart') return '--chart needs a file name ending in .png or .svg.';
+      return option === '--format' || option === '-f' || option === undefined
+        ? `${option ?? 'an option'} needs a value (--format text, markdown or json).`
+        : `${option} needs a value.`;
     default:
       return `${error.message.split('\n')[0]}. Run "diag502 --help" to see the options.`;
   }
@@ -275,14 +318,17 @@ function describeReadError(file: string, error: NodeJS.ErrnoException): string {
   }
 }
 
-function renderDiagnosis(d: Diagnosis, format: Format, verbose = false): string {
-  if (format === 'json') return `${JSON.stringify(d, null, 2)}\n`;
-  if (format === 'markdown') return renderMarkdown(d);
-  return renderText(d, { verbose, fullReport: 'Running again with --verbose' });
+/** The diagnosis, with what the team's memory recalls first (JSON: a `memory` field, only then). */
+function renderDiagnosis(d: Diagnosis, format: Format, verbose = false, recalled?: Recalled): string {
+  if (format === 'json') return `${JSON.stringify(recalled ? { ...d, memory: recalled } : d, null, 2)}\n`;
+  const lines = memoryLines(recalled);
+  if (format === 'markdown') return `${lines.length > 0 ? `${lines.map((l) => `> ${l}`).join('\n>\n')}\n\n` : ''}${renderMarkdown(d)}`;
+  const seen = lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
+  return `${seen}${renderText(d, { verbose, fullReport: 'Running again with --verbose' })}`;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can drive it in-process. */
-export async function runCli(argv: string[], io: CliIo = process): Promise<number> {
+export async function runCli(argv: string[], io: CliIo = process, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // A subcommand, not a file: a log file literally named "rules" is passed as ./rules.
   if (argv[0] === 'rules') return rulesCommand(argv.slice(1), io, rulesLoader());
   let options: CliOptions;
@@ -299,6 +345,42 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
   if (options.version) {
     io.stdout.write(`${readVersion()}\n`);
     return EXIT.found;
+  }
+  try {
+    return await runDiagnosis(options, io, env);
+  } catch (error) {
+    // A memory file that cannot be used is said in one line, like any other input that cannot be read.
+    if (error instanceof MemoryFileError || error instanceof UsageError) {
+      io.stderr.write(`diag502: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+/**
+ * MEMORY_TTL_DAYS as the bot reads it (config.ts), checked here by hand: the CLI starts without
+ * the configuration schema, to start fast.
+ */
+function memoryTtlMs(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.MEMORY_TTL_DAYS?.trim();
+  if (!text) return undefined;
+  const days = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!(days >= 1 && days <= 3650)) throw new UsageError('MEMORY_TTL_DAYS must be a number of days from 1 to 3650.');
+  return days * 24 * 60 * 60 * 1000;
+}
+
+async function runDiagnosis(options: CliOptions, io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const ttl = options.memory ? memoryTtlMs(env) : undefined;
+  const memory = options.memory ? new FileMemory(options.memory, ttl === undefined ? {} : { memoryTtlMs: ttl }) : undefined;
+  if (memory && options.action?.name === 'memory') {
+    io.stdout.write(memoryListText(await memory.listMemory(LOCAL_TEAM)));
+    return EXIT.found;
+  }
+  if (memory && options.action?.name === 'forget') {
+    const found = await memory.forget(LOCAL_TEAM, options.action.id);
+    (found ? io.stdout : io.stderr).write(forgotText(options.action.id, found));
+    return found ? EXIT.found : EXIT.nothing;
   }
   const files = options.files.length > 0 ? options.files : ['-'];
   if (files.filter((f) => f === '-').length > 1) {
@@ -363,7 +445,9 @@ export async function runCli(argv: string[], io: CliIo = process): Promise<numbe
   }
 
   const diagnosis = diagnoseEvidence(collector.finish(), rules ? { rules } : {});
-  io.stdout.write(renderDiagnosis(diagnosis, options.format, options.verbose));
+  const recalled = memory ? await recallFor(memory, LOCAL_TEAM, diagnosis.fingerprint, undefined) : undefined;
+  io.stdout.write(renderDiagnosis(diagnosis, options.format, options.verbose, recalled));
+  if (memory && (options.confirm !== undefined || options.wrong)) await record(memory, diagnosis, options, io);
   const found = diagnosis.causes.length > 0 ? EXIT.found : EXIT.nothing;
   if (options.chart && !(await writeChart(diagnosis, options.chart, io.stderr))) return EXIT.usage;
   return found;
@@ -446,6 +530,39 @@ function rulesCommand(argv: string[], io: CliIo, { describeSample, formatProblem
   );
   (read.problems.length > 0 || failed > 0 ? io.stderr : io.stdout).write(`${out.join('\n')}\n`);
   return read.problems.length > 0 ? EXIT.usage : failed > 0 ? EXIT.nothing : EXIT.found;
+}
+
+/** `--confirm` / `--wrong`: the diagnosis as the team judged it, in the memory file. */
+async function record(memory: FileMemory, diagnosis: Diagnosis, options: CliOptions, io: CliIo): Promise<void> {
+  const fingerprint = diagnosis.fingerprint;
+  const top = diagnosis.causes[0];
+  if (!fingerprint || !top) {
+    io.stderr.write('diag502: nothing remembered: this evidence names no cause clearly enough to recognize it next time\n');
+    return;
+  }
+  // The team's words are redacted like every paste before they are kept.
+  const fixedBy = options.confirm !== undefined ? cleanText(options.confirm, false).text.trim() : '';
+  const entry = memoryEntryOf({
+    team: LOCAL_TEAM,
+    thread: 'cli',
+    fingerprint,
+    verdict: options.wrong ? 'wrong' : 'confirmed',
+    causeId: top.id,
+    title: top.title,
+    by: cliUser(),
+    at: new Date().toISOString(),
+    ...(fixedBy ? { fixedBy } : {}),
+  });
+  await memory.remember(entry);
+  io.stderr.write(`diag502: remembered as ${entry.id} (${entry.verdict}) in ${options.memory}\n`);
+}
+
+function cliUser(): string {
+  try {
+    return userInfo().username || 'cli';
+  } catch {
+    return 'cli';
+  }
 }
 
 function readVersion(): string {

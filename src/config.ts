@@ -42,6 +42,10 @@ const configSchema = z.object({
    */
   REPLICA_ID: optionalText.pipe(z.string().regex(/^[^:\s]{1,128}$/, 'must be a name without spaces or colons').optional()),
   THREAD_TTL_DAYS: optionalText.pipe(numberText('must be a number of days from 0.01 to 3650', 0.01, 3650).optional()).transform((v) => v ?? 7),
+  /** How long the team's memory keeps a confirmed or rejected diagnosis not recorded again. */
+  MEMORY_TTL_DAYS: optionalText.pipe(numberText('must be a number of days from 1 to 3650', 1, 3650).optional()).transform((v) => v ?? 180),
+  /** The console's team memory file (as `npm start -- --memory PATH`); the bot keeps memory in STORE_URL. */
+  MEMORY_FILE: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).optional()).transform((v) => v ?? 'info'),
   /** How long a worker holds a job before another may take it over (a dead process's work). */
   JOB_LEASE_SECONDS: optionalText.pipe(numberText('must be a number of seconds from 5 to 600', 5, 600).optional()).transform((v) => v ?? 30),

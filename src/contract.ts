@@ -84,4 +84,31 @@ export interface Diagnosis {
    * 1); absent when nothing in the evidence carries a time.
    */
   timeline?: Timeline;
+  /**
+   * The incident's key clues, for recognizing it next time (additive to schema 1). Absent when no
+   * cause or family was named, or only hints supported it: a bare "502" is no incident anyone
+   * could have confirmed, and it would match every other bare one.
+   */
+  fingerprint?: Fingerprint;
+}
+
+/**
+ * What makes two incidents "the same one": the top cause and its key clues in `key` (canonical,
+ * compared as a string), plus where it happened (`pool`, `url`), which must not differ when both
+ * are known.
+ */
+export interface Fingerprint {
+  key: string;
+  /** The top cause's id. */
+  cause: string;
+  /** `502.3`, or `502` without a substatus. */
+  status?: string;
+  /** Decimal Win32 code. */
+  win32?: string;
+  /** Sorted `family:id` of ANCM, WAS, .NET Runtime and Application Error events. */
+  events?: string[];
+  /** The first .NET exception type. */
+  exception?: string;
+  pool?: string;
+  url?: string;
 }

@@ -22,12 +22,14 @@ import { describeStatus } from './evidence/codes';
 import { identifyLayer } from './layer';
 import { houseSignatures, type HouseRule } from './evidence/house';
 import { houseCatalogue } from './causes/support/house-causes';
+import { fingerprintClues, fingerprintKey } from './evidence/fingerprint';
 import {
   DIAGNOSIS_SCHEMA,
   type DecodedCode,
   type DiagnosedCause,
   type Diagnosis,
   type DiagnosisAnswer,
+  type Fingerprint,
   type MissingEvidence,
 } from './contract';
 
@@ -91,7 +93,7 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
         { kind: 'unknown', confidence: Math.round(ranking.unknown * 100) / 100 }
       : { kind: lead.cause!.generic ? 'family' : 'cause', family: lead.family!, confidence: thin ? Math.round(bestFamily.posterior * 100) / 100 : calibrate(bestFamily.posterior, 'family') };
   const topMatch = top ? matchOf(top, evidence) : undefined;
-  return {
+  const diagnosis: Diagnosis = {
     schema: DIAGNOSIS_SCHEMA,
     inputs: evidence.inputs,
     answer,
@@ -107,6 +109,17 @@ export function diagnoseEvidence(evidence: Evidence, options: DiagnoseOptions = 
     problems: [...evidence.problems, ...ranking.problems],
     ...(evidence.timeline ? { timeline: evidence.timeline } : {}),
   };
+  // A thin answer (hints only, such as a bare "502") would match every other thin one: no memory.
+  if (answer.kind !== 'unknown' && !thin && causes[0]) diagnosis.fingerprint = fingerprintOf(causes[0].id, evidence, known);
+  return diagnosis;
+}
+
+/** The top cause and the incident's key clues (see evidence/fingerprint.ts). */
+function fingerprintOf(cause: string, evidence: Evidence, known: KnownValues): Fingerprint {
+  const clues = fingerprintClues(evidence);
+  const out: Fingerprint = { key: fingerprintKey(cause, clues), cause, ...clues };
+  if (known.pool) out.pool = known.pool;
+  return out;
 }
 
 /**

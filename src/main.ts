@@ -8,6 +8,8 @@ import type { HouseRule } from './evidence/house';
 import { openServiceStore, openStore } from './conversation/store/open-store';
 import { StoreOpenError } from './conversation/store/store-error';
 import { runConsole } from './console/console';
+import { FileMemory, MemoryFileError } from './conversation/store/file-memory';
+import { LOCAL_TEAM } from './conversation/memory';
 import type { Store } from './conversation/store/store';
 import type { Config } from './config';
 import type * as RulesLoader from './rules/load';
@@ -59,6 +61,24 @@ async function runSlack(config: Config, store: Store, rules: readonly HouseRule[
   return 0;
 }
 
+/**
+ * `npm start -- --memory PATH` (or MEMORY_FILE): the console keeps the team's memory in that file,
+ * shared with `diag502 --memory PATH`. Other arguments are left alone, as before.
+ */
+function memoryFileOf(argv: readonly string[], config: Config): string | undefined {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--memory=')) return nonEmpty(arg.slice('--memory='.length));
+    if (arg === '--memory') return nonEmpty(argv[i + 1] ?? '');
+  }
+  return config.MEMORY_FILE;
+}
+
+function nonEmpty(path: string): string {
+  if (path.trim() === '' || path.startsWith('--')) throw new ConfigError('diag502: --memory needs the path of a memory file (npm start -- --memory team-memory.json).');
+  return path;
+}
+
 async function main(): Promise<number> {
   // quiet: dotenv 17+ otherwise prints a banner on every start.
   loadDotenv({ quiet: true });
@@ -68,13 +88,21 @@ async function main(): Promise<number> {
   // The loader (and its YAML parser) is loaded only for a team that has rules.
   const rules = config.DIAG502_RULES_DIR === undefined ? undefined : rulesLoader().loadRules(config.DIAG502_RULES_DIR);
   if (rules) process.stderr.write(`diag502: using ${rules.length} house rule${rules.length === 1 ? '' : 's'} from ${config.DIAG502_RULES_DIR}\n`);
-  const options = { ttlMs: config.THREAD_TTL_DAYS * 24 * 60 * 60 * 1000, keyPrefix: config.STORE_KEY_PREFIX };
+  const memoryFile = memoryFileOf(process.argv.slice(2), config);
+  if (memoryFile && mode !== 'console') {
+    throw new ConfigError('diag502: --memory and MEMORY_FILE are for the local console; the bot keeps the team\'s memory in STORE_URL.');
+  }
+  const day = 24 * 60 * 60 * 1000;
+  const options = { ttlMs: config.THREAD_TTL_DAYS * day, memoryTtlMs: config.MEMORY_TTL_DAYS * day, keyPrefix: config.STORE_KEY_PREFIX };
+  const memory = memoryFile ? new FileMemory(memoryFile, { memoryTtlMs: options.memoryTtlMs }) : undefined;
+  // Read once now, so a file it cannot use is said first and alone, not in the middle of an incident.
+  await memory?.listMemory(LOCAL_TEAM);
   // The bot keeps SQLite's commits off its event loop; the console has no acks to protect.
   const store = mode === 'console' ? openStore(config.STORE_URL, options) : await openServiceStore(config.STORE_URL, options);
   try {
     if (mode !== 'console') return await runSlack(config, store, rules);
     process.stderr.write('diag502: no Slack credentials found, so this is the local console. To connect Slack, put SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env (see .env.example and the README).\n');
-    return await runConsole({ stdin: process.stdin, stdout: process.stdout }, store, rules ? { rules } : {});
+    return await runConsole({ stdin: process.stdin, stdout: process.stdout }, store, { ...(rules ? { rules } : {}), ...(memory ? { memory } : {}) });
   } finally {
     await store.close();
   }
@@ -82,7 +110,7 @@ async function main(): Promise<number> {
 
 /** Errors written for people: one line, no stack. */
 function isForPeople(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof StoreOpenError || ['RulesError', 'StartupError'].includes((error as Error)?.name);
+  return error instanceof ConfigError || error instanceof StoreOpenError || error instanceof MemoryFileError || ['RulesError', 'StartupError'].includes((error as Error)?.name);
 }
 
 main().then(

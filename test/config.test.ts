@@ -38,6 +38,12 @@ describe('configuration', () => {
     expect(loadConfig({ THREAD_TTL_DAYS: '2.5' }).THREAD_TTL_DAYS).toBe(2.5);
   });
 
+  it("reads the team memory's time to live in days: 180 by default, refused outside 1 to 3650", () => {
+    expect(loadConfig({}).MEMORY_TTL_DAYS).toBe(180);
+    expect(loadConfig({ MEMORY_TTL_DAYS: '30' }).MEMORY_TTL_DAYS).toBe(30);
+    for (const bad of ['0', '-5', 'ninety', '4000']) expect(() => loadConfig({ MEMORY_TTL_DAYS: bad })).toThrow(/MEMORY_TTL_DAYS: must be a number of days from 1 to 3650/);
+  });
+
   it('names every malformed variable in one clear message', () => {
     let message = '';
     try {

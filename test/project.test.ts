@@ -84,9 +84,11 @@ describe('project skeleton', () => {
       for (const m of readFileSync(file, 'utf8').matchAll(/\.call(?:<[^>]*>)?\('([a-z]+\.[A-Za-z.]+)'/g)) calls.add(m[1]!);
     }
     // Methods that need no bot scope: auth.test answers for any token; apps.connections.open is
-    // called with the app-level token (connections:write, set on the token itself).
+    // called with the app-level token (connections:write, set on the token itself); chat.getPermalink
+    // (the team memory's links to threads) needs no scope either.
     const needs: Record<string, string | null> = {
       'auth.test': null,
+      'chat.getPermalink': null,
       'apps.connections.open': null,
       'chat.postMessage': 'chat:write',
       'chat.postEphemeral': 'chat:write',

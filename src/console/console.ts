@@ -13,6 +13,8 @@ import { Conversation, type MessagePlace } from '../conversation/conversation';
 import { createInlineEngine } from '../conversation/engine';
 import type { HouseRule } from '../evidence/house';
 import type { Store } from '../conversation/store/store';
+import type { TeamMemory } from '../conversation/store/team-memory';
+import { LOCAL_TEAM } from '../conversation/memory';
 import type { ThreadKey } from '../conversation/types';
 import type { Reply } from '../conversation/replies';
 import { renderReplyText } from '../render/reply-text';
@@ -34,7 +36,7 @@ function consoleUser(): string {
 
 /** A new thread per console session: earlier sessions' evidence stays in the store, apart. */
 function consoleThread(startedAt: Date): ThreadKey {
-  return { surface: 'console', team: 'local', channel: consoleUser(), thread: `${startedAt.toISOString()}-${process.pid}` };
+  return { surface: 'console', team: LOCAL_TEAM, channel: consoleUser(), thread: `${startedAt.toISOString()}-${process.pid}` };
 }
 
 /**
@@ -80,9 +82,15 @@ function exitCodeOf(reply: Reply | null): number {
   return reply.type === 'no-evidence' || reply.type === 'unknown-question' ? 1 : 0;
 }
 
-/** @param options.rules house rules (validated by the caller) used for every diagnosis here. */
-export async function runConsole(io: ConsoleIo, store: Store, options: { rules?: readonly HouseRule[] } = {}): Promise<number> {
-  const conversation = new Conversation(store, { sourceName: consoleSource, engine: createInlineEngine(options.rules) });
+export interface ConsoleOptions {
+  /** House rules (validated by the caller) used for every diagnosis here. */
+  rules?: readonly HouseRule[];
+  /** The team's memory, when kept apart from the store (`--memory PATH`: a file shared with the CLI). */
+  memory?: TeamMemory;
+}
+
+export async function runConsole(io: ConsoleIo, store: Store, options: ConsoleOptions = {}): Promise<number> {
+  const conversation = new Conversation(store, { sourceName: consoleSource, engine: createInlineEngine(options.rules), ...(options.memory ? { memory: options.memory } : {}) });
   const key = consoleThread(new Date());
   const author = consoleUser();
   let counter = 0;

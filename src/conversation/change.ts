@@ -29,11 +29,14 @@ export interface DiagnosisChange {
 }
 
 export function snapshotOf(diagnosis: Diagnosis, at: Date): DiagnosisSnapshot {
-  return {
+  const snapshot: DiagnosisSnapshot = {
     at: at.toISOString(),
     layer: diagnosis.layer?.id ?? null,
     causes: diagnosis.causes.map((c) => ({ id: c.id, family: c.family, title: c.title, confidence: c.confidence })),
   };
+  // Kept so that feedback given later (a button, `resolved`) can be remembered for the team.
+  if (diagnosis.fingerprint) snapshot.fingerprint = diagnosis.fingerprint;
+  return snapshot;
 }
 
 export function compareDiagnoses(previous: DiagnosisSnapshot | undefined, current: Diagnosis): DiagnosisChange {

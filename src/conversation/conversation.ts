@@ -14,11 +14,14 @@ import { cleanText } from '../evidence/clean-text';
 import { answerQuestion, TOPICS } from '../advice/knowledge';
 import { CAUSES } from '../causes';
 import type { Store } from './store/store';
+import type { TeamMemory } from './store/team-memory';
+import { fixedByOf, memoryEntryOf, recallFor } from './memory';
 import { kindsIn } from './classify';
 import { compareDiagnoses, snapshotOf } from './change';
 import { inlineEngine, type Analysis, type Engine } from './engine';
 import type { Reply, ThreadEntry } from './replies';
-import type { Resolution, StoredMessage, ThreadKey, ThreadRecord } from './types';
+import { threadId } from './types';
+import type { DiagnosisSnapshot, Feedback, MemoryEntry, Resolution, StoredMessage, ThreadKey, ThreadRecord } from './types';
 
 export interface IncomingMessage {
   key: ThreadKey;
@@ -50,6 +53,13 @@ interface ConversationOptions {
   sourceName?: (place: MessagePlace) => string;
   /** Where cleaning and diagnosing run; inline by default. */
   engine?: Engine;
+  /** Where the team's memory is kept: the store by default; the CLI and console may give a file. */
+  memory?: TeamMemory;
+  /**
+   * A link to a thread, for "seen before" answers (Slack: a permalink). Undefined, or a failure,
+   * just leaves the link out: memory never depends on it.
+   */
+  linkTo?: (key: ThreadKey) => Promise<string | undefined>;
 }
 
 interface HandleOptions {
@@ -80,6 +90,8 @@ export class Conversation {
   private readonly now: () => Date;
   private readonly sourceName: (place: MessagePlace) => string;
   private readonly engine: Engine;
+  private readonly memory: TeamMemory;
+  private readonly linkTo: ((key: ThreadKey) => Promise<string | undefined>) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -88,6 +100,8 @@ export class Conversation {
     this.now = options.now ?? (() => new Date());
     this.sourceName = options.sourceName ?? messageSource;
     this.engine = options.engine ?? inlineEngine;
+    this.memory = options.memory ?? store;
+    this.linkTo = options.linkTo;
   }
 
   async handle(message: IncomingMessage, options: HandleOptions = {}): Promise<Reply | null> {
@@ -163,7 +177,7 @@ export class Conversation {
         const diagnosis = analysis.diagnosis!;
         const change = compareDiagnoses(thread?.snapshot, diagnosis);
         await this.store.saveSnapshot(message.key, snapshotOf(diagnosis, this.now()));
-        return { type: 'diagnosis', diagnosis, change, truncated: analysis.clean.truncated };
+        return this.withMemory({ type: 'diagnosis', diagnosis, change, truncated: analysis.clean.truncated }, message.key, threadId(message.key));
       }
       case 'chatter':
         return { type: 'no-evidence', read: kindsIn(analysis.clean.text) };
@@ -180,7 +194,12 @@ export class Conversation {
       case 'question':
         return this.answer(classified.question ?? analysis.clean.text, async () => null);
       case 'evidence':
-        return { type: 'diagnosis', diagnosis: analysis.diagnosis!, change: compareDiagnoses(undefined, analysis.diagnosis!), truncated: analysis.clean.truncated };
+        // No thread yet, so none to leave out of what is recalled.
+        return this.withMemory(
+          { type: 'diagnosis', diagnosis: analysis.diagnosis!, change: compareDiagnoses(undefined, analysis.diagnosis!), truncated: analysis.clean.truncated },
+          message.key,
+          undefined,
+        );
       case 'chatter':
         return { type: 'no-evidence', read: kindsIn(analysis.clean.text) };
     }
@@ -211,9 +230,62 @@ export class Conversation {
         const resolution: Resolution = { text, by: message.author, at: (message.at ?? this.now()).toISOString() };
         if (cause) resolution.causeId = cause.id;
         if (!noThread) await this.store.setResolution(message.key, resolution);
-        return cause ? { type: 'resolved', resolution, title: cause.title } : { type: 'resolved', resolution };
+        const reply: Reply = cause ? { type: 'resolved', resolution, title: cause.title } : { type: 'resolved', resolution };
+        const remembered = noThread ? undefined : await this.rememberResolution(message.key, resolution);
+        if (remembered) reply.remembered = remembered;
+        return reply;
       }
+      case 'memory':
+        return { type: 'memory', entries: await this.memory.listMemory(message.key.team) };
+      case 'forget':
+        return { type: 'forgot', id: command.argument, found: command.argument !== '' && (await this.memory.forget(message.key.team, command.argument)) };
     }
+  }
+
+  // ── The team's memory ──────────────────────────────────────────────────────────────────────
+
+  /**
+   * Records a verdict on the thread's diagnosis (the Slack buttons): as thread feedback, and, when
+   * the thread's last diagnosis has a fingerprint, in the team's memory. Returns the entry kept.
+   */
+  async feedback(key: ThreadKey, feedback: Omit<Feedback, 'at'> & { at?: Date }): Promise<MemoryEntry | undefined> {
+    const at = (feedback.at ?? this.now()).toISOString();
+    await this.store.addFeedback(key, { causeId: feedback.causeId, verdict: feedback.verdict, by: feedback.by, at });
+    const snapshot = (await this.store.getThread(key))?.snapshot;
+    if (!snapshot?.fingerprint) return undefined;
+    const named = CAUSES.find((c) => c.id === feedback.causeId);
+    const entry = await this.entryFor(key, snapshot, feedback.verdict, { causeId: named?.id ?? snapshot.fingerprint.cause, by: feedback.by, at });
+    if (feedback.verdict === 'confirmed') {
+      // A click after `resolved` must not drop the words the team wrote there.
+      const earlier = (await this.memory.recall(key.team, entry.key)).find((e) => e.id === entry.id);
+      if (earlier?.fixedBy) entry.fixedBy = earlier.fixedBy;
+    }
+    await this.memory.remember(entry);
+    return entry;
+  }
+
+  /** The reply with what the team's memory recalls for its diagnosis, when anything. */
+  private async withMemory(reply: Extract<Reply, { type: 'diagnosis' }>, key: ThreadKey, thread: string | undefined): Promise<Reply> {
+    const recalled = await recallFor(this.memory, key.team, reply.diagnosis.fingerprint, thread);
+    return recalled ? { ...reply, memory: recalled } : reply;
+  }
+
+  /** `resolved …` in a thread whose diagnosis has a fingerprint: a confirmed entry with the team's words. */
+  private async rememberResolution(key: ThreadKey, resolution: Resolution): Promise<MemoryEntry | undefined> {
+    const snapshot = (await this.store.getThread(key))?.snapshot;
+    if (!snapshot?.fingerprint) return undefined;
+    const causeId = resolution.causeId ?? snapshot.fingerprint.cause;
+    const entry = await this.entryFor(key, snapshot, 'confirmed', { causeId, by: resolution.by, at: resolution.at });
+    const fixedBy = fixedByOf(resolution.text, resolution.causeId);
+    if (fixedBy) entry.fixedBy = fixedBy;
+    await this.memory.remember(entry);
+    return entry;
+  }
+
+  private async entryFor(key: ThreadKey, snapshot: DiagnosisSnapshot, verdict: MemoryEntry['verdict'], said: { causeId: string; by: string; at: string }): Promise<MemoryEntry> {
+    const title = CAUSES.find((c) => c.id === said.causeId)?.title ?? snapshot.causes.find((c) => c.id === said.causeId)?.title ?? said.causeId;
+    const link = await this.linkTo?.(key).catch(() => undefined);
+    return memoryEntryOf({ team: key.team, thread: threadId(key), fingerprint: snapshot.fingerprint!, verdict, causeId: said.causeId, title, by: said.by, at: said.at, ...(link ? { link } : {}) });
   }
 }
 

@@ -3,6 +3,7 @@
  * where people talk (a Slack thread, a console session) and holds the redacted evidence of every
  * message in order, so the whole thread can be diagnosed again after each new message.
  */
+import type { Fingerprint } from '../contract';
 import type { FamilyId, LayerId } from '../vocabulary';
 
 /** Where a thread lives. For Slack: team, channel and the thread's root ts. */
@@ -40,6 +41,8 @@ export interface DiagnosisSnapshot {
   at: string;
   layer: LayerId | null;
   causes: { id: string; family: FamilyId; title: string; confidence: number }[];
+  /** The diagnosis's fingerprint, so feedback given later can be remembered for the team. */
+  fingerprint?: Fingerprint;
 }
 
 /** What the people in the thread said the cause really was (`resolved <cause>`). */
@@ -119,4 +122,33 @@ export interface JobPatch {
   notBefore?: Date | null;
   /** Gives the lease up (another worker, or this one later, may claim the job). */
   release?: boolean;
+}
+
+/**
+ * One thing the team's memory keeps: a fingerprint the team confirmed as a cause (with what fixed
+ * it, in their words) or marked as a wrong diagnosis. Redacted before it is stored.
+ */
+export interface MemoryEntry {
+  /** Short and stable (8 hex characters): the same team, fingerprint and thread give the same id. */
+  id: string;
+  team: string;
+  /** `fingerprint.key`, the index it is recalled by. */
+  key: string;
+  fingerprint: Fingerprint;
+  verdict: 'confirmed' | 'wrong';
+  /** The cause the team says it was (for `wrong`: the one they rejected). */
+  causeId: string;
+  /** The cause the bot put first. */
+  diagnosedCauseId: string;
+  /** The title of `causeId`, as shown then. */
+  title: string;
+  /** What fixed it, in the team's words (redacted). */
+  fixedBy?: string;
+  /** The thread it was recorded in (`threadId`), so that thread is never "seen before" itself. */
+  thread: string;
+  /** A permalink to that thread, when the face can make one. */
+  link?: string;
+  by: string;
+  /** ISO 8601 time it was recorded. */
+  at: string;
 }

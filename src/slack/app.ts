@@ -21,6 +21,7 @@ import type { HouseRule } from '../evidence/house';
 import { compareDiagnoses } from '../conversation/change';
 import { renderReply } from './render';
 import type { Store } from '../conversation/store/store';
+import type { ThreadKey } from '../conversation/types';
 import { guardValue } from '../evidence/guard';
 import { Intake } from './delivery/intake';
 import { processOwner } from '../conversation/store/owner';
@@ -95,6 +96,21 @@ function warmUp(): void {
   if (analysis.diagnosis) renderReply({ type: 'diagnosis', diagnosis: analysis.diagnosis, change: compareDiagnoses(undefined, analysis.diagnosis), truncated: false }, { user: 'U0', evidence: sample });
 }
 
+/**
+ * A link to a thread's root message, for "seen before" answers. Undefined where there is none to
+ * give (a DM's running thread, a console key) or Slack will not say (a missing scope, a deleted
+ * message): memory works without it.
+ */
+async function permalinkOf(api: SlackApi, key: ThreadKey): Promise<string | undefined> {
+  if (key.surface !== 'slack' || !/^\d+\.\d+$/.test(key.thread)) return undefined;
+  try {
+    const result = await api.call<{ permalink?: string }>('chat.getPermalink', { channel: key.channel, message_ts: key.thread });
+    return typeof result.permalink === 'string' && result.permalink.startsWith('https://') ? result.permalink : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function createSlackApp({ config, store, logger: given, engine: givenEngine, rules }: SlackAppOptions): SlackApp {
   if (!config.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is required for Slack modes');
   const token = config.SLACK_BOT_TOKEN;
@@ -105,7 +121,7 @@ export function createSlackApp({ config, store, logger: given, engine: givenEngi
   const health = new Health(store);
   const api = new SlackApi(new webApi.WebClient(token, { ...webClientOptions(config.SLACK_API_URL), logger }), logger, hosts, { health });
   const engine = givenEngine ?? createEnginePool(rules ? { rules } : {});
-  const conversation = new Conversation(store, { engine });
+  const conversation = new Conversation(store, { engine, linkTo: (key) => permalinkOf(api, key) });
   const scheduler = new Scheduler(logger);
   const owner = processOwner(config.REPLICA_ID);
   const leaseMs = config.JOB_LEASE_SECONDS * 1000;

@@ -156,8 +156,9 @@ describe('diag502 CLI', () => {
     const m = memoryIo();
     await runCli(['--format', 'json', logFile], m.io);
     const d = JSON.parse(m.out());
-    // `timeline` (issue 11) is there because the log's rows carry a time; the contract only grows.
-    expect(Object.keys(d).sort()).toEqual(['answer', 'causes', 'codes', 'findings', 'inputs', 'layer', 'missing', 'problems', 'redactions', 'schema', 'stats', 'timeline'].sort());
+    // `timeline` and `fingerprint` (issue 11) are there because the log's rows carry a time and a
+    // cause was named; the contract only grows.
+    expect(Object.keys(d).sort()).toEqual(['answer', 'causes', 'codes', 'findings', 'fingerprint', 'inputs', 'layer', 'missing', 'problems', 'redactions', 'schema', 'stats', 'timeline'].sort());
     // The verdict, added in schema 1 (the contract only grows): a cause led, in the timeout family.
     expect(d.answer).toEqual({ kind: 'cause', family: 'request-timeout', confidence: expect.any(Number) });
     expect(d.schema).toBe(1);

@@ -3,6 +3,7 @@
  * (or a processed id) is expired once it is OLDER than the time to live, so at exactly `ttlMs` it
  * is still there and one millisecond later it is gone.
  */
+import { DEFAULT_MEMORY_TTL_MS } from './team-memory';
 import { DEFAULT_JOB_MAX_AGE_MS, DEFAULT_PROCESSED_TTL_MS, DEFAULT_TTL_MS, type StoreOptions } from './store';
 
 export interface ResolvedStoreOptions {
@@ -10,6 +11,7 @@ export interface ResolvedStoreOptions {
   processedTtlMs: number;
   jobMaxAgeMs: number;
   now: () => Date;
+  memoryTtlMs: number;
 }
 
 /** Fills in the defaults and refuses a time to live that would expire everything or nothing. */
@@ -17,7 +19,8 @@ export function resolveStoreOptions(options: StoreOptions = {}): ResolvedStoreOp
   const ttlMs = positive('time to live', options.ttlMs ?? DEFAULT_TTL_MS);
   const processedTtlMs = positive('processed-id time to live', options.processedTtlMs ?? DEFAULT_PROCESSED_TTL_MS);
   const jobMaxAgeMs = positive('longest job age', options.jobMaxAgeMs ?? DEFAULT_JOB_MAX_AGE_MS);
-  return { ttlMs, processedTtlMs, jobMaxAgeMs, now: options.now ?? (() => new Date()) };
+  const memoryTtlMs = positive('team memory time to live', options.memoryTtlMs ?? DEFAULT_MEMORY_TTL_MS);
+  return { ttlMs, processedTtlMs, jobMaxAgeMs, now: options.now ?? (() => new Date()), memoryTtlMs };
 }
 
 function positive(what: string, ms: number): number {

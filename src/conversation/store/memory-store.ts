@@ -5,10 +5,11 @@
  * way in and on the way out, so no caller can change stored state by mutating an object.
  */
 import { OPEN_JOB_STATES, threadId } from '../types';
-import type { DiagnosisSnapshot, Feedback, Job, JobPatch, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
+import type { DiagnosisSnapshot, Feedback, Job, JobPatch, MemoryEntry, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
 import { expiryCutoff, resolveStoreOptions, type ResolvedStoreOptions } from './expiry';
 import { ownerIsDead } from './owner';
 import type { Store, StoreOptions } from './store';
+import { newestFirst } from './team-memory';
 
 interface JobState {
   job: Job;
@@ -37,6 +38,8 @@ export class MemoryStore implements Store {
   private readonly jobs = new Map<string, JobState>();
   /** Lane → who works on that thread now, and until when (ms). */
   private readonly threadLeases = new Map<string, { owner: string; untilMs: number }>();
+  /** Team memory: `team` → entry id → the entry and when it was last written (ms, store clock). */
+  private readonly memory = new Map<string, Map<string, { entry: MemoryEntry; savedMs: number }>>();
   private closed = false;
 
   constructor(options: StoreOptions = {}) {
@@ -207,6 +210,7 @@ export class MemoryStore implements Store {
     for (const [id, state] of this.jobs) {
       if (this.jobExpired(state, nowMs)) this.jobs.delete(id);
     }
+    this.expireMemory(nowMs);
     return removed;
   }
 
@@ -216,6 +220,7 @@ export class MemoryStore implements Store {
     this.processed.clear();
     this.jobs.clear();
     this.threadLeases.clear();
+    this.memory.clear();
   }
 
   /** A finished job is kept as a processed record for a day; an open one until it is too old to matter. */
@@ -267,5 +272,42 @@ export class MemoryStore implements Store {
   private assertOpen(): void {
     // Same failure as the SQLite store after close, so callers cannot come to rely on a difference.
     if (this.closed) throw new Error('The thread store is closed.');
+  }
+
+  // ── The team's memory (team-memory.ts) ─────────────────────────────────────────────────────
+
+  async remember(entry: MemoryEntry): Promise<void> {
+    this.assertOpen();
+    let team = this.memory.get(entry.team);
+    if (!team) this.memory.set(entry.team, (team = new Map()));
+    team.set(entry.id, { entry: structuredClone(entry), savedMs: this.nowMs() });
+  }
+
+  async recall(team: string, key: string): Promise<MemoryEntry[]> {
+    return (await this.listMemory(team)).filter((e) => e.key === key);
+  }
+
+  async listMemory(team: string): Promise<MemoryEntry[]> {
+    this.assertOpen();
+    const cutoff = expiryCutoff(this.nowMs(), this.options.memoryTtlMs);
+    const live = [...(this.memory.get(team)?.values() ?? [])].filter((m) => m.savedMs >= cutoff);
+    return live.map((m) => structuredClone(m.entry)).sort(newestFirst);
+  }
+
+  async forget(team: string, id: string): Promise<boolean> {
+    this.assertOpen();
+    const entries = this.memory.get(team);
+    const found = entries?.get(id);
+    if (!entries || !found) return false;
+    entries.delete(id);
+    return found.savedMs >= expiryCutoff(this.nowMs(), this.options.memoryTtlMs);
+  }
+
+  private expireMemory(nowMs: number): void {
+    const cutoff = expiryCutoff(nowMs, this.options.memoryTtlMs);
+    for (const [team, entries] of this.memory) {
+      for (const [id, m] of entries) if (m.savedMs < cutoff) entries.delete(id);
+      if (entries.size === 0) this.memory.delete(team);
+    }
   }
 }

@@ -119,6 +119,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    summary: "the team's memory: confirmed and rejected diagnoses per workspace, by fingerprint; a snapshot's fingerprint",
+    sql: `
+      -- One row per (workspace, entry id). entry is the whole MemoryEntry as JSON (redacted text
+      -- only); key and saved_ms are copied out of it to find and expire rows without parsing.
+      CREATE TABLE team_memory (
+        team     TEXT NOT NULL,
+        id       TEXT NOT NULL,
+        key      TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        entry    TEXT NOT NULL,
+        saved_ms INTEGER NOT NULL,
+        PRIMARY KEY (team, id)
+      );
+      CREATE INDEX team_memory_by_key ON team_memory (team, key);
+      CREATE INDEX team_memory_by_saved ON team_memory (saved_ms);
+
+      -- JSON Fingerprint of the diagnosis a snapshot remembers; NULL when it had none.
+      ALTER TABLE snapshots ADD COLUMN fingerprint TEXT;
+    `,
+  },
 ];
 
 /** The version a database has once every migration ran. */

@@ -14,6 +14,10 @@
  *   j:<id>:b          hash: the job's payload, result and progress (redacted text only)
  *   jobs              sorted set of open jobs by acceptance time (claims take the oldest first)
  *   l:<lane>          a thread lease: "owner\nuntil-ms"
+ *   m:<team>:e:<id>   a team memory entry (JSON, with the store-clock time it was saved)
+ *   m:<team>:k:<key>  set of the entry ids with that fingerprint key
+ *   m:<team>:all      sorted set of the team's entry ids by time saved (list, forget, expire)
+ *   m:teams           set of the teams that have memory (so expire() can trim each)
  *   health            written by ping()
  *
  * Forgetting is done by Redis itself: every write sets the keys' expiry (PEXPIRE) to the time to
@@ -27,10 +31,11 @@
 import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import { OPEN_JOB_STATES, threadId } from '../types';
-import type { DiagnosisSnapshot, Feedback, Job, JobPatch, JobState, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
+import type { DiagnosisSnapshot, Feedback, Job, JobPatch, JobState, MemoryEntry, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
 import { expiryCutoff, resolveStoreOptions, type ResolvedStoreOptions } from './expiry';
 import { ownerIsDead } from './owner';
 import type { Store, StoreOptions } from './store';
+import { newestFirst } from './team-memory';
 
 export const DEFAULT_KEY_PREFIX = 'diag502:';
 
@@ -266,6 +271,46 @@ end
 return removed
 `);
 
+/**
+ * Stores a team memory entry and indexes it by fingerprint key and by time, each key expiring with
+ * the memory's time to live (Redis's clock as a backstop; the store clock decides on reading).
+ * KEYS: entry, key set, all, teams. ARGV: entry JSON, saved ms, id, ttl ms, team.
+ */
+const REMEMBER = script(`
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[4])
+redis.call('SADD', KEYS[2], ARGV[3])
+redis.call('PEXPIRE', KEYS[2], ARGV[4])
+redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
+redis.call('PEXPIRE', KEYS[3], ARGV[4])
+redis.call('SADD', KEYS[4], ARGV[5])
+return 1
+`);
+
+/**
+ * Forgets a live entry: the entry and its place in both indexes. 0 when there was none, or it was
+ * past its time to live. KEYS: entry, all. ARGV: key-set prefix (m:<team>:k:), id, cutoff ms.
+ */
+const FORGET = script(`
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local stored = cjson.decode(raw)
+redis.call('DEL', KEYS[1])
+redis.call('SREM', ARGV[1] .. stored.entry.key, ARGV[2])
+redis.call('ZREM', KEYS[2], ARGV[2])
+if tonumber(stored.savedMs) < tonumber(ARGV[3]) then return 0 end
+return 1
+`);
+
+/** Trims every team's time index of entries past the memory's time to live. KEYS: teams. ARGV: prefix, cutoff. */
+const EXPIRE_MEMORY = script(`
+for _, team in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local all = ARGV[1] .. 'm:' .. team .. ':all'
+  redis.call('ZREMRANGEBYSCORE', all, '-inf', '(' .. ARGV[2])
+  if redis.call('EXISTS', all) == 0 then redis.call('SREM', KEYS[1], team) end
+end
+return 1
+`);
+
 /** What a job's head holds (JSON in j:<id>); owner '' and notBefore 0 mean none. */
 interface JobHead {
   lane: string;
@@ -488,7 +533,50 @@ export class RedisStore implements Store {
   async expire(now?: Date): Promise<number> {
     const nowMs = (now ?? this.options.now()).getTime();
     const args = [this.prefix, String(expiryCutoff(nowMs, this.options.ttlMs)), String(expiryCutoff(nowMs, this.options.jobMaxAgeMs))];
+    await this.run(EXPIRE_MEMORY, [this.key('m:teams')], [this.prefix, String(expiryCutoff(nowMs, this.options.memoryTtlMs))]);
     return Number(await this.run(EXPIRE, [this.key('threads'), this.key('jobs')], args));
+  }
+
+  async remember(entry: MemoryEntry): Promise<void> {
+    const savedMs = this.nowMs();
+    const team = memoryPart(entry.team);
+    // Redis's own expiry is a backstop a day after the store clock's: reading decides exactly.
+    const ttl = String(this.options.memoryTtlMs + 24 * 60 * 60 * 1000);
+    const keys = [this.key(`m:${team}:e:${entry.id}`), this.key(`m:${team}:k:${memoryPart(entry.key)}`), this.key(`m:${team}:all`), this.key('m:teams')];
+    await this.run(REMEMBER, keys, [JSON.stringify({ savedMs, entry: { ...entry, key: memoryPart(entry.key) }, key: entry.key }), String(savedMs), entry.id, ttl, team]);
+  }
+
+  async recall(team: string, key: string): Promise<MemoryEntry[]> {
+    const t = memoryPart(team);
+    const ids = await this.call(() => this.client.sMembers(this.key(`m:${t}:k:${memoryPart(key)}`)));
+    return this.liveEntries(t, ids);
+  }
+
+  async listMemory(team: string): Promise<MemoryEntry[]> {
+    const t = memoryPart(team);
+    const cutoff = expiryCutoff(this.nowMs(), this.options.memoryTtlMs);
+    const ids = await this.call(() => this.client.zRangeByScore(this.key(`m:${t}:all`), cutoff, '+inf'));
+    return this.liveEntries(t, ids);
+  }
+
+  async forget(team: string, id: string): Promise<boolean> {
+    const t = memoryPart(team);
+    const cutoff = expiryCutoff(this.nowMs(), this.options.memoryTtlMs);
+    return (await this.run(FORGET, [this.key(`m:${t}:e:${id}`), this.key(`m:${t}:all`)], [this.key(`m:${t}:k:`), id, String(cutoff)])) === 1;
+  }
+
+  /** The entries with these ids that are still within the memory's time to live, newest first. */
+  private async liveEntries(team: string, ids: string[]): Promise<MemoryEntry[]> {
+    if (ids.length === 0) return [];
+    const cutoff = expiryCutoff(this.nowMs(), this.options.memoryTtlMs);
+    const raws = (await this.call(() => this.client.mGet(ids.map((id) => this.key(`m:${team}:e:${id}`))))) as (string | null)[];
+    const live: MemoryEntry[] = [];
+    for (const raw of raws) {
+      if (raw === null) continue;
+      const stored = JSON.parse(raw) as { savedMs: number; entry: MemoryEntry; key: string };
+      if (stored.savedMs >= cutoff) live.push({ ...stored.entry, key: stored.key });
+    }
+    return live.sort(newestFirst);
   }
 
   async close(): Promise<void> {
@@ -583,4 +671,12 @@ export class RedisStore implements Store {
   private nowMs(): number {
     return this.options.now().getTime();
   }
+}
+
+/**
+ * A team id or fingerprint key as one part of a Redis key: percent-encoded, so a ':' in it (or any
+ * other character) can never run into the next part.
+ */
+function memoryPart(text: string): string {
+  return encodeURIComponent(text);
 }

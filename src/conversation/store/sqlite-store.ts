@@ -11,12 +11,13 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { OPEN_JOB_STATES, threadId } from '../types';
-import type { DiagnosisSnapshot, Feedback, Job, JobPatch, JobState, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
+import type { DiagnosisSnapshot, Feedback, Job, JobPatch, JobState, MemoryEntry, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
 import { expiryCutoff, resolveStoreOptions, type ResolvedStoreOptions } from './expiry';
 import { migrate, refuseNewerSchema } from './migrations';
 import { ownerIsDead } from './owner';
 import type { Store, StoreOptions } from './store';
 import { StoreOpenError } from './store-error';
+import { newestFirst } from './team-memory';
 
 /** How long a write waits for another process's transaction before failing with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
@@ -74,6 +75,7 @@ interface SnapshotRow {
   at: string;
   layer: DiagnosisSnapshot['layer'];
   causes: string;
+  fingerprint: string | null;
 }
 interface ResolutionRow {
   cause_id: string | null;
@@ -124,9 +126,9 @@ function prepareStatements(db: Database) {
       `INSERT INTO messages (thread_id, message_id, author, at, kind, text, redactions) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (thread_id, message_id) DO NOTHING`,
     ),
-    upsertSnapshot: db.prepare<[string, string, string | null, string]>(
-      `INSERT INTO snapshots (thread_id, at, layer, causes) VALUES (?, ?, ?, ?)
-       ON CONFLICT (thread_id) DO UPDATE SET at = excluded.at, layer = excluded.layer, causes = excluded.causes`,
+    upsertSnapshot: db.prepare<[string, string, string | null, string, string | null]>(
+      `INSERT INTO snapshots (thread_id, at, layer, causes, fingerprint) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (thread_id) DO UPDATE SET at = excluded.at, layer = excluded.layer, causes = excluded.causes, fingerprint = excluded.fingerprint`,
     ),
     upsertResolution: db.prepare<[string, string | null, string, string, string]>(
       `INSERT INTO resolutions (thread_id, cause_id, text, by_user, at) VALUES (?, ?, ?, ?, ?)
@@ -145,7 +147,7 @@ function prepareStatements(db: Database) {
     selectMessages: db.prepare<[string], MessageRow>(
       'SELECT message_id, author, at, kind, text, redactions FROM messages WHERE thread_id = ? ORDER BY seq',
     ),
-    selectSnapshot: db.prepare<[string], SnapshotRow>('SELECT at, layer, causes FROM snapshots WHERE thread_id = ?'),
+    selectSnapshot: db.prepare<[string], SnapshotRow>('SELECT at, layer, causes, fingerprint FROM snapshots WHERE thread_id = ?'),
     selectResolution: db.prepare<[string], ResolutionRow>('SELECT cause_id, text, by_user, at FROM resolutions WHERE thread_id = ?'),
     selectFeedback: db.prepare<[string], FeedbackRow>(
       'SELECT cause_id, verdict, by_user, at FROM feedback WHERE thread_id = ? ORDER BY seq',
@@ -190,6 +192,16 @@ function prepareStatements(db: Database) {
     deleteThreadLease: db.prepare<[string, string]>('DELETE FROM thread_leases WHERE lane = ? AND owner = ?'),
     expireThreadLeases: db.prepare<[number]>('DELETE FROM thread_leases WHERE lease_until_ms <= ?'),
     ping: db.prepare<[number]>('INSERT INTO health (id, at_ms) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at_ms = excluded.at_ms'),
+    // The team's memory.
+    upsertMemory: db.prepare<[string, string, string, string, string, number]>(
+      `INSERT INTO team_memory (team, id, key, at, entry, saved_ms) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (team, id) DO UPDATE SET key = excluded.key, at = excluded.at, entry = excluded.entry, saved_ms = excluded.saved_ms`,
+    ),
+    selectMemoryByKey: db.prepare<[string, string, number], { entry: string }>('SELECT entry FROM team_memory WHERE team = ? AND key = ? AND saved_ms >= ?'),
+    selectMemory: db.prepare<[string, number], { entry: string }>('SELECT entry FROM team_memory WHERE team = ? AND saved_ms >= ?'),
+    deleteMemory: db.prepare<[string, string]>('DELETE FROM team_memory WHERE team = ? AND id = ?'),
+    selectMemorySaved: db.prepare<[string, string], { saved_ms: number }>('SELECT saved_ms FROM team_memory WHERE team = ? AND id = ?'),
+    expireMemory: db.prepare<[number]>('DELETE FROM team_memory WHERE saved_ms < ?'),
   };
 }
 
@@ -250,6 +262,7 @@ export class SqliteStore implements Store {
       const snapshot = this.sql.selectSnapshot.get(id);
       if (snapshot) {
         record.snapshot = { at: snapshot.at, layer: snapshot.layer, causes: JSON.parse(snapshot.causes) as DiagnosisSnapshot['causes'] };
+        if (snapshot.fingerprint !== null) record.snapshot.fingerprint = JSON.parse(snapshot.fingerprint) as NonNullable<DiagnosisSnapshot['fingerprint']>;
       }
       const resolution = this.sql.selectResolution.get(id);
       if (resolution) record.resolution = toResolution(resolution);
@@ -261,7 +274,7 @@ export class SqliteStore implements Store {
   async saveSnapshot(key: ThreadKey, snapshot: DiagnosisSnapshot): Promise<void> {
     this.write(() => {
       const id = this.touch(key);
-      this.sql.upsertSnapshot.run(id, snapshot.at, snapshot.layer, JSON.stringify(snapshot.causes));
+      this.sql.upsertSnapshot.run(id, snapshot.at, snapshot.layer, JSON.stringify(snapshot.causes), snapshot.fingerprint ? JSON.stringify(snapshot.fingerprint) : null);
     });
   }
 
@@ -423,6 +436,7 @@ export class SqliteStore implements Store {
       this.sql.expireOpenJobs.run(expiryCutoff(now.getTime(), this.options.jobMaxAgeMs));
       this.sql.expireFinishedJobs.run(expiryCutoff(now.getTime(), this.options.processedTtlMs));
       this.sql.expireThreadLeases.run(now.getTime());
+      this.sql.expireMemory.run(expiryCutoff(now.getTime(), this.options.memoryTtlMs));
       return changes;
     });
     return run.immediate();
@@ -459,6 +473,40 @@ export class SqliteStore implements Store {
   private assertOpen(): void {
     if (this.closed) throw new Error('The thread store is closed.');
   }
+
+  // ── The team's memory (team-memory.ts) ─────────────────────────────────────────────────────
+
+  async remember(entry: MemoryEntry): Promise<void> {
+    this.write(() => this.sql.upsertMemory.run(entry.team, entry.id, entry.key, entry.at, JSON.stringify(entry), this.nowMs()));
+  }
+
+  async recall(team: string, key: string): Promise<MemoryEntry[]> {
+    this.assertOpen();
+    return this.sql.selectMemoryByKey.all(team, key, this.memoryCutoff()).map(toMemoryEntry).sort(newestFirst);
+  }
+
+  async listMemory(team: string): Promise<MemoryEntry[]> {
+    this.assertOpen();
+    return this.sql.selectMemory.all(team, this.memoryCutoff()).map(toMemoryEntry).sort(newestFirst);
+  }
+
+  async forget(team: string, id: string): Promise<boolean> {
+    return this.write(() => {
+      const row = this.sql.selectMemorySaved.get(team, id);
+      if (!row) return false;
+      this.sql.deleteMemory.run(team, id);
+      // An expired entry is gone already as far as anyone could see: forgetting it found nothing.
+      return row.saved_ms >= this.memoryCutoff();
+    });
+  }
+
+  private memoryCutoff(): number {
+    return expiryCutoff(this.nowMs(), this.options.memoryTtlMs);
+  }
+}
+
+function toMemoryEntry(row: { entry: string }): MemoryEntry {
+  return JSON.parse(row.entry) as MemoryEntry;
 }
 
 function toMessage(row: MessageRow): StoredMessage {

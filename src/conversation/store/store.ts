@@ -5,9 +5,11 @@
  * that changes a thread is atomic on its own, so concurrent messages to one thread never lose
  * each other's evidence: callers append, then read the whole thread back.
  */
+import type { TeamMemory } from './team-memory';
 import type { DiagnosisSnapshot, Feedback, Job, JobPatch, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
 
-export interface Store {
+/** A store keeps the team's memory too (team-memory.ts), under its own, longer time to live. */
+export interface Store extends TeamMemory {
   /**
    * Appends a message to its thread, creating the thread. Returns false (and changes nothing)
    * when the thread already holds a message with this id: a redelivery.
@@ -90,6 +92,8 @@ export interface StoreOptions {
   jobMaxAgeMs?: number;
   /** The clock, for tests. */
   now?: () => Date;
+  /** Team memory entries not written again for this long are forgotten. Default: 180 days. */
+  memoryTtlMs?: number;
 }
 
 export const DEFAULT_TTL_MS = 7 * 24 * 60 * 60 * 1000;

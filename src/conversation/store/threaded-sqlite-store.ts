@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { DiagnosisSnapshot, Feedback, Job, JobPatch, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
+import type { DiagnosisSnapshot, Feedback, Job, JobPatch, MemoryEntry, NewJob, Resolution, StoredMessage, ThreadKey, ThreadRecord } from '../types';
 import type { WorkerAnswer, WorkerCall } from './sqlite-worker';
 import type { Store, StoreOptions } from './store';
 import { resolveStoreOptions } from './expiry';
@@ -136,5 +136,20 @@ export class ThreadedSqliteStore implements Store {
     this.ended = error;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
+  }
+
+  // ── The team's memory: the worker runs these like every other call (by name) ──────────────
+
+  remember(entry: MemoryEntry): Promise<void> {
+    return this.call('remember', entry);
+  }
+  recall(team: string, key: string): Promise<MemoryEntry[]> {
+    return this.call('recall', team, key);
+  }
+  listMemory(team: string): Promise<MemoryEntry[]> {
+    return this.call('listMemory', team);
+  }
+  forget(team: string, id: string): Promise<boolean> {
+    return this.call('forget', team, id);
   }
 }

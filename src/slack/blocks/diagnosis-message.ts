@@ -7,16 +7,17 @@
 import type { KnownBlock } from '@slack/types';
 import type { Diagnosis, DiagnosedCause } from '../../contract';
 import type { DiagnosisChange } from '../../conversation/change';
+import type { Recalled } from '../../conversation/replies';
 import { FAMILIES } from '../../vocabulary';
 import { houseLabel, maskedNote, nothingFound, OTHER_CANDIDATES_SHOWN, percent, refLine, summarizeInputs } from '../../render/shared';
 import { renderText } from '../../render/text';
 import { describeChange } from '../../render/reply-text';
 import { formatBytes, LIMITS } from '../../evidence/limits';
 import { compose, type Part } from './compose';
-import { context, divider, header } from './elements';
+import { context, divider, header, section } from './elements';
 import { code, markup, prose } from './flow';
 import { diagnosisActions } from './actions';
-import { clip, escapeText, inlineCode, link, mention } from './mrkdwn';
+import { clip, escapeText, inlineCode, labelledLink, link, mention, slackDate } from './mrkdwn';
 import { diagnosisMetadata, fallback, message, type DiagnosisSlackMessage, type Overflow } from './message';
 import { where } from '../../evidence/ref-text';
 
@@ -31,6 +32,8 @@ export interface DiagnosisMessageOptions {
   threadTs?: string;
   /** The paste was over the size cap and only its start was read. */
   truncated?: boolean;
+  /** What the team's memory recalls about this incident: said before anything else. */
+  memory?: Recalled;
 }
 
 /** Header, facts line and parts of a diagnosis, before they are fitted into Slack's limits. */
@@ -81,7 +84,7 @@ export function diagnosisReport(d: Diagnosis, evidencePreview?: string): Overflo
 
 export function diagnosisLayout(d: Diagnosis, options: DiagnosisMessageOptions): DiagnosisLayout {
   const top = d.causes[0];
-  const head: KnownBlock[] = [header(top ? top.title : 'No known 502 cause recognized'), context(facts(d, top, options))];
+  const head: KnownBlock[] = [...memoryBlocks(options.memory), header(top ? top.title : 'No known 502 cause recognized'), context(facts(d, top, options))];
   if (options.truncated) {
     const cap = formatBytes(LIMITS.maxPasteBytes);
     head.push(context([`The message was longer than ${cap}: only its first ${cap} were read.`]));
@@ -90,7 +93,30 @@ export function diagnosisLayout(d: Diagnosis, options: DiagnosisMessageOptions):
   const tail: KnownBlock[] = actionBlock ? [divider(), actionBlock] : [];
   const parts = top ? causeParts(d, top, options.change) : nothingParts(d);
   parts.push(...sharedParts(d, top !== undefined, options.evidencePreview));
-  return { head, parts, tail, text: fallbackText(d, top, options.change) };
+  const seen = options.memory?.confirmed ? 'Seen before. ' : options.memory?.wrong ? 'Marked wrong before. ' : '';
+  return { head, parts, tail, text: `${seen}${fallbackText(d, top, options.change)}` };
+}
+
+/**
+ * The team's memory, first: when this incident was confirmed before (the thread, what fixed it, in
+ * the team's own words, escaped like any user text), and a warning when this diagnosis was marked
+ * wrong.
+ */
+export function memoryBlocks(recalled: Recalled | undefined): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const confirmed = recalled?.confirmed;
+  if (confirmed) {
+    const thread = confirmed.link ? labelledLink(confirmed.link, 'thread') : undefined;
+    const where = thread ? ` (${thread})` : ` (memory entry ${inlineCode(confirmed.id)})`;
+    const fixed = confirmed.fixedBy ? ` What fixed it: “${clip(confirmed.fixedBy, 1200)}”.` : '';
+    blocks.push(section(`:bulb: *Seen before:* on ${slackDate(confirmed.at)} the team confirmed *${clip(confirmed.title, 200)}*${where}.${fixed}`));
+  }
+  const wrong = recalled?.wrong;
+  if (wrong) {
+    const thread = wrong.link ? labelledLink(wrong.link, 'thread') : undefined;
+    blocks.push(section(`:warning: Last time this diagnosis was marked wrong (by ${mention(wrong.by)} on ${slackDate(wrong.at)}${thread ? `, ${thread}` : ''}).`));
+  }
+  return blocks;
 }
 
 /** Confidence, family, layer, who asked, what was read: one grey line of facts. */

@@ -82,3 +82,9 @@ export function link(url: string): string | undefined {
   }
   return `<${url.replace(/&/g, '&amp;')}|${escapeText(host)}>`;
 }
+
+/** A link labelled `label` (plain text), only for plain https URLs such as a Slack permalink. */
+export function labelledLink(url: string, label: string): string | undefined {
+  if (!/^https:\/\/[^\s<>|]+$/.test(url) || url.length > 500) return undefined;
+  return `<${url.replace(/&/g, '&amp;')}|${escapeText(label)}>`;
+}

@@ -7,25 +7,25 @@ import type { KnownBlock } from '@slack/types';
 import type { Reply, ThreadEntry } from '../../conversation/replies';
 import type { Answer } from '../../advice/knowledge';
 import type { Diagnosis } from '../../contract';
-import type { Resolution } from '../../conversation/types';
+import type { MemoryEntry, Resolution } from '../../conversation/types';
 import { HELP_TEXT, renderReplyText } from '../../render/reply-text';
 import { renderText } from '../../render/text';
 import { percent } from '../../render/shared';
 import { compose, type Part } from './compose';
 import { context, header } from './elements';
 import { code, markup, prose, type Chunk } from './flow';
-import { clip, escapeText, inlineCode, link, mention, slackDate } from './mrkdwn';
+import { clip, escapeText, inlineCode, labelledLink, link, mention, slackDate } from './mrkdwn';
 import { diagnosisLayout, diagnosisMessage, type DiagnosisMessageOptions } from './diagnosis-message';
 import { diagnosisMetadata, fallback, message, type Overflow, type SlackMessage } from './message';
 
 /** Who asked, what was read and where to answer: the same as for a diagnosis, minus the change. */
-export type ReplyMessageOptions = Omit<DiagnosisMessageOptions, 'change' | 'truncated'>;
+export type ReplyMessageOptions = Omit<DiagnosisMessageOptions, 'change' | 'truncated' | 'memory'>;
 
 /** Any reply of the conversation layer, laid out for Slack within Block Kit's limits. */
 export function replyMessage(reply: Reply, options: ReplyMessageOptions = {}): SlackMessage {
   switch (reply.type) {
     case 'diagnosis':
-      return diagnosisMessage(reply.diagnosis, { ...options, change: reply.change, truncated: reply.truncated });
+      return diagnosisMessage(reply.diagnosis, { ...options, change: reply.change, truncated: reply.truncated, ...(reply.memory ? { memory: reply.memory } : {}) });
     case 'summary':
       return summaryMessage(reply.diagnosis, reply.entries, reply.resolution, options);
     case 'answer':
@@ -141,7 +141,13 @@ function shortContent(reply: ShortReply): { text: string; chunks: Chunk[]; head:
         head: [],
       };
     case 'resolved':
-      return resolvedContent(reply.resolution, reply.title);
+      return resolvedContent(reply.resolution, reply.title, reply.remembered);
+    case 'memory':
+      return memoryContent(reply.entries);
+    case 'forgot': {
+      const line = reply.id === '' ? 'Say which entry: `forget &lt;id&gt;`, with an id from `memory`.' : reply.found ? `Forgotten: ${inlineCode(reply.id)} is no longer in the team’s memory.` : `The team’s memory holds no entry ${inlineCode(reply.id)} (\`memory\` lists the ids).`;
+      return { text: reply.found ? `Forgotten: ${reply.id}.` : 'Nothing forgotten.', chunks: [markup([line])], head: [] };
+    }
     case 'no-evidence': {
       const read = reply.read.length > 0 ? ` (I read it as ${escapeText(reply.read.join(', '))})` : '';
       const line = `I found no 502 evidence in that message${read}. Paste IIS log lines, an error page, Event Viewer text, response headers or a web.config; ask a question; or say \`help\`.`;
@@ -150,8 +156,30 @@ function shortContent(reply: ShortReply): { text: string; chunks: Chunk[]; head:
   }
 }
 
-function resolvedContent(resolution: Resolution, title: string | undefined): { text: string; chunks: Chunk[]; head: KnownBlock[] } {
-  const by = ` (recorded by ${mention(resolution.by)})`;
+/**
+ * `memory`: one line per entry, newest first, with the id `forget` takes. A list longer than the
+ * message holds is cut by compose and attached whole, like any long reply.
+ */
+function memoryContent(entries: readonly MemoryEntry[]): { text: string; chunks: Chunk[]; head: KnownBlock[] } {
+  if (entries.length === 0) {
+    return { text: 'The team’s memory is empty.', chunks: [markup(['The team’s memory is empty: `resolved &lt;cause&gt; &lt;what fixed it&gt;` in a diagnosed thread fills it.'])], head: [] };
+  }
+  const lines = entries.map((e) => {
+    const what = e.verdict === 'confirmed' ? `confirmed *${clip(e.title, 150)}*` : `marked *${clip(e.title, 150)}* wrong`;
+    const fixed = e.fixedBy ? `; fixed by: “${clip(e.fixedBy, 200)}”` : '';
+    const thread = e.link ? labelledLink(e.link, 'thread') : undefined;
+    return `• ${inlineCode(e.id)} ${slackDate(e.at)}: ${what} (by ${mention(e.by)}${fixed})${thread ? ` ${thread}` : ''}`;
+  });
+  return {
+    text: `The team’s memory: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`,
+    chunks: [markup([`*The team’s memory* (newest first; \`forget &lt;id&gt;\` removes one)`, ...lines])],
+    head: [],
+  };
+}
+
+function resolvedContent(resolution: Resolution, title: string | undefined, remembered?: MemoryEntry): { text: string; chunks: Chunk[]; head: KnownBlock[] } {
+  const kept = remembered ? ` The team’s memory keeps it as ${inlineCode(remembered.id)}.` : '';
+  const by = ` (recorded by ${mention(resolution.by)})${kept}`;
   if (title && resolution.causeId) {
     return {
       text: `Recorded: the cause was ${title}.`,

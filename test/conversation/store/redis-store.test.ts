@@ -2,6 +2,7 @@ import { createClient } from 'redis';
 import { RedisStore } from '../../../src/conversation/store/redis-store';
 import { flushPrefix, keysUnder, REDIS_URL, startRedisServer, uniquePrefix } from '../../support/redis/redis-test';
 import { describeRedis } from '../../helpers/describe-redis';
+import { memoryContract } from './memory-contract';
 import { key, message, storeContract } from './store-contract';
 
 const prefix = uniquePrefix('contract');
@@ -11,6 +12,7 @@ describeRedis('RedisStore', () => {
   afterAll(() => flushPrefix(prefix));
   // Every store gets keys of its own: a test starts from an empty store, as with a new SQLite file.
   storeContract('RedisStore', (options) => new RedisStore(REDIS_URL!, { ...options, keyPrefix: `${prefix}${++n}:` }));
+  memoryContract('RedisStore', (options) => new RedisStore(REDIS_URL!, { ...options, keyPrefix: `${prefix}${++n}:` }));
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -106,7 +106,7 @@ describe('SqliteStore schema versions', () => {
     await store.close();
     inspect(file, (db) => {
       expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
-      expect(tables(db)).toStrictEqual(['feedback', 'health', 'jobs', 'messages', 'processed', 'resolutions', 'snapshots', 'thread_leases', 'threads']);
+      expect(tables(db)).toStrictEqual(['feedback', 'health', 'jobs', 'messages', 'processed', 'resolutions', 'snapshots', 'team_memory', 'thread_leases', 'threads']);
     });
   });
 

@@ -5,6 +5,7 @@
 import { diagnose } from '../../../src/diagnose';
 import { answerQuestion, TOPICS } from '../../../src/advice/knowledge';
 import type { Reply } from '../../../src/conversation/replies';
+import type { MemoryEntry } from '../../../src/conversation/types';
 import { HELP_TEXT } from '../../../src/render/reply-text';
 import { replyMessage, type SlackMessage } from '../../../src/slack/blocks';
 import { allText, textObjects, violations } from './slack-rules';
@@ -16,6 +17,22 @@ const LOG = [
 const diagnosis = diagnose([{ source: 'message 1', text: LOG }]);
 const stdoutAnswer = answerQuestion('how do I enable stdout logging?', { diagnosis: null })!;
 const resolution = { text: 'ancm-request-timeout', causeId: 'ancm-request-timeout', by: 'U024BE7LH', at: '2026-11-20T11:00:00.000Z' };
+/** A memory entry whose words try every mrkdwn trick: they must arrive as plain text. */
+const remembered: MemoryEntry = {
+  id: 'a1b2c3d4',
+  team: 'T0001',
+  key: diagnosis.fingerprint!.key,
+  fingerprint: diagnosis.fingerprint!,
+  verdict: 'confirmed',
+  causeId: 'ancm-request-timeout',
+  diagnosedCauseId: 'ancm-request-timeout',
+  title: "Request ran past ANCM's requestTimeout",
+  fixedBy: 'raised requestTimeout <!channel> *now* & <https://evil.example|click>',
+  thread: 'slack:T0001:C0001:1763633700.000100',
+  link: 'https://acme.slack.com/archives/C0001/p1763633700000100',
+  by: 'U024BE7LH',
+  at: '2026-11-20T11:00:00.000Z',
+};
 
 /** One reply of every type; the Record type makes the compiler insist on all of them. */
 const REPLIES: Record<Reply['type'], Reply> = {
@@ -36,6 +53,8 @@ const REPLIES: Record<Reply['type'], Reply> = {
   resolved: { type: 'resolved', resolution, title: "Request ran past ANCM's requestTimeout" },
   'resolved-usage': { type: 'resolved-usage' },
   'no-evidence': { type: 'no-evidence', read: ['prose'] },
+  memory: { type: 'memory', entries: [remembered, { ...remembered, id: 'bbbbbbbb', verdict: 'wrong', by: 'U0G9QF9C6', fixedBy: undefined, link: undefined }] },
+  forgot: { type: 'forgot', id: 'a1b2c3d4', found: true },
 };
 
 const rendered = Object.fromEntries(Object.entries(REPLIES).map(([type, reply]) => [type, replyMessage(reply, { threadTs: '1763633700.000100' })])) as Record<Reply['type'], SlackMessage>;
@@ -120,6 +139,40 @@ describe('layouts', () => {
     expect(sections(rendered['resolved-usage'])[0]).toContain('`resolved &lt;cause&gt;`');
     const free = replyMessage({ type: 'resolved', resolution: { text: 'the DBA restarted SQL', by: 'U024BE7LH', at: '2026-11-20T11:00:00.000Z' } });
     expect(sections(free)[0]).toContain('Recorded as written: “the DBA restarted SQL”');
+  });
+
+  it("diagnosis: what the team's memory recalls comes first, the team's words escaped", () => {
+    const m = replyMessage({ ...REPLIES.diagnosis, memory: { confirmed: remembered, wrong: { ...remembered, verdict: 'wrong', by: 'U0G9QF9C6', link: undefined } } } as Reply);
+    expect(violations(m)).toEqual([]);
+    const [first, second] = m.blocks as { type: string; text?: { text: string } }[];
+    expect(first!.text!.text).toContain('*Seen before:* on <!date^');
+    expect(first!.text!.text).toContain("the team confirmed *Request ran past ANCM's requestTimeout* (<https://acme.slack.com/archives/C0001/p1763633700000100|thread>).");
+    expect(first!.text!.text).toContain('What fixed it: “raised requestTimeout &lt;!channel&gt; *now* &amp; &lt;https://evil.example|click&gt;”.');
+    expect(second!.text!.text).toContain(':warning: Last time this diagnosis was marked wrong (by <@U0G9QF9C6> on <!date^');
+    expect(m.text.startsWith('Seen before.')).toBe(true);
+    expect(m.blocks[2]!.type).toBe('header');
+  });
+
+  it("diagnosis: a very long note from the team is cut, and the message stays within Slack's limits", () => {
+    const long = { ...remembered, fixedBy: '<&>'.repeat(3000), title: 'x'.repeat(500) };
+    const m = replyMessage({ ...REPLIES.diagnosis, memory: { confirmed: long, wrong: { ...long, verdict: 'wrong' } } } as Reply);
+    expect(violations(m)).toEqual([]);
+    expect((m.blocks[0] as { text: { text: string } }).text.text.length).toBeLessThan(2000);
+    const listed = replyMessage({ type: 'memory', entries: Array.from({ length: 120 }, (_, i) => ({ ...long, id: i.toString(16).padStart(8, '0') })) });
+    expect(violations(listed)).toEqual([]);
+    // Cut to fit, and attached whole.
+    expect(listed.overflow!.content).toContain('00000077  2026-11-20  confirmed');
+  });
+
+  it('memory and forgot: the entries with the ids forget takes; the acknowledgement', () => {
+    const text = sections(rendered.memory).join('\n');
+    expect(text).toContain('• `a1b2c3d4` <!date^');
+    expect(text).toContain('confirmed *Request ran past ANCM');
+    expect(text).toContain('&lt;!channel&gt;');
+    expect(text).toContain('• `bbbbbbbb`');
+    expect(text).toContain('wrong (by <@U0G9QF9C6>)');
+    expect(sections(rendered.forgot)[0]).toContain('Forgotten: `a1b2c3d4`');
+    expect(sections(replyMessage({ type: 'memory', entries: [] }))[0]).toContain('memory is empty');
   });
 
   it('no-evidence: says what it read and what to paste', () => {

@@ -292,6 +292,60 @@ describe('diag502 bot over HTTP (end to end)', () => {
     expect(String(responses('btn-wrong')[0]!.params.text)).toContain('wrong diagnosis');
   });
 
+  test("team memory: a confirmed diagnosis is recalled first in a new thread, with its permalink and the team's words", async () => {
+    const evidence = `${EVIDENCE}\n${MORE_EVIDENCE}`;
+    await bot.event(envelope(mention('CMEM1', '9650.0001', evidence)));
+    await waitFor('the first diagnosis', () => posts('CMEM1').length === 1 && fake.postedTs.has('CMEM1'));
+    const diagnosisTs = fake.postedTs.get('CMEM1')!;
+    const causeId = metadataOf(posts('CMEM1')[0]!)!.event_payload!.causes![0]!.id;
+    await bot.event(envelope(mention('CMEM1', '9650.0002', `resolved ${causeId} installed the Hosting Bundle, token=${SECRET}`, '9650.0001')));
+    await waitFor('the resolved answer', () => posts('CMEM1').length === 2);
+    await bot.interactive({
+      type: 'block_actions',
+      team: { id: TEAM_ID, domain: 'example' },
+      user: { id: 'U3CAROL', username: 'carol', team_id: TEAM_ID },
+      api_app_id: 'A0APP',
+      token: 'legacy',
+      container: { type: 'message', message_ts: diagnosisTs, channel_id: 'CMEM1', is_ephemeral: false },
+      trigger_id: 'trig.mem',
+      channel: { id: 'CMEM1', name: 'ops' },
+      message: { type: 'message', user: BOT_USER_ID, ts: diagnosisTs, thread_ts: '9650.0001', text: 'diagnosis' },
+      response_url: fake.responseUrl('btn-mem'),
+      actions: [{ type: 'button', action_id: 'diag502_confirm', block_id: 'diag502_actions', value: causeId, action_ts: '9650.0100', text: { type: 'plain_text', text: 'x' } }],
+    });
+    await waitFor('the confirm reaction', () => fake.of('reactions.add').some((c) => c.params.channel === 'CMEM1'));
+
+    await bot.event(envelope(mention('CMEM2', '9660.0001', evidence)));
+    await waitFor('the second diagnosis', () => posts('CMEM2').length === 1);
+    const blocks = posts('CMEM2')[0]!.params.blocks as { type: string; text?: { text: string } }[];
+    expect(blocks[0]!.text!.text).toContain('*Seen before:*');
+    expect(blocks[0]!.text!.text).toContain('<https://example.slack.com/archives/CMEM1/p96500001|thread>');
+    expect(blocks[0]!.text!.text).toContain('What fixed it: “installed the Hosting Bundle');
+    expect(JSON.stringify(posts('CMEM2')[0]!.params)).not.toContain(SECRET);
+
+    // "Wrong diagnosis" in that thread: the next thread with the same evidence is warned.
+    const secondTs = fake.postedTs.get('CMEM2')!;
+    await bot.interactive({
+      type: 'block_actions',
+      team: { id: TEAM_ID, domain: 'example' },
+      user: { id: 'U4DAVE', username: 'dave', team_id: TEAM_ID },
+      api_app_id: 'A0APP',
+      token: 'legacy',
+      container: { type: 'message', message_ts: secondTs, channel_id: 'CMEM2', is_ephemeral: false },
+      trigger_id: 'trig.mem2',
+      channel: { id: 'CMEM2', name: 'ops' },
+      message: { type: 'message', user: BOT_USER_ID, ts: secondTs, thread_ts: '9660.0001', text: 'diagnosis' },
+      response_url: fake.responseUrl('btn-mem2'),
+      actions: [{ type: 'button', action_id: 'diag502_wrong', block_id: 'diag502_actions', value: causeId, action_ts: '9660.0100', text: { type: 'plain_text', text: 'x' } }],
+    });
+    await waitFor('the wrong reaction', () => fake.of('reactions.add').some((c) => c.params.channel === 'CMEM2'));
+    await bot.event(envelope(mention('CMEM3', '9670.0001', evidence)));
+    await waitFor('the third diagnosis', () => posts('CMEM3').length === 1);
+    const third = (posts('CMEM3')[0]!.params.blocks as { type: string; text?: { text: string } }[]).map((b) => b.text?.text ?? '');
+    expect(third[0]).toContain('*Seen before:*');
+    expect(third[1]).toContain(':warning: Last time this diagnosis was marked wrong (by <@U4DAVE>');
+  });
+
   test('a file snippet is downloaded with the bot token and diagnosed in the "Reading …" message it replaces; one past the cap is cut with a clear note', async () => {
     const url = fake.addFile('ancm.txt', Buffer.from(`${EVIDENCE}\n`));
     await bot.event(envelope(message('DFILE', '9700.0001', '', { channel_type: 'im', subtype: 'file_share', files: [{ id: 'F1', name: 'ancm.txt', mimetype: 'text/plain', url_private: url, size: 60 }] })));

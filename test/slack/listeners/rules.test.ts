@@ -10,6 +10,11 @@ describe('/diag502 text', () => {
   test('private <evidence> is private and keeps the evidence without the keyword', () => {
     expect(parseCommandText('private HTTP Error 502.5\nline 2')).toEqual({ kind: 'evidence', private: true, evidence: 'HTTP Error 502.5\nline 2' });
   });
+  test("memory and forget <id> go to the conversation, answered privately", () => {
+    expect(parseCommandText('memory')).toEqual({ kind: 'evidence', private: true, evidence: 'memory' });
+    expect(parseCommandText(' forget a1b2c3d4 ')).toEqual({ kind: 'evidence', private: true, evidence: 'forget a1b2c3d4' });
+    expect(parseCommandText('memory leak 502.3')).toEqual({ kind: 'evidence', private: false, evidence: 'memory leak 502.3' });
+  });
   test('anything else is evidence for the channel, kept as sent (helpful is not help)', () => {
     expect(parseCommandText('helpful 502.3 here')).toEqual({ kind: 'evidence', private: false, evidence: 'helpful 502.3 here' });
     expect(parseCommandText('privately 502')).toEqual({ kind: 'evidence', private: false, evidence: 'privately 502' });

@@ -206,6 +206,8 @@ export class FakeSlack {
         const top = this.messages.filter((m) => m.channel === params.channel && (m.thread_ts === undefined || m.thread_ts === m.ts));
         return { ok: true, messages: top.reverse().map((m) => this.shown(m, params)), has_more: false };
       }
+      case 'chat.getPermalink':
+        return { ok: true, channel: params.channel, permalink: `https://example.slack.com/archives/${String(params.channel)}/p${String(params.message_ts).replace('.', '')}` };
       case 'apps.connections.open':
         // Served by this.socket (the HTTP server's upgrade handler).
         return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };

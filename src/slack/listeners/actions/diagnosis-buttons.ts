@@ -2,7 +2,8 @@
  * The buttons under a diagnosis. "Show all evidence" and "Show the config change" answer only the
  * person who clicked (response_url, ephemeral); when the evidence does not fit one message, the
  * full report is attached in the thread on that click (the one on-demand upload). "This was the
- * cause" and "Wrong diagnosis" record feedback for the thread and acknowledge it with a reaction.
+ * cause" and "Wrong diagnosis" record feedback for the thread (and in the team's memory, so the
+ * same incident is recognized next time) and acknowledge it with a reaction.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION_IDS, diagnosisReport, evidenceDetailsMessage, fixDetailsMessage } from '../../blocks';
@@ -71,7 +72,8 @@ async function showDetails(deps: SlackDeps, clicked: Clicked, what: 'evidence' |
 
 async function recordVerdict(deps: SlackDeps, clicked: Clicked, verdict: 'confirmed' | 'wrong'): Promise<void> {
   const key = slackKey(clicked.team, clicked.channel, clicked.threadTs);
-  await deps.store.addFeedback(key, { causeId: clicked.causeId, verdict, by: clicked.user, at: new Date().toISOString() });
+  // The conversation records it for the thread and, when the diagnosis has a fingerprint, in the team's memory.
+  await deps.conversation.feedback(key, { causeId: clicked.causeId, verdict, by: clicked.user });
   try {
     await deps.api.call('reactions.add', { channel: clicked.channel, timestamp: clicked.messageTs, name: REACTIONS[verdict] });
   } catch (error) {

@@ -9,10 +9,12 @@ import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps';
 import { USAGE } from './usage';
 
-/** Splits "private <evidence>" / "help" / evidence. */
+/** Splits "private <evidence>" / "help" / evidence; `memory` and `forget <id>` are answered privately. */
 export function parseCommandText(text: string): { kind: 'help' } | { kind: 'evidence'; private: boolean; evidence: string } {
   const trimmed = text.trim();
   if (trimmed === '' || /^help$/i.test(trimmed)) return { kind: 'help' };
+  // The team's memory is listed and changed for the caller alone: no need to post it to the channel.
+  if (/^(?:memory|forget(?:\s+\S+)?)$/i.test(trimmed)) return { kind: 'evidence', private: true, evidence: trimmed };
   const match = /^private(?:\s+|$)/i.exec(trimmed);
   if (match) {
     const evidence = trimmed.slice(match[0].length);

@@ -5,6 +5,7 @@ export const USAGE = [
   '*Usage*',
   '• `/diag502 <evidence>`: paste IIS log lines, an error page, Event Viewer text, response headers or a web.config; the diagnosis is posted here and the team can follow up in its thread.',
   '• `/diag502 private <evidence>`: the diagnosis is shown only to you.',
+  '• `/diag502 memory`: what the team confirmed or marked wrong before, with ids; `/diag502 forget <id>` removes one (both answered only to you).',
   '• `/diag502 help`: this message.',
   '',
   '*Examples*',
