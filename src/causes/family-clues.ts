@@ -94,6 +94,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'ancm.stdout-log-failed': 'strong',
     'ancm.executable-not-found': 'strong',
     'ancm.launcher-placeholder': 'proves',
+    'ancm.empty-commandline': 'strong',
+    'dotnet.app-to-execute-missing': 'strong',
     'ancm.dotnet-sdk-command': 'strong',
     'event.ancm.1004': 'strong',
     'event.ancm.1008': 'strong',

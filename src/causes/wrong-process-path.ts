@@ -87,6 +87,8 @@ export default defineCause<WrongProcessPathFacts>({
     'ancm.launcher-placeholder': 'proves',
     'ancm.dotnet-sdk-command': 'strong',
     'ancm.app-dll-missing': 'supports',
+    'ancm.empty-commandline': 'strong',
+    'dotnet.app-to-execute-missing': 'strong',
   },
   description:
     'ANCM starts the app with processPath and arguments from web.config. When the executable cannot be found (wrong path, dotnet not on the worker\'s PATH) or arguments do not name the app DLL, nothing starts: 502.5 or 500.0/500.30.',
@@ -102,14 +104,16 @@ export default defineCause<WrongProcessPathFacts>({
       .find((c) => c !== undefined);
     // What the pasted web.config says, or else what ANCM ran (the event's command line).
     const problem = configProblem(processPath?.value, args?.value) ?? (processPath === undefined ? commandLineProblem(commandLineSeen) : undefined);
-    if (notFound.length === 0 && sdk.length === 0 && fileNotFound.length === 0 && bareLines.length === 0 && problem === undefined) return undefined;
+    // Said by ANCM or the .NET host in their own words, wherever the line was pasted.
+    const told = evidence.clues.filter((hit) => !hit.narrative && (hit.clue === 'ancm.empty-commandline' || hit.clue === 'dotnet.app-to-execute-missing'));
+    if (notFound.length === 0 && sdk.length === 0 && fileNotFound.length === 0 && bareLines.length === 0 && told.length === 0 && problem === undefined) return undefined;
 
-    const runtimeSignal = notFound.length > 0 || sdk.length > 0 || fileNotFound.length > 0 || bareLines.length > 0;
+    const runtimeSignal = notFound.length > 0 || sdk.length > 0 || fileNotFound.length > 0 || bareLines.length > 0 || told.length > 0;
     let confidence: number;
     if (sdk.length > 0) confidence = boosted(CONFIDENCE.strong, 0.05);
     else if (notFound.length > 0) confidence = CONFIDENCE.strong;
     else if (fileNotFound.length > 0) confidence = boosted(CONFIDENCE.likely, 0.05);
-    else if (bareLines.length > 0) confidence = CONFIDENCE.likely;
+    else if (bareLines.length > 0 || told.length > 0) confidence = CONFIDENCE.likely;
     // The config alone: a 502.5/500.30 or an ANCM start failure beside it makes it the likely reason.
     else confidence = problem ? PROBLEM_WEIGHT[problem] - (startupContext(evidence) ? 0 : 0.15) : CONFIDENCE.possible;
     if (runtimeSignal && problem) confidence = boosted(Math.max(confidence, PROBLEM_WEIGHT[problem]), 0.1);
@@ -117,7 +121,7 @@ export default defineCause<WrongProcessPathFacts>({
     const event = fileNotFound[0];
     const message = event?.message ?? bareLines[0]?.text ?? '';
     const commandLine = quoted(message, "commandline '") ?? commandLineSeen;
-    const refs: EvidenceRef[] = [...sdk.map((s) => s.ref), ...notFound.map((s) => s.ref), ...fileNotFound.map((e) => e.messageRef), ...bareLines];
+    const refs: EvidenceRef[] = [...sdk.map((s) => s.ref), ...notFound.map((s) => s.ref), ...fileNotFound.map((e) => e.messageRef), ...bareLines, ...told.map((h) => h.ref)];
     for (const attr of problem ? [processPath, args] : []) {
       const ref = attr ? configRef(evidence, attr.source, attr.line) : undefined;
       if (ref) refs.push(ref);
@@ -137,7 +141,7 @@ export default defineCause<WrongProcessPathFacts>({
         processPath: processPath?.value,
         arguments: args?.value,
         commandLine,
-        missingPath,
+        missingPath: missingPath ?? told.find((h) => h.clue === 'dotnet.app-to-execute-missing')?.value,
         sdkCommand: sdk.length > 0,
         dll: dll === '.dll' ? undefined : dll,
         configLooksRight: processPath !== undefined && problem === undefined,

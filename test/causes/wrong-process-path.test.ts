@@ -55,6 +55,24 @@ runCauseTests(cause, {
   ],
   invalid: [
     {
+      // ANCM V1's event 1000 template with an empty command line (processPath resolved to nothing).
+      name: 'ANCM ran an empty command line, said in prose around the event text',
+      evidence: { 'notes.txt': `The site gives HTTP Error 502.5 - Process Failure and Event Viewer logs:\nFailed to start process with commandline '"" ', ErrorCode = '0x80070057'\nfrom the source IIS AspNetCore Module.` },
+      minConfidence: 0.55,
+      evidenceLines: [2],
+      mentions: ['processPath'],
+    },
+    {
+      // The .NET host's muxer message (fx_muxer.cpp) in the stdout log beside ANCM V1's event.
+      name: 'the .NET host says the DLL in arguments does not exist',
+      evidence: {
+        'events.txt': "Application 'MACHINE/WEBROOT/APPHOST/SHOP' with physical root 'C:\\inetpub\\shop\\' failed to start process with commandline '\"dotnet\" .\\Shop.dll', ErrorCode = '0x80004005 : 80008081.",
+        'stdout.log': "The application to execute does not exist: 'C:\\inetpub\\shop\\Shop.dll'.",
+      },
+      minConfidence: 0.6,
+      mentions: ['Shop.dll'],
+    },
+    {
       name: 'the published web.config still holds %LAUNCHER_PATH% (with the 502.5 page)',
       evidence: { 'web.config': LAUNCHER, 'page.html': ancmPage(502, 5, 'ANCM Out-Of-Process Startup Failure') },
       minConfidence: 0.6,

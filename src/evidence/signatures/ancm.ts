@@ -768,6 +768,18 @@ export const SIGNATURES: readonly Signature[] = [
     },
   },
   {
+    // The command line ANCM ran was empty: processPath resolved to nothing (an empty attribute, or
+    // a site whose web.config ANCM never got, such as an app added as a virtual directory).
+    clue: 'ancm.empty-commandline',
+    all: ["with commandline '"],
+    any: ["commandline '\"\" '", "commandline '\"\"'", "commandline ''", "commandline ' '"],
+    source: `${OLD} (ANCM V1 event 1000: "failed to start process with commandline '%s', ErrorCode = '0x%x'", %s empty)`,
+    examples: {
+      match: [`Failed to start process with commandline '"" ', ErrorCode = '0x80070057'`, "Application 'MACHINE/WEBROOT/APPHOST/API' with physical root 'C:\\inetpub\\api\\' failed to start process with commandline '', ErrorCode = '0x80070057 : 0."],
+      noMatch: [`failed to start process with commandline '"dotnet" .\\Api.dll', ErrorCode = '0x80004005 : 80008083.`],
+    },
+  },
+  {
     clue: 'ancm.executable-not-found',
     all: ['valid path to dotnet is on the path'],
     source: `${FXR} (GetAbsolutePathToDotnet, second sentence)`,

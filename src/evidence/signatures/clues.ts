@@ -26,6 +26,8 @@ export const CLUES = {
   'ancm.stdout-log-failed': 'ANCM could not create or redirect to the stdout log file',
   'ancm.executable-not-found': 'processPath points at nothing (Executable was not found, Could not find dotnet.exe)',
   'ancm.launcher-placeholder': 'An unreplaced %LAUNCHER_PATH% / %LAUNCHER_ARGS% in web.config',
+  'ancm.empty-commandline': 'ANCM ran an empty command line (processPath resolved to nothing)',
+  'dotnet.app-to-execute-missing': 'The .NET host says the app DLL it was given does not exist',
   'ancm.dotnet-sdk-command': 'dotnet was run with arguments that are not an app dll ("Did you mean to run dotnet SDK commands?")',
   'ancm.rapid-fail-count': "ANCM's own rapid fail count per minute exceeded (event 1003)",
   'ancm.graceful-shutdown-failed': 'The app did not shut down within shutdownTimeLimit (event 1005)',

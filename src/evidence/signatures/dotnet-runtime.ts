@@ -926,4 +926,15 @@ export const SIGNATURES: readonly Signature[] = [
     source: 'dotnet-dump / SOS "threadpool" command output: every worker thread busy, none idle',
     examples: { match: ['Worker Thread: Total: 610 Running: 610 Idle: 0 MaxLimit: 32767 MinLimit: 8'], noMatch: ['Worker Thread: Total: 12 Running: 2 Idle: 10 MaxLimit: 32767 MinLimit: 8'] },
   },
+  {
+    // `dotnet X.dll` where X.dll is not there: arguments name a DLL the folder does not hold.
+    clue: 'dotnet.app-to-execute-missing',
+    all: ['the application to execute does not exist'],
+    value: /does not exist:\s{0,2}'([^'\r\n]{1,260})'/i,
+    source: 'dotnet/runtime src/native/corehost/fxr/fx_muxer.cpp ("The application to execute does not exist: \'%s\'.")',
+    examples: {
+      match: ["The application to execute does not exist: 'C:\\inetpub\\shop\\Shop.Web.dll'.", 'ASP.NET Core Module stdout Log: The application to execute does not exist: \'PATH\\Api.dll\''],
+      noMatch: ['The application to execute was found and started.'],
+    },
+  },
 ];
