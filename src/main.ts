@@ -2,6 +2,8 @@
  * `npm start`: loads the configuration, opens the thread store, then runs the mode the
  * environment asks for. With no Slack credentials that is the local console.
  */
+// First, before the slower imports: a stop during start-up is a clean exit (see early-stop.ts).
+import { takeOverStopping } from './early-stop';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, loadConfig, modeOf } from './config';
 import type { HouseRule } from './evidence/house';
@@ -46,6 +48,7 @@ async function runSlack(config: Config, store: Store, rules: readonly HouseRule[
     };
     process.once('SIGTERM', on);
     process.once('SIGINT', on);
+    takeOverStopping();
   });
   // Loaded only for Slack modes: the console does not need Bolt at all.
   const { createSlackApp } = await import('./slack/app.js');
@@ -101,6 +104,8 @@ async function main(): Promise<number> {
   const store = mode === 'console' ? openStore(config.STORE_URL, options) : await openServiceStore(config.STORE_URL, options);
   try {
     if (mode !== 'console') return await runSlack(config, store, rules);
+    // The console handles Ctrl-C itself (terminal-session.ts); a piped run keeps Node's default.
+    takeOverStopping();
     process.stderr.write('diag502: no Slack credentials found, so this is the local console. To connect Slack, put SLACK_BOT_TOKEN and SLACK_APP_TOKEN in .env (see .env.example and the README).\n');
     return await runConsole({ stdin: process.stdin, stdout: process.stdout }, store, { ...(rules ? { rules } : {}), ...(memory ? { memory } : {}) });
   } finally {

@@ -22,7 +22,7 @@ export interface Layer {
  * the conversation is shared by the faces and imports none; render/ renders for every face.
  */
 const RULES: readonly { unit: string; level: number; matches: (path: string) => boolean }[] = [
-  { unit: 'main', level: 10, matches: (p) => p === 'main.ts' },
+  { unit: 'main', level: 10, matches: (p) => p === 'main.ts' || p === 'early-stop.ts' },
   { unit: 'cli', level: 9, matches: (p) => p === 'cli.ts' },
   { unit: 'slack', level: 9, matches: (p) => p.startsWith('slack/') },
   { unit: 'console', level: 9, matches: (p) => p.startsWith('console/') },

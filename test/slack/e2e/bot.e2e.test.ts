@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
 import { BOT_USER_ID, FakeSlack, TEAM_ID, type RecordedCall } from '../../support/slack/fake-slack';
+import { eventCallback } from '../../support/slack/envelopes';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 const MORE_EVIDENCE =
@@ -56,16 +57,24 @@ function metadataOf(call: RecordedCall): { event_type?: string; event_payload?: 
 }
 
 function envelope(event: Record<string, unknown>, eventId = `Ev${++eventCounter}`): Record<string, unknown> {
-  return {
-    token: 'legacy',
-    team_id: TEAM_ID,
+  return eventCallback(eventId, event);
+}
+
+/** A click on a diagnosis button, as Slack sends it (block_actions). */
+function clickButton(at: { channel: string; ts: string; threadTs: string }, actionId: string, causeId: string, responseId: string, user = { id: 'U3CAROL', username: 'carol' }) {
+  return bot.interactive({
+    type: 'block_actions',
+    team: { id: TEAM_ID, domain: 'example' },
+    user: { ...user, team_id: TEAM_ID },
     api_app_id: 'A0APP',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
-    event: { event_ts: event.ts, ...event },
-  };
+    token: 'legacy',
+    container: { type: 'message', message_ts: at.ts, channel_id: at.channel, is_ephemeral: false },
+    trigger_id: `trig.${responseId}`,
+    channel: { id: at.channel, name: 'ops' },
+    message: { type: 'message', user: BOT_USER_ID, ts: at.ts, thread_ts: at.threadTs, text: 'diagnosis' },
+    response_url: fake.responseUrl(responseId),
+    actions: [{ type: 'button', action_id: actionId, block_id: 'diag502_actions', value: causeId, action_ts: `${at.threadTs.split('.')[0]}.0100`, text: { type: 'plain_text', text: 'x' } }],
+  });
 }
 
 function mention(channel: string, ts: string, text: string, threadTs?: string): Record<string, unknown> {
@@ -260,20 +269,7 @@ describe('diag502 bot over HTTP (end to end)', () => {
     await waitFor('the diagnosis', () => posts('CBTN').length === 1 && fake.postedTs.has('CBTN'));
     const diagnosisTs = fake.postedTs.get('CBTN')!;
     const causeId = metadataOf(posts('CBTN')[0]!)!.event_payload!.causes![0]!.id;
-    const click = (actionId: string, responseId: string) =>
-      bot.interactive({
-        type: 'block_actions',
-        team: { id: TEAM_ID, domain: 'example' },
-        user: { id: 'U3CAROL', username: 'carol', team_id: TEAM_ID },
-        api_app_id: 'A0APP',
-        token: 'legacy',
-        container: { type: 'message', message_ts: diagnosisTs, channel_id: 'CBTN', is_ephemeral: false },
-        trigger_id: `trig.${responseId}`,
-        channel: { id: 'CBTN', name: 'ops' },
-        message: { type: 'message', user: BOT_USER_ID, ts: diagnosisTs, thread_ts: '9600.0001', text: 'diagnosis' },
-        response_url: fake.responseUrl(responseId),
-        actions: [{ type: 'button', action_id: actionId, block_id: 'diag502_actions', value: causeId, action_ts: '9600.0100', text: { type: 'plain_text', text: 'x' } }],
-      });
+    const click = (actionId: string, responseId: string) => clickButton({ channel: 'CBTN', ts: diagnosisTs, threadTs: '9600.0001' }, actionId, causeId, responseId);
     expect((await click('diag502_show_evidence', 'btn-evidence')).status).toBe(200);
     expect((await click('diag502_show_fix', 'btn-fix')).status).toBe(200);
     await waitFor('both private details', () => responses('btn-evidence').length === 1 && responses('btn-fix').length === 1);
@@ -300,19 +296,7 @@ describe('diag502 bot over HTTP (end to end)', () => {
     const causeId = metadataOf(posts('CMEM1')[0]!)!.event_payload!.causes![0]!.id;
     await bot.event(envelope(mention('CMEM1', '9650.0002', `resolved ${causeId} installed the Hosting Bundle, token=${SECRET}`, '9650.0001')));
     await waitFor('the resolved answer', () => posts('CMEM1').length === 2);
-    await bot.interactive({
-      type: 'block_actions',
-      team: { id: TEAM_ID, domain: 'example' },
-      user: { id: 'U3CAROL', username: 'carol', team_id: TEAM_ID },
-      api_app_id: 'A0APP',
-      token: 'legacy',
-      container: { type: 'message', message_ts: diagnosisTs, channel_id: 'CMEM1', is_ephemeral: false },
-      trigger_id: 'trig.mem',
-      channel: { id: 'CMEM1', name: 'ops' },
-      message: { type: 'message', user: BOT_USER_ID, ts: diagnosisTs, thread_ts: '9650.0001', text: 'diagnosis' },
-      response_url: fake.responseUrl('btn-mem'),
-      actions: [{ type: 'button', action_id: 'diag502_confirm', block_id: 'diag502_actions', value: causeId, action_ts: '9650.0100', text: { type: 'plain_text', text: 'x' } }],
-    });
+    await clickButton({ channel: 'CMEM1', ts: diagnosisTs, threadTs: '9650.0001' }, 'diag502_confirm', causeId, 'btn-mem');
     await waitFor('the confirm reaction', () => fake.of('reactions.add').some((c) => c.params.channel === 'CMEM1'));
 
     await bot.event(envelope(mention('CMEM2', '9660.0001', evidence)));
@@ -325,19 +309,7 @@ describe('diag502 bot over HTTP (end to end)', () => {
 
     // "Wrong diagnosis" in that thread: the next thread with the same evidence is warned.
     const secondTs = fake.postedTs.get('CMEM2')!;
-    await bot.interactive({
-      type: 'block_actions',
-      team: { id: TEAM_ID, domain: 'example' },
-      user: { id: 'U4DAVE', username: 'dave', team_id: TEAM_ID },
-      api_app_id: 'A0APP',
-      token: 'legacy',
-      container: { type: 'message', message_ts: secondTs, channel_id: 'CMEM2', is_ephemeral: false },
-      trigger_id: 'trig.mem2',
-      channel: { id: 'CMEM2', name: 'ops' },
-      message: { type: 'message', user: BOT_USER_ID, ts: secondTs, thread_ts: '9660.0001', text: 'diagnosis' },
-      response_url: fake.responseUrl('btn-mem2'),
-      actions: [{ type: 'button', action_id: 'diag502_wrong', block_id: 'diag502_actions', value: causeId, action_ts: '9660.0100', text: { type: 'plain_text', text: 'x' } }],
-    });
+    await clickButton({ channel: 'CMEM2', ts: secondTs, threadTs: '9660.0001' }, 'diag502_wrong', causeId, 'btn-mem2', { id: 'U4DAVE', username: 'dave' });
     await waitFor('the wrong reaction', () => fake.of('reactions.add').some((c) => c.params.channel === 'CMEM2'));
     await bot.event(envelope(mention('CMEM3', '9670.0001', evidence)));
     await waitFor('the third diagnosis', () => posts('CMEM3').length === 1);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
+import { eventsApi } from '../../support/slack/envelopes';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 
@@ -50,25 +51,6 @@ test('SLACK_APP_TOKEN selects Socket Mode: it opens a connection through SLACK_A
   }
 }, 60_000);
 
-function eventsApi(envelopeId: string, eventId: string, event: Record<string, unknown>, retryAttempt = 0): Record<string, unknown> {
-  return {
-    envelope_id: envelopeId,
-    type: 'events_api',
-    accepts_response_payload: false,
-    retry_attempt: retryAttempt,
-    retry_reason: retryAttempt > 0 ? 'timeout' : '',
-    payload: {
-      token: 'legacy',
-      team_id: TEAM_ID,
-      api_app_id: 'A0APP',
-      type: 'event_callback',
-      event_id: eventId,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
-      event: { event_ts: event.ts, ...event },
-    },
-  };
-}
 
 test('Socket Mode end to end: hello, then an app_mention and a /diag502 envelope are acked by envelope_id and answered; a redelivered event is answered once', async () => {
   const bot = new BotProcess({

@@ -4,33 +4,15 @@
  * redelivered onto the other connection is acked there and answered once.
  */
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
-import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
+import { BOT_USER_ID, FakeSlack } from '../../support/slack/fake-slack';
 import { flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
 import { describeRedis } from '../../helpers/describe-redis';
+import { eventsApi } from '../../support/slack/envelopes';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 const prefix = uniquePrefix('socket-replicas');
 let fake: FakeSlack;
 
-function eventsApi(envelopeId: string, eventId: string, event: Record<string, unknown>, retryAttempt = 0): Record<string, unknown> {
-  return {
-    envelope_id: envelopeId,
-    type: 'events_api',
-    accepts_response_payload: false,
-    retry_attempt: retryAttempt,
-    retry_reason: retryAttempt > 0 ? 'timeout' : '',
-    payload: {
-      token: 'legacy',
-      team_id: TEAM_ID,
-      api_app_id: 'A0APP',
-      type: 'event_callback',
-      event_id: eventId,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
-      event: { event_ts: event.ts, ...event },
-    },
-  };
-}
 
 describeRedis('Socket Mode, two replicas on one Redis', () => {
   beforeAll(async () => {
