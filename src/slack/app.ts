@@ -36,6 +36,7 @@ import { startMaintenance } from './maintenance';
 import { SlackHosts } from './slack-hosts';
 import { verifyAppToken, verifyBotToken } from './startup';
 import { SlackApi, webClientOptions } from './web-api';
+import { closeChartThread } from '../chart/off-thread';
 
 interface SlackAppOptions {
   config: Config;
@@ -236,6 +237,7 @@ export function createSlackApp({ config, store, logger: given, engine: givenEngi
       intake?.stop();
       api.stop();
       await engine.close();
+      await closeChartThread();
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Logger } from '@slack/bolt';
 import type { Timeline } from '../contract';
-import type * as ChartRender from '../chart/render';
+import { timelinePngOffThread } from '../chart/off-thread';
 import { timelineAltText } from '../chart/alt';
 import { guardText } from '../evidence/guard';
 import { uploadFile } from './upload';
@@ -119,10 +119,8 @@ function isTimeline(value: unknown): value is Timeline {
  */
 async function uploadChart(poster: Poster, channel: string, threadTs: string, timeline: Timeline): Promise<void> {
   try {
-    // Vega and resvg load with the first chart, not with the bot.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { timelinePng } = require('../chart/render') as typeof ChartRender;
-    const png = await timelinePng(timeline);
+    // Drawn in a worker thread: Vega and resvg would otherwise hold the acks of other requests.
+    const png = await timelinePngOffThread(timeline);
     await uploadFile(poster.api, poster.token, { channel, threadTs, filename: 'diag502-timeline.png', title: 'diag502 timeline', content: png, altText: guardText(timelineAltText(timeline)) });
   } catch (error) {
     poster.logger.warn(`diag502: could not upload the timeline chart: ${(error as Error).message}`);
