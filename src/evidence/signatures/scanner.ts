@@ -91,7 +91,16 @@ export class SignatureScanner {
     // Narrative cues are how people tell it. A line that a product wrote (it raised a product
     // clue) or markup (a web.config element) is not telling: "recycle" inside WAS's own event
     // text, or "requestTimeout" in an attribute, must not count a second time as narration.
-    if (all.some((h) => h.narrative) && (all.some((h) => !h.narrative) || line.trimStart().startsWith('<'))) return all.filter((h) => !h.narrative);
+    if (all.some((h) => h.narrative) && (all.some((h) => !h.narrative) || line.trimStart().startsWith('<') || isKeyValueRecord(line))) return all.filter((h) => !h.narrative);
     return all;
   }
+}
+
+/**
+ * A line of `name="value"` pairs (a FREB event's data, XML attributes, structured log fields) is
+ * written by a program, not told by a person: "SSL" in `HeaderName="X-ARR-SSL"` is no narration.
+ */
+function isKeyValueRecord(line: string): boolean {
+  const first = line.indexOf('="');
+  return first >= 0 && line.indexOf('="', first + 2) >= 0;
 }

@@ -12,3 +12,10 @@ test('cues in other languages around English log lines', () => {
   expect(cluesOf('после деплоя сайт не отвечает')).toEqual(expect.arrayContaining(['narrative.after-deploy', 'narrative.hang-words']));
   expect(cluesOf('Funciona localmente, mas no IIS dá erro')).toContain('narrative.works-locally');
 });
+
+test('a line of name="value" pairs is written by a program, not narration', () => {
+  // A FREB event row (GENERAL_SET_REQUEST_HEADER, as ARR logs the headers it adds) names SSL only as a header.
+  expect(cluesOf('GENERAL_SET_REQUEST_HEADER HeaderName="X-ARR-SSL", HeaderValue="", Replace="true"')).toEqual([]);
+  // One quoted value in a sentence is still a sentence.
+  expect(cluesOf('We set sslFlags="Ssl" and since then the backend certificate is rejected')).toContain('narrative.cert-words');
+});
