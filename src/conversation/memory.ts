@@ -3,7 +3,7 @@
  * entries feedback becomes. Nothing here stores or renders; conversation.ts does both through
  * TeamMemory and the replies.
  */
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import type { Fingerprint } from '../contract';
 import { sameIncident } from '../evidence/fingerprint';
 import type { Recalled } from './replies';
@@ -18,6 +18,10 @@ export const LOCAL_TEAM = 'local';
  * same thread updates the entry, while "wrong" and "confirmed" in one thread are both kept.
  */
 export function memoryId(team: string, key: string, thread: string, verdict: MemoryEntry['verdict']): string {
+  // Loaded here, not at the top: node:crypto costs the CLI ~9 ms at every start, and only a run
+  // that records in the memory needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof Crypto;
   return createHash('sha256').update([team, key, thread, verdict].join('\u0000')).digest('hex').slice(0, 8);
 }
 
