@@ -176,6 +176,9 @@ export function unfence(line: string): UnfencedLine {
  * for one-line snippets) are taken off the line; the line itself stays.
  */
 export class LineNormalizer {
+  /** Columns of the Markdown table of W3C fields being read, or 0 outside one. */
+  private w3cColumns = 0;
+
   constructor(readonly slack: boolean) {}
 
   /** Returns the normalized line, or undefined for a line that only carried formatting. */
@@ -187,6 +190,47 @@ export class LineNormalizer {
     // A Markdown or Slack quote marker ("> " before the text, nested up to three deep): people
     // quote the log they paste. A lone ">" (the end of a tag split over lines) is content.
     line = line.replace(/^ {0,3}>{1,3} (?=\S)/, '');
-    return spaceCjk(plainCharacters(line)).trimEnd();
+    return this.w3cTable(spaceCjk(plainCharacters(line)).trimEnd());
   }
+
+  /**
+   * IIS log lines pasted as a Markdown table (docs, issue threads, wikis: `| sc-status | sc-substatus
+   * | time-taken |` over `| 502 | 3 | 29889 |`) become the W3C lines they stand for: a `#Fields:`
+   * line, then one row per table row, cells joined by spaces (a space inside a cell becomes `+`,
+   * as IIS writes it; an empty cell `-`). The separator row becomes an empty line, so every line
+   * keeps its number. Any other line ends the table.
+   */
+  private w3cTable(line: string): string {
+    const cells = tableCells(line);
+    if (cells === undefined) {
+      this.w3cColumns = 0;
+      return line;
+    }
+    if (cells.every((c) => /^:?-{3,}:?$/.test(c))) return this.w3cColumns > 0 ? '' : line;
+    const names = cells.map((c) => c.toLowerCase());
+    const known = names.filter((n) => W3C_FIELD_NAMES.has(n)).length;
+    if (known >= 2 && known * 2 >= cells.length) {
+      this.w3cColumns = cells.length;
+      return `#Fields: ${names.join(' ')}`;
+    }
+    if (this.w3cColumns === cells.length) return cells.map((c) => (c === '' ? '-' : c.replace(/\s+/g, '+'))).join(' ');
+    this.w3cColumns = 0;
+    return line;
+  }
+}
+
+/** W3C extended log field names IIS writes (kb-facts, W3C fields). */
+const W3C_FIELD_NAMES = new Set([
+  'date', 'time', 's-sitename', 's-computername', 's-ip', 'cs-method', 'cs-uri-stem', 'cs-uri-query', 's-port', 'cs-username', 'c-ip',
+  'cs-version', 'cs(user-agent)', 'cs(cookie)', 'cs(referer)', 'cs-host', 'sc-status', 'sc-substatus', 'sc-win32-status', 'sc-bytes', 'cs-bytes', 'time-taken',
+]);
+
+/** The cells of a `| a | b |` table row (Markdown escapes such as `\_` undone), or undefined. */
+function tableCells(line: string): string[] | undefined {
+  const t = line.trim();
+  if (t.length < 3 || !t.startsWith('|') || !t.endsWith('|')) return undefined;
+  return t
+    .slice(1, -1)
+    .split('|')
+    .map((c) => c.trim().replace(/\\([_*`|\\])/g, '$1'));
 }

@@ -1,4 +1,5 @@
 import { LineNormalizer, looksSlackEscaped, plainCharacters, unescapeSlack, isCodeFence } from '../../src/evidence/normalize';
+import { diagnose } from '../../src/diagnose';
 
 describe('unescapeSlack', () => {
   it.each([
@@ -57,5 +58,49 @@ describe('LineNormalizer', () => {
   });
   it.each(['```', '~~~', '```powershell', '  ```  '])('recognizes %p as a fence', (line) => {
     expect(isCodeFence(line)).toBe(true);
+  });
+});
+
+describe('IIS log lines pasted as a Markdown table', () => {
+  const normalizeAll = (lines: string[]): (string | undefined)[] => {
+    const n = new LineNormalizer(false);
+    return lines.map((l) => n.normalize(l));
+  };
+
+  it('become a #Fields line and W3C rows, one line for one line (the layout of Microsoft\'s ARR troubleshooting article)', () => {
+    expect(
+      normalizeAll([
+        '| sc-status | sc-substatus | sc-win32-status | time-taken |',
+        '| --- | --- | --- | --- |',
+        '| 502 | 3 | 12002 | 29889 |',
+        'Then the member server:',
+        '| date | time | cs-method | cs-uri-stem | cs(User-Agent) | sc-status | time-taken |',
+        '|:---|:---:|---|---|---|---|---|',
+        '| 2011-07-18 | 16:51:06 | GET | /time/ | Mozilla/4.0 (compatible) | 200 | 45208 |',
+        '| 2011-07-18 | 16:51:07 | GET |  | - | 200 | 12 |',
+      ]),
+    ).toEqual([
+      '#Fields: sc-status sc-substatus sc-win32-status time-taken',
+      '',
+      '502 3 12002 29889',
+      'Then the member server:',
+      '#Fields: date time cs-method cs-uri-stem cs(user-agent) sc-status time-taken',
+      '',
+      '2011-07-18 16:51:06 GET /time/ Mozilla/4.0+(compatible) 200 45208',
+      '2011-07-18 16:51:07 GET - - 200 12',
+    ]);
+  });
+
+  it('leaves other tables alone, and a row of another width ends the table', () => {
+    const freb = ['| 77. | ARR\\_SERVER\\_ROUTED | RoutingReason="LoadBalancing" |', '| --- | --- | --- |'];
+    expect(normalizeAll(freb)).toEqual(freb);
+    expect(normalizeAll(['| sc-status | time-taken |', '| 502 | 3 | 12002 |', '| 502 | 120000 |'])).toEqual(['#Fields: sc-status time-taken', '| 502 | 3 | 12002 |', '| 502 | 120000 |']);
+  });
+
+  it('is read as an IIS log by the engine: the 502.3 and its duration count', () => {
+    const d = diagnose([{ source: 'notes.md', text: ['| sc-status | sc-substatus | sc-win32-status | time-taken |', '| --- | --- | --- | --- |', '| 502 | 3 | 12002 | 29889 |'].join('\n') }]);
+    expect(d.inputs[0]!.kinds).toContain('iis-log');
+    expect(d.causes[0]!.evidence.map((e) => e.text)).toContain('502 3 12002 29889');
+    expect(d.answer.family).toBe('request-timeout');
   });
 });
