@@ -4,8 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { webApi } from '@slack/bolt';
-import type { Logger } from '@slack/bolt';
 import { compareDiagnoses } from '../../src/conversation/change';
 import type { Reply } from '../../src/conversation/replies';
 import { diagnose } from '../../src/diagnose';
@@ -14,13 +12,12 @@ import { guardValue } from '../../src/evidence/guard';
 import { resultSchema } from '../../src/slack/delivery/requests';
 import { postMessage, type Poster } from '../../src/slack/post';
 import { renderReply } from '../../src/slack/render';
-import { SlackHosts } from '../../src/slack/slack-hosts';
-import { SlackApi, webClientOptions } from '../../src/slack/web-api';
 import { FakeSlack } from '../support/slack/fake-slack';
+import { recordingLogger, testPoster } from '../support/slack/test-poster';
 
 let fake: FakeSlack;
 const warnings: string[] = [];
-const logger = { debug: () => undefined, info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined } as unknown as Logger;
+const logger = recordingLogger(warnings);
 
 beforeAll(async () => {
   fake = new FakeSlack();
@@ -29,8 +26,7 @@ beforeAll(async () => {
 afterAll(async () => fake.stop());
 
 function client(): Poster {
-  const web = new webApi.WebClient('xoxb-test', webClientOptions(fake.apiUrl));
-  return { api: new SlackApi(web, logger, new SlackHosts(fake.apiUrl), { policy: { retries: 0, timeoutMs: 5000, backoffMs: [10], maxRetryAfterMs: 1000 } }), token: 'xoxb-test', logger };
+  return testPoster(fake.apiUrl, logger);
 }
 
 const log = readFileSync(join(__dirname, '..', '..', 'examples', 'u_ex261120.log'), 'utf8');

@@ -5,8 +5,9 @@
  * (or the bundle) change under it.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { withDistLock } from '../support/dist-lock';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -14,9 +15,6 @@ interface Launcher {
   ensureBuilt(root: string): number | undefined;
 }
 
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 function bundleIsStale(): boolean {
   const bundle = join(ROOT, 'dist', 'cli.bundle.js');
@@ -24,26 +22,11 @@ function bundleIsStale(): boolean {
 }
 
 export function freshDist({ bundle = false } = {}): void {
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  const lock = join(ROOT, 'dist', '.test-build.lock');
-  const deadline = Date.now() + 170_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock left by a killed run does not block forever.
-      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
-      sleepSync(200);
-    }
-  }
-  try {
+  withDistLock(ROOT, 170_000, () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const launcher = require('../../bin/start.js') as Launcher;
     const code = launcher.ensureBuilt(ROOT);
     if (code !== undefined) throw new Error(`the build failed (tsc exited with ${code})`);
     if (bundle && bundleIsStale()) execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.js')], { cwd: ROOT });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  });
 }

@@ -3,16 +3,13 @@
  * long for Block Kit (`overflow`) uploaded as a snippet in the same thread, or, when the upload
  * fails, a note that says the answer was cut.
  */
-import { webApi } from '@slack/bolt';
-import type { Logger } from '@slack/bolt';
 import { postMessage, type Poster, type SlackMessage } from '../../src/slack/post';
-import { SlackHosts } from '../../src/slack/slack-hosts';
-import { SlackApi, webClientOptions } from '../../src/slack/web-api';
 import { FakeSlack } from '../support/slack/fake-slack';
+import { recordingLogger, testPoster } from '../support/slack/test-poster';
 
 let fake: FakeSlack;
 const warnings: string[] = [];
-const logger = { debug: () => undefined, info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined } as unknown as Logger;
+const logger = recordingLogger(warnings);
 
 beforeAll(async () => {
   fake = new FakeSlack();
@@ -21,8 +18,7 @@ beforeAll(async () => {
 afterAll(async () => fake.stop());
 
 function client(): Poster {
-  const web = new webApi.WebClient('xoxb-test', webClientOptions(fake.apiUrl));
-  return { api: new SlackApi(web, logger, new SlackHosts(fake.apiUrl), { policy: { retries: 0, timeoutMs: 5000, backoffMs: [10], maxRetryAfterMs: 1000 } }), token: 'xoxb-test', logger };
+  return testPoster(fake.apiUrl, logger);
 }
 
 const MESSAGE: SlackMessage = {

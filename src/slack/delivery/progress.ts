@@ -17,28 +17,6 @@ import type { SlackRequest } from './requests';
 /** Pastes at least this long are read with a progress message first. */
 export const LARGE_PASTE_CHARS = 1_000_000;
 
-/** Where the diagnosis of a request will be posted, when it is posted (not a response_url). */
-export interface ProgressTarget {
-  channel: string;
-  threadTs?: string;
-}
-
-/** The request's thread for a progress message, or undefined when its answer is not a channel post. */
-export function progressTarget(request: SlackRequest): ProgressTarget | undefined {
-  switch (request.kind) {
-    case 'command':
-      // A slash command's answer starts its own thread: the progress message becomes that answer.
-      return request.private ? undefined : { channel: request.channel };
-    case 'mention':
-      return { channel: request.channel, threadTs: request.threadTs ?? request.ts };
-    case 'message': {
-      const inThread = request.threadTs !== undefined && request.threadTs !== request.ts;
-      return inThread ? { channel: request.channel, threadTs: request.threadTs } : { channel: request.channel };
-    }
-    case 'shortcut':
-      return { channel: request.channel, threadTs: request.threadTs ?? request.messageTs };
-  }
-}
 
 function sizeText(bytes: number): string {
   return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} KB`;
@@ -80,7 +58,7 @@ export class ProgressNotes {
    * allows it, else as a message (returned, to be replaced by the answer). Undefined when neither
    * worked: the answer then simply arrives as a new message, as for a small paste.
    */
-  async show(request: SlackRequest, target: ProgressTarget, line: string, metadata: unknown): Promise<Shown | undefined> {
+  async show(request: SlackRequest, target: { channel: string; threadTs?: string }, line: string, metadata: unknown): Promise<Shown | undefined> {
     if (request.kind === 'message' && request.im && target.threadTs && !this.noStatus.has(request.team)) {
       try {
         await this.api.call('assistant.threads.setStatus', { channel_id: target.channel, thread_ts: target.threadTs, status: line });

@@ -77,6 +77,26 @@ export const progressSchema = z.object({
 });
 export type JobProgress = z.infer<typeof progressSchema>;
 
+/**
+ * Where a request's answer is posted in its channel: a thread (a mention's, a shortcut's, a
+ * followed thread's), the channel itself (a slash command starts its own thread; a direct
+ * message), or nowhere for a private slash command, answered through its response_url.
+ */
+export function answerPlace(request: SlackRequest): { channel: string; threadTs?: string } | undefined {
+  switch (request.kind) {
+    case 'command':
+      return request.private ? undefined : { channel: request.channel };
+    case 'mention':
+      return { channel: request.channel, threadTs: request.threadTs ?? request.ts };
+    case 'message': {
+      const inThread = request.threadTs !== undefined && request.threadTs !== request.ts;
+      return inThread ? { channel: request.channel, threadTs: request.threadTs } : { channel: request.channel };
+    }
+    case 'shortcut':
+      return { channel: request.channel, threadTs: request.threadTs ?? request.messageTs };
+  }
+}
+
 /** The thread a request belongs to: its jobs run one at a time, in order. */
 export function laneOf(request: SlackRequest): string {
   switch (request.kind) {

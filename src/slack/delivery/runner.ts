@@ -28,8 +28,8 @@ import { postFailure, postMessage, respondTo, updateMessage, type Poster, type S
 import { renderReply } from '../render';
 import { SlackCallError, type SlackApi } from '../web-api';
 import { findPosted } from './already-posted';
-import { ProgressNotes, progressLine, progressTarget } from './progress';
-import { laneOf, payloadSchema, progressSchema, resultSchema, type Answer, type JobPayload, type JobProgress, type JobResult, type SlackRequest } from './requests';
+import { ProgressNotes, progressLine } from './progress';
+import { answerPlace, laneOf, payloadSchema, progressSchema, resultSchema, type Answer, type JobPayload, type JobProgress, type JobResult, type SlackRequest } from './requests';
 import { nextTurn } from './scheduler';
 
 interface RunnerOptions {
@@ -150,7 +150,7 @@ export class Runner {
    */
   private async showProgress(job: Job, payload: JobPayload, progress: JobProgress): Promise<boolean> {
     const request = payload.request;
-    const target = progressTarget(request);
+    const target = answerPlace(request);
     const line = target ? progressLine(request) : undefined;
     if (!target || !line) return true;
     const shown = await this.progressNotes.show(request, target, line, withRequestTag({ text: line, blocks: [] }, `${job.id}#progress`).metadata);
@@ -197,7 +197,7 @@ export class Runner {
       case 'mention': {
         const root = request.threadTs ?? request.ts;
         const key = slackKey(request.team, request.channel, root);
-        const target = { via: 'post' as const, channel: request.channel, threadTs: root };
+        const target = { via: 'post' as const, ...answerPlace(request)! };
         const { text, notes } = await this.withFiles(request, jobId);
         const messages: IncomingMessage[] = [];
         if (request.threadTs && request.threadTs !== request.ts && !(await this.o.store.getThread(key))) {
@@ -211,7 +211,7 @@ export class Runner {
         const inThread = request.threadTs !== undefined && request.threadTs !== request.ts;
         const root = inThread ? request.threadTs! : request.im ? 'dm' : request.ts;
         const key = slackKey(request.team, request.channel, root);
-        const target = inThread ? { via: 'post' as const, channel: request.channel, threadTs: request.threadTs! } : { via: 'post' as const, channel: request.channel };
+        const target = { via: 'post' as const, ...answerPlace(request)! };
         const { text, notes } = await this.withFiles(request, jobId);
         const answers = await this.threadAnswers(target, [{ key, messageId: request.ts, author: request.user, text, cleaned: true, addressed: request.im, slack: true }]);
         return answers.length > 0 || request.im ? [...this.notes(target, notes), ...answers] : [];
@@ -219,7 +219,7 @@ export class Runner {
       case 'shortcut': {
         const root = request.threadTs ?? request.messageTs;
         const key = slackKey(request.team, request.channel, root);
-        const target = { via: 'post' as const, channel: request.channel, threadTs: root };
+        const target = { via: 'post' as const, ...answerPlace(request)! };
         return this.threadAnswers(target, [{ key, messageId: request.messageTs, author: request.author, text: request.text, cleaned: true, addressed: true, slack: true }]);
       }
     }

@@ -6,25 +6,16 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeRedis } from '../../helpers/describe-redis';
 import { freshDist } from '../../helpers/fresh-dist';
+import { freePort } from '../../support/local-net';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const STORE = join(ROOT, 'dist', 'src', 'conversation', 'store', 'redis-store.js');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** What the child process saw: a few writes and reads of every kind, or the error it got. */
 const SMOKE = `

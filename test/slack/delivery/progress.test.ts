@@ -1,5 +1,5 @@
-import { LARGE_PASTE_CHARS, progressLine, progressTarget } from '../../../src/slack/delivery/progress';
-import type { SlackRequest } from '../../../src/slack/delivery/requests';
+import { LARGE_PASTE_CHARS, progressLine } from '../../../src/slack/delivery/progress';
+import { answerPlace, type SlackRequest } from '../../../src/slack/delivery/requests';
 
 const mention = (text: string, files?: { name: string; size?: number }[]): SlackRequest => ({
   kind: 'mention',
@@ -34,10 +34,10 @@ describe('progressLine', () => {
   });
 });
 
-describe('progressTarget', () => {
+describe('answerPlace', () => {
   it('is the thread the answer goes to, and nothing for a private slash command answer', () => {
-    expect(progressTarget(mention('x'))).toEqual({ channel: 'C1', threadTs: '100.0001' });
-    expect(progressTarget({ kind: 'command', id: 'trigger:1', team: 'T1', channel: 'C1', text: 'x', user: 'U1', private: true, responseUrl: 'https://hooks.slack.com/x' })).toBeUndefined();
-    expect(progressTarget({ kind: 'command', id: 'trigger:2', team: 'T1', channel: 'C1', text: 'x', user: 'U1', private: false, responseUrl: 'https://hooks.slack.com/x' })).toEqual({ channel: 'C1' });
+    expect(answerPlace(mention('x'))).toEqual({ channel: 'C1', threadTs: '100.0001' });
+    expect(answerPlace({ kind: 'command', id: 'trigger:1', team: 'T1', channel: 'C1', text: 'x', user: 'U1', private: true, responseUrl: 'https://hooks.slack.com/x' })).toBeUndefined();
+    expect(answerPlace({ kind: 'command', id: 'trigger:2', team: 'T1', channel: 'C1', text: 'x', user: 'U1', private: false, responseUrl: 'https://hooks.slack.com/x' })).toEqual({ channel: 'C1' });
   });
 });

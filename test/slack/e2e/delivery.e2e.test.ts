@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
+import { eventCallback } from '../../support/slack/envelopes';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 let fake: FakeSlack;
@@ -29,15 +30,7 @@ function env(overrides: Record<string, string> = {}): Record<string, string> {
 }
 
 function envelope(event: Record<string, unknown>, eventId: string): Record<string, unknown> {
-  return {
-    token: 'legacy',
-    team_id: TEAM_ID,
-    api_app_id: 'A0APP',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    event: { event_ts: event.ts, ...event },
-  };
+  return eventCallback(eventId, event);
 }
 
 function mention(channel: string, ts: string, text = EVIDENCE): Record<string, unknown> {

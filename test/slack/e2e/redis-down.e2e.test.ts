@@ -4,23 +4,16 @@
  * request could not be taken.
  */
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
-import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
+import { BOT_USER_ID, FakeSlack } from '../../support/slack/fake-slack';
 import { startRedisServer } from '../../support/redis/redis-test';
 import { describeRedis } from '../../helpers/describe-redis';
+import { eventCallback } from '../../support/slack/envelopes';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 let fake: FakeSlack;
 
 function envelope(channel: string, ts: string, eventId: string): Record<string, unknown> {
-  return {
-    token: 'legacy',
-    team_id: TEAM_ID,
-    api_app_id: 'A0APP',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    event: { type: 'app_mention', user: 'U1ALICE', channel, ts, event_ts: ts, text: `<@${BOT_USER_ID}> ${EVIDENCE}` },
-  };
+  return eventCallback(eventId, { type: 'app_mention', user: 'U1ALICE', channel, ts, text: `<@${BOT_USER_ID}> ${EVIDENCE}` });
 }
 
 function bot(url: string, extra: Record<string, string> = {}): BotProcess {

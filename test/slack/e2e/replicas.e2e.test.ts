@@ -11,6 +11,7 @@ import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bo
 import { BOT_USER_ID, FakeSlack, TEAM_ID, type RecordedCall } from '../../support/slack/fake-slack';
 import { flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
 import { describeRedis } from '../../helpers/describe-redis';
+import { eventCallback } from '../../support/slack/envelopes';
 
 const EVIDENCE = 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure';
 const MORE_EVIDENCE =
@@ -37,16 +38,7 @@ function env(replica: string): Record<string, string> {
 }
 
 function envelope(event: Record<string, unknown>, eventId: string): Record<string, unknown> {
-  return {
-    token: 'legacy',
-    team_id: TEAM_ID,
-    api_app_id: 'A0APP',
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
-    event: { event_ts: event.ts, ...event },
-  };
+  return eventCallback(eventId, event);
 }
 
 function mention(channel: string, ts: string, text = EVIDENCE): Record<string, unknown> {

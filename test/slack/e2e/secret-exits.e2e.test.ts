@@ -16,6 +16,7 @@ import { BotProcess, buildIfStale, ROOT, waitFor } from '../../support/slack/bot
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
 import { dumpUnder, flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
 import { describeRedis } from '../../helpers/describe-redis';
+import { eventCallback } from '../../support/slack/envelopes';
 
 const ROWS = Array.from({ length: 120 }, (_, i) => `2026-11-20 10:${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 10.0.0.5 POST /reports/export - 443 - 203.0.113.21 Mozilla/5.0 - 502 3 12002 ${120000 + i}`);
 const PASTE = [
@@ -79,7 +80,7 @@ async function slackRound(x: string, store: { url: string; keyPrefix?: string; c
     const sign = (fields: Record<string, string>) => bot.command(fields);
     await sign({ token: 'l', team_id: TEAM_ID, channel_id: `CEXIT1${x}`, user_id: 'U1', user_name: 'a', command: '/diag502', text: PASTE, response_url: fake.responseUrl(`exit-cmd${x}`), trigger_id: `trig.exit1${x}`, api_app_id: 'A' });
     await sign({ token: 'l', team_id: TEAM_ID, channel_id: `CEXIT2${x}`, user_id: 'U1', user_name: 'a', command: '/diag502', text: `private ${PASTE}`, response_url: fake.responseUrl(`exit-private${x}`), trigger_id: `trig.exit2${x}`, api_app_id: 'A' });
-    const envelope = (id: string, event: Record<string, unknown>) => ({ token: 'l', team_id: TEAM_ID, api_app_id: 'A', type: 'event_callback', event_id: id, event_time: 1, event: { event_ts: event.ts, ...event } });
+    const envelope = eventCallback;
     await bot.event(envelope(`EvExit3${x}`, { type: 'app_mention', user: 'U1', channel: `CEXIT3${x}`, ts: '10.0001', text: `<@${BOT_USER_ID}> ${PASTE}` }));
     // A paste whose answer does not fit Block Kit: its full report is uploaded with it.
     await bot.event(envelope(`EvExit5${x}`, { type: 'app_mention', user: 'U1', channel: `CEXIT5${x}`, ts: '12.0001', text: `<@${BOT_USER_ID}> ${PASTE}\n${bigIisLog(6000)}` }));

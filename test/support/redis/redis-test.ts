@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
+import { freePort } from '../local-net';
 import { createClient } from 'redis';
 
 /** The test Redis, or undefined when there is none (then the suites are skipped, see global-setup.js). */
@@ -49,7 +49,7 @@ export async function flushPrefix(prefix: string): Promise<void> {
  * writes, which the shared one must never do). Needs redis-server on PATH.
  */
 export async function startRedisServer(port?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
-  const chosen = port ?? (await freeLoopbackPort());
+  const chosen = port ?? (await freePort());
   const child = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${chosen}`;
   const deadline = Date.now() + 10_000;
@@ -76,17 +76,6 @@ export async function startRedisServer(port?: number): Promise<{ url: string; po
   return { url, port: chosen, stop };
 }
 
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Every key under `prefix` with its whole value, as one text (for "this secret is nowhere" checks). */
 export async function dumpUnder(prefix: string): Promise<string> {

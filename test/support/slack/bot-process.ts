@@ -4,9 +4,12 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { withDistLock } from '../dist-lock';
+import { freePort } from '../local-net';
+
+export { freePort };
 
 function repoRoot(from: string): string {
   let dir = from;
@@ -33,28 +36,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 /**
  * Builds dist when any source is newer than dist/src/main.js. Jest runs test files in parallel
  * workers, so a lock directory (mkdir is atomic) keeps two builds from writing dist at once.
  */
 export function buildIfStale(): void {
-  const lock = join(ROOT, 'dist', '.e2e-build.lock');
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
-      sleepSync(200);
-    }
-  }
-  try {
+  withDistLock(ROOT, 120_000, () => {
     if (!existsSync(MAIN) || newestMtime(join(ROOT, 'src')) > statSync(MAIN).mtimeMs) {
       try {
         execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
@@ -62,22 +50,9 @@ export function buildIfStale(): void {
         // Type errors in files other people are writing still emit JavaScript; the tests decide.
       }
     }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
+
 
 export class BotProcess {
   private child: ChildProcess | undefined;
