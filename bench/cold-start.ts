@@ -10,34 +10,49 @@ import { performance } from 'node:perf_hooks';
 import { GNU_TIME, median } from './measure';
 
 export const COLD_START_TARGETS = { cliOverNode: 1.5, promptMs: 1000 };
-const RUNS = 15;
+const RUNS = 25;
 
-/** Median wall time of `command args` over `runs` runs (after one unmeasured run), in milliseconds. */
-export function medianWallMs(command: string, args: readonly string[], runs: number, cwd: string): number {
+interface Command {
+  command: string;
+  args: readonly string[];
+}
+
+/** Wall time of one run of `command args` in milliseconds, output discarded. */
+function wallMs({ command, args }: Command, cwd: string): number {
+  const start = performance.now();
   spawnSync(command, args, { cwd, stdio: 'ignore' });
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    spawnSync(command, args, { cwd, stdio: 'ignore' });
-    times.push(performance.now() - start);
-  }
-  return median(times);
+  return performance.now() - start;
+}
+
+/** CPU time (user + system, through GNU time) of one run in milliseconds, or NaN when it cannot be measured. */
+function cpuMs({ command, args }: Command, cwd: string): number {
+  const r = spawnSync(GNU_TIME, ['-f', '%U %S', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const match = /(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(r.stderr ?? '');
+  if (r.error || !match) return Number.NaN;
+  return (Number(match[1]) + Number(match[2])) * 1000;
+}
+
+export interface PairedMedians {
+  base: number;
+  subject: number;
 }
 
 /**
- * Median CPU time (user + system, through GNU time) of `command args`, in milliseconds, or NaN when
- * it cannot be measured. On a busy machine wall time says as much about the neighbours as about
- * the command; CPU time does not.
+ * Medians of `measure` over `runs` runs of a base command and a subject command, run in turns
+ * (base, subject, base, ...) after one unmeasured run of each. Run in two blocks, one command's
+ * runs would meet other neighbours on a shared machine than the other's; in turns, both meet the
+ * same ones, so their ratio says something about the commands and not about the moment.
  */
-export function medianCpuMs(command: string, args: readonly string[], runs: number, cwd: string): number {
-  const times: number[] = [];
+export function pairedMedians(measure: (c: Command, cwd: string) => number, base: Command, subject: Command, runs: number, cwd: string): PairedMedians {
+  measure(base, cwd);
+  measure(subject, cwd);
+  const baseTimes: number[] = [];
+  const subjectTimes: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const r = spawnSync(GNU_TIME, ['-f', '%U %S', command, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    const match = /(\d+(?:\.\d+)?) (\d+(?:\.\d+)?)\s*$/.exec(r.stderr ?? '');
-    if (r.error || !match) return Number.NaN;
-    times.push((Number(match[1]) + Number(match[2])) * 1000);
+    baseTimes.push(measure(base, cwd));
+    subjectTimes.push(measure(subject, cwd));
   }
-  return median(times);
+  return { base: median(baseTimes), subject: median(subjectTimes) };
 }
 
 /** The environment of a fresh machine: no Slack credentials, a store of its own. */
@@ -92,16 +107,16 @@ function bundleInUse(root: string): boolean {
 export async function runColdStartBench(root: string): Promise<ColdStart> {
   const input = join(mkdtempSync(join(tmpdir(), 'diag502-bench-')), 'one-line.txt');
   writeFileSync(input, 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure\n');
-  const nodeMs = medianWallMs(process.execPath, ['-e', '0'], RUNS, root);
-  const cliMs = medianWallMs(process.execPath, [join(root, 'bin', 'diag502.js'), input], RUNS, root);
+  const bareNode = { command: process.execPath, args: ['-e', '0'] };
+  const cli = { command: process.execPath, args: [join(root, 'bin', 'diag502.js'), input] };
+  const { base: nodeMs, subject: cliMs } = pairedMedians(wallMs, bareNode, cli, RUNS, root);
   const ratio = cliMs / nodeMs;
-  const nodeCpu = medianCpuMs(process.execPath, ['-e', '0'], RUNS, root);
-  const cliCpu = medianCpuMs(process.execPath, [join(root, 'bin', 'diag502.js'), input], RUNS, root);
+  const { base: nodeCpu, subject: cliCpu } = pairedMedians(cpuMs, bareNode, cli, RUNS, root);
   const promptRuns = 5;
   const promptMs = await medianFirstOutput('npm', ['start', '--silent'], promptRuns, root);
   const launcherMs = await medianFirstOutput(process.execPath, [join(root, 'bin', 'start.js')], promptRuns, root);
   const lines = [
-    `node -e 0:                          median ${nodeMs.toFixed(0)} ms over ${RUNS} runs`,
+    `node -e 0:                          median ${nodeMs.toFixed(0)} ms over ${RUNS} runs, taken in turns with the CLI's`,
     `node bin/diag502.js <one-line file>: median ${cliMs.toFixed(0)} ms over ${RUNS} runs (${bundleInUse(root) ? 'bundled' : 'NOT bundled: dist/cli.bundle.js is missing or older than the last tsc run; npm run build makes it'})`,
     `ratio CLI / node: ${ratio.toFixed(2)} (CPU time, user + system: node ${nodeCpu.toFixed(0)} ms, CLI ${cliCpu.toFixed(0)} ms, ratio ${(cliCpu / nodeCpu).toFixed(2)})`,
     `npm start (console, stdin "exit"), time to first output: median ${promptMs.toFixed(0)} ms over ${promptRuns} runs (node bin/start.js alone: ${launcherMs.toFixed(0)} ms)`,

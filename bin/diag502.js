@@ -3,13 +3,28 @@
 // Thin launcher: the CLI is compiled to dist/ by `npm run build` (run by `npm install`), which also
 // bundles it into one file with a V8 code cache (scripts/bundle.js): Node then reads and compiles
 // one file instead of about 250, which made most of a short run's time.
-// `diag502 big.log | head` closes stdout early; that is not an error worth a stack trace.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
 const { join } = require('node:path');
 const { loadBundle } = require('./load-bundle.js');
+const { fdWriter } = require('./fd-writer.js');
+
+/** Where the CLI writes: the descriptors themselves (bin/fd-writer.js says why), or on Windows the process streams. */
+function cliIo() {
+  if (process.platform === 'win32') {
+    // `diag502 big.log | head` closes stdout early; that is not an error worth a stack trace.
+    process.stdout.on('error', (error) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+    return process;
+  }
+  return {
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: fdWriter(1, () => process.stdout),
+    stderr: fdWriter(2, () => process.stderr),
+  };
+}
 
 function loadCli() {
   return loadBundle(join(__dirname, '..'), 'cli') ?? require('../dist/src/cli.js');
@@ -23,6 +38,6 @@ try {
   process.stderr.write('diag502: the CLI is not built yet; run `npm install` (or `npm run build`) in the project first.\n');
   process.exit(2);
 }
-cli.runCli(process.argv.slice(2)).then((code) => {
+cli.runCli(process.argv.slice(2), cliIo()).then((code) => {
   process.exitCode = code;
 });
