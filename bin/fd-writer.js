@@ -14,6 +14,7 @@
  * way) hands the rest to the process stream, which waits for the pipe to drain.
  */
 const fs = require('node:fs');
+const { Buffer } = require('node:buffer');
 
 function fdWriter(fd, stream, { writeSync = fs.writeSync, exit = process.exit } = {}) {
   let fallback = false;

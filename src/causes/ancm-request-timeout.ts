@@ -72,6 +72,8 @@ export default defineCause<AncmRequestTimeoutFacts>({
     'sql.pool-timeout': 'against',
     'net.no-buffer-space': 'against',
     'duration.near-120s': 'strong',
+    // Ran (or was written to wait) well past the 120 s default: that default cut it off.
+    'duration.beyond-120s': 'supports',
     'status.502.3': 'hints',
   },
   description:

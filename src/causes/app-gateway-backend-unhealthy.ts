@@ -25,6 +25,8 @@ export default defineCause<AppGatewayBackendUnhealthyFacts>({
   family: 'proxy-origin',
   layer: 'load-balancer',
   clues: {
+    // The report names an Azure gateway: one of its own causes, whichever the clues pick among them.
+    'azure-gateway.named': 'supports',
     'appgw.backend-unhealthy': 'proves',
     'appgw.page': 'supports',
   },
@@ -45,7 +47,9 @@ export default defineCause<AppGatewayBackendUnhealthyFacts>({
     const closed = infos.filter((i) => i === 'ERRORINFO_UPSTREAM_CLOSED_CONNECTION').length;
     let confidence: number;
     if (noLive > 0) confidence = boosted(CONFIDENCE.strong, noLive >= 3 ? 0.05 : 0);
-    else if (closed > 0) confidence = CONFIDENCE.likely;
+    // The docs read a closed connection as the backend hanging up (a crash, or a server at its
+    // limits): health is one reading of it, the crash family's the first.
+    else if (closed > 0) confidence = CONFIDENCE.possible;
     else confidence = boosted(CONFIDENCE.likely, candidates.length >= 3 ? 0.03 : 0);
     return {
       confidence,

@@ -35,6 +35,8 @@ export default defineCause<ArrProxyTimeoutFacts>({
     'duration.near-30s': 'strong',
     // ARR's proxy timeout defaults to 120 s too (ANCM's requestTimeout does).
     'duration.near-120s': 'supports',
+    // Another gateway is named as the one in front: a 30 s wait is more likely its timeout.
+    'azure-gateway.named': 'against',
   },
   description:
     "IIS Application Request Routing forwarded the request and gave up waiting (ERROR_WINHTTP_TIMEOUT) after its own timeout: 30 seconds for a web farm by default, 2 minutes for a URL Rewrite reverse-proxy rule. ARR then returned 502.3 although the backend may still be working.",

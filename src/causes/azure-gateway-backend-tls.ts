@@ -30,6 +30,8 @@ export default defineCause<AzureGatewayBackendTlsFacts>({
   family: 'tls-handshake',
   layer: 'cdn',
   clues: {
+    // The report names an Azure gateway: one of its own causes, whichever the clues pick among them.
+    'azure-gateway.named': 'supports',
     'appgw.backend-cert': 'proves',
     'frontdoor.origin-tls': 'proves',
   },

@@ -29,11 +29,17 @@ export default defineCause<AzureGatewayTimeoutFacts>({
   family: 'request-timeout',
   layer: 'load-balancer',
   clues: {
+    // The report names an Azure gateway: one of its own causes, whichever the clues pick among them.
+    'azure-gateway.named': 'supports',
     'appgw.backend-timeout': 'proves',
     'frontdoor.origin-timeout': 'proves',
     'appservice.timeout-230': 'proves',
     'duration.near-230s': 'strong',
     'duration.near-20s': 'supports',
+    // Front Door's origin timeout (kb-facts 6.3) and the Application Gateway ingress controller's
+    // request-timeout annotation (learn.microsoft.com application-gateway/ingress-controller-annotations)
+    // default to 30 s.
+    'duration.near-30s': 'supports',
   },
   description:
     'Azure Application Gateway (20 s by default) or Front Door (30 s by default) stopped waiting for the backend and answered 502/504 itself.',

@@ -42,6 +42,7 @@ export default defineCause<BackendConnectionResetFacts>({
     'nginx.premature-close': 'supports',
     'nginx.reset-by-peer': 'supports',
     'net.connection-reset': 'supports',
+    'appgw.upstream-closed': 'supports',
     'alb.target-failed': 'supports',
     // Explaining away: a crash or a recycle at the same time is what broke the connections, and
     // its own cause says what to fix.

@@ -145,6 +145,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'nginx.premature-close': 'hints',
     'nginx.reset-by-peer': 'supports',
     'net.connection-reset': 'supports',
+    // Application Gateway's documented reading: the backend crashed or reached its limits.
+    'appgw.upstream-closed': 'supports',
     'httperr.app-pool-abandoned': 'supports',
     'alb.target-failed': 'hints',
     'narrative.crash-words': 'supports',

@@ -40,6 +40,8 @@ export default defineCause<FrontDoorOriginErrorFacts>({
   family: 'proxy-origin',
   layer: 'cdn',
   clues: {
+    // The report names an Azure gateway: one of its own causes, whichever the clues pick among them.
+    'azure-gateway.named': 'supports',
     'frontdoor.origin-error': 'strong',
   },
   description:

@@ -188,6 +188,14 @@ const STATUS_AFTER_WORD = /\b(?:https?|error|errors|status(?:[ -]code)?|response
 /** `502 Bad Gateway`, `524 A timeout occurred`, `500 errors`, `502s`. */
 const STATUS_BEFORE_WORD =
   /(?<![\w.:/$#-])([45]\d\d)(?:(s)\b| (?:errors?|responses?|status(?:es)?)\b| (bad gateway|service (?:temporarily )?unavailable|gateway time-?out|internal server error|bad request|not found|forbidden|unauthorized|request timeout|a timeout occurred|web server is down|connection timed out|origin is unreachable|ssl handshake failed|invalid ssl certificate|web server (?:is )?return(?:s|ing) an unknown error)\b)/gi;
+/**
+ * A status in a named field of a gateway's or a monitor's log, whatever the syntax around it:
+ * JSON (`"httpStatus": 504`), Log Analytics tables (`httpStatus_d | 504`), key=value
+ * (`elb_status_code=502`, `serverStatus=504`). The name ends in "status" or "status code" after
+ * a short prefix (http, server, elb, target, backend, origin, upstream), with a Log Analytics type
+ * suffix (`_d`, `_s`) allowed. Every quantifier is bounded, so the scan stays linear.
+ */
+const STATUS_FIELD = /\b[a-z]{0,10}[_-]?status(?:[_-]?code)?(?:_[a-z])?["']?[\s:=#'"|,]{1,5}([45]\d\d)(?!\w|\.\d)/gi;
 /** The rendered FREB view pasted as text: `HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3"`. */
 const FREB_STATUS = /\bHttpStatus="([45]\d\d)"/;
 const FREB_SUBSTATUS = /\bHttpSubStatus="(\d{1,5})"/;
@@ -319,6 +327,7 @@ function scanSymbols(line: string, out: Findings): void {
 
 function scanProseStatuses(line: string, out: Findings): void {
   for (const m of line.matchAll(STATUS_AFTER_WORD)) out.status(Number(m[1]));
+  if (/status/i.test(line)) for (const m of line.matchAll(STATUS_FIELD)) out.status(Number(m[1]));
   for (const m of line.matchAll(STATUS_BEFORE_WORD)) {
     const status = Number(m[1]);
     if (m[2] !== undefined && !PLURAL_STATUSES.has(status)) continue;

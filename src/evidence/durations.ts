@@ -54,10 +54,36 @@ const UNIT_HINT = new RegExp(`ms|sec|s\\b|min|hour|hr|${OTHER_SCRIPT_UNITS}|segu
 /** Longer than any timeout a gateway has: beyond this a number is not a request duration. */
 const MAX_MS = 48 * 3_600_000;
 
+/**
+ * Waits written in .NET code, as people paste their repro: `TimeSpan.FromMinutes(5)`,
+ * `Task.Delay(300000)`, `Thread.Sleep(130_000)` (the last two in milliseconds).
+ */
+const CODE_SPAN = /\bFrom(Milliseconds|Seconds|Minutes|Hours)\(\s{0,2}(\d{1,7}(?:\.\d{1,3})?)\s{0,2}\)/g;
+const CODE_WAIT = /\b(?:Task\.Delay|Thread\.Sleep)\(\s{0,2}(\d{1,3}(?:_?\d{3}){0,3})\s{0,2}[,)]/g;
+const SPAN_UNITS: Record<string, number> = { Milliseconds: 1, Seconds: 1000, Minutes: 60_000, Hours: 3_600_000 };
+
+/**
+ * A time-taken field of a gateway's log without a unit: Application Gateway's `timeTaken`
+ * (JSON, or `timeTaken_d` in Log Analytics) is in seconds with a fraction (`20.004`); IIS's and
+ * FREB's `time-taken`/`timeTaken` are whole milliseconds. The fraction tells them apart.
+ */
+const TIME_FIELD = /\btime[_-]?taken(?:_[a-z])?["']?[\s:=|,"']{1,5}(\d{1,7})(?:\.(\d{1,6}))?(?![\w.])/gi;
+
+function codeAndFieldDurations(line: string, out: number[]): void {
+  if (line.includes('From') || line.includes('Delay') || line.includes('Sleep')) {
+    for (const m of line.matchAll(CODE_SPAN)) out.push(Number(m[2]) * SPAN_UNITS[m[1]!]!);
+    for (const m of line.matchAll(CODE_WAIT)) out.push(Number(m[1]!.replaceAll('_', '')));
+  }
+  if (/time[_-]?taken/i.test(line)) {
+    for (const m of line.matchAll(TIME_FIELD)) out.push(m[2] === undefined ? Number(m[1]) : Number(`${m[1]}.${m[2]}`) * 1000);
+  }
+}
+
 /** Every duration in the line, in milliseconds, in order. */
 export function durationsIn(line: string): number[] {
-  if (!MAYBE.test(line) || !UNIT_HINT.test(line)) return [];
   const out: number[] = [];
+  codeAndFieldDurations(line, out);
+  if (!MAYBE.test(line) || !UNIT_HINT.test(line)) return within(out);
   for (const m of line.matchAll(DURATION)) {
     const raw = m[1]!.toLowerCase();
     const amount = NUMBER_WORDS[raw] ?? Number(raw.replace(',', '.'));
@@ -65,8 +91,12 @@ export function durationsIn(line: string): number[] {
     if (unit === undefined || !Number.isFinite(amount)) continue;
     // A bare "s" after a number is a duration only when it touches it ("100s", not "5 s of the file").
     if (m[2]!.toLowerCase() === 's' && /\s/.test(m[0]!)) continue;
-    const ms = amount * unit;
-    if (ms > 0 && ms <= MAX_MS) out.push(ms);
+    out.push(amount * unit);
   }
-  return out;
+  return within(out);
+}
+
+/** The durations a request can have run: more than nothing, at most MAX_MS. */
+function within(durations: number[]): number[] {
+  return durations.filter((ms) => ms > 0 && ms <= MAX_MS);
 }

@@ -143,6 +143,25 @@ runCauseTests(cause, {
         },
       },
       {
+        // The shape of dotnet/aspnetcore#1857: an action that waits five minutes (repro code) and
+        // "returns a 502.3 Bad Gateway error", no Win32 code, no log.
+        name: 'a repro that waits 5 minutes and gets a bare 502.3',
+        form: 'in prose',
+        evidence: {
+          'message.txt': [
+            'Executing this code:',
+            '```',
+            'public async Task<IActionResult> Export()',
+            '{',
+            '    await Task.Delay(TimeSpan.FromMinutes(5)); // simulate the slow export',
+            '    return Content("done");',
+            '}',
+            '```',
+            'returns a 502.3 Bad Gateway error, yet the file does get written.',
+          ].join('\n'),
+        },
+      },
+      {
         // IIS 502.3 page title (A-page / D-err) and a W3C row in French prose.
         name: 'French prose with the 502.3 title and a 120 s row',
         form: 'other language',

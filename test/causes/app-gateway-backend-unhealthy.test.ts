@@ -25,7 +25,10 @@ runCauseTests(cause, {
       mentions: ['65200-65535', 'probe create'],
     },
     {
-      name: 'backend closed the connection',
+      // Application Gateway's documentation reads ERRORINFO_UPSTREAM_CLOSED_CONNECTION as the
+      // backend hanging up before it answered (it crashed or reached its limits): a crash mid-request
+      // leads; backend health stays a candidate with its own reading of the line.
+      name: 'backend closed the connection', trails: 'The backend hung up mid-request (Application Gateway docs): the crash family leads.', behind: 'crash-mid-request-unexplained',
       evidence: { 'agw.json': appGatewayLog(502, 'ERRORINFO_UPSTREAM_CLOSED_CONNECTION', 3.2) },
       mentions: ['ERRORINFO_UPSTREAM_CLOSED_CONNECTION', 'WAS 5009'],
     },

@@ -59,6 +59,23 @@ runCauseTests(cause, {
         evidence: { 'message.txt': 'front door access logs show errorInfo OriginTimeout and httpStatusCode 503 for /api/export, always after ~30s' },
       },
       {
+        // Application Gateway access-log columns as Log Analytics shows them (AzureDiagnostics:
+        // httpStatus_d, timeTaken_d in seconds), behind the ingress controller whose request-timeout
+        // annotation defaults to 30 s; the shape of Azure/application-gateway-kubernetes-ingress#770.
+        name: 'a Log Analytics table: 504 after 30.2 s behind the ingress controller',
+        form: 'split over lines',
+        evidence: {
+          'message.txt': [
+            'We use the Application Gateway ingress controller in front of the pods; under load every request fails with 504.',
+            'httpStatus_d | 504',
+            '  | httpVersion_s | HTTP/1.1',
+            '  | timeTaken_d | 30.211',
+            '  | serverStatus_s | 504',
+            'The backend logs show every request answered with 200.',
+          ].join('\n'),
+        },
+      },
+      {
         // AGW error_info value in Spanish prose.
         name: 'Spanish prose with ERRORINFO_UPSTREAM_TIMED_OUT',
         form: 'other language',

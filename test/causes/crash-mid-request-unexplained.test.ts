@@ -13,6 +13,8 @@ runCauseTests(cause, {
   ],
   invalid: [
     { name: "a crash described in words", evidence: { 'message.txt': "The app crashes under traffic and the connection is dropped mid-request" } },
+    // Application Gateway access-log error_info (AGW docs: the backend closed the connection before the request was processed).
+    { name: 'Application Gateway says the backend closed the connection', evidence: { 'agw.txt': 'Application Gateway access log, error_info: ERRORINFO_UPSTREAM_CLOSED_CONNECTION' } },
   ],
   messy: {
     valid: [

@@ -218,6 +218,22 @@ describe('extractCodes: statuses in prose', () => {
     expect(statusesOf(line)).toEqual(expected);
   });
 
+  // Named status fields of gateways' and monitors' logs: JSON, Log Analytics tables, key=value.
+  it.each([
+    ['"httpStatus": 504, "serverStatus": "-"', ['504']],
+    ['httpStatus_d | 504', ['504']],
+    ['  | serverStatus_s | 502', ['502']],
+    ['elb_status_code=502 target_status_code=-', ['502']],
+    ['"httpStatusCode": "503", "errorInfo": "OriginTimeout"', ['503']],
+    ['statusCode: 502', ['502']],
+  ])('status field %s → %j', (line, expected) => {
+    expect(statusesOf(line)).toEqual(expected);
+  });
+
+  it.each(['"httpStatus": 200', 'httpStatus_d | 5041', 'statusText: 502.5 kB', 'the status page was fine'])('no status in the field line %s', (line) => {
+    expect(statusesOf(line).filter((s) => s !== '502.5')).toEqual([]);
+  });
+
   it.each([520, 521, 522, 523, 524, 525, 526, 527, 530])('Cloudflare "error %d"', (n) => {
     expect(statusesOf(`Cloudflare error ${n} on the home page`)).toEqual([String(n)]);
   });
@@ -362,6 +378,8 @@ describe('extractCodes stays linear and never throws', () => {
     '-'.repeat(8000) + '2147954402'.repeat(800),
     'A_'.repeat(8192),
     'win32 status '.repeat(1260),
+    'httpstatus_d | '.repeat(1170),
+    'status'.repeat(2730),
   ];
   it.each(hostile.map((l) => [l.slice(0, 20), l]))('a 16 KB line of %j', (_label, line) => {
     expectLinearTime((l) => extractCodes(segment(l)), line.slice(0, 16384));

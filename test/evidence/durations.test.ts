@@ -14,15 +14,27 @@ test.each([
   ['after two minutes exactly', [120_000]],
   ['请求在 120 秒后超时', [120_000]],
   ['запрос падает через 100 секунд', [100_000]],
+  // Waits in pasted repro code
+  ['await Task.Delay(TimeSpan.FromMinutes(5));', [300_000]],
+  ['Thread.Sleep(130_000);', [130_000]],
+  ['await Task.Delay(300000, cancellationToken);', [300_000]],
+  ['var timeout = TimeSpan.FromSeconds(90);', [90_000]],
+  // Time-taken fields: Application Gateway's in seconds with a fraction, IIS's and FREB's in ms
+  ['  | timeTaken_d | 30.211', [30_211]],
+  ['"timeTaken": 20.004, "error_info": "ERRORINFO_UPSTREAM_TIMED_OUT"', [20_004]],
+  ['timeTaken="16"', [16]],
 ] as const)('%s', (line, expected) => {
   expect(durationsIn(line)).toEqual(expected);
 });
 
-test.each(['Process Id: 22700', 'HTTP/1.1 502 Bad Gateway', 'version 8.0.3', 'at 10:15:02 on the 5 s', 'SocketException (10061)', 'dotnet 8 hosting bundle'])('no duration in %s', (line) => {
+test.each(['Process Id: 22700', 'HTTP/1.1 502 Bad Gateway', 'version 8.0.3', 'at 10:15:02 on the 5 s', 'SocketException (10061)', 'dotnet 8 hosting bundle', 'Thread.Sleep(0);', 'TimeSpan.FromMinutes(x)', 'timeTaken_d | -'])('no duration in %s', (line) => {
   expect(durationsIn(line)).toEqual([]);
 });
 
 test('linear on a hostile line', () => {
   expectLinearTime((line) => durationsIn(line), '1 '.repeat(8000));
   expectLinearTime((line) => durationsIn(line), '123456789'.repeat(1800) + ' seconds');
+  expectLinearTime((line) => durationsIn(line), 'FromMinutes( '.repeat(1300));
+  expectLinearTime((line) => durationsIn(line), 'Task.Delay(1_000'.repeat(1000));
+  expectLinearTime((line) => durationsIn(line), 'timeTaken_d | 1.'.repeat(1000));
 });

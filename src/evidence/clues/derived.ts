@@ -28,6 +28,13 @@ const LIMITS: readonly { seconds: number; clue: string }[] = [
   { seconds: 230, clue: 'duration.near-230s' },
 ];
 
+/**
+ * ANCM's requestTimeout and ARR's proxy timeout default to 120 s: a request that ran, or was
+ * written to wait, clearly longer than that (a repro with `Task.Delay(TimeSpan.FromMinutes(5))`,
+ * "the export takes 4 minutes") meets that limit first, unless someone raised it.
+ */
+const BEYOND_120S_MS = 130_000;
+
 /** How close counts as "at the limit": a timeout fires a little after it, a log rounds. */
 const TOLERANCE = 0.06;
 /** From this long on, a failing request waited for something. */
@@ -47,6 +54,7 @@ export function derivedClues(clues: readonly ClueHit[]): ClueHit[] {
     const ms = Number(c.value);
     if (!Number.isFinite(ms)) continue;
     if (ms >= LONG_MS) add('duration.long', c);
+    if (ms >= BEYOND_120S_MS) add('duration.beyond-120s', c);
     for (const limit of LIMITS) {
       if (Math.abs(ms - limit.seconds * 1000) <= limit.seconds * 1000 * TOLERANCE) add(limit.clue, c);
     }

@@ -41,14 +41,14 @@ const GROUPS: readonly (readonly string[])[] = [
   ['nginx.connect-refused', 'net.connection-refused', 'win32.12029'],
   ['nginx.upstream-timed-out', 'nginx.connect-timed-out'],
   ['nginx.ssl-handshake', 'tls.handshake-failed', 'tls.connection-failed', 'tls.remote-cert-invalid', 'tls.trust-relationship'],
-  ['nginx.premature-close', 'nginx.reset-by-peer', 'net.connection-reset'],
+  ['nginx.premature-close', 'nginx.reset-by-peer', 'net.connection-reset', 'appgw.upstream-closed'],
   ['nginx.host-not-found', 'net.host-unresolved', 'win32.12007'],
   ['nginx.header-too-big', 'http.response-headers-too-big'],
   ['kestrel.heartbeat-slow', 'dotnet.threadpool-starvation'],
   ['kestrel.bind-failed', 'net.address-in-use'],
   ['dotnet.unhandled-exception', 'kestrel.app-error'],
   // One duration, however many limits it is near: "long" and "near 120 s" are the same request.
-  ['duration.long', 'duration.near-20s', 'duration.near-30s', 'duration.near-60s', 'duration.near-100s', 'duration.near-120s', 'duration.near-230s'],
+  ['duration.long', 'duration.beyond-120s', 'duration.near-20s', 'duration.near-30s', 'duration.near-60s', 'duration.near-100s', 'duration.near-120s', 'duration.near-230s'],
 ];
 
 const GROUP_OF = new Map<string, string>();

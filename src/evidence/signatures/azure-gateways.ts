@@ -69,6 +69,44 @@ export const SIGNATURES: readonly Signature[] = [
     source: `${AGW_LOG_DOC} (ERRORINFO_UPSTREAM_CLOSED_CONNECTION: the backend closed the connection before the request was processed)`,
     examples: { match: ['"httpStatus": 502, "serverStatus": "-", "error_info": "ERRORINFO_UPSTREAM_CLOSED_CONNECTION"'] },
   },
+  {
+    // The same line, for what it says happened: the backend hung up (it crashed, or reached a limit).
+    clue: 'appgw.upstream-closed',
+    all: ['errorinfo_upstream_closed_connection'],
+    value: AGW_ERROR_INFO,
+    source: `${AGW_LOG_DOC} (ERRORINFO_UPSTREAM_CLOSED_CONNECTION: the backend server closed the connection unexpectedly or before the request was fully processed, for example after reaching its limits or crashing)`,
+    examples: { match: ['Application Gateway access log, error_info: ERRORINFO_UPSTREAM_CLOSED_CONNECTION'], noMatch: ['"error_info": "ERRORINFO_UPSTREAM_TIMED_OUT"'] },
+  },
+
+  // Which gateway is in front: named in the report, whatever the status. A 30 s timeout behind
+  // an Azure gateway is its own (Front Door, the ingress controller), not ARR's web farm.
+  {
+    // The product named, not written by it: a full clue (a line that also shows a product's own
+    // text keeps it) that leaves the narrative cues of its line alone.
+    clue: 'azure-gateway.named',
+    all: ['application gateway'],
+    names: true,
+    source: `${AGW_502_DOC} (the product's name)`,
+    examples: { match: ['We have been using Application Gateway ingress controller and all requests fail with 504 under load.'], noMatch: ['an API gateway in front of the services'] },
+  },
+  ...(
+    [
+      ['app gateway', 'our App Gateway answers 504 after 30 s'],
+      ['appgw', 'annotations: appgw.ingress.kubernetes.io/request-timeout: "120"'],
+      ['agic', 'AGIC->POD->(dotnet core)'],
+      // "front door" alone is an English phrase; with "Azure" it is the product.
+      ['azure front door', 'behind Azure Front Door the export fails after 30 s'],
+      ['frontdoor', 'FrontdoorAccessLog shows the request'],
+    ] as const
+  ).map(
+    ([name, example]): Signature => ({
+      clue: 'azure-gateway.named',
+      all: [name],
+      names: true,
+      source: `${AGW_502_DOC}; learn.microsoft.com application-gateway/ingress-controller-annotations (appgw.ingress.kubernetes.io); Azure Front Door docs (the products' names and short names)`,
+      examples: { match: [example], noMatch: ['an API gateway in front of the services'] },
+    }),
+  ),
 
   // Backend health: the probe failed, so the backend is unhealthy (Backend health tab "Details")
   {

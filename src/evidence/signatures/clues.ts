@@ -165,6 +165,8 @@ export const CLUES = {
   'appgw.page': 'An Azure Application Gateway / App Service front end answered',
   'appgw.backend-unhealthy': 'Application Gateway: the backend is unhealthy or the probe failed',
   'appgw.backend-timeout': 'Application Gateway: the backend timed out',
+  'azure-gateway.named': 'The text names an Azure gateway in front of the app (Application Gateway, its ingress controller, Front Door)',
+  'appgw.upstream-closed': 'Application Gateway: the backend closed the connection before the request was processed (ERRORINFO_UPSTREAM_CLOSED_CONNECTION)',
   'appgw.backend-cert': 'Application Gateway: the backend certificate is not trusted or does not match',
   'frontdoor.origin-error': 'Front Door could not connect to the origin or got an invalid answer',
   'frontdoor.origin-timeout': 'Front Door waited too long for the origin',

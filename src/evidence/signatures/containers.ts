@@ -28,6 +28,7 @@ export const SIGNATURES: readonly Signature[] = [
   // --- The app runs in a container or Kubernetes
   {
     clue: 'container.context',
+    names: true,
     all: ['docker'],
     // Traefik names routers and services after their provider ("shop@docker"): an identifier on
     // every access-log line, successful ones too, not a word about the setup.
@@ -40,12 +41,14 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['podman'],
     source: 'Podman CLI (podman run, podman-compose)',
     examples: { match: ['podman run -d --name api localhost/api:latest'] },
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['mcr.microsoft.com/dotnet/'],
     value: /mcr\.microsoft\.com\/dotnet\/([\w./-]{1,80}:[\w.-]{1,40})/i,
     source: `${DOCKERFILE}; ${DOTNET_DOCKER} (image names)`,
@@ -53,12 +56,14 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['copy --from='],
     source: `${DOCKERFILE} (multi-stage COPY --from)`,
     examples: { match: ['COPY --from=publish /app/publish .'] },
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['kube'],
     any: ['kubectl', 'kubernetes', 'kubelet', 'kube-proxy', 'kube-dns', 'minikube', 'kubeconfig'],
     source: 'Kubernetes component and CLI names',
@@ -68,6 +73,7 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['k8s'],
     any: [' k8s', 'k8s.io', 'k8s cluster', '(k8s'],
     source: 'Kubernetes abbreviation and API group names (networking.k8s.io, ingress.k8s.io)',
@@ -75,12 +81,14 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['svc.cluster.local'],
     source: 'Kubernetes DNS for Services (<service>.<namespace>.svc.cluster.local)',
     examples: { match: ['upstream: "http://orders-api.shop.svc.cluster.local:80/"'] },
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['kind: '],
     any: ['kind: deployment', 'kind: service', 'kind: ingress', 'kind: pod', 'kind: statefulset', 'kind: daemonset', 'kind: httproute'],
     source: `${K8S_API} (manifest kinds)`,
@@ -88,6 +96,7 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['backoff'],
     any: ['crashloopbackoff', 'imagepullbackoff'],
     source: K8S_EVENTS,
@@ -95,18 +104,21 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['back-off restarting failed container'],
     source: K8S_EVENTS,
     examples: { match: ['Warning  BackOff  kubelet  Back-off restarting failed container api in pod orders-api-7d9c6b5f4-x2kqj'] },
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['oomkilled'],
     source: K8S_EVENTS,
     examples: { match: ['Last State: Terminated Reason: OOMKilled Exit Code: 137'] },
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['probe'],
     any: ['readiness probe', 'liveness probe', 'startup probe', 'readinessprobe', 'livenessprobe', 'startupprobe'],
     source: `${K8S_EVENTS}; ${K8S_API} (Container.readinessProbe / livenessProbe)`,
@@ -114,6 +126,7 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['ingress'],
     any: ['ingress-nginx', 'nginx ingress', 'ingress controller', 'ingressclassname', 'nginx.ingress.kubernetes.io'],
     source: 'kubernetes/ingress-nginx (controller, annotations nginx.ingress.kubernetes.io/*); Kubernetes Ingress spec.ingressClassName',
@@ -121,6 +134,7 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['pod'],
     any: ['the pod', 'the pods', 'my pod', 'our pod', 'each pod', 'pod restart', 'pods restart', 'pod/', 'in pod ', 'get pods', 'describe pod', 'pod logs', 'pod is ', 'pods are '],
     none: ['podcast', 'ipod', 'tripod', 'airpod'],
@@ -132,24 +146,28 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['containerport'],
     source: `${K8S_API} (ContainerPort.containerPort)`,
     examples: { match: ['which containerPort should the deployment use?'] },
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['targetport'],
     source: `${K8S_API} (ServicePort.targetPort)`,
     examples: { match: ['targetPort: http'] },
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['aspnetcore_http_ports'],
     source: `${DOTNET_DOCKER} (set by the images, so its presence shows a container)`,
     examples: { match: ['env | grep ASPNETCORE_HTTP_PORTS'] },
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['container'],
     any: ['inside the container', 'in the container', 'in a container', 'in our container', 'container image', 'container port', 'container restarted', 'container crashed', 'container keeps', 'container exited', 'containerd', 'containerized', 'containerised', 'sidecar container', 'init container', 'container apps', 'container instances'],
     // Dependency-injection, storage and servlet containers read alike.
@@ -162,6 +180,7 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'container.context',
+    names: true,
     all: ['exited with code'],
     any: ['-1 exited', '_1 exited', '-2 exited', '_2 exited'],
     source: `${COMPOSE} (docker compose up: "<service>-1 exited with code N")`,

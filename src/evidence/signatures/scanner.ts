@@ -8,6 +8,20 @@ import { LiteralIndex } from './literal-index';
 import type { ClueHit, Signature } from './types';
 import { houseRef, type HouseOrigin } from '../house';
 
+/**
+ * Whether `fragment` starts a word somewhere in `lower` (the line, lower-cased). People's words
+ * must start where a word starts: the narrative cue "ssl" is not in "ApplicationGatewayAccessLog",
+ * nor "tls" in "settlsomething". The end is left open, so "recycle" still finds "recycled".
+ * Fragments that do not start with a Latin letter or digit (CJK, Cyrillic) are taken as found.
+ */
+export function startsWord(lower: string, fragment: string): boolean {
+  if (!/^[a-z0-9]/.test(fragment)) return true;
+  for (let at = lower.indexOf(fragment); at >= 0; at = lower.indexOf(fragment, at + 1)) {
+    if (at === 0 || !/[a-z0-9]/.test(lower.charAt(at - 1))) return true;
+  }
+  return false;
+}
+
 /** Longest value kept from a line (an exception message, an address). */
 const MAX_VALUE = 200;
 
@@ -62,11 +76,14 @@ export class SignatureScanner {
 
   /** The clues `line` shows. `ref` is built only when something matched. */
   scan(line: string, ref: () => EvidenceRef): ClueHit[] {
-    const found = this.index.find(line.toLowerCase());
+    const lower = line.toLowerCase();
+    const found = this.index.find(lower);
     if (found.size === 0) return [];
     // One hit per clue per line, however many of its signatures match; one that pulls out a value wins.
     const hits = new Map<string, ClueHit>();
     let at: EvidenceRef | undefined;
+    // A signature of a product's own text matched (not narration, not a product merely named).
+    let written = false;
     for (const id of found) {
       for (const c of this.byFirst.get(id) ?? []) {
         const clue = c.signature.clue;
@@ -75,6 +92,7 @@ export class SignatureScanner {
         if (!c.all.every((l) => found.has(l))) continue;
         if (c.any.length > 0 && !c.any.some((l) => found.has(l))) continue;
         if (c.none.some((l) => found.has(l))) continue;
+        if (c.signature.narrative && !c.signature.all.every((f) => startsWord(lower, f.toLowerCase()))) continue;
         at ??= ref();
         // A house rule's line says whose rule it was, next to whatever clue it raised.
         const house = (c.signature as { house?: HouseOrigin }).house;
@@ -84,6 +102,7 @@ export class SignatureScanner {
           if (value !== undefined) hit.value = value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value;
         }
         if (c.signature.narrative) hit.narrative = true;
+        else if (!c.signature.names) written = true;
         if (!already || hit.value !== undefined) hits.set(clue, hit);
       }
     }
@@ -91,7 +110,7 @@ export class SignatureScanner {
     // Narrative cues are how people tell it. A line that a product wrote (it raised a product
     // clue) or markup (a web.config element) is not telling: "recycle" inside WAS's own event
     // text, or "requestTimeout" in an attribute, must not count a second time as narration.
-    if (all.some((h) => h.narrative) && (all.some((h) => !h.narrative) || line.trimStart().startsWith('<') || isKeyValueRecord(line))) return all.filter((h) => !h.narrative);
+    if (all.some((h) => h.narrative) && (written || line.trimStart().startsWith('<') || isKeyValueRecord(line))) return all.filter((h) => !h.narrative);
     return all;
   }
 }

@@ -25,6 +25,11 @@ export interface Signature {
   value?: RegExp;
   /** Narrative cues (how people describe the problem) weigh less, and only once together. */
   narrative?: boolean;
+  /**
+   * The text names a product in the setup ("Application Gateway", "AGIC"): a full clue, but not a
+   * line the product wrote, so narrative cues on the same line still count.
+   */
+  names?: boolean;
   /** Where the text comes from: repo and path of the resource or log definition, or a doc URL. */
   source: string;
   /** Lines that must match (and, optionally, near misses that must not); checked by the tests. */

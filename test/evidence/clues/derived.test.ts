@@ -31,6 +31,20 @@ describe('durations near a gateway limit', () => {
   });
 });
 
+describe('a duration well past 120 s', () => {
+  it('says the request outlived the 120 s default of ANCM and ARR', () => {
+    expect(derived(hit('duration', '300000')).map(([c]) => c)).toContain('duration.beyond-120s');
+  });
+  it('not at the limit itself, which is its own clue', () => {
+    const clues = derived(hit('duration', '120031')).map(([c]) => c);
+    expect(clues).toContain('duration.near-120s');
+    expect(clues).not.toContain('duration.beyond-120s');
+  });
+  it('from repro code pasted with the error', () => {
+    expect(cluesOf(collect({ 'message.txt': 'await Task.Delay(TimeSpan.FromMinutes(5));\nreturns a 502.3 Bad Gateway error' })).has('duration.beyond-120s')).toBe(true);
+  });
+});
+
 describe('ports-disagree', () => {
   it('the app listens on 8080, nginx was refused on 80', () => {
     expect(derived(hit('hosting.listening', 'http://[::]:8080'), hit('nginx.connect-refused', 'http://172.18.0.3:80/'))).toEqual([['ports-disagree', 'listens 8080; targeted 80']]);

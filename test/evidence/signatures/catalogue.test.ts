@@ -26,6 +26,13 @@ test('every signature raises a clue of clues.ts', () => {
   expect(unknown).toEqual([]);
 });
 
+test('a signature is narration or names a product, never both; every signature of a clue agrees', () => {
+  expect(ALL_SIGNATURES.filter((s) => s.narrative && s.names).map((s) => s.clue)).toEqual([]);
+  const naming = new Map<string, Set<boolean>>();
+  for (const s of ALL_SIGNATURES) naming.set(s.clue, (naming.get(s.clue) ?? new Set<boolean>()).add(s.names === true));
+  expect([...naming].filter(([, kinds]) => kinds.size > 1).map(([clue]) => clue)).toEqual([]);
+});
+
 test('value patterns are bounded (no unbounded wildcard runs)', () => {
   for (const s of ALL_SIGNATURES) {
     if (!s.value) continue;

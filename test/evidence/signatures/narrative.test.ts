@@ -19,3 +19,17 @@ test('a line of name="value" pairs is written by a program, not narration', () =
   // One quoted value in a sentence is still a sentence.
   expect(cluesOf('We set sslFlags="Ssl" and since then the backend certificate is rejected')).toContain('narrative.cert-words');
 });
+
+test("a person's word starts where a word starts: no cue inside an identifier", () => {
+  // "ssl" inside the category name of an Application Gateway access log is not a word about TLS.
+  expect(cluesOf('"category": "ApplicationGatewayAccessLog", "httpStatus": 502')).not.toContain('narrative.cert-words');
+  expect(cluesOf('the settlsomething flag')).not.toContain('narrative.cert-words');
+  // The end stays open: "recycles" and "deployment" still carry their cues.
+  expect(cluesOf('it fails when the app pool recycles')).toContain('narrative.recycle-words');
+  expect(cluesOf('we see a few 502s during deployments')).toContain('narrative.during-deploy');
+});
+
+test('a product merely named leaves the narrative cues of its line alone', () => {
+  // "Application Gateway" names the setup (azure-gateway.named); "under load" is still the teller's word.
+  expect(cluesOf('We use the Application Gateway ingress controller and under load every request fails')).toEqual(expect.arrayContaining(['azure-gateway.named', 'narrative.under-load']));
+});
