@@ -147,6 +147,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'net.connection-reset': 'supports',
     // Application Gateway's documented reading: the backend crashed or reached its limits.
     'appgw.upstream-closed': 'supports',
+    // "The server terminated the process": the process ended under the request (or timed out).
+    'iis.cgi-process-terminated': 'supports',
     'httperr.app-pool-abandoned': 'supports',
     'alb.target-failed': 'hints',
     'narrative.crash-words': 'supports',
@@ -154,13 +156,17 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     // to act on is the stopped pool (worker-recycle), whose steps name the crash behind it.
     'was.pool-stopped': 'against',
     'httperr.app-offline': 'against',
-    // An exception while the app was starting is a start failure, not a crash mid-request.
+    // An exception while the app was starting is a start failure, not a crash mid-request: ANCM
+    // says so in words, or by the status it answers (500.30 in-process, 502.5 out-of-process).
     'ancm.inprocess-start-failed': 'against',
+    'status.500.30': 'against',
+    'status.502.5': 'against',
     'ancm.oop-start-failed': 'against',
   },
   'request-timeout': {
     'status.502': 'hints',
     'status.502.3': 'hints',
+    'iis.cgi-process-terminated': 'hints',
     'status.504': 'supports',
     'status.524': 'strong',
     'win32.12002': 'strong',

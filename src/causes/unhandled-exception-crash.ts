@@ -51,6 +51,8 @@ export default defineCause<UnhandledExceptionCrashFacts>({
     // An exception while the app was starting is a start failure (its own causes).
     'ancm.inprocess-start-failed': 'against',
     'ancm.oop-start-failed': 'against',
+    'status.500.30': 'against',
+    'status.502.5': 'against',
   },
   description:
     'A managed exception escaped every handler and the runtime terminated the process, cutting off every request in flight. Exceptions inside a request are caught by the server and become a 500; one that kills the process comes from background work (a BackgroundService, async void, a timer or thread callback).',

@@ -111,6 +111,11 @@ class Findings {
 
   constructor(private readonly source: string) {}
 
+  /** Whether the current line has given a status already. */
+  get lineHasStatus(): boolean {
+    return this.lineStatuses.length > 0;
+  }
+
   startLine(lineNo: number, text: string): void {
     this.finishLine();
     this.ref = { source: this.source, line: lineNo, text: refText(text, '...') };
@@ -199,6 +204,17 @@ const STATUS_FIELD = /\b[a-z]{0,10}[_-]?status(?:[_-]?code)?(?:_[a-z])?["']?[\s:
 /** The rendered FREB view pasted as text: `HttpStatus="502", HttpReason="Bad Gateway", HttpSubStatus="3"`. */
 const FREB_STATUS = /\bHttpStatus="([45]\d\d)"/;
 const FREB_SUBSTATUS = /\bHttpSubStatus="(\d{1,5})"/;
+/**
+ * Reason phrases that name one status each (RFC 9110 15.6), said without the number: "we get a
+ * Bad Gateway error", "Gateway Time-out after a minute". Read only when the line has no status of
+ * its own, so "502 Bad Gateway" stays one 502, and not after a number that is no status ("802 Bad
+ * Gateway" is a typo we cannot settle).
+ */
+const REASON_PHRASES: readonly (readonly [RegExp, number])[] = [
+  [/(?<!\d )\bbad gateway\b/i, 502],
+  [/(?<!\d )\bgateway time-?out\b/i, 504],
+  [/(?<!\d )\bservice (?:temporarily )?unavailable\b/i, 503],
+];
 /** A line that is nothing but a status: `502`. */
 const BARE_STATUS_LINE = /^\s*([45]\d\d)\s*$/;
 /** Units that make `502.3` a measurement, not a status. */
@@ -342,6 +358,11 @@ function scanProseStatuses(line: string, out: Findings): void {
   }
 }
 
+/** A status named by its reason phrase alone, on a line that gave no status otherwise. */
+function scanReasonPhrases(line: string, out: Findings): void {
+  for (const [phrase, status] of REASON_PHRASES) if (phrase.test(line)) out.status(status);
+}
+
 /**
  * Finds every code (and, in free prose, every HTTP status) in a segment, as its kind says
  * (kinds.ts): nothing for the IIS log, whose aggregate decodes sc-win32-status itself.
@@ -367,6 +388,7 @@ export function extractCodes(segment: Segment): { codes: CodeObservation[]; stat
       if (wer) out.code(decodeHresult(parseInt(wer[1] ?? '', 16)), line.trim());
       if (prose) scanProseStatuses(line, out);
     }
+    if (prose && !out.lineHasStatus && /gateway|unavailable/i.test(line)) scanReasonPhrases(line, out);
     werExceptionNext = WER_NAME.test(line);
     if (line.includes('_') || line.includes('WSA')) scanSymbols(line, out);
   });

@@ -24,6 +24,23 @@ runCauseTests(cause, {
       evidence: { 'application-events.txt': events(dotnetRuntime1026('w3wp.exe', ['Exception Info: exception code c0000005, exception address 00007FFCFD002179', 'Stack:'])) },
     },
     {
+      // The shape of jsreport/jsreport-dotnet#52: an in-process app answers 500.30, ANCM's events
+      // say it failed to load, and the .NET Runtime 1026 event says "terminated due to an
+      // unhandled exception": the exception ended a start, not a running app.
+      name: 'a 500.30 whose runtime event says the process was terminated by an unhandled exception',
+      evidence: {
+        'message.txt': [
+          'Works in IIS Express but the production IIS answers HTTP Error 500.30 - ANCM In-Process Start Failure.',
+          "Application '/LM/W3SVC/1/ROOT/Careers' with physical root 'C:\\inetpub\\wwwroot\\Careers\\' failed to load coreclr. Exception message:",
+          'CLR worker thread exited prematurely',
+          'Application: w3wp.exe',
+          'CoreCLR Version: 4.700.20.11803',
+          'Description: The process was terminated due to an unhandled exception.',
+          "Exception Info: System.UnauthorizedAccessException: Access to the path 'C:\\inetpub\\wwwroot\\Careers\\reports' is denied.",
+        ].join('\n'),
+      },
+    },
+    {
       name: 'an unhandled exception before the host started is a startup failure',
       evidence: {
         'stdout_20261120101501_4242.log': [

@@ -234,6 +234,17 @@ describe('extractCodes: statuses in prose', () => {
     expect(statusesOf(line).filter((s) => s !== '502.5')).toEqual([]);
   });
 
+  // Reason phrases said without their number (RFC 9110 15.6)
+  it.each([
+    ['we get a Bad Gateway error after the upload', ['502']],
+    ['nginx shows Gateway Time-out after a minute', ['504']],
+    ['the site says Service Temporarily Unavailable', ['503']],
+    ['502 Bad Gateway', ['502']],
+    ['HTTP Error 502.3 - Bad Gateway', ['502.3']],
+  ])('reason phrase %s → %j', (line, expected) => {
+    expect(statusesOf(line)).toEqual(expected);
+  });
+
   it.each([520, 521, 522, 523, 524, 525, 526, 527, 530])('Cloudflare "error %d"', (n) => {
     expect(statusesOf(`Cloudflare error ${n} on the home page`)).toEqual([String(n)]);
   });
@@ -322,13 +333,16 @@ describe('extractCodes on real samples', () => {
     expect(result.codes.map((c) => [c.code, c.raw, c.ref.line])).toEqual([['0xC0000409', 'Sig[7].Value=c0000409', 31]]);
   });
 
-  it('issue titles: a status and a code from one line; "802 Bad Gateway" is no status', () => {
+  it('issue titles: a status and a code from one line; "Bad Gateway" alone is a 502; "802 Bad Gateway" is no status', () => {
     const result = extractCodes(segment(fixtureLines('issue-titles.txt')));
     expect(result.codes.map((c) => [c.code, c.ref.line])).toEqual([
       ['0x80072EE2', 1],
       ['0x80072F78', 2],
     ]);
-    expect(result.statuses.map((s) => [s.status, s.substatus, s.ref.line])).toEqual([[502, 3, 1]]);
+    expect(result.statuses.map((s) => [s.status, s.substatus, s.ref.line])).toEqual([
+      [502, 3, 1],
+      [502, undefined, 2],
+    ]);
   });
 
   it('constructed prose: one spelling per line', () => {

@@ -263,6 +263,17 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['CGI application encountered an error and the server terminated the process'] },
   },
   {
+    // The same page, for what it says happened: the process behind the handler ended. ANCM V1
+    // and App Service show it for a 502.3, after a crash or a request that ran out of time.
+    clue: 'iis.cgi-process-terminated',
+    all: ['server terminated the process'],
+    source: `${CGI} (502.3 "encountered an error and the server terminated the process")`,
+    examples: {
+      match: ['The specified CGI application encountered an error and the server terminated the process.', '502 - Web server received an invalid response while acting as a gateway or proxy server. The specified CGI application encountered an error and the server terminated the process.'],
+      noMatch: ['The specified CGI application exceeded the allowed time for processing. The server has deleted the process.'],
+    },
+  },
+  {
     clue: 'iis.cgi-bad-gateway-page',
     all: ['set of http headers'],
     any: ['did not return a valid', 'not returning a complete'],
