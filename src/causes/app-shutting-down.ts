@@ -73,6 +73,7 @@ export default defineCause<AppShuttingDownFacts>({
   clues: {
     'ancm.shutting-down': 'strong',
     'hosting.shutting-down': 'supports',
+    'hosting.shutdown-path': 'strong',
     'ancm.graceful-shutdown-failed': 'strong',
     // 5013: the old worker overran its shutdown limit and was killed with requests in flight.
     'was.shutdown-timeout': 'proves',

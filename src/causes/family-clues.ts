@@ -270,6 +270,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'ancm.shutting-down': 'strong',
     'ancm.graceful-shutdown-failed': 'strong',
     'hosting.shutting-down': 'supports',
+    'hosting.shutdown-path': 'supports',
     'was.shutdown-timeout': 'supports',
     'was.pool-stopped': 'strong',
     'was.unhealthy': 'supports',

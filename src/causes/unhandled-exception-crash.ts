@@ -53,6 +53,8 @@ export default defineCause<UnhandledExceptionCrashFacts>({
     'ancm.oop-start-failed': 'against',
     'status.500.30': 'against',
     'status.502.5': 'against',
+    // Thrown on the exit or stop path: it ended a process that was stopping anyway.
+    'hosting.shutdown-path': 'against',
   },
   description:
     'A managed exception escaped every handler and the runtime terminated the process, cutting off every request in flight. Exceptions inside a request are caught by the server and become a 500; one that kills the process comes from background work (a BackgroundService, async void, a timer or thread callback).',

@@ -133,6 +133,25 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // The shape of dotnet/aspnetcore#7367: on a recycle, the old in-process worker crashes on its
+        // exit path (AppContext.OnProcessExit) after ANCM could not shut it down gracefully.
+        form: 'in prose',
+        name: 'a crash event whose stack is the exit path, after a failed graceful shutdown on recycle',
+        evidence: {
+          'message.txt': [
+            "On app pool recycle under load the event log says: Failed to gracefully shutdown application 'MACHINE/WEBROOT/APPHOST/SHOP'.",
+            'Application: w3wp.exe',
+            'CoreCLR Version: 4.6.27207.3',
+            'Description: The process was terminated due to an unhandled exception.',
+            'Exception Info: System.IO.IOException: The handle is invalid',
+            '   at System.ConsolePal.WindowsConsoleStream.Write(Byte[] buffer, Int32 offset, Int32 count)',
+            '   at System.Console.WriteLine(String value)',
+            '   at Microsoft.AspNetCore.Hosting.WebHostExtensions.<>c__DisplayClass6_0.<AttachCtrlcSigtermShutdown>g__Shutdown|0()',
+            '   at System.AppContext.OnProcessExit(Object sender, EventArgs e)',
+          ].join('\n'),
+        },
+      },
+      {
         // ANCM 1005 in-process template (kb-facts §1.1) without its header.
         name: 'the 1005 text without its header',
         form: 'header-less',

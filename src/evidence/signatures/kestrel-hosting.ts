@@ -498,6 +498,24 @@ export const SIGNATURES: readonly Signature[] = [
     source: `${HOST_LOG} (BackgroundServiceStoppingHost)`,
     examples: { match: ['The HostOptions.BackgroundServiceExceptionBehavior is configured to StopHost. A BackgroundService has thrown an unhandled exception, and the host instance is stopping.'] },
   },
+  // The app on its way out: a frame of the exit or stop path in a stack, or the app asking to stop.
+  // An exception thrown there ended a process that was stopping anyway.
+  ...(
+    [
+      ['AppContext.OnProcessExit', 'dotnet/runtime src/libraries/System.Private.CoreLib/src/System/AppContext.cs (OnProcessExit runs the ProcessExit handlers)', '   at System.AppContext.OnProcessExit(Object sender, EventArgs e)'],
+      ['AttachCtrlcSigtermShutdown', 'dotnet/aspnetcore src/Hosting/Hosting/src/WebHostExtensions.cs (2.x: Ctrl+C and SIGTERM handlers)', '   at Microsoft.AspNetCore.Hosting.WebHostExtensions.<>c__DisplayClass6_0.<AttachCtrlcSigtermShutdown>g__Shutdown|0()'],
+      ['ConsoleLifetime.OnProcessExit', `${CONSOLE_LIFETIME} (OnProcessExit)`, '   at Microsoft.Extensions.Hosting.Internal.ConsoleLifetime.OnProcessExit(Object sender, EventArgs e)'],
+      ['Internal.Host.StopAsync', 'dotnet/runtime src/libraries/Microsoft.Extensions.Hosting/src/Internal/Host.cs (StopAsync)', '   at Microsoft.Extensions.Hosting.Internal.Host.StopAsync(CancellationToken cancellationToken)'],
+      ['StopApplication()', 'dotnet/runtime src/libraries/Microsoft.Extensions.Hosting.Abstractions/src/IHostApplicationLifetime.cs (StopApplication)', 'when I call lifetime.StopApplication(), every in-flight request is killed'],
+    ] as const
+  ).map(
+    ([text, source, example]): Signature => ({
+      clue: 'hosting.shutdown-path',
+      all: [text],
+      source,
+      examples: { match: [example], noMatch: ['   at Shop.Program.Main(String[] args)'] },
+    }),
+  ),
   {
     clue: 'hosting.failed',
     all: ['Hosting failed to start'],

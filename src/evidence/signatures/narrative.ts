@@ -27,7 +27,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.during-deploy',
-    ['while deploying', 'when deploying', 'when we deploy', "when we're deploying", 'when we are deploying', "while we're deploying", 'deploying a new version', 'during deploy', 'during deployment', 'during the deployment', 'during publish', 'while publishing', 'slot swap', 'swapping slots', 'swap slots', 'zero-downtime', 'zero downtime', 'rolling update', 'blue-green', '部署期间', '发布期间', 'во время деплоя', 'durante o deploy', 'durante el despliegue'],
+    ['while deploying', 'when deploying', 'when we deploy', "when we're deploying", 'when we are deploying', "while we're deploying", 'deploying a new version', 'on deployment', 'on deploys', 'during rollout', 'during a rollout', 'rolling deploy', 'during deploy', 'during deployment', 'during the deployment', 'during publish', 'while publishing', 'slot swap', 'swapping slots', 'swap slots', 'zero-downtime', 'zero downtime', 'rolling update', 'blue-green', '部署期间', '发布期间', 'во время деплоя', 'durante o deploy', 'durante el despliegue'],
     ['We see a few 502s while deploying a new version.', 'Errors during the deployment and the slot swap.'],
   ),
   ...cue(
