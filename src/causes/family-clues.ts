@@ -327,6 +327,13 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'net.address-in-use': 'supports',
     'net.no-buffer-space': 'strong',
     'net.port-exhaustion': 'strong',
+    'net.connection-limit': 'strong',
+    // IIS substatuses of a limit (kb-facts: 503.1 CPU limit, .2 concurrent requests, .3 ASP.NET
+    // queue full, .5 connection limit).
+    'status.503.1': 'supports',
+    'status.503.2': 'strong',
+    'status.503.3': 'strong',
+    'status.503.5': 'strong',
     // A Redis timeout is a slow dependency; starvation is its usual reason in ASP.NET Core apps,
     // and the thread pool numbers it carries decide (thread-pool-starvation's matcher).
     'redis.timeout': 'hints',

@@ -13,6 +13,12 @@ runCauseTests(cause, {
   ],
   invalid: [
     { name: "a starved app described in words", evidence: { 'message.txt': "Under heavy load the app stops responding and requests pile up, the thread pool seems exhausted" } },
+    // Kestrel's ConnectionRejected warning (KestrelTrace event 24): MaxConcurrentConnections reached.
+    { name: 'Kestrel turns connections away at its connection limit', evidence: { 'stdout.log': 'warn: Microsoft.AspNetCore.Server.Kestrel.Connections[24]\n      Connection id "0HN8B6M6V5T1K" rejected because the maximum number of concurrent connections has been reached.' } },
+    // nginx error.log alerts (ngx_get_connection; EMFILE on socket()) in front of the app.
+    { name: 'nginx out of worker connections and file descriptors', evidence: { 'error.log': '2026/11/20 10:15:02 [alert] 1234#1234: 768 worker_connections are not enough while connecting to upstream, client: 10.0.0.7, server: shop.example.com\n2026/11/20 10:15:03 [alert] 1234#1234: *58 socket() failed (24: Too many open files) while connecting to upstream' } },
+    // IIS's own substatus for appConcurrentRequestLimit (kb-facts: 503.2 APP_CONCURRENT).
+    { name: 'IIS 503.2, the concurrent request limit', evidence: { 'message.txt': 'Under load IIS answers HTTP Error 503.2 - Service Unavailable for most requests' } },
   ],
   messy: {
     valid: [

@@ -46,6 +46,7 @@ export const CLUES = {
   'iis.pool-32bit': 'An application pool runs 32-bit worker processes (enable32BitAppOnWin64="true")',
   'iis.arr-no-server': 'ARR found no healthy server in the farm (502.4)',
   'iis.cgi-bad-gateway-page': 'The generic IIS 502 page ("did not return a valid set of HTTP headers", "CGI application")',
+  'net.connection-limit': 'A connection or file-descriptor limit was reached (Kestrel MaxConcurrentConnections, nginx worker_connections, EMFILE "Too many open files")',
   'hosting.shutdown-path': 'The app was on its way out: a frame of the exit or stop path in a stack (AppContext.OnProcessExit, Host.StopAsync), or StopApplication() called',
   'iis.cgi-process-terminated': 'The 502.3 text of the CGI handler and ANCM V1: "the server terminated the process" (the app process died, or ran past its time)',
   'httperr.app-pool-abandoned': 'HTTP.sys: the app pool dropped the request (Connection_Abandoned_By_AppPool)',

@@ -17,6 +17,15 @@ const KESTREL_BIND_CONTEXT = ['Failed to bind to address', 'Kestrel', 'AddressIn
 const OUTBOUND = ['HttpRequestException', 'System.Net.Http', 'ConnectToTcpHost', 'ConnectAsync'];
 
 export const SIGNATURES: readonly Signature[] = [
+  {
+    // KestrelServerLimits.MaxConcurrentConnections reached: Kestrel turns connections away.
+    clue: 'net.connection-limit',
+    all: ['rejected because the maximum number of concurrent connections has been reached'],
+    source: 'dotnet/aspnetcore src/Servers/Kestrel/Core/src/Internal/Infrastructure/KestrelTrace.Connections.cs (ConnectionRejected, event 24)',
+    examples: {
+      match: ['warn: Microsoft.AspNetCore.Server.Kestrel.Connections[24] Connection id "0HN8B6M6V5T1K" rejected because the maximum number of concurrent connections has been reached.'],
+    },
+  },
   // ── Bind failures ───────────────────────────────────────────────────────────────────────────
   {
     clue: 'kestrel.bind-failed',

@@ -36,6 +36,23 @@ const CONTEXT = 'client: 10.0.0.7, server: shop.example.com, request: "GET /api/
 const ACCESS_200 = '10.0.0.7 - - [20/Nov/2026:10:15:02 +0000] "GET /api/orders HTTP/1.1" 200 512 "-" "Mozilla/5.0"';
 
 export const SIGNATURES: readonly Signature[] = [
+  // nginx itself ran out of connections or file descriptors: the box is at a limit
+  {
+    clue: 'net.connection-limit',
+    all: ['worker_connections are not enough'],
+    source: 'nginx/nginx src/core/ngx_connection.c (ngx_get_connection: "%ui worker_connections are not enough")',
+    examples: { match: [`${PREFIX} 768 worker_connections are not enough while connecting to upstream, ${CONTEXT}`, '2026/11/20 10:15:02 [alert] 1234#1234: 1024 worker_connections are not enough'] },
+  },
+  {
+    clue: 'net.connection-limit',
+    all: ['too many open files'],
+    any: ['(24:', 'emfile', 'socket() failed', 'accept4() failed', 'ioexception', 'socketexception'],
+    source: 'glibc strerror(EMFILE) "Too many open files", as nginx (socket()/accept4() failed (24: ...)) and dotnet/runtime (IOException, SocketException) show it',
+    examples: {
+      match: ['2026/11/20 10:15:02 [alert] 1234#1234: *57 socket() failed (24: Too many open files) while connecting to upstream', 'System.Net.Sockets.SocketException (24): Too many open files', 'accept4() failed (24: Too many open files)'],
+      noMatch: ['we had too many open files in the editor'],
+    },
+  },
   // connect() refused: nothing listens at the upstream address (Kestrel stopped, crashed, other port)
   {
     clue: 'nginx.connect-refused',
