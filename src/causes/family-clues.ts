@@ -52,6 +52,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'sql.unreachable': 'supports',
     'sql.login-failed': 'supports',
     'hosting.started': 'against',
+    // systemd gave up restarting a service that kept failing: often one that never started.
+    'systemd.start-limit': 'supports',
     'narrative.startup-words': 'supports',
     'narrative.works-locally': 'supports',
     'narrative.after-deploy': 'hints',
@@ -147,6 +149,9 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'net.connection-reset': 'supports',
     // Application Gateway's documented reading: the backend crashed or reached its limits.
     'appgw.upstream-closed': 'supports',
+    // systemd saw the app's process end and restarted it (nginx + Kestrel on Linux).
+    'systemd.main-exited': 'supports',
+    'systemd.restarting': 'supports',
     // "The server terminated the process": the process ended under the request (or timed out).
     'iis.cgi-process-terminated': 'supports',
     'httperr.app-pool-abandoned': 'supports',

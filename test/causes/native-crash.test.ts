@@ -54,6 +54,20 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // journalctl of the documented nginx + Kestrel set-up (a kestrel-*.service unit): systemd's
+        // exit line (src/core/service.c) says the process died of SIGSEGV, the Linux access violation.
+        name: 'systemd says the Kestrel service died of SIGSEGV behind nginx',
+        form: 'header-less',
+        evidence: {
+          'journal.txt': [
+            '2026/11/20 10:15:02 [error] 1234#1234: *57 upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.7, server: shop.example.com, request: "GET /api/orders HTTP/1.1", upstream: "http://127.0.0.1:5000/api/orders"',
+            'Nov 20 10:15:02 web1 systemd[1]: kestrel-shop.service: Main process exited, code=dumped, status=11/SEGV',
+            "Nov 20 10:15:02 web1 systemd[1]: kestrel-shop.service: Failed with result 'core-dump'.",
+            'Nov 20 10:15:12 web1 systemd[1]: kestrel-shop.service: Scheduled restart job, restart counter is at 4.',
+          ].join('\n'),
+        },
+      },
+      {
         // Real sample: the German-localized Application Error 1000 from https://github.com/dotnet/aspnetcore/issues/13706
         // (report id and process id kept, they identify nothing), with the English .NET Runtime 1026 that precedes it.
         name: 'a German-localized faulting-application event after the 1026 text (dotnet/aspnetcore#13706)',

@@ -21,6 +21,7 @@ import { SIGNATURES as nginx } from './nginx';
 import { SIGNATURES as ocelot } from './ocelot';
 import { SIGNATURES as sql } from './sql';
 import { SIGNATURES as stackexchangeRedis } from './stackexchange-redis';
+import { SIGNATURES as systemd } from './systemd';
 import { SIGNATURES as tls } from './tls';
 import { SIGNATURES as traefik } from './traefik';
 import { SIGNATURES as was } from './was';
@@ -45,6 +46,7 @@ export const CATALOGUE: Readonly<Record<string, readonly Signature[]>> = {
   ocelot,
   sql,
   'stackexchange-redis': stackexchangeRedis,
+  systemd,
   tls,
   traefik,
   was,
