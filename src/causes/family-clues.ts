@@ -285,6 +285,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.offline-words': 'supports',
     'win32.12017': 'hints',
     'narrative.recycle-words': 'strong',
+    'narrative.pool-stopped': 'strong',
     'narrative.after-idle': 'supports',
     'narrative.config-words': 'hints',
   },

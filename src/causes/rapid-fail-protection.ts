@@ -53,6 +53,7 @@ export default defineCause<RapidFailProtectionFacts>({
     'event.was.5059': 'strong',
     'httperr.app-offline': 'strong',
     'ancm.rapid-fail-count': 'supports',
+    'narrative.pool-stopped': 'supports',
   },
   description:
     'The worker (or ANCM\'s dotnet.exe child) crashed several times in a short window, so IIS disabled the application pool (or ANCM stopped restarting the app). Every request then fails with 503 (502.5 from ANCM) until the pool is started again, even though the trigger was a crash.',

@@ -89,6 +89,12 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // What WAS 5002 does, told without the event: the pool stops after a few failures.
+        name: 'the pool stopping after errors, told in a sentence',
+        form: 'in prose',
+        evidence: { 'message.txt': 'the app pool stops after some errors and the site answers 503 until we start it again' },
+      },
+      {
         // WAS 5002 (kb-facts §5.1) inside a Spanish message.
         name: 'a Spanish report around the 5002 text',
         form: 'other language',

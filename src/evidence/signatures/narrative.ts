@@ -98,6 +98,12 @@ export const SIGNATURES: readonly Signature[] = [
     ['The first request after idle for 20 minutes fails with 502.', 'Every morning the first request gives a 502.'],
   ),
   ...cue(
+    // The pool itself stopping is what WAS's rapid-fail protection does after repeated crashes.
+    'narrative.pool-stopped',
+    ['app pool stops', 'app pool stopped', 'app pool keeps stopping', 'apppool stopped', 'application pool stops', 'application pool stopped', 'pool gets stopped', 'pool keeps stopping', 'pool is stopped', 'pool was stopped', 'stops the app pool', 'stopped the app pool', 'remain stopped', '应用程序池停止', 'пул останавливается', 'pool de aplicativos para'],
+    ['The app pool stops after a few errors and the site answers 503.', 'All application pools crash and remain stopped.'],
+  ),
+  ...cue(
     'narrative.recycle-words',
     ['recycle', 'recycling', 'recycled', 'recyle', 'after iisreset', 'after restarting the app pool', 'restart the app pool', 'restarting iis', 'app pool restarts', 'web.config is changed', 'web.config change', 'changing web.config', 'overlapped', '回收', 'перезапуск пула', 'reciclagem', 'reciclaje'],
     ['It happens during app pool recycle.', 'Restarting the app pool fixes it for a few hours.'],
