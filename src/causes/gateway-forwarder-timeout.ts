@@ -69,6 +69,9 @@ export default defineCause<GatewayForwarderTimeoutFacts>({
     // also nginx's three 5 s connect tries, so it stays out: match() compares it once Envoy is named.)
     'duration.near-100s': 'supports',
     'duration.near-90s': 'supports',
+    // Well past 120 s is past YARP's 100 s and Ocelot's 90 s too; and the gateway named is theirs.
+    'duration.beyond-120s': 'supports',
+    'dotnet-gateway.named': 'supports',
     // Another gateway's timer in the paste: that gateway is the one that gave up (its own cause).
     'nginx.upstream-timed-out': 'against',
     'nginx.connect-timed-out': 'against',

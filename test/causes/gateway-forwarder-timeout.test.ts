@@ -97,6 +97,13 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // The shape of a migration thread (a YARP-based incremental migration library): pages that
+        // take minutes behind YARP, no log; YARP's activity timeout defaults to 100 s.
+        name: 'pages that take minutes to load behind YARP, told in prose',
+        form: 'in prose',
+        evidence: { 'message.txt': 'Some pages of the old Web Forms app take 2-5 minutes to load, which makes YARP fail every time.' },
+      },
+      {
         // YARP's RequestTimedOut text (dotnet/yarp HttpForwarder.cs, ForwarderError.RequestTimedOut) in a sentence.
         name: 'YARP RequestTimedOut quoted in prose',
         form: 'in prose',

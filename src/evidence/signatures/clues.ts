@@ -171,6 +171,7 @@ export const CLUES = {
   'appgw.page': 'An Azure Application Gateway / App Service front end answered',
   'appgw.backend-unhealthy': 'Application Gateway: the backend is unhealthy or the probe failed',
   'appgw.backend-timeout': 'Application Gateway: the backend timed out',
+  'dotnet-gateway.named': 'The text names a .NET gateway in front of the app (YARP, Ocelot)',
   'azure-gateway.named': 'The text names an Azure gateway in front of the app (Application Gateway, its ingress controller, Front Door)',
   'appgw.upstream-closed': 'Application Gateway: the backend closed the connection before the request was processed (ERRORINFO_UPSTREAM_CLOSED_CONNECTION)',
   'appgw.backend-cert': 'Application Gateway: the backend certificate is not trusted or does not match',

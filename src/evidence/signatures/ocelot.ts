@@ -19,6 +19,14 @@ const CODE =
 const RESPONDER = 'warn: Ocelot.Responder.Middleware.ResponderMiddleware[0] requestId: 0HN8J4K2Q1ABC:00000002, previousRequestId: No PreviousRequestId, message:';
 
 export const SIGNATURES: readonly Signature[] = [
+  // Ocelot named as the gateway in front, whatever it logged.
+  {
+    clue: 'dotnet-gateway.named',
+    all: ['ocelot'],
+    names: true,
+    source: 'ThreeMammals/Ocelot (the product name; ocelot.json, AddOcelot)',
+    examples: { match: ['I was trying to implement ocelot for our tests and get 502 bad gateway'], noMatch: ['the gateway is nginx'] },
+  },
   // HttpRequestException: the downstream refused, reset or could not be reached (502)
   {
     clue: 'ocelot.downstream-error',

@@ -26,6 +26,14 @@ const CATEGORY = 'warn: Yarp.ReverseProxy.Forwarder.HttpForwarder[48]';
 const INDENT = '      ';
 
 export const SIGNATURES: readonly Signature[] = [
+  // YARP named as the proxy in front, whatever it logged: a long wait behind it meets its timeout.
+  {
+    clue: 'dotnet-gateway.named',
+    all: ['yarp'],
+    names: true,
+    source: 'microsoft/reverse-proxy (the product name; the package is Yarp.ReverseProxy)',
+    examples: { match: ['some pages take 2-5 minutes to load, which makes YARP fail', 'builder.Services.AddReverseProxy() from Yarp.ReverseProxy'], noMatch: ['the reverse proxy is nginx'] },
+  },
   // The fixed sentences of Log.GetMessage, one per ForwarderError
   {
     clue: 'yarp.forwarder-error',

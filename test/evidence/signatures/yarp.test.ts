@@ -24,9 +24,12 @@ describe('YARP values', () => {
     expect(valueOf("No available destinations after load balancing for cluster 'orders'.", 'yarp.forwarder-error')).toBe('orders');
   });
 
-  it('a successful forward raises no failure clue, only where it went', () => {
-    expect(hits('info: Yarp.ReverseProxy.Forwarder.HttpForwarder[56] Received HTTP/2.0 response 200.')).toEqual([]);
+  it('a successful forward raises no failure clue, only that YARP is in the picture and where it went', () => {
+    expect(hits('info: Yarp.ReverseProxy.Forwarder.HttpForwarder[56] Received HTTP/2.0 response 200.').map((h) => h.clue)).toEqual(['dotnet-gateway.named']);
     const proxying = hits('info: Yarp.ReverseProxy.Forwarder.HttpForwarder[9] Proxying to http://orders:8080/api HTTP/2 RequestVersionOrLower');
-    expect(proxying.map((h) => [h.clue, h.value])).toEqual([['yarp.destination', 'http://orders:8080/api']]);
+    expect(proxying.map((h) => [h.clue, h.value])).toEqual([
+      ['dotnet-gateway.named', undefined],
+      ['yarp.destination', 'http://orders:8080/api'],
+    ]);
   });
 });
