@@ -74,6 +74,7 @@ export default defineCause<AppShuttingDownFacts>({
     'ancm.shutting-down': 'strong',
     'hosting.shutting-down': 'supports',
     'hosting.shutdown-path': 'strong',
+    'narrative.shutdown-words': 'supports',
     'ancm.graceful-shutdown-failed': 'strong',
     // 5013: the old worker overran its shutdown limit and was killed with requests in flight.
     'was.shutdown-timeout': 'proves',

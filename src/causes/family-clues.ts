@@ -286,6 +286,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'win32.12017': 'hints',
     'narrative.recycle-words': 'strong',
     'narrative.pool-stopped': 'strong',
+    'narrative.shutdown-words': 'supports',
     'narrative.after-idle': 'supports',
     'narrative.config-words': 'hints',
   },

@@ -133,6 +133,12 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // Kubernetes' stop sequence (SIGTERM, then the pod leaves the endpoints) told in a sentence.
+        name: 'requests in flight fail when the pod gets SIGTERM',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'Requests in flight fail with 502 when the pod gets SIGTERM during a rolling update' },
+      },
+      {
         // The shape of dotnet/aspnetcore#7367: on a recycle, the old in-process worker crashes on its
         // exit path (AppContext.OnProcessExit) after ANCM could not shut it down gracefully.
         form: 'in prose',

@@ -214,6 +214,7 @@ export const CLUES = {
   'narrative.timeout-words': 'The text speaks of timeouts',
   'narrative.after-idle': 'The first request after idle, or in the morning, fails',
   'narrative.recycle-words': 'The text speaks of app pool recycles or restarts',
+  'narrative.shutdown-words': 'The text speaks of the app shutting down with requests in flight (graceful shutdown, SIGTERM, pod termination)',
   'narrative.pool-stopped': 'The text says the application pool stops or stays stopped',
   'narrative.hang-words': 'The app hangs, freezes or stops responding',
   'narrative.memory-words': 'The text speaks of memory growing or running out',

@@ -98,6 +98,12 @@ export const SIGNATURES: readonly Signature[] = [
     ['The first request after idle for 20 minutes fails with 502.', 'Every morning the first request gives a 502.'],
   ),
   ...cue(
+    // Stopping with requests in flight: a recycle's, a deploy's or an orchestrator's shutdown.
+    'narrative.shutdown-words',
+    ['graceful shutdown', 'gracefully shut', 'shutting down', 'shuts down', 'sigterm', 'pod termination', 'pods terminating', 'terminationgraceperiod', 'prestop', 'in-flight requests', 'in flight requests', 'inflight requests', 'shutdown timeout', 'shutdowntimeout', 'shutdowntimelimit', 'during shutdown', 'on shutdown', 'scaling in', 'scale-in', 'scaling down'],
+    ['Requests in flight fail when the pod gets SIGTERM.', 'During shutdown the in-flight requests are cut off.'],
+  ),
+  ...cue(
     // The pool itself stopping is what WAS's rapid-fail protection does after repeated crashes.
     'narrative.pool-stopped',
     ['app pool stops', 'app pool stopped', 'app pool keeps stopping', 'apppool stopped', 'application pool stops', 'application pool stopped', 'pool gets stopped', 'pool keeps stopping', 'pool is stopped', 'pool was stopped', 'stops the app pool', 'stopped the app pool', 'remain stopped', '应用程序池停止', 'пул останавливается', 'pool de aplicativos para'],
@@ -130,7 +136,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.crash-words',
-    ['crash', 'crashes', 'crashed', 'crashing', 'process dies', 'process exits', 'app dies', 'just dies', 'dies in the middle', 'connection gets dropped', 'connection is dropped', 'terminated', 'killed', '崩溃', 'падает', 'вылетает', 'trava e fecha', 'se cae', 'stürzt ab'],
+    ['crash', 'crashes', 'crashed', 'crashing', 'process dies', 'process exits', 'app dies', 'just dies', 'dies in the middle', 'exited unexpectedly', 'exits unexpectedly', 'stopped unexpectedly', 'terminated unexpectedly', 'unexpectedly exited', 'unexpectedly terminated', 'keeps restarting', 'restart loop', 'process died', 'app died', 'connection gets dropped', 'connection is dropped', 'terminated', 'killed', '崩溃', 'падает', 'вылетает', 'trava e fecha', 'se cae', 'stürzt ab'],
     ['The worker process crashes every few minutes.', 'The dotnet process dies without a log.', 'Under load the app just dies in the middle of requests.', 'The connection gets dropped before the response.'],
   ),
   ...cue(
