@@ -32,7 +32,9 @@ const GROUPS: readonly (readonly string[])[] = [
   ['was.shutdown-timeout', 'event.was.5013'],
   ['was.ping-failure', 'event.was.5010'],
   ['dotnet.crash-event', 'event.dotnet-runtime.1026'],
-  ['dotnet.faulting-app', 'event.application-error.1000'],
+  // A native crash event and the code it reports are one crash: Application Error 1000 names the
+  // faulting application and module and carries the exception code (0xc0000005, 0xc0000409...).
+  ['dotnet.faulting-app', 'event.application-error.1000', 'dotnet.access-violation', 'dotnet.fail-fast', 'dotnet.heap-corruption'],
   ['status.524', 'cloudflare.origin-timeout'],
   ['status.521', 'status.522', 'status.523', 'cloudflare.origin-down'],
   ['status.520', 'cloudflare.origin-bad-response'],

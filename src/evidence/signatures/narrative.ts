@@ -100,7 +100,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...cue(
     // Stopping with requests in flight: a recycle's, a deploy's or an orchestrator's shutdown.
     'narrative.shutdown-words',
-    ['graceful shutdown', 'gracefully shut', 'shutting down', 'shuts down', 'sigterm', 'pod termination', 'pods terminating', 'terminationgraceperiod', 'prestop', 'in-flight requests', 'in flight requests', 'inflight requests', 'shutdown timeout', 'shutdowntimeout', 'shutdowntimelimit', 'during shutdown', 'on shutdown', 'scaling in', 'scale-in', 'scaling down'],
+    ['graceful shutdown', 'gracefully shut', 'sigterm', 'pod termination', 'pods terminating', 'terminationgraceperiod', 'prestop', 'in-flight requests', 'in flight requests', 'inflight requests', 'shutdown timeout', 'shutdowntimeout', 'shutdowntimelimit', 'during shutdown', 'on shutdown', 'scaling in', 'scale-in', 'scaling down'],
     ['Requests in flight fail when the pod gets SIGTERM.', 'During shutdown the in-flight requests are cut off.'],
   ),
   ...cue(
