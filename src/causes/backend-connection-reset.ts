@@ -43,6 +43,7 @@ export default defineCause<BackendConnectionResetFacts>({
     'nginx.reset-by-peer': 'supports',
     'net.connection-reset': 'supports',
     'appgw.upstream-closed': 'supports',
+    'kestrel.body-too-large': 'supports',
     'alb.target-failed': 'supports',
     // Explaining away: a crash or a recycle at the same time is what broke the connections, and
     // its own cause says what to fix.

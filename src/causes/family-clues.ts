@@ -149,6 +149,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'net.connection-reset': 'supports',
     // Application Gateway's documented reading: the backend crashed or reached its limits.
     'appgw.upstream-closed': 'supports',
+    // Kestrel turned a body away and closed the connection under a forwarder still sending it.
+    'kestrel.body-too-large': 'supports',
     // systemd saw the app's process end and restarted it (nginx + Kestrel on Linux).
     'systemd.main-exited': 'supports',
     'systemd.restarting': 'supports',

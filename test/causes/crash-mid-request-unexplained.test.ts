@@ -13,6 +13,8 @@ runCauseTests(cause, {
   ],
   invalid: [
     { name: "a crash described in words", evidence: { 'message.txt': "The app crashes under traffic and the connection is dropped mid-request" } },
+    // Kestrel's BadRequest_RequestBodyTooLarge (CoreStrings.resx) behind ANCM: the shape of aspnet/KestrelHttpServer#2602.
+    { name: 'Kestrel rejects a large body and IIS answers 502.3', evidence: { 'message.txt': 'Uploads over about 1 MB end with a 502.3 from IIS instead of my 413.\nMicrosoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException: Request body too large.' } },
     // systemd's exit and restart lines (src/core/service.c) for the app's unit: it died and came back.
     { name: 'systemd restarts the Kestrel service after its process exited', evidence: { 'journal.txt': 'Nov 20 10:15:02 web1 systemd[1]: kestrel-shop.service: Main process exited, code=exited, status=1/FAILURE\nNov 20 10:15:12 web1 systemd[1]: kestrel-shop.service: Scheduled restart job, restart counter is at 2.\nusers get 502 from nginx meanwhile' } },
     // Application Gateway access-log error_info (AGW docs: the backend closed the connection before the request was processed).

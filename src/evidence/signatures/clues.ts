@@ -50,6 +50,7 @@ export const CLUES = {
   'systemd.main-exited': 'systemd: the service\'s main process exited (value: how, e.g. "code=killed, status=6/ABRT")',
   'systemd.restarting': 'systemd scheduled a restart of the service after it ended (value: the restart counter)',
   'systemd.start-limit': 'systemd gave up restarting the service: "Start request repeated too quickly"',
+  'kestrel.body-too-large': 'Kestrel rejected a request body over MaxRequestBodySize (413) and closed the connection',
   'hosting.shutdown-path': 'The app was on its way out: a frame of the exit or stop path in a stack (AppContext.OnProcessExit, Host.StopAsync), or StopApplication() called',
   'iis.cgi-process-terminated': 'The 502.3 text of the CGI handler and ANCM V1: "the server terminated the process" (the app process died, or ran past its time)',
   'httperr.app-pool-abandoned': 'HTTP.sys: the app pool dropped the request (Connection_Abandoned_By_AppPool)',

@@ -507,6 +507,21 @@ export const SIGNATURES: readonly Signature[] = [
     source: `${HOST_LOG} (BackgroundServiceStoppingHost)`,
     examples: { match: ['The HostOptions.BackgroundServiceExceptionBehavior is configured to StopHost. A BackgroundService has thrown an unhandled exception, and the host instance is stopping.'] },
   },
+  // Kestrel refused a body over MaxRequestBodySize (413) and closed the connection: behind ANCM or
+  // a proxy that was still sending, the forwarded request breaks (a 502.3 with a reset).
+  {
+    clue: 'kestrel.body-too-large',
+    all: ['request body too large'],
+    source: `${CORE_STRINGS} (BadRequest_RequestBodyTooLarge: "Request body too large. The max request body size is {0} bytes.")`,
+    examples: { match: ['Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException: Request body too large. The max request body size is 30000000 bytes.'], noMatch: ['the request body was small'] },
+  },
+  {
+    clue: 'kestrel.body-too-large',
+    all: ['request too large'],
+    any: ['exception', '413'],
+    source: `${CORE_STRINGS} (BadRequest_RequestBodyTooLarge), as people name it`,
+    examples: { match: ['Try to catch the Request too large exception and return a 413'], noMatch: ['the request too large for the cache was skipped'] },
+  },
   // The app on its way out: a frame of the exit or stop path in a stack, or the app asking to stop.
   // An exception thrown there ended a process that was stopping anyway.
   ...(
