@@ -356,6 +356,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.sync-code': 'supports',
     'narrative.threads-growing': 'supports',
     'narrative.pool-limit': 'supports',
+    'narrative.cpu-words': 'supports',
+    'narrative.requests-queue': 'supports',
     // An exhausted app answers late: gateway timeouts are what it looks like from outside.
     'win32.12002': 'supports',
     'duration.long': 'hints',

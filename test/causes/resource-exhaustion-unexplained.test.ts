@@ -13,6 +13,7 @@ runCauseTests(cause, {
   ],
   invalid: [
     { name: "a starved app described in words", evidence: { 'message.txt': "Under heavy load the app stops responding and requests pile up, the thread pool seems exhausted" } },
+    { name: 'a busy CPU and a growing queue, told in words', evidence: { 'message.txt': 'Under heavy traffic the CPU goes to 100% and the requests pile up until IIS answers 502' } },
     // Kestrel's ConnectionRejected warning (KestrelTrace event 24): MaxConcurrentConnections reached.
     { name: 'Kestrel turns connections away at its connection limit', evidence: { 'stdout.log': 'warn: Microsoft.AspNetCore.Server.Kestrel.Connections[24]\n      Connection id "0HN8B6M6V5T1K" rejected because the maximum number of concurrent connections has been reached.' } },
     // nginx error.log alerts (ngx_get_connection; EMFILE on socket()) in front of the app.

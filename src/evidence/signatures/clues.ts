@@ -215,6 +215,8 @@ export const CLUES = {
   'narrative.timeout-words': 'The text speaks of timeouts',
   'narrative.after-idle': 'The first request after idle, or in the morning, fails',
   'narrative.recycle-words': 'The text speaks of app pool recycles or restarts',
+  'narrative.cpu-words': 'The text speaks of a busy CPU (high CPU, 100% CPU)',
+  'narrative.requests-queue': 'The text says requests pile up or wait in a queue',
   'narrative.shutdown-words': 'The text speaks of the app shutting down with requests in flight (graceful shutdown, SIGTERM, pod termination)',
   'narrative.pool-stopped': 'The text says the application pool stops or stays stopped',
   'narrative.hang-words': 'The app hangs, freezes or stops responding',

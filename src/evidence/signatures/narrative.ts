@@ -57,7 +57,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.under-load',
-    ['under load', 'under heavy load', 'high load', 'load test', 'many concurrent', 'concurrent users', 'concurrent requests', 'lots of requests', 'high traffic', 'traffic spike', 'peak hours', 'стресс-тест', 'под нагрузкой', '高并发', '压测', 'carga alta', 'sob carga', 'unter last', 'mucha carga', 'bajo carga', 'muita carga', 'sous charge', 'forte charge', 'hoher last', '高負荷'],
+    ['under load', 'under heavy load', 'high load', 'load test', 'heavy traffic', 'when load increases', 'stress test', 'jmeter', 'bombardier', 'locust', 'many concurrent', 'concurrent users', 'concurrent requests', 'lots of requests', 'high traffic', 'traffic spike', 'peak hours', 'стресс-тест', 'под нагрузкой', '高并发', '压测', 'carga alta', 'sob carga', 'unter last', 'mucha carga', 'bajo carga', 'muita carga', 'sous charge', 'forte charge', 'hoher last', '高負荷'],
     ['Only happens under load, with about 200 concurrent users.', 'During the load test every request failed.'],
   ),
   ...cue(
@@ -96,6 +96,18 @@ export const SIGNATURES: readonly Signature[] = [
     'narrative.after-idle',
     ['after idle', 'after being idle', 'first request after', 'first request of the day', 'in the morning', 'cold start', 'after inactivity', 'wakes up', 'idle for', 'after some idle', '第一次访问', 'первый запрос', 'primeira requisição', 'primera petición'],
     ['The first request after idle for 20 minutes fails with 502.', 'Every morning the first request gives a 502.'],
+  ),
+  ...cue(
+    // A busy CPU starves request threads as surely as blocked ones do.
+    'narrative.cpu-words',
+    ['high cpu', '100% cpu', 'cpu at 100', 'cpu 100%', 'cpu hits 100', 'cpu goes to 100', 'cpu spikes', 'cpu spike', 'cpu maxed', 'cpu is maxed', 'cpu pegged', 'cpu usage spikes', 'cpu usage is high', 'cpu使用率', 'загрузка процессора', 'uso de cpu alto', 'uso alto de cpu', 'hohe cpu'],
+    ['CPU goes to 100% and requests start failing.', 'We see high CPU on the web servers during the outage.'],
+  ),
+  ...cue(
+    // Requests waiting their turn: the app takes them in slower than they come.
+    'narrative.requests-queue',
+    ['requests pile up', 'requests queue up', 'requests are queued', 'requests get queued', 'queued requests', 'request queue', 'queue length', 'requests waiting in the queue', '请求堆积', 'очередь запросов'],
+    ['Under load the requests pile up and then time out.', 'The request queue grows to thousands.'],
   ),
   ...cue(
     // Stopping with requests in flight: a recycle's, a deploy's or an orchestrator's shutdown.
