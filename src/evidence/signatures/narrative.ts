@@ -100,7 +100,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...cue(
     // A busy CPU starves request threads as surely as blocked ones do.
     'narrative.cpu-words',
-    ['high cpu', '100% cpu', 'cpu at 100', 'cpu 100%', 'cpu hits 100', 'cpu goes to 100', 'cpu spikes', 'cpu spike', 'cpu maxed', 'cpu is maxed', 'cpu pegged', 'cpu usage spikes', 'cpu usage is high', 'cpu使用率', 'загрузка процессора', 'uso de cpu alto', 'uso alto de cpu', 'hohe cpu'],
+    ['high cpu', '100% cpu', 'cpu at 100', 'cpu 100%', 'cpu hits 100', 'cpu goes to 100', 'cpu spikes', 'cpu spike', 'cpu maxed', 'cpu is maxed', 'cpu pegged', 'cpu usage spikes', 'cpu usage is high', 'загрузка процессора', 'uso de cpu alto', 'uso alto de cpu', 'hohe cpu'],
     ['CPU goes to 100% and requests start failing.', 'We see high CPU on the web servers during the outage.'],
   ),
   ...cue(
