@@ -36,7 +36,8 @@ export function configProblem(processPath: string | undefined, args: string | un
   const base = lowerPath.slice(Math.max(lowerPath.lastIndexOf('\\'), lowerPath.lastIndexOf('/')) + 1);
   if (base === 'dotnet' || base === 'dotnet.exe') {
     if (SDK_VERBS.includes(lowerArgs.split(/\s+/)[0] ?? '')) return 'sdk-command';
-    if (!lowerArgs.includes('.dll')) return 'no-dll';
+    // Some argument must be the app's DLL: ".\\App.dll", not ".\\App.dllaa" or "App".
+    if (!lowerArgs.split(/\s+/).some((token) => token.replace(/^["']|["']$/g, '').endsWith('.dll'))) return 'no-dll';
     return undefined;
   }
   if (lowerPath.endsWith('.dll')) return 'dll-as-process';

@@ -27,6 +27,8 @@ describe('configProblem', () => {
     ['dotnet', 'run', 'sdk-command'],
     ['dotnet', '', 'no-dll'],
     ['C:\\Program Files\\dotnet\\dotnet.exe', '.\\Shop.exe', 'no-dll'],
+    // aspnet/IISIntegration#137: a mistyped DLL name still contains ".dll".
+    ['dotnet.exe', '.\\HelloMvc.dllaa', 'no-dll'],
     ['.\\Contoso.Shop.dll', '', 'dll-as-process'],
     ['C:\\inetpub\\shop\\', '', 'folder'],
     ['.\\Contoso.Shop', '', 'no-extension'],
@@ -39,6 +41,8 @@ describe('configProblem', () => {
     ['dotnet.exe', '.\\Contoso.Shop.dll --urls-ignored'],
     ['.\\Contoso.Shop.exe', ''],
     ['C:\\Program Files\\dotnet\\dotnet.exe', 'C:\\inetpub\\shop\\Contoso.Shop.dll'],
+    ['dotnet', '"C:\\inetpub\\my shop\\Contoso.Shop.dll" --contentRoot .'],
+    ['dotnet', 'exec --runtimeconfig .\\Contoso.Shop.runtimeconfig.json .\\Contoso.Shop.dll'],
   ])('accepts %s %s', (path, args) => {
     expect(configProblem(path, args)).toBeUndefined();
   });
