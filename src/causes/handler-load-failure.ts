@@ -44,6 +44,9 @@ export default defineCause<HandlerLoadFailureFacts>({
     'status.500.33': 'strong',
     'ancm.oop-handler-missing': 'strong',
     'status.500.36': 'strong',
+    // Explaining away: hostfxr's SDK hint means the arguments name no app (kb-facts: 500.0 with
+    // "Did you mean to run dotnet SDK commands?" is a wrong `arguments`, wrong-process-path's).
+    'ancm.dotnet-sdk-command': 'against',
   },
   description:
     'Before the app runs, ANCM loads hostfxr, its in-process or out-of-process handler (aspnetcorev2_inprocess.dll / aspnetcorev2_outofprocess.dll) and the app DLL. One of them was missing: a damaged Hosting Bundle, an app that does not reference Microsoft.AspNetCore.App, or a single-file publish.',

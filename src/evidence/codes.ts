@@ -366,18 +366,20 @@ function scanReasonPhrases(line: string, out: Findings): void {
 /**
  * Finds every code (and, in free prose, every HTTP status) in a segment, as its kind says
  * (kinds.ts): nothing for the IIS log, whose aggregate decodes sc-win32-status itself.
+ * `dottedStatuses` also reads IIS's dotted statuses (500.0, 502.5) where the kind would not.
  */
-export function extractCodes(segment: Segment): { codes: CodeObservation[]; statuses: StatusObservation[] } {
+export function extractCodes(segment: Segment, options: { dottedStatuses?: boolean } = {}): { codes: CodeObservation[]; statuses: StatusObservation[] } {
   const reads = KINDS[segment.kind].codes;
   if (reads === 'none') return { codes: [], statuses: [] };
   const prose = reads === 'codes-and-statuses';
+  const dotted = prose || options.dottedStatuses === true;
   const out = new Findings(segment.source);
   let werExceptionNext = false;
   segment.lines.forEach((line, index) => {
     out.startLine(segment.firstLine + index, line);
     const hasDigit = /\d/.test(line);
     if (hasDigit) {
-      scanDottedStatuses(line, prose, out);
+      scanDottedStatuses(line, dotted, out);
       if (prose) scanIisTail(line, out);
       if (line.includes('0x') || line.includes('0X')) scanHex(line, out);
       scanDecimal(line, out);

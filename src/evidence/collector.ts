@@ -359,7 +359,11 @@ export class EvidenceCollector {
       };
     }
     this.merge(facts);
-    const codes = extractCodes(segment);
+    // A page or a header block exists to state a status. When its parser found none, the block
+    // was not the layout it expected ("Error 500.0 when deploying to IIS" read as a page title),
+    // and IIS's dotted statuses, which cannot be anything else, are read as in prose.
+    const statusless = (segment.kind === 'error-page' || segment.kind === 'headers') && (facts.statuses?.length ?? 0) === 0;
+    const codes = extractCodes(segment, { dottedStatuses: statusless });
     this.evidence.codes.push(...codes.codes);
     this.evidence.statuses.push(...codes.statuses);
   }

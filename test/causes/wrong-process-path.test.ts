@@ -119,6 +119,19 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // The troubleshooting docs' layout (azure-iis-errors-reference "Incorrect arguments"): the
+        // 500.0 page and hostfxr's SDK hint as Markdown bullets. The hint explains the handler
+        // load failure away: the arguments name no app.
+        name: 'the 500.0 page and the SDK hint as Markdown bullets',
+        form: 'in prose',
+        evidence: {
+          'message.md': [
+            '* **Browser:** HTTP Error 500.0 - ANCM In-Process Handler Load Failure',
+            '* **ASP.NET Core Module stdout Log:** Did you mean to run dotnet SDK commands? Please install dotnet SDK from: https://go.microsoft.com/fwlink/?LinkID=798306&clcid=0x409',
+          ].join('\n'),
+        },
+      },
+      {
         // The dotnet host's wrong-arguments text (kb-facts §2, D-err) inside a French message.
         name: 'a French report around "Did you mean to run dotnet SDK commands?"',
         form: 'other language',

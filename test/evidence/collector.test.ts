@@ -27,6 +27,18 @@ describe('EvidenceCollector', () => {
     expect(e.inputs[0]!.kinds).toEqual(['prose', 'iis-log', 'headers', 'web-config']);
   });
 
+  it("keeps a page's dotted status when the page parser does not know its layout", () => {
+    // Read as an error page, but not "HTTP Error 500.0 - <title>": the 500.0 must not be lost.
+    const e = collect('Error 500.0 when deploying the ASP.NET Core 3.0 app to IIS on Windows Server 2016');
+    expect(e.inputs[0]!.kinds).toEqual(['error-page']);
+    expect(e.statuses.map((s) => `${s.status}.${s.substatus}`)).toEqual(['500.0']);
+  });
+
+  it('reads a known page layout once: its parser states the status, nothing reads it again', () => {
+    const e = collect('HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure');
+    expect(e.statuses.map((s) => `${s.status}.${s.substatus}`)).toEqual(['502.5']);
+  });
+
   it('reads CRLF and a BOM the same as LF', () => {
     const e = collect(`\uFEFF${MIXED.replace(/\n/g, '\r\n')}`);
     expect(e.inputs[0]!.kinds).toEqual(['prose', 'iis-log', 'headers', 'web-config']);
