@@ -10,24 +10,11 @@ import { diagnose } from '../../src/diagnose';
 import { timelineAltText } from '../../src/chart/alt';
 import { guardValue } from '../../src/evidence/guard';
 import { resultSchema } from '../../src/slack/delivery/requests';
-import { postMessage, type Poster } from '../../src/slack/post';
+import { postMessage } from '../../src/slack/post';
 import { renderReply } from '../../src/slack/render';
-import { FakeSlack } from '../support/slack/fake-slack';
-import { recordingLogger, testPoster } from '../support/slack/test-poster';
+import { useFakePoster } from '../support/slack/test-poster';
 
-let fake: FakeSlack;
-const warnings: string[] = [];
-const logger = recordingLogger(warnings);
-
-beforeAll(async () => {
-  fake = new FakeSlack();
-  await fake.start();
-});
-afterAll(async () => fake.stop());
-
-function client(): Poster {
-  return testPoster(fake.apiUrl, logger);
-}
+const slack = useFakePoster();
 
 const log = readFileSync(join(__dirname, '..', '..', 'examples', 'u_ex261120.log'), 'utf8');
 const diagnosis = diagnose([{ source: 'u_ex261120.log', text: log }]);
@@ -44,9 +31,9 @@ describe('the timeline chart in Slack', () => {
 
   it('is uploaded as a PNG in the thread after the diagnosis, with alt text in words', async () => {
     const message = renderReply(reply);
-    await postMessage(client(), { channel: 'CCHART', threadTs: '5.0001' }, message);
-    const calls = fake.calls.filter((c) => ['chat.postMessage', 'files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal'].includes(c.method));
-    const asked = fake.of('files.getUploadURLExternal').find((c) => c.params.filename === 'diag502-timeline.png')!;
+    await postMessage(slack.client(), { channel: 'CCHART', threadTs: '5.0001' }, message);
+    const calls = slack.fake.calls.filter((c) => ['chat.postMessage', 'files.getUploadURLExternal', 'file_upload', 'files.completeUploadExternal'].includes(c.method));
+    const asked = slack.fake.of('files.getUploadURLExternal').find((c) => c.params.filename === 'diag502-timeline.png')!;
     expect(asked).toBeDefined();
     const alt = String(asked.params.alt_txt);
     expect(alt).toContain('Busiest: 2026-11-20 10:00 UTC');
@@ -54,9 +41,9 @@ describe('the timeline chart in Slack', () => {
     expect(alt).toContain('No events dated.');
     expect(Number(asked.params.length)).toBeGreaterThan(1000);
     // The bytes sent are a PNG (the fake decodes them as UTF-8: the first byte is not ASCII).
-    const upload = fake.of('file_upload').find((c) => c.raw.slice(1, 4) === 'PNG');
+    const upload = slack.fake.of('file_upload').find((c) => c.raw.slice(1, 4) === 'PNG');
     expect(upload).toBeDefined();
-    const complete = fake.of('files.completeUploadExternal').find((c) => c.params.channel_id === 'CCHART')!;
+    const complete = slack.fake.of('files.completeUploadExternal').find((c) => c.params.channel_id === 'CCHART')!;
     expect(complete.params.thread_ts).toBe('5.0001');
     // The message first, then the picture.
     const order = calls.map((c) => c.method);
@@ -64,10 +51,10 @@ describe('the timeline chart in Slack', () => {
   });
 
   it('is only logged when the upload fails: the answer is already in the thread', async () => {
-    fake.queue('files.getUploadURLExternal', { body: { ok: false, error: 'file_uploads_disabled' } });
+    slack.fake.queue('files.getUploadURLExternal', { body: { ok: false, error: 'file_uploads_disabled' } });
     const message = renderReply(reply);
-    await expect(postMessage(client(), { channel: 'CNOUP', threadTs: '6.0001' }, message)).resolves.toBeDefined();
-    expect(warnings.some((w) => w.includes('could not upload the timeline chart') && w.includes('file_uploads_disabled'))).toBe(true);
+    await expect(postMessage(slack.client(), { channel: 'CNOUP', threadTs: '6.0001' }, message)).resolves.toBeDefined();
+    expect(slack.warnings.some((w) => w.includes('could not upload the timeline chart') && w.includes('file_uploads_disabled'))).toBe(true);
   });
 
   it('passes the redaction guard the whole message passes: no secret reaches the alt text', () => {
@@ -83,8 +70,8 @@ describe('the timeline chart in Slack', () => {
     const undated = diagnose([{ source: 'headers', text: 'HTTP/1.1 502 Bad Gateway\nServer: Microsoft-IIS/10.0\n' }]);
     const message = renderReply(first(undated));
     expect(message.chart).toBeUndefined();
-    const before = fake.of('files.getUploadURLExternal').length;
-    await postMessage(client(), { channel: 'CUNDATED', threadTs: '7.0001' }, message);
-    expect(fake.of('files.getUploadURLExternal')).toHaveLength(before);
+    const before = slack.fake.of('files.getUploadURLExternal').length;
+    await postMessage(slack.client(), { channel: 'CUNDATED', threadTs: '7.0001' }, message);
+    expect(slack.fake.of('files.getUploadURLExternal')).toHaveLength(before);
   });
 });
