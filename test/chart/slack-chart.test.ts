@@ -12,7 +12,7 @@ import { guardValue } from '../../src/evidence/guard';
 import { resultSchema } from '../../src/slack/delivery/requests';
 import { postMessage } from '../../src/slack/post';
 import { renderReply } from '../../src/slack/render';
-import { useFakePoster } from '../support/slack/test-poster';
+import { useFakePoster } from '../helpers/fake-poster';
 
 const slack = useFakePoster();
 

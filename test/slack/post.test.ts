@@ -4,7 +4,7 @@
  * fails, a note that says the answer was cut.
  */
 import { postMessage, type SlackMessage } from '../../src/slack/post';
-import { useFakePoster } from '../support/slack/test-poster';
+import { useFakePoster } from '../helpers/fake-poster';
 
 const slack = useFakePoster();
 
