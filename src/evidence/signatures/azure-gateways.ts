@@ -80,17 +80,11 @@ export const SIGNATURES: readonly Signature[] = [
 
   // Which gateway is in front: named in the report, whatever the status. A 30 s timeout behind
   // an Azure gateway is its own (Front Door, the ingress controller), not ARR's web farm.
-  {
-    // The product named, not written by it: a full clue (a line that also shows a product's own
-    // text keeps it) that leaves the narrative cues of its line alone.
-    clue: 'azure-gateway.named',
-    all: ['application gateway'],
-    names: true,
-    source: `${AGW_502_DOC} (the product's name)`,
-    examples: { match: ['We have been using Application Gateway ingress controller and all requests fail with 504 under load.'], noMatch: ['an API gateway in front of the services'] },
-  },
+  // The product named, not written by it (`names`): a full clue that leaves the narrative cues of
+  // its line alone.
   ...(
     [
+      ['application gateway', 'We have been using Application Gateway ingress controller and all requests fail with 504 under load.'],
       ['app gateway', 'our App Gateway answers 504 after 30 s'],
       ['appgw', 'annotations: appgw.ingress.kubernetes.io/request-timeout: "120"'],
       ['agic', 'AGIC->POD->(dotnet core)'],

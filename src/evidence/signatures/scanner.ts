@@ -30,6 +30,8 @@ interface Compiled {
   all: number[];
   any: number[];
   none: number[];
+  /** A narrative cue's required fragments, lower-cased: each must start a word (startsWord). */
+  words?: readonly string[];
 }
 
 /**
@@ -67,6 +69,7 @@ export class SignatureScanner {
     for (let i = 0; i < signatures.length; i += 1) {
       const [all, any, none] = table.fragments[i]!;
       const compiled: Compiled = { signature: signatures[i]!, all, any, none };
+      if (compiled.signature.narrative) compiled.words = all.map((id) => table.literals[id]!);
       const list = this.byFirst.get(all[0]!);
       if (list === undefined) this.byFirst.set(all[0]!, [compiled]);
       else list.push(compiled);
@@ -92,7 +95,7 @@ export class SignatureScanner {
         if (!c.all.every((l) => found.has(l))) continue;
         if (c.any.length > 0 && !c.any.some((l) => found.has(l))) continue;
         if (c.none.some((l) => found.has(l))) continue;
-        if (c.signature.narrative && !c.signature.all.every((f) => startsWord(lower, f.toLowerCase()))) continue;
+        if (c.words && !c.words.every((word) => startsWord(lower, word))) continue;
         at ??= ref();
         // A house rule's line says whose rule it was, next to whatever clue it raised.
         const house = (c.signature as { house?: HouseOrigin }).house;
