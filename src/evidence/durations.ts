@@ -79,7 +79,7 @@ function codeAndFieldDurations(line: string, out: number[]): void {
   }
 }
 
-/** Every duration in the line, in milliseconds, in order. */
+/** Every duration in the line, in milliseconds: waits in code and time-taken fields first, then the others in line order. */
 export function durationsIn(line: string): number[] {
   const out: number[] = [];
   codeAndFieldDurations(line, out);
