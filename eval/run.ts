@@ -8,6 +8,8 @@
  *   --misses           the dev cases the engine gets wrong (never the test split: tune on dev only)
  *   --json FILE        the summaries as JSON
  *   --readme           rewrites the figures under "How sure it is" in README.md
+ *   --corpus DIR       the cases of another folder (a snapshot taken before cases were added, so a
+ *                      change is measured before and after on the same cases)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +27,7 @@ interface Options {
   misses: boolean;
   json?: string;
   readme: boolean;
+  corpus?: string;
 }
 
 function args(): Options {
@@ -36,6 +39,7 @@ function args(): Options {
     else if (a === '--misses') out.misses = true;
     else if (a === '--json') out.json = argv[++i]!;
     else if (a === '--readme') out.readme = true;
+    else if (a === '--corpus') out.corpus = argv[++i]!;
     else throw new Error(`unknown option ${a}`);
   }
   return out;
@@ -89,7 +93,7 @@ function misses(cases: readonly Case[]): string[] {
 
 function main(): void {
   const options = args();
-  const all = loadCorpus();
+  const all = loadCorpus(options.corpus);
   const splits: Split[] = options.split ? [options.split] : ['dev', 'test'];
   const json: Record<string, Summary> = {};
   for (const split of splits) {
@@ -104,6 +108,7 @@ function main(): void {
   }
   if (options.json) writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);
   if (options.readme) {
+    if (options.corpus) throw new Error('--readme describes the repository\'s corpus: leave out --corpus');
     const file = join(CORPUS_DIR, '..', '..', '..', 'README.md');
     writeFileSync(file, withFigures(readFileSync(file, 'utf8'), figuresBlock(all)));
     console.log('README.md: figures under "How sure it is" rewritten');

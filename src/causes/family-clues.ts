@@ -287,6 +287,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.offline-words': 'supports',
     'win32.12017': 'hints',
     'narrative.recycle-words': 'strong',
+    // "Until we recycle": the recycle ends the trouble; it does not start it.
+    'narrative.restart-helps': 'against',
     'narrative.pool-stopped': 'strong',
     'narrative.shutdown-words': 'supports',
     'narrative.after-idle': 'supports',
@@ -358,6 +360,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.pool-limit': 'supports',
     'narrative.cpu-words': 'supports',
     'narrative.requests-queue': 'supports',
+    // Something builds up until a restart empties it: blocked threads, leaked connections.
+    'narrative.restart-helps': 'supports',
     // An exhausted app answers late: gateway timeouts are what it looks like from outside.
     'win32.12002': 'supports',
     'duration.long': 'hints',

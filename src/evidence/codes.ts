@@ -229,7 +229,14 @@ function isHttpErrorStatus(n: number): boolean {
   return n >= 400 && n <= 599;
 }
 
-/** Reads a 1–5 digit number after a context word: skips `: = # ' " (` and "is/was/of". */
+/**
+ * The small word between a field's name and its value ("sc-win32-status is 12002"), in English and
+ * in the languages people write around English log fields. Joined from strings: the CLI bundle
+ * must stay ASCII, and esbuild escapes strings but not regex literals.
+ */
+const COPULA = new RegExp(`^(?:(?:is|was|of|ist|est|es|era|${['é', 'равен', 'равно'].join('|')}) {1,2}|(?:${['是', '为', 'は'].join('|')}) {0,2})`, 'i');
+
+/** Reads a 1–5 digit number after a context word: skips `: = # ' " (` and a copula. */
 function numberAfter(line: string, from: number): { value: number; end: number } | undefined {
   let i = from;
   let skipped = 0;
@@ -237,7 +244,7 @@ function numberAfter(line: string, from: number): { value: number; end: number }
     i += 1;
     skipped += 1;
   }
-  const word = /^(?:is|was|of) {1,2}/i.exec(line.slice(i, i + 6));
+  const word = COPULA.exec(line.slice(i, i + 8));
   if (word) i += word[0].length;
   const digits = /^\d{1,5}(?![\w]|\.\d)/.exec(line.slice(i, i + 8));
   if (!digits) return undefined;

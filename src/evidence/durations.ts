@@ -30,9 +30,24 @@ const UNITS: Record<string, number> = {
   минут: 60_000,
   minutos: 60_000,
   segundos: 1000,
+  minuten: 60_000,
+  sekunden: 1000,
+  secondes: 1000,
+  minuti: 60_000,
+  secondi: 1000,
 };
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, thirty: 30, sixty: 60 };
+
+/**
+ * Chinese numerals as people write a short wait ("两分钟", "三十秒", "一百秒"): in Chinese the
+ * number is a word too, and it touches its unit.
+ */
+const CJK_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 十: 10, 二十: 20, 三十: 30, 四十: 40, 五十: 50, 六十: 60, 九十: 90, 一百: 100, 一百二十: 120 };
+/** The same, for the patterns: longest first, joined from strings (see OTHER_SCRIPT_UNITS). */
+const CJK_NUMBER_WORDS = Object.keys(CJK_NUMBERS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /**
  * Units in other scripts, longest first where one starts another. They are joined into the patterns
@@ -43,13 +58,13 @@ const OTHER_SCRIPT_UNITS = ['秒', '分钟', 'секунды', 'секунд', '
 
 /** A number (digits or a small word) and a unit, the unit ending at a word boundary. */
 const DURATION = new RegExp(
-  `(?<![\\w.])(\\d{1,7}(?:[.,]\\d{1,3})?|one|two|three|four|five|ten|thirty|sixty)\\s{0,2}(milliseconds?|msec|ms|seconds?|secs?|sec|s|minutes?|mins?|min|hours?|hrs?|h|${OTHER_SCRIPT_UNITS}|minutos|segundos)(?![a-z])`,
+  `(?<![\\w.])(\\d{1,7}(?:[.,]\\d{1,3})?|one|two|three|four|five|ten|thirty|sixty|${CJK_NUMBER_WORDS})\\s{0,2}(milliseconds?|msec|ms|seconds?|secs?|sec|s|minutes?|mins?|min|hours?|hrs?|h|${OTHER_SCRIPT_UNITS}|minutos|segundos|minuten|sekunden|secondes|minuti|secondi)(?![a-z])`,
   'gi',
 );
 
 /** Cheap test before the pattern: a digit or a number word, and something that may be a unit. */
-const MAYBE = /\d|one|two|three|four|five|ten|thirty|sixty/i;
-const UNIT_HINT = new RegExp(`ms|sec|s\\b|min|hour|hr|${OTHER_SCRIPT_UNITS}|segundos|minutos`, 'i');
+const MAYBE = new RegExp(`\\d|one|two|three|four|five|ten|thirty|sixty|${CJK_NUMBER_WORDS}`, 'i');
+const UNIT_HINT = new RegExp(`ms|sec|sek|s\\b|min|hour|hr|${OTHER_SCRIPT_UNITS}|segundos|minutos`, 'i');
 
 /** Longer than any timeout a gateway has: beyond this a number is not a request duration. */
 const MAX_MS = 48 * 3_600_000;
@@ -86,7 +101,7 @@ export function durationsIn(line: string): number[] {
   if (!MAYBE.test(line) || !UNIT_HINT.test(line)) return within(out);
   for (const m of line.matchAll(DURATION)) {
     const raw = m[1]!.toLowerCase();
-    const amount = NUMBER_WORDS[raw] ?? Number(raw.replace(',', '.'));
+    const amount = NUMBER_WORDS[raw] ?? CJK_NUMBERS[raw] ?? Number(raw.replace(',', '.'));
     const unit = UNITS[m[2]!.toLowerCase()];
     if (unit === undefined || !Number.isFinite(amount)) continue;
     // A bare "s" after a number is a duration only when it touches it ("100s", not "5 s of the file").

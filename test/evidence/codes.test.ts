@@ -110,6 +110,11 @@ describe('extractCodes: every spelling', () => {
     ['sc-win32-status: 12030', '12030', 'sc-win32-status: 12030'],
     ['the win32 status 12030 again', '12030', 'win32 status 12030'],
     ['win32-status=64', '64', 'win32-status=64'],
+    // The field named in English, the sentence in another language around it.
+    ['日志里面 sc-win32-status 是 12002', '12002', 'sc-win32-status 是 12002'],
+    ['ログの sc-win32-status は12002 でした', '12002', 'sc-win32-status は12002'],
+    ['Der sc-win32-status ist 12030', '12030', 'sc-win32-status ist 12030'],
+    ['o sc-win32-status é 12002', '12002', 'sc-win32-status é 12002'],
     ['Win32 error 5 on the folder', '5', 'Win32 error 5'],
     ['winhttp error 12029', '12029', 'winhttp error 12029'],
     ['it failed with error 12152', '12152', 'error 12152'],

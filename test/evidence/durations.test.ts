@@ -14,6 +14,14 @@ test.each([
   ['after two minutes exactly', [120_000]],
   ['请求在 120 秒后超时', [120_000]],
   ['запрос падает через 100 секунд', [100_000]],
+  ['запрос падает через 2 минуты', [120_000]],
+  // Chinese numerals touch their unit; the longest numeral wins (二十 is 20, not 十).
+  ['请求大概两分钟后失败', [120_000]],
+  ['二十分钟以后', [1_200_000]],
+  ['三十秒就超时', [30_000]],
+  ['nach 2 Minuten kommt 502', [120_000]],
+  ['Der Request bricht nach 100 Sekunden ab', [100_000]],
+  ['la requête échoue après 100 secondes', [100_000]],
   // Waits in pasted repro code
   ['await Task.Delay(TimeSpan.FromMinutes(5));', [300_000]],
   ['Thread.Sleep(130_000);', [130_000]],
@@ -27,7 +35,7 @@ test.each([
   expect(durationsIn(line)).toEqual(expected);
 });
 
-test.each(['Process Id: 22700', 'HTTP/1.1 502 Bad Gateway', 'version 8.0.3', 'at 10:15:02 on the 5 s', 'SocketException (10061)', 'dotnet 8 hosting bundle', 'Thread.Sleep(0);', 'TimeSpan.FromMinutes(x)', 'timeTaken_d | -'])('no duration in %s', (line) => {
+test.each(['Process Id: 22700', 'HTTP/1.1 502 Bad Gateway', 'version 8.0.3', 'at 10:15:02 on the 5 s', 'SocketException (10061)', 'dotnet 8 hosting bundle', 'Thread.Sleep(0);', 'TimeSpan.FromMinutes(x)', 'timeTaken_d | -', '第一次访问就失败', '一个请求'])('no duration in %s', (line) => {
   expect(durationsIn(line)).toEqual([]);
 });
 

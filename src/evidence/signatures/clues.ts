@@ -215,6 +215,7 @@ export const CLUES = {
   'narrative.timeout-words': 'The text speaks of timeouts',
   'narrative.after-idle': 'The first request after idle, or in the morning, fails',
   'narrative.recycle-words': 'The text speaks of app pool recycles or restarts',
+  'narrative.restart-helps': 'A restart or recycle makes it go away for a while (something builds up)',
   'narrative.cpu-words': 'The text speaks of a busy CPU (high CPU, 100% CPU)',
   'narrative.requests-queue': 'The text says requests pile up or wait in a queue',
   'narrative.shutdown-words': 'The text speaks of the app shutting down with requests in flight (graceful shutdown, SIGTERM, pod termination)',

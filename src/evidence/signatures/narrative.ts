@@ -62,13 +62,13 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.sync-code',
-    ['fully synchronous', 'synchronous blocking', 'synchronous api', 'synchronous calls', 'synchronous code', 'sync calls', 'sync over async', 'sync-over-async', 'calling .result', 'using .result', '同步调用', '同步阻塞', 'синхронные вызовы', 'chamadas síncronas', 'llamadas síncronas'],
+    ['fully synchronous', 'synchronous blocking', 'synchronous api', 'synchronous calls', 'synchronous code', 'sync calls', 'sync over async', 'sync-over-async', 'calling .result', 'using .result', 'use .result', 'uses .result', '.result everywhere', 'blocking on async', 'block on async', 'blocking calls', '同步调用', '同步阻塞', 'синхронные вызовы', 'chamadas síncronas', 'llamadas síncronas'],
     ['The entire legacy code is fully synchronous blocking calls.', 'We are using the synchronous API.', 'There are sync calls to the database.'],
     ['The clocks are synchronized'],
   ),
   ...cue(
     'narrative.threads-growing',
-    ['threads starting to climb', 'threads climb', 'thread count climbs', 'thread count keeps', 'thread count grows', 'thread count increases', 'number of threads keeps', 'number of threads grows', 'number of threads increases', 'amount of threads', 'threads keep growing', 'threads keep increasing', '线程数', 'число потоков растет'],
+    ['threads starting to climb', 'threads climb', 'thread count climbs', 'thread count keeps', 'thread count grows', 'thread count increases', 'number of threads keeps', 'number of threads grows', 'number of threads increases', 'amount of threads', 'threads keep growing', 'threads keep increasing', 'threads keeps climbing', 'threads climbing', 'threads in w3wp', 'thread count in w3wp', 'threads keep climbing', '线程数', 'число потоков растет'],
     ['The amount of threads in htop starts to climb 1-2 per second.', 'The thread count keeps growing until it stops answering.'],
   ),
   ...cue(
@@ -124,7 +124,15 @@ export const SIGNATURES: readonly Signature[] = [
   ...cue(
     'narrative.recycle-words',
     ['recycle', 'recycling', 'recycled', 'recyle', 'after iisreset', 'after restarting the app pool', 'restart the app pool', 'restarting iis', 'app pool restarts', 'web.config is changed', 'web.config change', 'changing web.config', 'overlapped', '回收', 'перезапуск пула', 'reciclagem', 'reciclaje'],
-    ['It happens during app pool recycle.', 'Restarting the app pool fixes it for a few hours.'],
+    ['It happens during app pool recycle.', 'Requests fail when we restart the app pool.'],
+  ),
+  ...cue(
+    // A restart that makes it go away for a while: something builds up (blocked threads, leaked
+    // connections, memory) and the restart empties it. The recycle is the cure here, not the cause.
+    'narrative.restart-helps',
+    ['until we recycle', 'until i recycle', 'until we restart', 'until i restart', 'until the app pool is recycled', 'until we do an iisreset', 'recycling fixes', 'recycling the app pool fixes', 'recycling helps', 'restart fixes', 'restarting fixes', 'restarting the app pool fixes', 'restarting iis fixes', 'iisreset fixes', 'restart helps', 'restarting helps', 'only a restart', 'only restarting', 'works again after a restart', 'works again after restarting', 'fixes it temporarily', 'temporarily fixes', 'fixes it for a while', 'fixes it for a few hours', '重启后恢复', '重启就好', '重启后正常', 'помогает только перезапуск', 'reiniciar resolve', 'reiniciar soluciona', 'neustart hilft'],
+    ['The site works for a few hours, then returns 502 until we recycle the app pool.', 'Restarting the app pool fixes it for a few hours.'],
+    ['It happens during app pool recycle.'],
   ),
   ...cue(
     'narrative.hang-words',
