@@ -143,13 +143,15 @@ export default defineCause<AppPoolRecycleFacts>({
     const found = recycles(evidence);
     const errors = gatewayErrors(evidence, [502, 503]);
     if (found.length === 0) {
-      // No recycle event: a pool set to recycle often, plus 502/503s, is a candidate and no more.
+      // No recycle event: a pool set to recycle often, plus 502/503s, is a candidate and no more;
+      // 502s only told of in a sentence ("we get random 502s") make it a weaker one.
       const risky = evidence.appPools.map((p) => ({ pool: p, setting: riskySetting(p) })).find((r) => r.setting);
-      if (!risky?.setting || errors.length === 0) return undefined;
+      const reported = errors.length > 0 ? errors : statuses(evidence, { status: [502, 503] });
+      if (!risky?.setting || reported.length === 0) return undefined;
       return {
-        confidence: CONFIDENCE.weak + 0.05,
-        evidence: refsOf([configRef(evidence, risky.pool, risky.setting.line), ...errors]),
-        facts: { configOnly: true, kind: risky.setting.kind, pool: risky.pool.name, setting: risky.setting.name, value: risky.setting.value, errors: errors.length },
+        confidence: errors.length > 0 ? CONFIDENCE.weak + 0.05 : CONFIDENCE.weak,
+        evidence: refsOf([configRef(evidence, risky.pool, risky.setting.line), ...reported]),
+        facts: { configOnly: true, kind: risky.setting.kind, pool: risky.pool.name, setting: risky.setting.name, value: risky.setting.value, errors: reported.length },
       };
     }
 

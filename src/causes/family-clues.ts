@@ -362,6 +362,9 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.requests-queue': 'supports',
     // Something builds up until a restart empties it: blocked threads, leaked connections.
     'narrative.restart-helps': 'supports',
+    // Kestrel gave up on a request body or headers arriving too slowly: a slow client, or (as
+    // often) an app too starved of threads to read what already arrived.
+    'kestrel.request-body-slow': 'hints',
     // An exhausted app answers late: gateway timeouts are what it looks like from outside.
     'win32.12002': 'supports',
     'duration.long': 'hints',

@@ -17,6 +17,7 @@ import { FALLBACK_KIND, KINDS } from './kinds';
 import { LIMITS, formatBytes } from './limits';
 import { refText } from './ref-text';
 import { durationsIn } from './durations';
+import { XmlRootTracker } from './xml-root';
 import { scannerWith } from './signatures';
 import type { SignatureScanner } from './signatures/scanner';
 import type { ClueHit, Signature } from './signatures/types';
@@ -62,6 +63,8 @@ export interface InputOptions {
 interface OpenSegment extends Segment {
   bytes: number;
   clipped: boolean;
+  /** For XML kinds: where the document's root element ends. */
+  xmlRoot?: XmlRootTracker;
 }
 
 /** Reads one input line by line. Obtain it from `EvidenceCollector.open`. */
@@ -234,7 +237,9 @@ class InputReader {
     this.lastScanned = clean.length > 0 ? { text: clean, lineNo: this.lineNo, clues } : undefined;
     const cls = classifyLine(clean);
     const current = this.segment;
-    if (current && continues(current.kind, cls)) {
+    // Text after a pasted config's root element has closed is about the config, not in it.
+    const afterXml = current?.xmlRoot?.closed === true && cls === undefined && clean.trim().length > 0;
+    if (current && continues(current.kind, cls) && !afterXml) {
       this.append(current, clean);
       return;
     }
@@ -248,6 +253,7 @@ class InputReader {
     this.closeSegment();
     const kind: EvidenceKind = cls?.kind ?? FALLBACK_KIND;
     const segment: OpenSegment = { kind, source: this.source, firstLine: this.lineNo, lines: [], bytes: 0, clipped: false };
+    if (KINDS[kind].xml) segment.xmlRoot = new XmlRootTracker();
     this.segment = segment;
     this.kinds.add(kind);
     this.opened.set(kind, (this.opened.get(kind) ?? 0) + 1);
@@ -270,6 +276,7 @@ class InputReader {
       this.collector.iis.push(line, this.lineNo, this.source);
       return;
     }
+    segment.xmlRoot?.feed(line);
     if (segment.clipped) return;
     if (segment.lines.length >= LIMITS.maxSegmentLines || segment.bytes >= LIMITS.maxSegmentBytes) {
       segment.clipped = true;

@@ -70,6 +70,9 @@ const DURATION = new RegExp(
  */
 const NUMBER_THEN_UNIT = new RegExp(`(?:\\d|one|two|three|four|five|ten|thirty|sixty|${CJK_NUMBER_WORDS})\\s{0,2}(?:[msh]|${['秒', '分', 'с', 'м', 'С', 'М'].join('|')})`, 'i');
 
+/** Words that put a time after them: "after 500s", "took 400s", "timeout=500s" reads as a time; "lots of 504s" does not. */
+const TIME_LEAD = /(?:\b(?:after|took|takes|taking|for|in|than|about|around|over|under|within)|~|=|:)\s{0,2}$/i;
+
 /** Longer than any timeout a gateway has: beyond this a number is not a request duration. */
 const MAX_MS = 48 * 3_600_000;
 
@@ -110,6 +113,8 @@ export function durationsIn(line: string): number[] {
     if (unit === undefined || !Number.isFinite(amount)) continue;
     // A bare "s" after a number is a duration only when it touches it ("100s", not "5 s of the file").
     if (m[2]!.toLowerCase() === 's' && /\s/.test(m[0]!)) continue;
+    // "we get random 502s": the plural of a status, unless a word before it asks for a time ("after 500s").
+    if (m[2] === 's' && /^[45]\d\d$/.test(raw) && !TIME_LEAD.test(line.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push(amount * unit);
   }
   return within(out);

@@ -50,6 +50,11 @@ interface KindDefinition {
   /** A strong line of this same kind starts a fresh block (a second event, a second trace). */
   repeats: boolean;
   /**
+   * An XML document: once its root element has closed, a line no detector claims (the sentence
+   * written after a pasted config) starts a new block instead of joining the document.
+   */
+  xml?: true;
+  /**
    * What the code extractor reads in its text: codes in any spelling, codes and HTTP statuses (free
    * prose only: the other kinds' parsers know where their status is), or nothing (the IIS log's
    * aggregate decodes its own sc-win32-status column).
@@ -87,6 +92,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindDefinition>> = {
   freb: {
     label: 'Failed Request Tracing (FREB) trace',
     parse: parseFreb,
+    xml: true,
     absorbsWeakLines: true,
     repeats: true,
     codes: 'codes',
@@ -111,6 +117,7 @@ export const KINDS: Readonly<Record<EvidenceKind, KindDefinition>> = {
   'web-config': {
     label: 'web.config or application pool configuration',
     parse: parseWebConfig,
+    xml: true,
     absorbsWeakLines: true,
     repeats: false,
     codes: 'codes',

@@ -125,6 +125,13 @@ runCauseTests(cause, {
       // The setting's own advice (read the periodic restart settings), not the unhealthy-app one.
       mentions: ['periodicRestart time = "01:00:00"', 'ids 5074-5081 and 5117', '/text:recycling.periodicRestart.'],
     },
+    {
+      // The 502s only told of, in a sentence under the pasted config: still a candidate, weaker.
+      name: 'a pool that recycles every half hour, and 502s told of in a sentence after the config', trails: 'A sentence is a report, not a row: the setting is worth checking, no more.',
+      evidence: { 'applicationHost.config': `${pool('<periodicRestart time="00:30:00" />')}\nwe get random 502s a few times a day` },
+      maxConfidence: 0.15,
+      evidenceLines: ['applicationHost.config:5'],
+    },
   ],
   messy: {
     valid: [

@@ -22,6 +22,9 @@ test.each([
   ['nach 2 Minuten kommt 502', [120_000]],
   ['Der Request bricht nach 100 Sekunden ab', [100_000]],
   ['la requête échoue après 100 secondes', [100_000]],
+  // A status's plural is not a time, unless a word before it asks for one.
+  ['the gateway gave up after 502s', [502_000]],
+  ['it took 500s to answer', [500_000]],
   // Waits in pasted repro code
   ['await Task.Delay(TimeSpan.FromMinutes(5));', [300_000]],
   ['Thread.Sleep(130_000);', [130_000]],
@@ -35,7 +38,7 @@ test.each([
   expect(durationsIn(line)).toEqual(expected);
 });
 
-test.each(['Process Id: 22700', 'HTTP/1.1 502 Bad Gateway', 'version 8.0.3', 'at 10:15:02 on the 5 s', 'SocketException (10061)', 'dotnet 8 hosting bundle', 'Thread.Sleep(0);', 'TimeSpan.FromMinutes(x)', 'timeTaken_d | -', '第一次访问就失败', '一个请求'])('no duration in %s', (line) => {
+test.each(['Process Id: 22700', 'HTTP/1.1 502 Bad Gateway', 'version 8.0.3', 'at 10:15:02 on the 5 s', 'SocketException (10061)', 'dotnet 8 hosting bundle', 'Thread.Sleep(0);', 'TimeSpan.FromMinutes(x)', 'timeTaken_d | -', '第一次访问就失败', '一个请求', 'we get random 502s a few times a day', 'lots of 504s and some 502s'])('no duration in %s', (line) => {
   expect(durationsIn(line)).toEqual([]);
 });
 

@@ -177,6 +177,12 @@ export function startupContext(evidence: Evidence): boolean {
  * "Application started" (a log where the host started shows a crash later, not a startup failure).
  * Bind failures and bad images belong to their own causes and are left out.
  */
+/**
+ * Exceptions only a running server throws: Kestrel's (and ASP.NET Core's) rejection of one bad or
+ * slow request. Seen alone, they say the app was up and serving.
+ */
+const REQUEST_TIME_EXCEPTIONS = ['Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException', 'Microsoft.AspNetCore.Http.BadHttpRequestException'];
+
 export function startupExceptions(evidence: Evidence): Signal[] {
   const owned = new Set(signalsOf(evidence, ['port-in-use', 'bad-image-format']).map((s) => `${s.ref.source}\u0000${s.ref.line}`));
   const started = new Set(signalsOf(evidence, ['host-started', 'host-listening']).map((s) => s.ref.source));
@@ -187,6 +193,7 @@ export function startupExceptions(evidence: Evidence): Signal[] {
   return signalsOf(evidence, EXCEPTION_SIGNALS).filter((s) => {
     if (owned.has(`${s.ref.source}\u0000${s.ref.line}`)) return false;
     if (s.id === 'unhandled-exception' && (s as Signal<'unhandled-exception'>).data.fatal === false && servedRequests.has(s.ref.source)) return false;
+    if (s.id === 'unhandled-exception' && REQUEST_TIME_EXCEPTIONS.includes((s as Signal<'unhandled-exception'>).data.type)) return false;
     const holder = eventHolding(s, evidence.events);
     if (holder) {
       if (holder.family === 'ancm' && STDOUT_CARRYING_EVENTS.includes(holder.id)) return true;

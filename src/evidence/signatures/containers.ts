@@ -117,6 +117,14 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['Last State: Terminated Reason: OOMKilled Exit Code: 137'] },
   },
   {
+    // The kubelet's reason for a container the kernel killed at its memory limit: the app ran out
+    // of memory, whatever the proxy in front then reports.
+    clue: 'dotnet.out-of-memory',
+    all: ['oomkilled'],
+    source: K8S_EVENTS,
+    examples: { match: ['Last State: Terminated Reason: OOMKilled Exit Code: 137', 'api-7f9c   0/1   OOMKilled   3 (2m ago)   1h'], noMatch: ['Last State: Terminated Reason: Error Exit Code: 1'] },
+  },
+  {
     clue: 'container.context',
     names: true,
     all: ['probe'],
