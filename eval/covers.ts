@@ -21,12 +21,14 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   // config-error
   'ancm-outofprocess-handler-missing': ['aspnetcore-module-missing'],
   'dotnet-not-on-iis-path': ['wrong-process-path'],
+  'unreplaced-launcher-path': ['wrong-process-path'],
   'hosting-bundle-unsupported-os': ['aspnetcore-module-missing'],
   'locked-config-section': ['malformed-web-config'],
   'mixed-hosting-models-one-pool': ['multiple-apps-one-pool'],
   'single-file-publish-in-process': ['handler-load-failure'],
   'sub-app-duplicate-handlers': ['malformed-web-config'],
   // crash-mid-request
+  'apm-profiler-crash': ['native-crash'],
   'unread-request-body-connection-closed': ['backend-connection-reset'],
   'response-serialization-exception': ['backend-connection-reset', 'invalid-backend-response'],
   // proxy-origin
