@@ -139,6 +139,8 @@ export default defineCause<AppListensElsewhereFacts>({
     'nginx.connect-refused': 'supports',
     'net.connection-refused': 'supports',
     'container.context': 'hints',
+    // A move to .NET 8+, whose images listen on 8080: the commonest way a healthy app ends up elsewhere.
+    'narrative.dotnet8-move': 'supports',
   },
   description:
     'The app started and listens, but on another port (8080, the .NET 8+ container default, while the proxy still targets 80) or only on loopback, so the proxy\'s connection is refused and it answers 502.',

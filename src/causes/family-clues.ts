@@ -52,6 +52,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'sql.unreachable': 'supports',
     'sql.login-failed': 'supports',
     'hosting.started': 'against',
+    // The poster says the app is running: whatever fails, it is not its start.
+    'narrative.app-is-up': 'against',
     // systemd gave up restarting a service that kept failing: often one that never started.
     'systemd.start-limit': 'supports',
     'narrative.startup-words': 'supports',
@@ -258,6 +260,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     // ANCM forwarding to its own Kestrel is the app's side, not a proxy in front of it.
     'ancm.forward-failed': 'against',
     'narrative.proxy-words': 'supports',
+    'narrative.app-is-up': 'supports',
     'narrative.login-words': 'supports',
     'narrative.big-headers': 'supports',
     'narrative.http2-words': 'supports',

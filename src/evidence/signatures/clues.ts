@@ -227,6 +227,8 @@ export const CLUES = {
   'narrative.crash-words': 'The text speaks of crashes',
   'narrative.config-words': 'The text speaks of web.config, IIS setup or the hosting bundle',
   'narrative.config-invalid': 'The text says the configuration is invalid or names a config error',
+  'narrative.app-is-up': 'The text says the app itself is up (running, listening, answering directly)',
+  'narrative.dotnet8-move': 'The app moved to .NET 8 or later (whose container images listen on 8080, not 80)',
   'narrative.proxy-words': 'The text speaks of a reverse proxy, load balancer or CDN in front',
   'narrative.login-words': 'It fails when signing in (OAuth/OpenID callbacks carry large cookies)',
   'narrative.big-headers': 'The text speaks of large cookies or headers',

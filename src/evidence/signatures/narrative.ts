@@ -170,8 +170,21 @@ export const SIGNATURES: readonly Signature[] = [
     ['IIS says the configuration is invalid after the change.', 'We get a config error since the deploy.'],
   ),
   ...cue(
+    // The app itself says it is up: the failure is between the proxy and it, not in its start.
+    'narrative.app-is-up',
+    ['listening fine', 'app is running', 'app is up', 'application is running', 'container is running', 'container is up', 'the app starts fine', 'app starts fine', 'starts without errors', 'started successfully', 'works when i curl', 'curl from inside the container works', 'directly on the port works', 'works on port 5000', 'works on the container port', '容器正常运行', 'приложение запущено'],
+    ['The container is running and the app logs say it is listening fine.', 'Calling the app directly on the port works, only through the proxy it fails.'],
+  ),
+  ...cue(
+    // The official images listen on 8080 from .NET 8 on (80 before): a move to 8+ behind a proxy
+    // or platform still pointed at 80 is the classic way to get 502 with a healthy app.
+    'narrative.dotnet8-move',
+    ['to .net 8', 'to .net8', 'to net8', 'to net 8', 'to dotnet 8', 'upgraded to .net 8', 'migrated to .net 8', '.net 8 upgrade', 'net8.0', 'to .net 9', 'to net9', 'net9.0', 'to .net 10', 'net10.0', 'aspnet:8', 'aspnet:9', 'aspnet:10'],
+    ['After upgrading the app to .NET 8 the container returns 502.', 'We changed the TargetFramework to net8.0 and rebuilt the image.'],
+  ),
+  ...cue(
     'narrative.proxy-words',
-    ['reverse proxy', 'load balancer', 'behind nginx', 'nginx in front', 'behind cloudflare', 'cloudflare', 'application gateway', 'front door', 'ingress', 'traefik', 'yarp', 'ocelot', 'haproxy', 'envoy', '反向代理', 'балансировщик', 'proxy reverso', 'proxy inverso'],
+    ['reverse proxy', 'load balancer', 'behind nginx', 'nginx in front', 'nginx-proxy', 'nginx proxy manager', 'virtual_port', 'behind cloudflare', 'cloudflare', 'application gateway', 'front door', 'ingress', 'traefik', 'caddy', 'yarp', 'ocelot', 'haproxy', 'envoy', '反向代理', 'балансировщик', 'proxy reverso', 'proxy inverso'],
     ['The app runs behind nginx as a reverse proxy.', 'Traffic goes through an Azure application gateway.'],
   ),
 ];
