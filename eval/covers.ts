@@ -22,6 +22,10 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'ancm-outofprocess-handler-missing': ['aspnetcore-module-missing'],
   'dotnet-not-on-iis-path': ['wrong-process-path'],
   'unreplaced-launcher-path': ['wrong-process-path'],
+  // IIS read PATH and its modules before the hosting bundle was installed: dotnet is not found, or
+  // the module is not there yet, until IIS restarts.
+  'iis-not-restarted-after-hosting-install': ['wrong-process-path', 'aspnetcore-module-missing'],
+  'ancm-module-dll-load-failure': ['aspnetcore-module-missing'],
   'hosting-bundle-unsupported-os': ['aspnetcore-module-missing'],
   'locked-config-section': ['malformed-web-config'],
   'mixed-hosting-models-one-pool': ['multiple-apps-one-pool'],
@@ -30,6 +34,7 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   // crash-mid-request
   'apm-profiler-crash': ['native-crash'],
   'unread-request-body-connection-closed': ['backend-connection-reset'],
+  'request-body-drain-timeout': ['backend-connection-reset'],
   'response-serialization-exception': ['backend-connection-reset', 'invalid-backend-response'],
   // proxy-origin
   'app-gateway-probe-auth-required': ['app-gateway-backend-unhealthy'],
@@ -52,6 +57,7 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'proxy-and-app-on-different-docker-networks': LISTENS_ELSEWHERE,
   'wrong-upstream-port': LISTENS_ELSEWHERE,
   'origin-response-header-too-big': ['nginx-upstream-header-too-big', 'invalid-backend-response'],
+  'upstream-response-header-too-big': ['nginx-upstream-header-too-big', 'invalid-backend-response'],
   'upstream-unix-socket-permission': ['nginx-upstream-unreachable'],
   // request-timeout
   'apim-gateway-timeout': GATEWAY_TIMEOUT,
