@@ -44,6 +44,10 @@ export default defineCause<BackendConnectionResetFacts>({
     'net.connection-reset': 'supports',
     'appgw.upstream-closed': 'supports',
     'kestrel.body-too-large': 'supports',
+    'kestrel.body-not-read': 'supports',
+    'kestrel.body-drain-timeout': 'strong',
+    'kestrel.app-aborted': 'strong',
+    'app.aborts-requests': 'supports',
     'alb.target-failed': 'supports',
     // Explaining away: a crash or a recycle at the same time is what broke the connections, and
     // its own cause says what to fix.

@@ -153,6 +153,12 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'appgw.upstream-closed': 'supports',
     // Kestrel turned a body away and closed the connection under a forwarder still sending it.
     'kestrel.body-too-large': 'supports',
+    // The same with a body the app left unread: Kestrel drains it for 5 s, then closes.
+    'kestrel.body-not-read': 'supports',
+    'kestrel.body-drain-timeout': 'strong',
+    // The app itself ended the request without a response.
+    'kestrel.app-aborted': 'strong',
+    'app.aborts-requests': 'supports',
     // systemd saw the app's process end and restarted it (nginx + Kestrel on Linux).
     'systemd.main-exited': 'supports',
     'systemd.restarting': 'supports',

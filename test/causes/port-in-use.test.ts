@@ -88,6 +88,13 @@ runCauseTests(cause, {
         form: 'in prose',
         evidence: { 'message.txt': 'we set ASPNETCORE_PORT to 5005 in web.config last week to make the firewall rule simpler, everything has been fine since, just asking if that is ok' },
       },
+      {
+        // Kestrel binds "localhost" as two listeners and only logs the family it could not bind
+        // (LocalhostListenOptions, at Information): the app is up on the other one, no port clash.
+        name: "Kestrel's IPv6 loopback line in a container without IPv6",
+        form: 'in prose',
+        evidence: { 'message.txt': "the gateway shows an error page and azds trace says: Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'." },
+      },
     ],
     invalid: [
       {

@@ -88,10 +88,14 @@ export const SIGNATURES: readonly Signature[] = [
     },
   },
   {
-    clue: 'kestrel.bind-failed',
-    all: ['Unable to bind to', 'interface'],
+    // Not a failed start: Kestrel binds "localhost" as two loopback listeners and only logs (at
+    // Information) the family it could not bind, typically IPv6 in a container; it throws only when
+    // both fail ("Failed to bind to address" above). What the line does say is that the app listens
+    // on loopback only, which a proxy outside the container cannot reach.
+    clue: 'hosting.listening-localhost',
+    all: ['Unable to bind to', 'loopback interface'],
     value: new RegExp(String.raw`unable to bind to (${ADDRESS}?) on the`, 'i'),
-    source: `${CORE_STRINGS} (NetworkInterfaceBindingFailed)`,
+    source: `${CORE_STRINGS} (NetworkInterfaceBindingFailed, logged by src/Servers/Kestrel/Core/src/LocalhostListenOptions.cs)`,
     examples: {
       match: ["Unable to bind to http://localhost:5000 on the IPv6 loopback interface: 'Cannot assign requested address'."],
     },
@@ -522,6 +526,36 @@ export const SIGNATURES: readonly Signature[] = [
     source: `${CORE_STRINGS} (BadRequest_RequestBodyTooLarge), as people name it`,
     examples: { match: ['Try to catch the Request too large exception and return a 413'], noMatch: ['the request too large for the cache was skipped'] },
   },
+  // Kestrel closing a connection under a request it had answered: a proxy still sending the body,
+  // or reusing the connection, sees a reset and answers 502.
+  {
+    clue: 'kestrel.body-not-read',
+    all: ['completed without reading the entire request body'],
+    source: `${KESTREL_TRACE} (RequestBodyNotEntirelyRead, event 32)`,
+    examples: { match: ['Connection id "0HLK1U0KE50PM", Request id "0HLK1U0KE50PM:00000001": the application completed without reading the entire request body.'] },
+  },
+  {
+    clue: 'kestrel.body-drain-timeout',
+    all: ['automatic draining of the request body timed out'],
+    source: `${KESTREL_TRACE} (RequestBodyDrainTimedOut, event 33: Kestrel then closes the connection)`,
+    examples: { match: ['Connection id "0HLK1U0KE50PM", Request id "0HLK1U0KE50PM:00000001": automatic draining of the request body timed out after taking over 5 seconds.'] },
+  },
+  {
+    clue: 'kestrel.app-aborted',
+    all: ['the application aborted the connection'],
+    source: `${KESTREL_TRACE} (ApplicationAbortedConnection, event 34: HttpContext.Abort() was called)`,
+    examples: { match: ['Connection id "0HMV5QK8I2J3L", Request id "0HMV5QK8I2J3L:00000002": the application aborted the connection.'] },
+  },
+  {
+    // The app's own code ending requests without a response: HttpContext.Abort(), the URL rewrite
+    // AbortRequest action (IIS's and ASP.NET Core's rewrite middleware alike). Behind IIS or a proxy
+    // that is a 502, not a closed connection the client sees.
+    clue: 'app.aborts-requests',
+    all: ['abort'],
+    any: ['HttpContext.Abort()', 'context.Abort()', 'httpContext.Abort()', 'type="AbortRequest"', 'new AbortAction(', 'AbortAction()'],
+    source: 'dotnet/aspnetcore src/Http/Http.Abstractions/src/HttpContext.cs (Abort) and src/Middleware/Rewrite/src/UrlActions/AbortAction.cs; IIS URL Rewrite action type AbortRequest',
+    examples: { match: ['if (blocked) { HttpContext.Abort(); return; }', '<action type="AbortRequest" />', 'var action = new AbortAction();'], noMatch: ['The request was aborted: Could not create SSL/TLS secure channel.'] },
+  },
   // The app on its way out: a frame of the exit or stop path in a stack, or the app asking to stop.
   // An exception thrown there ended a process that was stopping anyway.
   ...(
@@ -560,6 +594,23 @@ export const SIGNATURES: readonly Signature[] = [
     all: ['An error occurred starting the application'],
     source: `${WEB_HOST_LOG} (ApplicationError, Microsoft.AspNetCore.Hosting.Diagnostics[6])`,
     examples: { match: ['crit: Microsoft.AspNetCore.Hosting.Diagnostics[6] An error occurred starting the application'] },
+  },
+  {
+    clue: 'hosting.failed',
+    all: ['Application startup exception'],
+    source: `${WEB_HOST_LOG} (2.x ApplicationError: "Application startup exception", LoggerEventIds.ApplicationStartupException)`,
+    examples: {
+      match: ['Application startup exception: System.ArgumentNullException: Value cannot be null.', 'crit: Microsoft.AspNetCore.Hosting.Internal.WebHost[6] Application startup exception'],
+      noMatch: ['Application started. Press Ctrl+C to shut down.'],
+    },
+  },
+  {
+    // The page Hosting serves when startup threw and detailed errors are on (CaptureStartupErrors);
+    // its footer names the runtime and the Hosting version. Apps log the same words themselves.
+    clue: 'hosting.failed',
+    all: ['error occurred while starting the application'],
+    source: 'dotnet/aspnetcore src/Hosting/Hosting/src/Internal/ErrorPage (the startup error page), and the same words in apps\' own startup logging',
+    examples: { match: ['An error occurred while starting the application.', '> An error occurred while starting the application.'] },
   },
 
   // ── Where the app is told to listen ─────────────────────────────────────────────────────────
