@@ -30,9 +30,8 @@ interface Options {
   corpus?: string;
 }
 
-function args(): Options {
+export function args(argv: readonly string[] = process.argv.slice(2)): Options {
   const out: Options = { misses: false, readme: false };
-  const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--split') out.split = argv[++i] as Split;
@@ -42,6 +41,7 @@ function args(): Options {
     else if (a === '--corpus') out.corpus = argv[++i]!;
     else throw new Error(`unknown option ${a}`);
   }
+  if (out.readme && out.corpus) throw new Error("--readme describes the repository's corpus: leave out --corpus");
   return out;
 }
 
@@ -108,7 +108,6 @@ function main(): void {
   }
   if (options.json) writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);
   if (options.readme) {
-    if (options.corpus) throw new Error('--readme describes the repository\'s corpus: leave out --corpus');
     const file = join(CORPUS_DIR, '..', '..', '..', 'README.md');
     writeFileSync(file, withFigures(readFileSync(file, 'utf8'), figuresBlock(all)));
     console.log('README.md: figures under "How sure it is" rewritten');
