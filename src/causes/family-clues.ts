@@ -54,6 +54,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'hosting.started': 'against',
     // The poster says the app is running: whatever fails, it is not its start.
     'narrative.app-is-up': 'against',
+    // An app that failed to start fails every request, not some of them.
+    'narrative.intermittent': 'against',
     // systemd gave up restarting a service that kept failing: often one that never started.
     'systemd.start-limit': 'supports',
     'narrative.startup-words': 'supports',

@@ -24,6 +24,12 @@ runCauseTests(cause, {
         slack: true,
         evidence: { 'message.txt': '&gt; app starts fine &amp; serves for hours, then the process dies mid-request and IIS logs 502.3 with 12030' },
       },
+      {
+        // An app that failed to start fails every request: one in fifty failing after a deploy is something else.
+        name: 'intermittent 502s since a deploy, the rest of the site working',
+        form: 'in prose',
+        evidence: { 'message.txt': 'Since the deploy last night we get intermittent 502 errors from IIS, maybe one request in fifty; the rest of the site works.' },
+      },
     ],
     invalid: [
       {
