@@ -368,6 +368,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.hang-words': 'supports',
     'narrative.sync-code': 'supports',
     'narrative.threads-growing': 'supports',
+    'narrative.connections-piling': 'supports',
     'narrative.pool-limit': 'supports',
     'narrative.cpu-words': 'supports',
     'narrative.requests-queue': 'supports',

@@ -213,6 +213,7 @@ export const CLUES = {
   'narrative.under-load': 'It happens under load or with many users',
   'narrative.sync-code': 'The app calls things synchronously (blocking I/O, a synchronous client API)',
   'narrative.threads-growing': 'The thread count keeps climbing while it happens',
+  'narrative.connections-piling': 'The text speaks of connections piling up (TIME_WAIT, a new HttpClient per request, SNAT or port exhaustion)',
   'narrative.pool-limit': 'The database connection pool reaches its maximum size',
   'narrative.intermittent': 'It happens intermittently',
   'narrative.long-request': 'Long requests fail (reports, uploads, exports)',

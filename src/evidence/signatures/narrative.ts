@@ -27,7 +27,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.during-deploy',
-    ['while deploying', 'when deploying', 'when we deploy', "when we're deploying", 'when we are deploying', "while we're deploying", 'deploying a new version', 'on deployment', 'on deploys', 'during rollout', 'during a rollout', 'rolling deploy', 'during deploy', 'during deployment', 'during the deployment', 'during publish', 'while publishing', 'slot swap', 'swapping slots', 'swap slots', 'zero-downtime', 'zero downtime', 'rolling update', 'blue-green', '部署期间', '发布期间', 'во время деплоя', 'durante o deploy', 'durante el despliegue'],
+    ['while deploying', 'when deploying', 'when we deploy', "when we're deploying", 'when we are deploying', "while we're deploying", 'deploying a new version', 'on deployment', 'on deploys', 'every time we deploy', 'each time we deploy', 'whenever we deploy', 'every time we publish', 'each time we publish', 'whenever we publish', 'when we publish', 'every deploy', 'every deployment', 'during rollout', 'during a rollout', 'rolling deploy', 'during deploy', 'during deployment', 'during the deployment', 'during publish', 'while publishing', 'slot swap', 'swapping slots', 'swap slots', 'zero-downtime', 'zero downtime', 'rolling update', 'blue-green', '部署期间', '发布期间', 'во время деплоя', 'durante o deploy', 'durante el despliegue'],
     ['We see a few 502s while deploying a new version.', 'Errors during the deployment and the slot swap.'],
   ),
   ...cue(
@@ -62,14 +62,21 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.sync-code',
-    ['fully synchronous', 'synchronous blocking', 'synchronous api', 'synchronous calls', 'synchronous code', 'sync calls', 'sync over async', 'sync-over-async', 'calling .result', 'using .result', 'use .result', 'uses .result', '.result everywhere', 'blocking on async', 'block on async', 'blocking calls', '同步调用', '同步阻塞', 'синхронные вызовы', 'chamadas síncronas', 'llamadas síncronas'],
+    ['fully synchronous', 'synchronous blocking', 'synchronous api', 'synchronous calls', 'synchronous code', 'sync calls', 'sync over async', 'sync-over-async', 'calling .result', 'using .result', 'use .result', 'uses .result', '.result everywhere', 'blocking on async', 'block on async', 'blocking calls', 'waiting on task.result', 'waiting on .result', 'on task.result', '同步调用', '同步阻塞', 'синхронные вызовы', 'chamadas síncronas', 'llamadas síncronas'],
     ['The entire legacy code is fully synchronous blocking calls.', 'We are using the synchronous API.', 'There are sync calls to the database.'],
     ['The clocks are synchronized'],
   ),
   ...cue(
     'narrative.threads-growing',
-    ['threads starting to climb', 'threads climb', 'thread count climbs', 'thread count keeps', 'thread count grows', 'thread count increases', 'number of threads keeps', 'number of threads grows', 'number of threads increases', 'amount of threads', 'threads keep growing', 'threads keep increasing', 'threads keeps climbing', 'threads climbing', 'threads in w3wp', 'thread count in w3wp', 'threads keep climbing', '线程数', 'число потоков растет'],
+    ['threads starting to climb', 'threads climb', 'thread count climbs', 'thread count keeps', 'thread count grows', 'thread count increases', 'number of threads keeps', 'number of threads grows', 'number of threads increases', 'amount of threads', 'threads keep growing', 'threads keep increasing', 'threads keeps climbing', 'threads climbing', 'threads in w3wp', 'thread count in w3wp', 'threads keep climbing', 'threads blocked', 'threads are blocked', 'blocked threads', 'threads waiting on', 'threads stuck', 'no free threads', '线程数', 'число потоков растет'],
     ['The amount of threads in htop starts to climb 1-2 per second.', 'The thread count keeps growing until it stops answering.'],
+  ),
+  ...cue(
+    // Outbound connections piling up: a new HttpClient (or connection) per request leaves sockets
+    // in TIME_WAIT until the ephemeral ports (or Azure's SNAT ports) run out.
+    'narrative.connections-piling',
+    ['time_wait', 'close_wait', 'thousands of connections', 'too many connections', 'connections keep growing', 'number of connections grows', 'open connections keep', 'new httpclient per request', 'new httpclient for every request', 'new httpclient() for each', 'creating a new httpclient'],
+    ['netstat shows thousands of connections in TIME_WAIT to the payment API.', 'We are creating a new HttpClient for every call.'],
   ),
   ...cue(
     'narrative.pool-limit',
@@ -123,7 +130,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.recycle-words',
-    ['recycle', 'recycling', 'recycled', 'recyle', 'after iisreset', 'after restarting the app pool', 'restart the app pool', 'restarting iis', 'app pool restarts', 'web.config is changed', 'web.config change', 'changing web.config', 'overlapped', '回收', 'перезапуск пула', 'reciclagem', 'reciclaje'],
+    ['recycle', 'recycling', 'recycled', 'recyle', 'after iisreset', 'after restarting the app pool', 'restart the app pool', 'restarting iis', 'app pool restarts', 'web.config is changed', 'web.config change', 'changing web.config', 'overlapped', 'every night at', 'every day at', 'same time every day', 'same time every night', 'at the same time each day', 'every 29 hours', 'every 1740 minutes', '回收', 'перезапуск пула', 'reciclagem', 'reciclaje'],
     ['It happens during app pool recycle.', 'Requests fail when we restart the app pool.'],
   ),
   ...cue(
