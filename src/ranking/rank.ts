@@ -107,17 +107,23 @@ function votesFor(cause: CauseDefinition, clues: ReadonlyMap<string, ClueSeen>, 
   const family = FAMILY_CLUES[cause.family];
   const owned = owners.get(cause.family);
   const votes: Vote[] = [];
+  // Most clues say nothing about most causes: look the steps up first, build a vote only for a hit
+  // (this loop runs for every cause and every clue of a paste).
   for (const [clue, seen] of clues) {
-    if (implied.has(clue)) continue;
-    const narrative = seen.narrative ? { narrative: true } : {};
+    const ownStep = cause.clues?.[clue];
+    const listed = family[clue];
+    if ((listed === undefined && ownStep === undefined) || implied.has(clue)) continue;
     const owner = owned?.get(clue);
     // A clue one cause of the family owns speaks for the family through that cause only.
-    const familyStep = owner === undefined || owner === cause.id ? family[clue] : undefined;
-    const ownStep = cause.clues?.[clue];
-    if (familyStep) votes.push({ clue, step: familyStep, refs: seen.refs, scope: 'family', ...narrative });
-    if (ownStep) votes.push({ clue, step: ownStep, refs: seen.refs, scope: 'cause', ...narrative });
+    const familyStep = owner === undefined || owner === cause.id ? listed : undefined;
+    if (familyStep) votes.push(vote(clue, familyStep, seen, 'family'));
+    if (ownStep) votes.push(vote(clue, ownStep, seen, 'cause'));
   }
   return votes;
+}
+
+function vote(clue: string, step: Step, seen: ClueSeen, scope: 'family' | 'cause'): Vote {
+  return seen.narrative ? { clue, step, refs: seen.refs, scope, narrative: true } : { clue, step, refs: seen.refs, scope };
 }
 
 /** Per family: the clues a specific cause owns, and which cause. */
