@@ -85,7 +85,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.intermittent',
-    ['intermittent', 'intermittently', 'randomly', 'sporadic', 'from time to time', 'every now and then', 'once in a while', 'sometimes we get', 'some requests fail', 'occasionally', 'irregularly', 'not consistent', 'inconsistently', 'erratic', 'periods of working', '偶尔', '间歇', 'периодически', 'иногда', 'intermitente', 'às vezes', 'a veces', 'manchmal'],
+    ['intermittent', 'intermittently', 'randomly', 'sporadic', 'from time to time', 'every now and then', 'once in a while', 'sometimes we get', 'some requests fail', 'occasionally', 'irregularly', 'not consistent', 'inconsistently', 'erratic', 'periods of working', 'a burst of', 'for a few seconds', 'a few seconds of', 'briefly', '偶尔', '间歇', 'периодически', 'иногда', 'intermitente', 'às vezes', 'a veces', 'manchmal'],
     ['We get intermittent 502s, maybe one request in fifty.', 'Sometimes we get a 502 when posting the form.'],
   ),
   ...cue(
