@@ -4,6 +4,7 @@
  * recycle, a kill) or closed the socket under the request.
  */
 import { defineCause } from './define-cause';
+import { CLOSED_CONNECTION_CLUES } from './support/closed-connection-clues';
 import { CONFIDENCE, boosted } from './confidence';
 import { hostingModel, refsOf } from './query';
 import { failureRefs, windowText, win32Label } from './support/gateway-failures';
@@ -43,11 +44,7 @@ export default defineCause<BackendConnectionResetFacts>({
     'nginx.reset-by-peer': 'supports',
     'net.connection-reset': 'supports',
     'appgw.upstream-closed': 'supports',
-    'kestrel.body-too-large': 'supports',
-    'kestrel.body-not-read': 'supports',
-    'kestrel.body-drain-timeout': 'strong',
-    'kestrel.app-aborted': 'strong',
-    'app.aborts-requests': 'supports',
+    ...CLOSED_CONNECTION_CLUES,
     'alb.target-failed': 'supports',
     // Explaining away: a crash or a recycle at the same time is what broke the connections, and
     // its own cause says what to fix.

@@ -7,6 +7,7 @@
  */
 import { weighAll, type ClueWeights } from '../ranking/steps';
 import { WAS_RECYCLE_CLUES } from '../evidence/clues/synonyms';
+import { CLOSED_CONNECTION_CLUES } from './support/closed-connection-clues';
 import type { FamilyId } from '../vocabulary';
 
 export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
@@ -153,14 +154,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'net.connection-reset': 'supports',
     // Application Gateway's documented reading: the backend crashed or reached its limits.
     'appgw.upstream-closed': 'supports',
-    // Kestrel turned a body away and closed the connection under a forwarder still sending it.
-    'kestrel.body-too-large': 'supports',
-    // The same with a body the app left unread: Kestrel drains it for 5 s, then closes.
-    'kestrel.body-not-read': 'supports',
-    'kestrel.body-drain-timeout': 'strong',
-    // The app itself ended the request without a response.
-    'kestrel.app-aborted': 'strong',
-    'app.aborts-requests': 'supports',
+    ...CLOSED_CONNECTION_CLUES,
     // systemd saw the app's process end and restarted it (nginx + Kestrel on Linux).
     'systemd.main-exited': 'supports',
     'systemd.restarting': 'supports',

@@ -172,17 +172,17 @@ export function startupContext(evidence: Evidence): boolean {
 }
 
 /**
- * Exception signals thrown while the app was starting. An exception counts when ANCM captured it in
- * a start-failure event, or when it sits in a stdout/console log whose process never reported
- * "Application started" (a log where the host started shows a crash later, not a startup failure).
- * Bind failures and bad images belong to their own causes and are left out.
- */
-/**
  * Exceptions only a running server throws: Kestrel's (and ASP.NET Core's) rejection of one bad or
  * slow request. Seen alone, they say the app was up and serving.
  */
 const REQUEST_TIME_EXCEPTIONS = ['Microsoft.AspNetCore.Server.Kestrel.Core.BadHttpRequestException', 'Microsoft.AspNetCore.Http.BadHttpRequestException'];
 
+/**
+ * Exception signals thrown while the app was starting. An exception counts when ANCM captured it in
+ * a start-failure event, or when it sits in a stdout/console log whose process never reported
+ * "Application started" (a log where the host started shows a crash later, not a startup failure).
+ * Bind failures and bad images belong to their own causes and are left out.
+ */
 export function startupExceptions(evidence: Evidence): Signal[] {
   const owned = new Set(signalsOf(evidence, ['port-in-use', 'bad-image-format']).map((s) => `${s.ref.source}\u0000${s.ref.line}`));
   const started = new Set(signalsOf(evidence, ['host-started', 'host-listening']).map((s) => s.ref.source));
@@ -192,8 +192,10 @@ export function startupExceptions(evidence: Evidence): Signal[] {
   const inProcessStartFailure = seen(findStatus(evidence, 500, 30)) || ancmEvents(evidence, [1007, 1010]).length > 0;
   return signalsOf(evidence, EXCEPTION_SIGNALS).filter((s) => {
     if (owned.has(`${s.ref.source}\u0000${s.ref.line}`)) return false;
-    if (s.id === 'unhandled-exception' && (s as Signal<'unhandled-exception'>).data.fatal === false && servedRequests.has(s.ref.source)) return false;
-    if (s.id === 'unhandled-exception' && REQUEST_TIME_EXCEPTIONS.includes((s as Signal<'unhandled-exception'>).data.type)) return false;
+    if (s.id === 'unhandled-exception') {
+      const { fatal, type } = (s as Signal<'unhandled-exception'>).data;
+      if ((fatal === false && servedRequests.has(s.ref.source)) || REQUEST_TIME_EXCEPTIONS.includes(type)) return false;
+    }
     const holder = eventHolding(s, evidence.events);
     if (holder) {
       if (holder.family === 'ancm' && STDOUT_CARRYING_EVENTS.includes(holder.id)) return true;
