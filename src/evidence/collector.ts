@@ -30,13 +30,19 @@ const MAX_HITS_PER_CLUE = 5;
 const MAX_DURATIONS = 50;
 /** How much of each side of a line break the seam reader joins: longer than any signature fragment. */
 const SEAM_CHARS = 120;
-const NO_CLUES: ReadonlySet<string> = new Set();
+/** What the catalogue found on one line. */
+interface LineClues {
+  ids: ReadonlySet<string>;
+  /** A product's own text was found (not only narration): the line was written, not told. */
+  written: boolean;
+}
+const NO_CLUES: LineClues = { ids: new Set(), written: false };
 
 /** A line the catalogue has read, kept for the seam with the next one. */
 interface ScannedLine {
   text: string;
   lineNo: number;
-  clues: ReadonlySet<string>;
+  clues: LineClues;
 }
 
 /**
@@ -46,6 +52,22 @@ interface ScannedLine {
  */
 function wrapsOnto(previous: string, next: string): boolean {
   return /[\p{L}\d,'"]$/u.test(previous) && /^\s*\p{Ll}/u.test(next) && !/^\s*(?:at|info|warn|fail|dbug|trce|crit)\b/.test(next);
+}
+
+/**
+ * The widths at which consoles, terminals and mail clients cut long lines: conhost's and most
+ * terminals' 80 and 120 columns, 72 to 79 for mail and Markdown editors, wider consoles.
+ */
+const WRAP_WIDTHS = new Set([72, 76, 78, 79, 80, 100, 119, 120, 132, 150, 160, 200, 240]);
+
+/**
+ * Was `previous` cut at a console's width, so that `next` goes on where it stopped, mid-word as
+ * often as not? Text copied from a console window (conhost, the Kudu console, a terminal's
+ * buffer) keeps the window's line breaks wherever they fell: "aspnet" on one line, "core.dll"
+ * on the next. A line exactly as long as a common width and followed by more text is read that way.
+ */
+function cutAtWidth(previous: string, next: string): boolean {
+  return WRAP_WIDTHS.has(previous.length) && next.trim().length > 0;
 }
 
 export interface InputOptions {
@@ -233,7 +255,10 @@ class InputReader {
     const clean = this.alreadyClean ? normalized : this.redactor.redact(normalized);
     const clues = this.collector.scanLine(clean, this.source, this.lineNo);
     const previous = this.lastScanned;
-    if (previous && previous.lineNo === this.lineNo - 1 && wrapsOnto(previous.text, clean)) this.collector.scanSeam(previous, clean, clues, this.source);
+    if (previous && previous.lineNo === this.lineNo - 1) {
+      if (cutAtWidth(previous.text, clean)) this.collector.scanSeam(previous, clean, clues, this.source, '');
+      else if (wrapsOnto(previous.text, clean)) this.collector.scanSeam(previous, clean, clues, this.source, ' ');
+    }
     this.lastScanned = clean.length > 0 ? { text: clean, lineNo: this.lineNo, clues } : undefined;
     const cls = classifyLine(clean);
     const current = this.segment;
@@ -345,11 +370,19 @@ export class EvidenceCollector {
    * to the start of the next, and keeps only the clues neither line shows alone, pointing at the
    * first line, where the message starts.
    */
-  scanSeam(previous: ScannedLine, line: string, clues: ReadonlySet<string>, source: string): void {
-    const joined = `${previous.text.slice(-SEAM_CHARS).trimStart()} ${line.trimStart().slice(0, SEAM_CHARS)}`;
+  scanSeam(previous: ScannedLine, line: string, clues: LineClues, source: string, glue: '' | ' '): void {
+    // A line cut at a console's width goes on exactly where it stopped (glue ''); a sentence
+    // wrapped between words lost the space at the break (glue ' ').
+    const joined = glue === '' ? `${previous.text.slice(-SEAM_CHARS)}${line.slice(0, SEAM_CHARS)}` : `${previous.text.slice(-SEAM_CHARS).trimStart()} ${line.trimStart().slice(0, SEAM_CHARS)}`;
     let ref: EvidenceRef | undefined;
     const at = (): EvidenceRef => (ref ??= { source, line: previous.lineNo, text: refText(previous.text) });
-    for (const hit of this.scanner.scan(joined, at)) if (!previous.clues.has(hit.clue) && !clues.has(hit.clue)) this.addClue(hit);
+    // The seam holds only part of each line, so it cannot tell on its own that a product wrote
+    // them: narration found there counts only between lines that are narration too.
+    const written = previous.clues.written || clues.written;
+    for (const hit of this.scanner.scan(joined, at)) {
+      if (previous.clues.ids.has(hit.clue) || clues.ids.has(hit.clue) || (hit.narrative && written)) continue;
+      this.addClue(hit);
+    }
   }
 
   /** @internal */
@@ -379,14 +412,14 @@ export class EvidenceCollector {
    * @internal Runs the signature catalogue and the duration reader on one line, whatever its kind:
    * recognition never depends on what the line was classified as.
    */
-  scanLine(line: string, source: string, lineNo: number): ReadonlySet<string> {
+  scanLine(line: string, source: string, lineNo: number): LineClues {
     if (line.length === 0) return NO_CLUES;
     let ref: EvidenceRef | undefined;
     const at = (): EvidenceRef => (ref ??= { source, line: lineNo, text: refText(line) });
     const hits = this.scanner.scan(line, at);
     for (const hit of hits) this.addClue(hit);
     for (const ms of durationsIn(line)) this.addClue({ clue: 'duration', ref: at(), value: String(ms) });
-    return hits.length === 0 ? NO_CLUES : new Set(hits.map((h) => h.clue));
+    return hits.length === 0 ? NO_CLUES : { ids: new Set(hits.map((h) => h.clue)), written: hits.some((h) => !h.narrative) };
   }
 
   private addClue(hit: ClueHit): void {

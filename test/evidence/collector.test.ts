@@ -116,7 +116,7 @@ describe('EvidenceCollector', () => {
   });
 });
 
-describe('looksBinary', () => {
+describe('text wrapped over lines', () => {
   it('reads a product text wrapped over two lines at the first line, and counts nothing twice', () => {
     const wrapped = collect('Config Error Configuration file is not\nwell-formed XML');
     expect(wrapped.clues.filter((c) => c.clue === 'iis.config-malformed').map((c) => c.ref.line)).toEqual([1]);
@@ -127,6 +127,42 @@ describe('looksBinary', () => {
     expect(rows.clues.filter((c) => c.clue === 'iis.config-malformed')).toEqual([]);
   });
 
+  it('reads a message cut at a common width mid-word, pointing at its first line', () => {
+    // The message of W3SVC-WP's event as `Get-WinEvent | Format-List` prints it, copied into a
+    // 72-column mail: the break falls inside "aspnetcore.dll", and neither part names the DLL.
+    const message = 'Message        : The Module DLL C:\\WINDOWS\\system32\\inetsrv\\aspnetcore.dll failed to load. The data is the error.';
+    const cut = [message.slice(0, 72), message.slice(72)];
+    expect(cut[0]!.endsWith('aspnetcore.d')).toBe(true);
+    const e = collect(['TimeCreated    : 20/11/2026 10:15:01', ...cut].join('\n'));
+    const hits = e.clues.filter((c) => c.clue === 'ancm.module-load-failed');
+    expect(hits.map((c) => [c.ref.line, c.value])).toEqual([[2, 'aspnetcore.dll']]);
+  });
+
+  it('joins lines a wide console cut, and never counts a clue both lines show alone', () => {
+    const line = 'fail: Microsoft.AspNetCore.Server.IIS.Core.IISHttpServer[2] Connection ID "18230571298765", Request ID "40000052-0000-fa00-b63f-84710c7967bb": An unhandled exception was thrown by the application.';
+    const cut = [line.slice(0, 150), line.slice(150)];
+    expect(cut[0]!.endsWith('An unha')).toBe(true);
+    const e = collect(cut.join('\n'));
+    expect(e.clues.filter((c) => c.clue === 'kestrel.app-error').map((c) => c.ref.line)).toEqual([1]);
+    // The same break after a line of another length: two lines, not one cut line, so nothing is glued.
+    const notCut = collect([cut[0]!.slice(1), cut[1]].join('\n'));
+    expect(notCut.clues.filter((c) => c.clue === 'kestrel.app-error')).toEqual([]);
+    const twice = collect([cut[0], line].join('\n'));
+    expect(twice.clueCounts['kestrel.app-error']).toBe(1);
+  });
+
+  it('takes no narration from the seam between two lines a product wrote', () => {
+    // "Timeout expired" is how people tell a timeout, but here SqlClient wrote it: the seam of the
+    // cut exception line must not turn it into narration.
+    const line = '   at Shop.Startup.Configure(IApplicationBuilder app) System.Data.SqlClient.SqlException: Timeout expired. The timeout period elapsed.';
+    const e = collect([line.slice(0, 80), line.slice(80)].join('\n'));
+    expect(e.clues.map((c) => c.clue)).toContain('dotnet.exception');
+    const told = collect(['We restarted the pool and everything was fine until the next morning, when it timed', 'out again.'].join('\n'));
+    expect(told.clues.map((c) => c.clue)).toContain('narrative.timeout-words');
+  });
+});
+
+describe('looksBinary', () => {
   it('tells text from binary', () => {
     expect(looksBinary('2026-11-20 10:15:01 GET / 502 3 12002 120015\n')).toBe(false);
     expect(looksBinary('MZ\u0090\u0000\u0003')).toBe(true);
