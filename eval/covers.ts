@@ -26,12 +26,16 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   // the module is not there yet, until IIS restarts.
   'iis-not-restarted-after-hosting-install': ['wrong-process-path', 'aspnetcore-module-missing'],
   'ancm-module-dll-load-failure': ['aspnetcore-module-missing'],
+  // The module's DLL needs the Visual C++ runtime; without it the module does not load.
+  'vcredist-missing': ['aspnetcore-module-missing'],
   'hosting-bundle-unsupported-os': ['aspnetcore-module-missing'],
   'locked-config-section': ['malformed-web-config'],
   'mixed-hosting-models-one-pool': ['multiple-apps-one-pool'],
   'single-file-publish-in-process': ['handler-load-failure'],
   'sub-app-duplicate-handlers': ['malformed-web-config'],
   // crash-mid-request
+  // An exception thrown from an async void method has no caller to catch it: it ends the process.
+  'async-void-unhandled-exception': ['unhandled-exception-crash'],
   'apm-profiler-crash': ['native-crash'],
   'unread-request-body-connection-closed': ['backend-connection-reset'],
   'request-body-drain-timeout': ['backend-connection-reset'],
@@ -66,6 +70,9 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'sf-reverse-proxy-retry-timeout': GATEWAY_TIMEOUT,
   'yarp-activity-timeout': GATEWAY_TIMEOUT,
   'yarp-route-timeout': GATEWAY_TIMEOUT,
+  // resource-exhaustion
+  // App Service's outbound SNAT ports are sockets too: the socket-exhaustion steps find them.
+  'snat-port-exhaustion': ['socket-exhaustion'],
   // startup-failure
   'app-not-targeting-aspnetcore-framework': ['handler-load-failure'],
   'database-misconfigured': ['startup-exception'],
@@ -91,6 +98,9 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'tls-to-plain-http-port': ['tls-port-mismatch'],
   // worker-recycle
   'app-pool-stopped': ['rapid-fail-protection'],
+  // ANCM recycled or crashed over an app_offline.htm it saw (or thought it saw).
+  'app-offline-crash': ['app-offline'],
+  'phantom-app-offline': ['app-offline'],
 };
 
 /** True when `answer` is the thread's cause, or a catalogue cause that covers it. */

@@ -57,6 +57,10 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.app-is-up': 'against',
     // An app that failed to start fails every request, not some of them.
     'narrative.intermittent': 'against',
+    // Nor does its failure wait for load, or for a connection pool to fill: those need an app
+    // that started and has been serving.
+    'narrative.under-load': 'against',
+    'narrative.pool-limit': 'against',
     // systemd gave up restarting a service that kept failing: often one that never started.
     'systemd.start-limit': 'supports',
     'narrative.startup-words': 'supports',
@@ -363,7 +367,10 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.sync-code': 'supports',
     'narrative.threads-growing': 'supports',
     'narrative.connections-piling': 'supports',
-    'narrative.pool-limit': 'supports',
+    // Outbound calls failing to connect while requests slow down: sockets or SNAT ports ran out.
+    'narrative.outbound-failing': 'strong',
+    // A pool at its maximum size is the exhaustion itself, told in words.
+    'narrative.pool-limit': 'strong',
     'narrative.cpu-words': 'supports',
     'narrative.requests-queue': 'supports',
     // Something builds up until a restart empties it: blocked threads, leaked connections.

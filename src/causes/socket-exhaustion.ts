@@ -31,6 +31,7 @@ export default defineCause<SocketExhaustionFacts>({
     // People name the condition once a platform tool told them (App Service "SNAT Port Exhaustion").
     'net.port-exhaustion': 'strong',
     'narrative.connections-piling': 'supports',
+    'narrative.outbound-failing': 'supports',
   },
   description:
     'The app ran out of outbound sockets or ephemeral ports, typically by creating a new HttpClient (or connection) per request: each disposed client leaves its socket in TIME_WAIT for minutes. New outbound calls then fail with SocketException 10055/10048 or hang, and the requests waiting on them time out.',

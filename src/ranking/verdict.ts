@@ -10,6 +10,12 @@ import { STEPS } from './steps';
 
 /** Below this a hypothesis is noise, not a candidate worth showing. */
 const MIN_POSTERIOR = 0.02;
+/**
+ * A family that a clue supports (more than hints at) stays listed as the alternative down to this:
+ * a 502.5 page is a startup failure or a bad launch configuration, and the second is worth ruling
+ * out even when the first is far likelier.
+ */
+const MIN_POSTERIOR_FAMILY = 0.01;
 /** A cause its own matcher recognized stays listed down to this, as the alternative it is. */
 const MIN_POSTERIOR_MATCHED = 0.0005;
 
@@ -31,7 +37,10 @@ export interface Verdict {
  * event) is the family-level answer's to report, not a reason to list every sibling.
  */
 function worthListing(h: RankedHypothesis): boolean {
-  if (h.cause!.generic) return h.posterior >= MIN_POSTERIOR && h.votes.some((v) => (v.weight ?? STEPS[v.step]) > 0);
+  if (h.cause!.generic) {
+    const weights = h.votes.map((v) => v.weight ?? STEPS[v.step]);
+    return (h.posterior >= MIN_POSTERIOR && weights.some((w) => w > 0)) || (h.posterior >= MIN_POSTERIOR_FAMILY && weights.some((w) => w >= STEPS.supports));
+  }
   if (h.match) return h.posterior >= MIN_POSTERIOR_MATCHED;
   const own = h.votes.filter((v) => v.scope === 'cause');
   return h.posterior >= MIN_POSTERIOR && own.some((v) => STEPS[v.step] >= STEPS.strong) && !own.some((v) => v.step === 'excludes');

@@ -144,6 +144,14 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // aspnet/AspNetCore#4808's report, reworded: an applicationHost.config edit restarts every app.
+        name: 'a server config change that restarts every app, told in words',
+        form: 'paraphrased',
+        evidence: {
+          'message.txt': 'Adding a site to the <fastCgi> section changes applicationHost.config, and that restarts all ASP.NET Core applications on the server.',
+        },
+      },
+      {
         // WAS 5076 (kb-facts §5.1) without its header, with the cut requests in a sentence.
         name: 'the 5076 text without its header, with 502.3 resets',
         form: 'header-less',

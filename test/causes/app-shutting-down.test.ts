@@ -133,6 +133,15 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // Microsoft.AspNetCore.Hosting's debug event 5 (HostingLoggerExtensions: "Hosting shutdown"),
+        // pasted without its log header, with the poster's words around it.
+        name: 'the 2.x WebHost shutdown event, header-less, in an IIS-hosted app',
+        form: 'header-less',
+        evidence: {
+          'message.txt': ['The site runs in IIS and this shows up one second after the app started:', 'Hosting shutdown'].join('\n'),
+        },
+      },
+      {
         // Kubernetes' stop sequence (SIGTERM, then the pod leaves the endpoints) told in a sentence.
         name: 'requests in flight fail when the pod gets SIGTERM',
         form: 'paraphrased',

@@ -51,6 +51,19 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // How people tell a pool at its limit (the MySqlConnector report layout: Max Pool Size in the
+        // connection string, the client's "Connect Timeout expired."), the pool never named in an error.
+        name: 'a pool at its maximum size told in words, with the connect timeouts it brings',
+        form: 'in prose',
+        evidence: {
+          'message.txt': [
+            'When traffic peaks, the MySQL connections climb to maximumpoolsize=100 while the database itself is idle.',
+            'Then every request logs:',
+            'MySqlConnector.MySqlException (0x80004005): Connect Timeout expired.',
+          ].join('\n'),
+        },
+      },
+      {
         // https://github.com/dotnet/efcore/issues/15814 (the "Exception message:" / "Stack trace:" layout of that report, frames shortened)
         name: 'the pool timeout as "Exception message:" without a logger header (real)',
         form: 'header-less',

@@ -32,6 +32,14 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // An async void action: the exception after its first await has no caller and ends the process.
+        name: 'an async void action that brings the process down, told in words',
+        form: 'in prose',
+        evidence: {
+          'message.txt': ['One controller action was an async void method.', 'When it throws, it brings down the process and nginx answers 502 until systemd restarts the service.'].join('\n'),
+        },
+      },
+      {
         // A crash retold without any log.
         name: 'a crash retold without a log',
         form: 'paraphrased',

@@ -76,6 +76,15 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // App Service's outbound connection symptoms (learn.microsoft.com troubleshoot-intermittent-outbound-connection-errors)
+        // as someone on call tells them, the status line said in the same sentence.
+        name: 'outbound connections failing while the gateway answers 502, told in one sentence',
+        form: 'in prose',
+        evidence: {
+          'message.txt': 'Our API on App Service returns intermittent 502 Bad Gateway since Monday, and at the same time the outbound connections to SQL and to the payments API fail to connect.',
+        },
+      },
+      {
         // https://github.com/ShuffleDATMT/PTC-Creator/issues/9 (the exception and the line of code under it)
         name: 'the WSAENOBUFS text quoted with the offending call (real)',
         form: 'paraphrased',

@@ -288,6 +288,8 @@ export const SIGNATURES: readonly Signature[] = [
   {
     clue: 'proxy.gateway-timeout',
     all: ['reported a gateway time-out error'],
+    // Like every proxy.gateway-timeout text (nginx.ts says why).
+    names: true,
     source: `${DOCS}/error-502-504.mdx; ${KB}`,
     examples: { match: ['The web server reported a gateway time-out error.'] },
   },

@@ -501,6 +501,12 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     clue: 'hosting.shutting-down',
+    all: ['Hosting shutdown'],
+    source: 'dotnet/aspnetcore src/Hosting/Hosting/src/Internal/HostingLoggerExtensions.cs (Shutdown, event 5, Debug: "Hosting shutdown"; WebHost in 2.x, GenericWebHostService since 3.0)',
+    examples: { match: ['dbug: Microsoft.AspNetCore.Hosting.Internal.WebHost[5] Hosting shutdown'], noMatch: ['Hosting started'] },
+  },
+  {
+    clue: 'hosting.shutting-down',
     all: ['Waiting for the host to be disposed'],
     source: `${CONSOLE_LIFETIME} (OnProcessExit: SIGTERM or process exit while the host is still running)`,
     examples: { match: ["Waiting for the host to be disposed. Ensure all 'IHost' instances are wrapped in 'using' blocks."] },

@@ -60,7 +60,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.works-locally',
-    ['works locally', 'works fine locally', 'working locally', 'works on my machine', 'works in visual studio', 'works with dotnet run', 'running dotnet', 'works in iis express', 'runs fine with dotnet', 'works on localhost', 'works on the server itself', '本地正常', '本地运行正常', 'локально работает', 'funciona localmente', 'funciona en local', 'lokal funktioniert'],
+    ['works locally', 'works fine locally', 'working locally', 'works on my machine', 'works in visual studio', 'works with dotnet run', 'running dotnet', 'works in iis express', 'runs fine with dotnet', 'works on localhost', 'works on the server itself', 'runs fine locally', 'runs fine on localhost', 'runs fine as localhost', 'runs fine with dotnet', 'runs fine from the command line', 'works from the command line', '本地正常', '本地运行正常', 'локально работает', 'funciona localmente', 'funciona en local', 'lokal funktioniert'],
     ['The site works locally but not on the server.', 'It works with dotnet run from the publish folder.', '本地运行正常，发布到IIS就502'],
   ),
   ...cue(
@@ -76,7 +76,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.threads-growing',
-    ['threads starting to climb', 'threads climb', 'thread count climbs', 'thread count keeps', 'thread count grows', 'thread count increases', 'number of threads keeps', 'number of threads grows', 'number of threads increases', 'amount of threads', 'threads keep growing', 'threads keep increasing', 'threads keeps climbing', 'threads climbing', 'threads in w3wp', 'thread count in w3wp', 'threads keep climbing', 'threads blocked', 'threads are blocked', 'blocked threads', 'threads waiting on', 'threads stuck', 'no free threads', '线程数', 'число потоков растет'],
+    ['threads starting to climb', 'threads climb', 'thread count climbs', 'thread count keeps', 'thread count grows', 'thread count increases', 'number of threads keeps', 'number of threads grows', 'number of threads increases', 'amount of threads', 'threads keep growing', 'threads keep increasing', 'threads keeps climbing', 'threads climbing', 'threads in w3wp', 'thread count in w3wp', 'threads keep climbing', 'threads blocked', 'threads are blocked', 'blocked threads', 'threads waiting on', 'threads stuck', 'no free threads', 'the thread count', '线程数', 'число потоков растет'],
     ['The amount of threads in htop starts to climb 1-2 per second.', 'The thread count keeps growing until it stops answering.'],
   ),
   ...cue(
@@ -87,8 +87,15 @@ export const SIGNATURES: readonly Signature[] = [
     ['netstat shows thousands of connections in TIME_WAIT to the payment API.', 'We are creating a new HttpClient for every call.'],
   ),
   ...cue(
+    // The app's own calls out (to SQL, other APIs) fail to connect while it answers slowly: the
+    // outbound side ran out of sockets or of App Service's SNAT ports, not the backend going down.
+    'narrative.outbound-failing',
+    ['outbound connection', 'outgoing connection', 'could not connect to external', 'cannot connect to external', "can't connect to external", 'connect to external endpoints', 'outbound calls fail', 'outgoing calls fail', 'outbound requests fail', 'outgoing requests fail'],
+    ['Could not connect to external endpoints (like SQL DB or other App Services).', 'Intermittent outbound connection errors from the web app.'],
+  ),
+  ...cue(
     'narrative.pool-limit',
-    ['maximumpoolsize', 'max pool size', 'maxpoolsize', 'maximum pool size', 'connection pool is full', '连接池满', '连接池耗尽'],
+    ['maximumpoolsize', 'max pool size', 'maxpoolsize', 'maximum pool size', 'connection pool is full', 'connection pool gets full', "connection pool get's full", 'connection pool fills up', 'pool is exhausted', 'connection leak', 'leaks connections', 'leaking connections', 'leaves an open connection', 'connections are not closed', 'connections never closed', 'connections not being closed', '连接池满', '连接池耗尽'],
     ['Connections increase to the max value of my connection string (maximumpoolsize=100).', 'The connection pool is full under load.'],
   ),
   ...cue(
@@ -138,7 +145,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.recycle-words',
-    ['recycle', 'recycling', 'recycled', 'recyle', 'after iisreset', 'after restarting the app pool', 'restart the app pool', 'restarting iis', 'app pool restarts', 'web.config is changed', 'web.config change', 'changing web.config', 'overlapped', 'every night at', 'every day at', 'same time every day', 'same time every night', 'at the same time each day', 'every 29 hours', 'every 1740 minutes', '回收', 'перезапуск пула', 'reciclagem', 'reciclaje'],
+    ['recycle', 'recycling', 'recycled', 'recyle', 'after iisreset', 'after restarting the app pool', 'restart the app pool', 'restarting iis', 'app pool restarts', 'web.config is changed', 'web.config change', 'changing web.config', 'applicationhost.config change', 'changing applicationhost.config', 'editing applicationhost.config', 'restarts asp.net core applications', 'restarts all asp.net core', 'restarts all applications', 'restarts all the applications', 'restarts all sites', 'overlapped', 'every night at', 'every day at', 'same time every day', 'same time every night', 'at the same time each day', 'every 29 hours', 'every 1740 minutes', '回收', 'перезапуск пула', 'reciclagem', 'reciclaje'],
     ['It happens during app pool recycle.', 'Requests fail when we restart the app pool.'],
   ),
   ...cue(
@@ -151,7 +158,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.hang-words',
-    ['hangs', 'hanging', 'freezes', 'frozen', 'unresponsive', 'stops responding', 'stopped responding', 'not responding', 'stuck', 'deadlock', '卡死', '无响应', 'зависает', 'не отвечает', 'trava', 'se cuelga', 'hängt', 'deja de responder', 'no responde', 'para de responder', 'não responde', 'ne répond plus', 'reagiert nicht', '応答しない', '応答なし'],
+    ['hangs', 'hanging', 'freezes', 'frozen', 'unresponsive', 'stops responding', 'stopped responding', 'not responding', 'never respond', 'never responds', 'never returns', 'never complete', 'stuck', 'deadlock', '卡死', '无响应', 'зависает', 'не отвечает', 'trava', 'se cuelga', 'hängt', 'deja de responder', 'no responde', 'para de responder', 'não responde', 'ne répond plus', 'reagiert nicht', '応答しない', '応答なし'],
     ['After an hour the site hangs and every request fails.', 'The app becomes unresponsive until we restart it.'],
   ),
   ...cue(
@@ -166,17 +173,17 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.startup-words',
-    ['does not start', "doesn't start", 'won\'t start', 'fails to start', 'failed to start', 'not starting', 'on startup', 'at startup', 'during startup', 'startup issue', 'startup error', 'startup failure', 'first request fails', '启动失败', '无法启动', 'не запускается', 'não inicia', 'no inicia', 'startet nicht'],
+    ['does not start', "doesn't start", 'won\'t start', 'fails to start', 'failed to start', 'not starting', 'on startup', 'at startup', 'during startup', 'startup issue', 'startup error', 'startup failure', 'first request fails', 'permission to listen on port', 'permission to bind', 'not allowed to bind', 'cannot bind to port', "can't bind to port", 'privileged port', '启动失败', '无法启动', 'не запускается', 'não inicia', 'no inicia', 'startet nicht'],
     ["The app doesn't start on the server.", 'It fails at startup after the deploy.'],
   ),
   ...cue(
     'narrative.crash-words',
-    ['crash', 'crashes', 'crashed', 'crashing', 'process dies', 'process exits', 'app dies', 'just dies', 'dies in the middle', 'exited unexpectedly', 'exits unexpectedly', 'stopped unexpectedly', 'terminated unexpectedly', 'unexpectedly exited', 'unexpectedly terminated', 'keeps restarting', 'restart loop', 'process died', 'app died', 'connection gets dropped', 'connection is dropped', 'terminated', 'killed', '崩溃', 'падает', 'вылетает', 'trava e fecha', 'se cae', 'stürzt ab'],
+    ['crash', 'crashes', 'crashed', 'crashing', 'process dies', 'process exits', 'app dies', 'just dies', 'dies in the middle', 'exited unexpectedly', 'exits unexpectedly', 'stopped unexpectedly', 'terminated unexpectedly', 'unexpectedly exited', 'unexpectedly terminated', 'keeps restarting', 'restart loop', 'process died', 'app died', 'brings down the process', 'brings down the application', 'bring the application down', 'brings the application down', 'bring down the application', 'takes down the process', 'takes the whole app down', 'async void', 'connection gets dropped', 'connection is dropped', 'terminated', 'killed', '崩溃', 'падает', 'вылетает', 'trava e fecha', 'se cae', 'stürzt ab'],
     ['The worker process crashes every few minutes.', 'The dotnet process dies without a log.', 'Under load the app just dies in the middle of requests.', 'The connection gets dropped before the response.'],
   ),
   ...cue(
     'narrative.config-words',
-    ['web.config', 'hosting bundle', 'hostingmodel', 'in-process', 'inprocess', 'out-of-process', 'outofprocess', 'app pool', 'application pool', 'aspnetcoremodule', 'iis manager', '应用程序池', 'пул приложений', 'pool de aplicativos'],
+    ['web.config', 'hosting bundle', 'windowshosting', 'hosted on iis', 'hosted in iis', 'hosting on iis', 'deployed to iis', 'deployed on iis', 'deployment on iis', 'deployment to iis', 'published to iis', 'publish to iis', 'hostingmodel', 'in-process', 'inprocess', 'out-of-process', 'outofprocess', 'app pool', 'application pool', 'aspnetcoremodule', 'iis manager', '应用程序池', 'пул приложений', 'pool de aplicativos'],
     ['I installed the hosting bundle and checked web.config.', 'The app pool is set to No Managed Code.'],
   ),
   ...cue(
@@ -199,7 +206,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.proxy-words',
-    ['reverse proxy', 'load balancer', 'behind nginx', 'nginx in front', 'nginx-proxy', 'nginx proxy manager', 'virtual_port', 'behind cloudflare', 'cloudflare', 'application gateway', 'front door', 'ingress', 'traefik', 'caddy', 'yarp', 'ocelot', 'haproxy', 'envoy', '反向代理', 'балансировщик', 'proxy reverso', 'proxy inverso'],
+    ['reverse proxy', 'load balancer', 'proxying', 'proxy the requests', 'proxy requests to', 'proxies requests', 'proxied to', 'proxy middleware', 'http-proxy', 'behind nginx', 'nginx in front', 'nginx-proxy', 'nginx proxy manager', 'virtual_port', 'behind cloudflare', 'cloudflare', 'application gateway', 'front door', 'ingress', 'traefik', 'caddy', 'yarp', 'ocelot', 'haproxy', 'envoy', '反向代理', 'балансировщик', 'proxy reverso', 'proxy inverso'],
     ['The app runs behind nginx as a reverse proxy.', 'Traffic goes through an Azure application gateway.'],
   ),
 ];

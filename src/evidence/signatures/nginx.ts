@@ -421,9 +421,12 @@ export const SIGNATURES: readonly Signature[] = [
     examples: { match: ['<hr><center>nginx/1.24.0</center>'], noMatch: ['server: nginx/1.24.0', ACCESS_200] },
   },
   // Any gateway's 502 / 504 page or status line (nginx, ALB, Traefik, App Gateway, Apache mod_proxy)
+  // People say these reason phrases as often as gateways write them ("we get 502 Bad Gateway when
+  // ..."): like a product's name, they leave the narration on their line counting (`names`).
   {
     clue: 'proxy.bad-gateway',
     all: ['502 bad gateway'],
+    names: true,
     source: 'RFC 9110 15.6.3 reason phrase; nginx/nginx src/http/ngx_http_special_response.c; haproxy src/http.c',
     examples: {
       match: ['HTTP/1.1 502 Bad Gateway', '<title>502 Bad Gateway</title>'],
@@ -433,36 +436,42 @@ export const SIGNATURES: readonly Signature[] = [
   {
     clue: 'proxy.bad-gateway',
     all: ['502: bad gateway'],
+    names: true,
     source: 'Cloudflare error page title "<host> | 502: Bad gateway" (kb-facts 6.1)',
     examples: { match: ['shop.example.com | 502: Bad gateway'] },
   },
   {
     clue: 'proxy.bad-gateway',
     all: ['proxy server received an invalid response from an upstream server'],
+    names: true,
     source: 'apache/httpd modules/proxy (mod_proxy 502 page "Proxy Error")',
     examples: { match: ['Proxy Error The proxy server received an invalid response from an upstream server.'] },
   },
   {
     clue: 'proxy.gateway-timeout',
     all: ['504 gateway time-out'],
+    names: true,
     source: 'nginx/nginx src/http/ngx_http_special_response.c (ngx_http_error_504_page); haproxy src/http.c',
     examples: { match: ['<html><head><title>504 Gateway Time-out</title></head>', 'HTTP/1.1 504 Gateway Time-out'], noMatch: [ACCESS_200] },
   },
   {
     clue: 'proxy.gateway-timeout',
     all: ['504 gateway timeout'],
+    names: true,
     source: 'RFC 9110 15.6.5 reason phrase "Gateway Timeout"',
     examples: { match: ['HTTP/2 504 Gateway Timeout'] },
   },
   {
     clue: 'proxy.gateway-timeout',
     all: ['504: gateway time'],
+    names: true,
     source: 'Cloudflare error page title "<host> | 504: Gateway time-out" (kb-facts 6.1)',
     examples: { match: ['shop.example.com | 504: Gateway time-out'] },
   },
   {
     clue: 'proxy.gateway-timeout',
     all: ['gateway did not receive a timely response'],
+    names: true,
     source: 'apache/httpd modules/proxy (mod_proxy 504 page "Gateway Timeout")',
     examples: { match: ['The gateway did not receive a timely response from the upstream server or application.'] },
   },

@@ -26,7 +26,8 @@ export interface Signature {
   /** Narrative cues (how people describe the problem) weigh less, and only once together. */
   narrative?: boolean;
   /**
-   * The text names a product in the setup ("Application Gateway", "AGIC"): a full clue, but not a
+   * The text names a product in the setup ("Application Gateway", "AGIC"), or is a phrase people
+   * say as often as products write it (a status line's "502 Bad Gateway"): a full clue, but not a
    * line the product wrote, so narrative cues on the same line still count.
    */
   names?: boolean;

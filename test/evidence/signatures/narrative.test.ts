@@ -33,3 +33,16 @@ test('a product merely named leaves the narrative cues of its line alone', () =>
   // "Application Gateway" names the setup (azure-gateway.named); "under load" is still the teller's word.
   expect(cluesOf('We use the Application Gateway ingress controller and under load every request fails')).toEqual(expect.arrayContaining(['azure-gateway.named', 'narrative.under-load']));
 });
+
+test('a status line said in a sentence leaves the narrative cues of its line alone', () => {
+  // "502 Bad Gateway" is what people say as much as what gateways write: the outbound failures
+  // told in the same sentence are still the teller's words.
+  expect(cluesOf('We get intermittent 502 Bad Gateway and the outbound connections to SQL fail to connect')).toEqual(
+    expect.arrayContaining(['proxy.bad-gateway', 'narrative.outbound-failing', 'narrative.intermittent']),
+  );
+  expect(cluesOf('Every POST ends in a 504 Gateway Timeout under load')).toEqual(expect.arrayContaining(['proxy.gateway-timeout', 'narrative.under-load']));
+  // A product's own line still silences them: "recycle" in WAS's event text is not narration.
+  expect(cluesOf("A worker process with process id of '4242' serving application pool 'ShopPool' has requested a recycle because it reached its scheduled recycle time.")).not.toContain(
+    'narrative.recycle-words',
+  );
+});
