@@ -10,6 +10,7 @@
  *   --readme           rewrites the figures under "How sure it is" in README.md
  *   --corpus DIR       the cases of another folder (a snapshot taken before cases were added, so a
  *                      change is measured before and after on the same cases)
+ *   --variants         top-1 on every case reshaped as pastes get reshaped (eval/variants.ts)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ import { CORPUS_DIR, EVIDENCE_KINDS, loadCorpus, type Case, type Split } from '.
 import { pct, right, rightIn3, summarize, type Scored, type Summary } from './metrics';
 import { evaluate } from './predict';
 import { figuresBlock, withFigures } from './readme-figures';
+import { variantScores } from './variants';
 
 const KNOWN = new Set(CAUSES.map((c) => c.id));
 
@@ -28,10 +30,11 @@ interface Options {
   json?: string;
   readme: boolean;
   corpus?: string;
+  variants: boolean;
 }
 
 export function args(argv: readonly string[] = process.argv.slice(2)): Options {
-  const out: Options = { misses: false, readme: false };
+  const out: Options = { misses: false, readme: false, variants: false };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--split') out.split = argv[++i] as Split;
@@ -39,6 +42,7 @@ export function args(argv: readonly string[] = process.argv.slice(2)): Options {
     else if (a === '--json') out.json = argv[++i]!;
     else if (a === '--readme') out.readme = true;
     else if (a === '--corpus') out.corpus = argv[++i]!;
+    else if (a === '--variants') out.variants = true;
     else throw new Error(`unknown option ${a}`);
   }
   if (out.readme && out.corpus) throw new Error("--readme describes the repository's corpus: leave out --corpus");
@@ -101,6 +105,11 @@ function main(): void {
     json[split] = overall;
     console.log(lines.join('\n'));
     console.log();
+    if (options.variants) {
+      console.log(`-- ${split}: top-1 on the same cases reshaped`);
+      for (const v of variantScores(all.filter((c) => c.split === split))) console.log(`   ${v.variant.padEnd(14)} ${pct(v.top1, v.n)}   ${v.how}`);
+      console.log();
+    }
   }
   if (options.misses) {
     console.log('== dev cases the engine gets wrong (the test split is never listed) ==');

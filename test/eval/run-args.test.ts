@@ -7,7 +7,8 @@ import { CORPUS_DIR, loadCorpus } from '../../eval/corpus';
 
 describe('eval options', () => {
   it('reads the split, the misses, the JSON file and another corpus folder', () => {
-    expect(args(['--split', 'dev', '--misses', '--json', 'out.json', '--corpus', '/tmp/snapshot'])).toEqual({ split: 'dev', misses: true, json: 'out.json', readme: false, corpus: '/tmp/snapshot' });
+    expect(args(['--split', 'dev', '--misses', '--json', 'out.json', '--corpus', '/tmp/snapshot'])).toEqual({ split: 'dev', misses: true, json: 'out.json', readme: false, corpus: '/tmp/snapshot', variants: false });
+    expect(args(['--variants']).variants).toBe(true);
   });
 
   it('refuses to rewrite the README from a snapshot, and unknown options', () => {
