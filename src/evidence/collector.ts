@@ -9,6 +9,7 @@
  */
 import { classifyLine, continues, isXmlPrologOnly } from './detect';
 import { LineNormalizer, looksSlackEscaped, unfence, type SlackEscaping } from './normalize';
+import { looksJsonEscaped, unescapedLines } from './json-escaped';
 import { Redactor } from './redact';
 import { extractCodes } from './codes';
 import { IisLogAggregator } from './parsers/iis-log';
@@ -237,6 +238,17 @@ class InputReader {
         });
       }
     }
+    if (looksJsonEscaped(text)) {
+      // A structured log's field or a JSON dump: the lines the string holds are read one by one,
+      // each under the number of the line that held them.
+      for (const piece of unescapedLines(text)) this.physical(piece);
+      return;
+    }
+    this.physical(text);
+  }
+
+  /** Reads one line as pasted: code fences, normalization, then the segment it belongs to. */
+  private physical(text: string): void {
     // A code fence is a block boundary, on a line of its own or glued to the text it opens or
     // closes: the prose after a fenced web.config is not XML. The line keeps its number either way.
     const fence = unfence(text.endsWith('\r') ? text.slice(0, -1) : text);
