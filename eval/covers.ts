@@ -52,10 +52,15 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'http2-to-windows-auth-backend': HTTP_VERSION,
   'proxy-http11-to-http2-only-backend': HTTP_VERSION,
   'dotnet8-port-8080': LISTENS_ELSEWHERE,
+  'dotnet8-default-port-8080': LISTENS_ELSEWHERE,
   'downstream-host-wrong-in-container': LISTENS_ELSEWHERE,
   'downstream-wrong-port-scheme': [...LISTENS_ELSEWHERE, 'tls-port-mismatch'],
   'kestrel-bound-to-localhost': LISTENS_ELSEWHERE,
   'kestrel-bound-to-localhost-in-container': LISTENS_ELSEWHERE,
+  // The Service routes to a port the container does not listen on.
+  'service-targetport-mismatch': LISTENS_ELSEWHERE,
+  // The ALB reuses a connection the target already closed (AWS's keep-alive race).
+  'keepalive-shorter-than-lb-idle-timeout': ['alb-target-connection'],
   'localhost-resolves-to-ipv6': LISTENS_ELSEWHERE,
   'nginx-upstream-includes-wrong-server': LISTENS_ELSEWHERE,
   'proxy-and-app-on-different-docker-networks': LISTENS_ELSEWHERE,
@@ -93,11 +98,14 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'front-door-origin-cert-name-mismatch': ['azure-gateway-backend-tls'],
   'front-door-origin-tls': ['azure-gateway-backend-tls'],
   'nginx-upstream-sni-missing': ['nginx-upstream-tls'],
+  'missing-sni-upstream': ['nginx-upstream-tls'],
   'proxy-plain-http-to-tls-port': ['tls-port-mismatch'],
   'proxy-tls-to-plain-http-port': ['tls-port-mismatch'],
   'tls-to-plain-http-port': ['tls-port-mismatch'],
   // worker-recycle
   'app-pool-stopped': ['rapid-fail-protection'],
+  // A recycle because a memory limit was reached is still a recycle.
+  'memory-limit-recycle': ['app-pool-recycle'],
   // ANCM recycled or crashed over an app_offline.htm it saw (or thought it saw).
   'app-offline-crash': ['app-offline'],
   'phantom-app-offline': ['app-offline'],

@@ -74,6 +74,9 @@ export default defineCause<TlsPortMismatchFacts>({
     // The wordings that say "the other protocol answered", which a cipher or certificate failure never gives.
     'tls.port-scheme-mismatch': 'strong',
     'tls.plain-http-to-tls': 'strong',
+    // The app itself says it serves plain HTTP on 443 (or HTTPS on 80): clients and proxies that
+    // trust the port's usual protocol fail on the first bytes.
+    'hosting.scheme-port-swapped': 'strong',
     // kestrel.https-handshake-failed alone is mostly a browser refusing a dev certificate: match() uses it for direction only.
   },
   description:

@@ -154,6 +154,15 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // Kestrel's "Now listening on:" (Microsoft.Hosting.Lifetime[14]) without its logger header,
+        // as systemd's journal keeps it: port 443 served as plain HTTP (aspnet/KestrelHttpServer#2110).
+        name: 'the app says it listens with plain HTTP on 443',
+        form: 'header-less',
+        evidence: {
+          'journal.txt': ['On Ubuntu the site is not reachable over https, on Windows it works.', 'Now listening on: http://0.0.0.0:80', 'Now listening on: http://0.0.0.0:443', 'Application started. Press Ctrl+C to shut down.'].join('\n'),
+        },
+      },
+      {
         // Kestrel's CoreStrings HttpParserTlsOverHttpError quoted in a sentence.
         name: "Kestrel's TLS-on-http message quoted in a sentence",
         form: 'in prose',

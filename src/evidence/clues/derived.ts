@@ -11,6 +11,8 @@
  * ASPNETCORE_URLS) and something sends its traffic to another port (a refused connect to the
  * proxy's upstream, or the container routing: EXPOSE, -p, compose ports, targetPort). The .NET 8
  * images moved the default from 80 to 8080, so this is the commonest way a working app gets 502s.
+ *
+ * `hosting.scheme-port-swapped`: the app listens with plain HTTP on 443 or with HTTPS on 80.
  */
 import type { ClueHit } from '../signatures/types';
 
@@ -50,6 +52,7 @@ export function derivedClues(clues: readonly ClueHit[]): ClueHit[] {
   };
   for (const c of clues) {
     if (c.clue === 'cloudflare.page' && c.value === '502') add('cloudflare.origin-502', c);
+    if (c.clue === 'hosting.listening' && c.value !== undefined && schemeAgainstPort(c.value)) add('hosting.scheme-port-swapped', c);
     if (c.clue !== 'duration' || c.value === undefined) continue;
     const ms = Number(c.value);
     if (!Number.isFinite(ms)) continue;
@@ -62,6 +65,21 @@ export function derivedClues(clues: readonly ClueHit[]): ClueHit[] {
   const ports = portsDisagree(clues);
   if (ports) out.push(ports);
   return out;
+}
+
+/** The scheme and port of a listening address, `http://0.0.0.0:443` or `https://[::]:80`; bounded, no backtracking. */
+const SCHEME_AND_PORT = /^(https?):\/\/(?:\[[^\]\s]{1,60}\]|[^\s/:[\]]{1,255}):(\d{1,5})(?!\d)/i;
+
+/**
+ * An app listening with plain HTTP on 443, or with HTTPS on 80: whoever speaks the port's usual
+ * protocol to it fails on the first bytes. Kestrel does this when an endpoint's UseHttps threw
+ * and the exception was swallowed (the endpoint stays plain HTTP), or when URLs were mistyped.
+ */
+function schemeAgainstPort(address: string): boolean {
+  const m = SCHEME_AND_PORT.exec(address.trim());
+  if (!m) return false;
+  const scheme = m[1]!.toLowerCase();
+  return (scheme === 'http' && m[2] === '443') || (scheme === 'https' && m[2] === '80');
 }
 
 /**

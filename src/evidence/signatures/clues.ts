@@ -204,6 +204,7 @@ export const CLUES = {
   'container.port-mismatch': 'The proxy and the container disagree on the port (80 vs 8080, EXPOSE, port mapping)',
   'container.context': 'The app runs in a container or Kubernetes',
   // Derived (clues/derived.ts)
+  'hosting.scheme-port-swapped': 'The app listens with plain HTTP on port 443, or with HTTPS on port 80 (value: the address)',
   'ports-disagree': 'The app says it listens on one port and the proxy or container routing targets another (value: "listens A; targeted B")',
   // How people describe it (narrative cues weigh less, and only once together)
   'narrative.after-deploy': 'It started after a deploy, upgrade or migration',

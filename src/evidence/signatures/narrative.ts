@@ -105,7 +105,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.long-request',
-    ['long running', 'long-running', 'takes a long time', 'takes several minutes', 'large file', 'big file', 'file upload', 'uploading', 'export request', 'exporting', 'generating the report', 'report generation', 'heavy query', '上传大文件', '导出', 'выгрузк', 'relatório'],
+    ['long running', 'long-running', 'takes a long time', 'takes several minutes', 'large file', 'big file', 'file upload', 'uploading', 'export request', 'exporting', 'generating the report', 'report generation', 'heavy query', '上传大文件', '导出', '时间过长', '耗时很长', '耗时较长', '处理时间长', '长时间运行', '大量处理', '処理に時間がかかる', 'долгий запрос', 'demora muito', 'tarda mucho', 'выгрузк', 'relatório'],
     ['The long running export request fails, short ones are fine.', 'Uploading a large file gives 502 after a while.'],
     ['We set ASPNETCORE_ENVIRONMENT=Production in the shell'],
   ),

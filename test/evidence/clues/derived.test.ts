@@ -90,3 +90,24 @@ describe('ports-disagree on pasted evidence', () => {
     expect(cluesOf(evidence).get('ports-disagree')?.values).toEqual(['listens 8080; targeted 80']);
   });
 });
+
+describe('hosting.scheme-port-swapped', () => {
+  it('plain HTTP on 443, or HTTPS on 80, as Kestrel says it listens', () => {
+    expect(derived(hit('hosting.listening', 'http://0.0.0.0:443'))).toEqual([['hosting.scheme-port-swapped', 'http://0.0.0.0:443']]);
+    expect(derived(hit('hosting.listening', 'https://[::]:80'))).toEqual([['hosting.scheme-port-swapped', 'https://[::]:80']]);
+    // Markdown emphasis or punctuation after the address does not hide the port.
+    expect(derived(hit('hosting.listening', 'http://0.0.0.0:443*'))).toEqual([['hosting.scheme-port-swapped', 'http://0.0.0.0:443*']]);
+  });
+
+  it('nothing for the usual pairs, other ports or longer port numbers', () => {
+    expect(derived(hit('hosting.listening', 'https://0.0.0.0:443'), hit('hosting.listening', 'http://0.0.0.0:80'), hit('hosting.listening', 'http://[::]:8080'))).toEqual([]);
+    expect(derived(hit('hosting.listening', 'http://localhost:4430'), hit('hosting.listening', 'https://localhost:8080'))).toEqual([]);
+  });
+
+  it('from the host log of an app whose UseHttps threw and was swallowed (aspnet/KestrelHttpServer#2110 layout)', () => {
+    const evidence = collect({ 'journal.txt': ['Hosting environment: Production', 'Now listening on: http://0.0.0.0:80', 'Now listening on: http://0.0.0.0:443', 'Application started. Press Ctrl+C to shut down.'].join('\n') });
+    const seen = cluesOf(evidence).get('hosting.scheme-port-swapped');
+    expect(seen?.refs.map((r) => r.line)).toEqual([3]);
+    expect(seen?.values).toEqual(['http://0.0.0.0:443']);
+  });
+});
