@@ -32,10 +32,12 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'locked-config-section': ['malformed-web-config'],
   'mixed-hosting-models-one-pool': ['multiple-apps-one-pool'],
   'single-file-publish-in-process': ['handler-load-failure'],
+  'inprocess-handler-missing': ['handler-load-failure'],
   'sub-app-duplicate-handlers': ['malformed-web-config'],
   // crash-mid-request
   // An exception thrown from an async void method has no caller to catch it: it ends the process.
   'async-void-unhandled-exception': ['unhandled-exception-crash'],
+  'unhandled-exception': ['unhandled-exception-crash'],
   'apm-profiler-crash': ['native-crash'],
   'unread-request-body-connection-closed': ['backend-connection-reset'],
   'request-body-drain-timeout': ['backend-connection-reset'],
@@ -81,6 +83,8 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   // startup-failure
   'app-not-targeting-aspnetcore-framework': ['handler-load-failure'],
   'database-misconfigured': ['startup-exception'],
+  // A database or service the app needs at startup was not up yet: the app threw while starting.
+  'dependency-unavailable-at-startup': ['startup-exception'],
   'deps-json-assembly-missing': ['startup-exception'],
   'missing-net-framework-version': ['missing-dotnet-runtime'],
   'package-newer-than-installed-runtime': ['missing-dotnet-runtime'],
@@ -106,6 +110,8 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'app-pool-stopped': ['rapid-fail-protection'],
   // A recycle because a memory limit was reached is still a recycle.
   'memory-limit-recycle': ['app-pool-recycle'],
+  'idle-timeout': ['app-pool-idle-shutdown'],
+  'shutdown-during-deploy': ['app-shutting-down', 'app-offline'],
   // ANCM recycled or crashed over an app_offline.htm it saw (or thought it saw).
   'app-offline-crash': ['app-offline'],
   'phantom-app-offline': ['app-offline'],

@@ -370,6 +370,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.connections-piling': 'supports',
     // Outbound calls failing to connect while requests slow down: sockets or SNAT ports ran out.
     'narrative.outbound-failing': 'strong',
+    'narrative.connection-limit': 'supports',
     // A pool at its maximum size is the exhaustion itself, told in words.
     'narrative.pool-limit': 'strong',
     'narrative.cpu-words': 'supports',

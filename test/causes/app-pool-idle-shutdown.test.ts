@@ -94,6 +94,14 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // aspnet/AspNetCoreModule#63 reworded: the backend dies after a quiet spell and the next request pays the start.
+        name: 'the backend killed after a period without requests, told in words',
+        form: 'paraphrased',
+        evidence: {
+          'message.txt': ['The dotnet process behind IIS is killed whenever there are no incoming requests for a long period of time,', 'and the next request waits for the app to start again.'].join('\n'),
+        },
+      },
+      {
         // WAS 5186 (kb-facts §5.1) wrapped by Event Viewer's details pane, with the morning 502s.
         name: 'the 5186 text wrapped over two lines, with morning 502s',
         form: 'split over lines',

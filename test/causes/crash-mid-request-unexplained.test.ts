@@ -32,6 +32,11 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        name: 'a helper that kills the whole process, told in words',
+        form: 'in prose',
+        evidence: { 'message.txt': 'Calling this helper from a Razor page is killing the whole process, nginx then answers 502 until systemd restarts it.' },
+      },
+      {
         // An async void action: the exception after its first await has no caller and ends the process.
         name: 'an async void action that brings the process down, told in words',
         form: 'in prose',

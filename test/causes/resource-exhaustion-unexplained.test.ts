@@ -38,6 +38,12 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // A ceiling on concurrent connections told in words (IIS on a client Windows serves 10 at a time).
+        name: 'a maximum number of connections reached, told in words',
+        form: 'in prose',
+        evidence: { 'message.txt': 'Under IIS on Windows 10 the maximum number of connections seems to be 10: the 11th WebSocket client stays in Connecting.' },
+      },
+      {
         // The family's report retold.
         name: 'retold: the app freezes under load, requests pile up',
         form: 'paraphrased',

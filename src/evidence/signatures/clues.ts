@@ -216,6 +216,7 @@ export const CLUES = {
   'narrative.threads-growing': 'The thread count keeps climbing while it happens',
   'narrative.connections-piling': 'The text speaks of connections piling up (TIME_WAIT, a new HttpClient per request, SNAT or port exhaustion)',
   'narrative.outbound-failing': "The text says the app's own outbound connections (to databases, other APIs) fail",
+  'narrative.connection-limit': 'The text says a maximum number of connections or concurrent requests is reached',
   'narrative.pool-limit': 'The database connection pool reaches its maximum size',
   'narrative.intermittent': 'It happens intermittently',
   'narrative.long-request': 'Long requests fail (reports, uploads, exports)',

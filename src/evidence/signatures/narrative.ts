@@ -94,6 +94,13 @@ export const SIGNATURES: readonly Signature[] = [
     ['Could not connect to external endpoints (like SQL DB or other App Services).', 'Intermittent outbound connection errors from the web app.'],
   ),
   ...cue(
+    // A ceiling on connections reached: the rest wait or fail (IIS on a client Windows allows 10
+    // concurrent requests, a plan or a proxy caps its connections).
+    'narrative.connection-limit',
+    ['maximum number of connections', 'max number of connections', 'maximum number of concurrent', 'connection limit', 'connections limit', 'limit of concurrent connections', 'concurrent connection limit', 'concurrent request limit', 'more than 10 connections', 'only 10 connections', 'limited to 10'],
+    ['The maximum number of websocket connections seems to be 10.', 'We hit the connection limit of the plan.'],
+  ),
+  ...cue(
     'narrative.pool-limit',
     ['maximumpoolsize', 'max pool size', 'maxpoolsize', 'maximum pool size', 'connection pool is full', 'connection pool gets full', "connection pool get's full", 'connection pool fills up', 'pool is exhausted', 'connection leak', 'leaks connections', 'leaking connections', 'leaves an open connection', 'connections are not closed', 'connections never closed', 'connections not being closed', '连接池满', '连接池耗尽'],
     ['Connections increase to the max value of my connection string (maximumpoolsize=100).', 'The connection pool is full under load.'],
@@ -116,7 +123,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.after-idle',
-    ['after idle', 'after being idle', 'first request after', 'first request of the day', 'in the morning', 'cold start', 'after inactivity', 'wakes up', 'idle for', 'after some idle', '第一次访问', 'первый запрос', 'primeira requisição', 'primera petición'],
+    ['after idle', 'after being idle', 'first request after', 'first request of the day', 'in the morning', 'cold start', 'after inactivity', 'wakes up', 'idle for', 'after some idle', 'no incoming requests', 'no requests for', 'without any requests', 'period of inactivity', 'periods of inactivity', 'no traffic for', 'when idle', 'while idle', 'been idle', '第一次访问', 'первый запрос', 'primeira requisição', 'primera petición'],
     ['The first request after idle for 20 minutes fails with 502.', 'Every morning the first request gives a 502.'],
   ),
   ...cue(
@@ -178,7 +185,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.crash-words',
-    ['crash', 'crashes', 'crashed', 'crashing', 'process dies', 'process exits', 'app dies', 'just dies', 'dies in the middle', 'exited unexpectedly', 'exits unexpectedly', 'stopped unexpectedly', 'terminated unexpectedly', 'unexpectedly exited', 'unexpectedly terminated', 'keeps restarting', 'restart loop', 'process died', 'app died', 'brings down the process', 'brings down the application', 'bring the application down', 'brings the application down', 'bring down the application', 'takes down the process', 'takes the whole app down', 'async void', 'connection gets dropped', 'connection is dropped', 'terminated', 'killed', '崩溃', 'падает', 'вылетает', 'trava e fecha', 'se cae', 'stürzt ab'],
+    ['crash', 'crashes', 'crashed', 'crashing', 'process dies', 'process exits', 'app dies', 'just dies', 'dies in the middle', 'exited unexpectedly', 'exits unexpectedly', 'stopped unexpectedly', 'terminated unexpectedly', 'unexpectedly exited', 'unexpectedly terminated', 'keeps restarting', 'restart loop', 'process died', 'app died', 'brings down the process', 'killing the whole process', 'kills the whole process', 'killing the process', 'kills the process', 'kills the app', 'killing the app', 'brings down the application', 'bring the application down', 'brings the application down', 'bring down the application', 'takes down the process', 'takes the whole app down', 'async void', 'connection gets dropped', 'connection is dropped', 'terminated', 'killed', '崩溃', 'падает', 'вылетает', 'trava e fecha', 'se cae', 'stürzt ab'],
     ['The worker process crashes every few minutes.', 'The dotnet process dies without a log.', 'Under load the app just dies in the middle of requests.', 'The connection gets dropped before the response.'],
   ),
   ...cue(
