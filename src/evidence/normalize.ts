@@ -118,6 +118,8 @@ function slackToken(token: string): string {
  * `&lt;` or `&gt;` and no raw markup tag.
  */
 export function looksSlackEscaped(sample: string): boolean {
+  // Most pastes hold no entity at all: no pattern needs to run (or be compiled) for them.
+  if (!sample.includes('&lt;') && !sample.includes('&gt;')) return false;
   const hasEscapedMarkup = /&lt;[/?!a-zA-Z]/.test(sample) || /&gt;/.test(sample);
   const hasRawTag = /<[/?!]?[a-zA-Z][^<>|]*>/.test(sample.replace(/<(?:https?:|mailto:|[@#!])[^<>]*>/g, ''));
   return hasEscapedMarkup && !hasRawTag;
@@ -125,6 +127,7 @@ export function looksSlackEscaped(sample: string): boolean {
 
 /** Whether a line is only a Markdown code fence (```, ```xml, ~~~). */
 export function isCodeFence(line: string): boolean {
+  if (!line.includes('```') && !line.includes('~~~')) return false;
   return /^\s*(```|~~~)[\w+-]*\s*$/.test(line);
 }
 
