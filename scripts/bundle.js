@@ -43,10 +43,12 @@ const leaveOut = {
 };
 
 /**
- * Signature files carry sample lines (`examples: { match, noMatch }`) that only the tests read:
- * about a fifth of the CLI bundle, which every run would read and deserialize for nothing. They
- * are replaced by an empty list in the bundles (dist/src keeps them, for the tests). The
- * TypeScript parser finds them, so a string that merely contains "examples:" is left alone.
+ * Signature files carry sample lines (`examples: { match, noMatch }`) and citations (`source`:
+ * where the product defines the text) that only the tests and the docs read: about a quarter of
+ * the CLI bundle, which every run would read and deserialize for nothing. In the bundles the
+ * samples become an empty list and the citations an empty string (dist/src keeps both, for the
+ * tests and the rule loader). The TypeScript parser finds them, so a string that merely contains
+ * "examples:" or "source:" is left alone.
  */
 const SIGNATURE_FILE = /[\\/]dist[\\/]src[\\/]evidence[\\/]signatures[\\/][^\\/]+\.js$/;
 
@@ -56,14 +58,18 @@ function withoutExamples(code, file) {
   const spans = [];
   const visit = (node) => {
     if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'examples' && ts.isObjectLiteralExpression(node.initializer)) {
-      spans.push([node.initializer.getStart(source), node.initializer.getEnd()]);
+      spans.push([node.initializer.getStart(source), node.initializer.getEnd(), '{ match: [] }']);
+      return;
+    }
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'source') {
+      spans.push([node.initializer.getStart(source), node.initializer.getEnd(), "''"]);
       return;
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
   let out = code;
-  for (const [start, end] of spans.reverse()) out = `${out.slice(0, start)}{ match: [] }${out.slice(end)}`;
+  for (const [start, end, replacement] of spans.reverse()) out = `${out.slice(0, start)}${replacement}${out.slice(end)}`;
   return out;
 }
 

@@ -121,6 +121,15 @@ describe('what the bundle holds', () => {
     const kept = samples.filter((line) => line.length > 60 && text.includes(JSON.stringify(line).slice(1, -1)));
     expect(kept.length).toBeLessThan(samples.length / 20);
   });
+
+  it('leaves out the citations of signatures, which only the tests and the docs read', () => {
+    // Where each product defines its text: long, read by no run of the CLI.
+    const citations = [...new Set(ALL_SIGNATURES.map((s) => s.source))].filter((c) => c.length > 60);
+    expect(citations.length).toBeGreaterThan(300);
+    const text = bundle();
+    const kept = citations.filter((citation) => text.includes(JSON.stringify(citation).slice(1, -1)));
+    expect(kept.length).toBeLessThan(citations.length / 20);
+  });
 });
 
 describe('bin/diag502.js choosing the bundle', () => {
