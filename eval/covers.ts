@@ -80,6 +80,11 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   // resource-exhaustion
   // App Service's outbound SNAT ports are sockets too: the socket-exhaustion steps find them.
   'snat-port-exhaustion': ['socket-exhaustion'],
+  // Connections an app opens and never closes (CLOSE_WAIT, a pool per client): sockets run out.
+  'socket-leak': ['socket-exhaustion'],
+  'httpclient-connection-leak': ['socket-exhaustion'],
+  // Threads blocked on a full logger queue: the pool starves the same way as on sync-over-async.
+  'logging-backpressure': ['thread-pool-starvation'],
   // startup-failure
   'app-not-targeting-aspnetcore-framework': ['handler-load-failure'],
   'database-misconfigured': ['startup-exception'],

@@ -38,6 +38,12 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // A slow leak told in words: CPU that creeps up until a restart empties it.
+        name: 'CPU creeping up over days until the gateway times out',
+        form: 'in prose',
+        evidence: { 'message.txt': 'Since the upgrade the CPU usage slowly increases over a few days, and nginx answers 504 until the container restarts.' },
+      },
+      {
         // A ceiling on concurrent connections told in words (IIS on a client Windows serves 10 at a time).
         name: 'a maximum number of connections reached, told in words',
         form: 'in prose',

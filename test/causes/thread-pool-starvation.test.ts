@@ -101,6 +101,12 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // What a dump of a starved process shows, told in words (SixLabors/ImageSharp.Web#222's outage).
+        name: 'worker threads all blocked, as read from a dump, told in words',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'While debugging a memory dump taken during the outage we saw that nearly all thread pool worker threads were blocked waiting on network IO.' },
+      },
+      {
         // https://github.com/jellyfin/jellyfin/issues/9647 (a container log viewer's prefix before the logger's own line; three of its lines)
         name: 'heartbeat warnings behind a log viewer prefix (real)',
         form: 'mid-line',

@@ -76,7 +76,7 @@ export const SIGNATURES: readonly Signature[] = [
   ),
   ...cue(
     'narrative.threads-growing',
-    ['threads starting to climb', 'threads climb', 'thread count climbs', 'thread count keeps', 'thread count grows', 'thread count increases', 'number of threads keeps', 'number of threads grows', 'number of threads increases', 'amount of threads', 'threads keep growing', 'threads keep increasing', 'threads keeps climbing', 'threads climbing', 'threads in w3wp', 'thread count in w3wp', 'threads keep climbing', 'threads blocked', 'threads are blocked', 'blocked threads', 'threads waiting on', 'threads stuck', 'no free threads', 'the thread count', '线程数', 'число потоков растет'],
+    ['threads starting to climb', 'threads climb', 'thread count climbs', 'thread count keeps', 'thread count grows', 'thread count increases', 'number of threads keeps', 'number of threads grows', 'number of threads increases', 'amount of threads', 'threads keep growing', 'threads keep increasing', 'threads keeps climbing', 'threads climbing', 'threads in w3wp', 'thread count in w3wp', 'threads keep climbing', 'threads blocked', 'threads are blocked', 'blocked threads', 'threads waiting on', 'threads stuck', 'no free threads', 'threads were blocked', 'threads are all blocked', 'threads blocked waiting', 'locked thread', 'threads are locked', 'thread pool worker threads', 'the thread count', '线程数', 'число потоков растет'],
     ['The amount of threads in htop starts to climb 1-2 per second.', 'The thread count keeps growing until it stops answering.'],
   ),
   ...cue(
@@ -129,7 +129,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...cue(
     // A busy CPU starves request threads as surely as blocked ones do.
     'narrative.cpu-words',
-    ['high cpu', '100% cpu', 'cpu at 100', 'cpu 100%', 'cpu hits 100', 'cpu goes to 100', 'cpu spikes', 'cpu spike', 'cpu maxed', 'cpu is maxed', 'cpu pegged', 'cpu usage spikes', 'cpu usage is high', 'загрузка процессора', 'uso de cpu alto', 'uso alto de cpu', 'hohe cpu'],
+    ['high cpu', '100% cpu', 'cpu at 100', 'cpu 100%', 'cpu hits 100', 'cpu goes to 100', 'cpu spikes', 'cpu spike', 'cpu maxed', 'cpu is maxed', 'cpu pegged', 'cpu usage spikes', 'cpu usage is high', 'cpu slowly', 'cpu creeps', 'cpu usage creeps', 'cpu usage gradually', 'cpu usage slowly', 'cpu usage increases', 'cpu usage keeps', 'cpu keeps climbing', 'cpu usage grows', 'загрузка процессора', 'uso de cpu alto', 'uso alto de cpu', 'hohe cpu'],
     ['CPU goes to 100% and requests start failing.', 'We see high CPU on the web servers during the outage.'],
   ),
   ...cue(
