@@ -52,7 +52,7 @@ const leaveOut = {
  */
 const SIGNATURE_FILE = /[\\/]dist[\\/]src[\\/]evidence[\\/]signatures[\\/][^\\/]+\.js$/;
 
-function withoutExamples(code, file) {
+function withoutTestOnlyData(code, file) {
   const ts = require('typescript');
   const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
   const spans = [];
@@ -73,10 +73,10 @@ function withoutExamples(code, file) {
   return out;
 }
 
-const dropExamples = {
+const dropTestOnlyData = {
   name: 'drop-examples',
   setup(build) {
-    build.onLoad({ filter: SIGNATURE_FILE }, (args) => ({ contents: withoutExamples(readFileSync(args.path, 'utf8'), args.path), loader: 'js' }));
+    build.onLoad({ filter: SIGNATURE_FILE }, (args) => ({ contents: withoutTestOnlyData(readFileSync(args.path, 'utf8'), args.path), loader: 'js' }));
   },
 };
 
@@ -124,7 +124,7 @@ async function bundle(entry) {
     // Node reads an ASCII file faster than one it must decode as UTF-8.
     charset: 'ascii',
     logLevel: 'error',
-    plugins: [leaveOut, dropExamples],
+    plugins: [leaveOut, dropTestOnlyData],
   });
   const text = wrapped(result.outputFiles[0].text, entry);
   // bin/load-bundle.js reads the bundle as latin1, which is only right for pure ASCII.
@@ -176,7 +176,7 @@ async function main() {
   for (const target of TARGETS) await build(target);
 }
 
-module.exports = { ID_BYTES, bundle, withoutExamples };
+module.exports = { ID_BYTES, bundle, withoutTestOnlyData };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -118,11 +118,10 @@ function slackToken(token: string): string {
  * `&lt;` or `&gt;` and no raw markup tag.
  */
 export function looksSlackEscaped(sample: string): boolean {
-  // Most pastes hold no entity at all: no pattern needs to run (or be compiled) for them.
-  if (!sample.includes('&lt;') && !sample.includes('&gt;')) return false;
-  const hasEscapedMarkup = /&lt;[/?!a-zA-Z]/.test(sample) || /&gt;/.test(sample);
-  const hasRawTag = /<[/?!]?[a-zA-Z][^<>|]*>/.test(sample.replace(/<(?:https?:|mailto:|[@#!])[^<>]*>/g, ''));
-  return hasEscapedMarkup && !hasRawTag;
+  // Most pastes hold no entity at all: the raw-tag patterns need not run (or be compiled) for them.
+  const hasEscapedMarkup = sample.includes('&gt;') || /&lt;[/?!a-zA-Z]/.test(sample);
+  if (!hasEscapedMarkup) return false;
+  return !/<[/?!]?[a-zA-Z][^<>|]*>/.test(sample.replace(/<(?:https?:|mailto:|[@#!])[^<>]*>/g, ''));
 }
 
 /** Whether a line is only a Markdown code fence (```, ```xml, ~~~). */

@@ -29,6 +29,11 @@ export interface Vote {
   weight?: number;
 }
 
+/** What a vote weighs: its exact weight when it has one, else its step's. */
+export function voteWeight(v: Vote): number {
+  return v.weight ?? STEPS[v.step];
+}
+
 export interface RankedHypothesis {
   /** The cause; undefined for "unknown". */
   cause?: CauseDefinition;
@@ -182,7 +187,7 @@ function weigh(votes: readonly Vote[]): number {
   let against = 0;
   let match = 0;
   for (const v of votes) {
-    const w = v.weight ?? STEPS[v.step];
+    const w = voteWeight(v);
     if (w <= 0) against += w;
     else if (v.scope === 'match') match = Math.max(match, w);
     else if (v.narrative) narrative.set(v.scope, Math.max(narrative.get(v.scope) ?? 0, w));

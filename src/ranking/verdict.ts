@@ -5,7 +5,7 @@
  * same verdict.
  */
 import type { FamilyId } from '../vocabulary';
-import type { RankedHypothesis, Ranking } from './rank';
+import { voteWeight, type RankedHypothesis, type Ranking } from './rank';
 import { STEPS } from './steps';
 
 /** Below this a hypothesis is noise, not a candidate worth showing. */
@@ -38,7 +38,7 @@ export interface Verdict {
  */
 function worthListing(h: RankedHypothesis): boolean {
   if (h.cause!.generic) {
-    const weights = h.votes.map((v) => v.weight ?? STEPS[v.step]);
+    const weights = h.votes.map(voteWeight);
     return (h.posterior >= MIN_POSTERIOR && weights.some((w) => w > 0)) || (h.posterior >= MIN_POSTERIOR_FAMILY && weights.some((w) => w >= STEPS.supports));
   }
   if (h.match) return h.posterior >= MIN_POSTERIOR_MATCHED;
@@ -48,7 +48,7 @@ function worthListing(h: RankedHypothesis): boolean {
 
 /** Whether a hypothesis may answer for its family: it has some evidence of its own, or is the family's answer. */
 function mayLead(h: RankedHypothesis): boolean {
-  return h.cause !== undefined && h.posterior >= MIN_POSTERIOR && h.votes.some((v) => (v.weight ?? STEPS[v.step]) > 0 && (h.cause!.generic === true || v.scope !== 'family'));
+  return h.cause !== undefined && h.posterior >= MIN_POSTERIOR && h.votes.some((v) => voteWeight(v) > 0 && (h.cause!.generic === true || v.scope !== 'family'));
 }
 
 /**
@@ -58,7 +58,7 @@ function mayLead(h: RankedHypothesis): boolean {
  * evidence), and the steps ask for the exact error first.
  */
 function tooThin(lead: RankedHypothesis): boolean {
-  return !lead.votes.some((v) => (v.weight ?? STEPS[v.step]) >= STEPS.supports);
+  return !lead.votes.some((v) => voteWeight(v) >= STEPS.supports);
 }
 
 export function verdictOf(ranking: Ranking): Verdict {
