@@ -132,6 +132,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'ancm.forward-failed': 'supports',
     'win32.12182': 'supports',
     'dotnet.stack-overflow': 'strong',
+    // A call stack that repeats itself is recursion deep enough to overflow, whatever printed it.
+    'dotnet.frames-recurse': 'supports',
     'dotnet.out-of-memory': 'supports',
     'dotnet.access-violation': 'strong',
     'dotnet.fail-fast': 'strong',

@@ -33,6 +33,9 @@ export default defineCause<StackOverflowFacts>({
     // ERROR_STACK_OVERFLOW (0x800703E9) is the exit code WAS reports for it: the code names the
     // death wherever it is written, a 5009 event or a sentence about one.
     'win32.1001': 'proves',
+    // The frames of a debugger's call stack or a dump repeating: what older runtimes leave instead
+    // of "Stack overflow." (they print nothing before dying).
+    'dotnet.frames-recurse': 'strong',
   },
   description:
     'The process overflowed its stack (0xc00000fd). .NET cannot catch a stack overflow, so the process dies on the spot and every request it was serving fails. The cause is nearly always unbounded recursion: self-referencing object graphs in serialization or mapping, a property that calls itself, recursive middleware or DI.',

@@ -23,6 +23,7 @@ import { scannerWith } from './signatures';
 import type { SignatureScanner } from './signatures/scanner';
 import type { ClueHit, Signature } from './signatures/types';
 import { emptyEvidence, type Evidence, type EvidenceKind, type EvidenceRef, type InputSummary, type Segment, type SegmentFacts } from './types';
+import { RecursionDetector } from './recursion';
 
 /** How much text the Slack-escaping decision looks at. */
 const DECISION_WINDOW = 65536;
@@ -107,6 +108,7 @@ class InputReader {
   private held = '';
   private segment: OpenSegment | undefined;
   private lastScanned: ScannedLine | undefined;
+  private readonly recursion = new RecursionDetector();
   private stopped = false;
   private longLineReported = false;
   /** True while the rest of an over-long line is being skipped: it is one line, however long. */
@@ -266,6 +268,7 @@ class InputReader {
   private read(normalized: string): void {
     const clean = this.alreadyClean ? normalized : this.redactor.redact(normalized);
     const clues = this.collector.scanLine(clean, this.source, this.lineNo);
+    if (this.recursion.feed(clean)) this.collector.addRecursion(clean, this.source, this.lineNo);
     const previous = this.lastScanned;
     if (previous && previous.lineNo === this.lineNo - 1) {
       if (cutAtWidth(previous.text, clean)) this.collector.scanSeam(previous, clean, clues, this.source, '');
@@ -432,6 +435,11 @@ export class EvidenceCollector {
     for (const hit of hits) this.addClue(hit);
     for (const ms of durationsIn(line)) this.addClue({ clue: 'duration', ref: at(), value: String(ms) });
     return hits.length === 0 ? NO_CLUES : { ids: new Set(hits.map((h) => h.clue)), written: hits.some((h) => !h.narrative) };
+  }
+
+  /** @internal A call stack on this line completed a repeating block of frames (recursion.ts). */
+  addRecursion(line: string, source: string, lineNo: number): void {
+    this.addClue({ clue: 'dotnet.frames-recurse', ref: { source, line: lineNo, text: refText(line) } });
   }
 
   private addClue(hit: ClueHit): void {

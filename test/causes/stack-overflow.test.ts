@@ -59,6 +59,23 @@ runCauseTests(cause, {
         form: 'other language',
         evidence: { 'message.txt': 'w3wp.exe が落ちます。イベントログ: Faulting module name: ntdll.dll, Exception code: 0xc0000005 です。' },
       },
+      {
+        // Newtonsoft serializing a real nested graph: the same frames a few levels deep, then an
+        // ordinary exception. Nested, not runaway (src/evidence/recursion.ts needs five repeats).
+        name: 'a serializer exception three levels into a nested object graph',
+        form: 'header-less',
+        evidence: {
+          'app.log': [
+            'Newtonsoft.Json.JsonSerializationException: Error getting value from \'Owner\' on \'Shop.Models.Order\'.',
+            ...Array.from({ length: 3 }, () => [
+              '   at Newtonsoft.Json.Serialization.JsonSerializerInternalWriter.SerializeObject(JsonWriter writer, Object value, JsonObjectContract contract)',
+              '   at Newtonsoft.Json.Serialization.JsonSerializerInternalWriter.SerializeValue(JsonWriter writer, Object value, JsonContract valueContract)',
+              '   at Newtonsoft.Json.Serialization.JsonSerializerInternalWriter.SerializeList(JsonWriter writer, IEnumerable values, JsonArrayContract contract)',
+            ]).flat(),
+            '   at Shop.Controllers.OrdersController.Get(Int32 id) in C:\\src\\Shop\\Controllers\\OrdersController.cs:line 31',
+          ].join('\n'),
+        },
+      },
     ],
     invalid: [
       {
@@ -92,6 +109,22 @@ runCauseTests(cause, {
             '   at Contoso.Api.Services.CategoryTree.Walk(Contoso.Api.Models.Category,',
             '      System.Collections.Generic.List`1<Contoso.Api.Models.Category>)',
             '--------------------------------',
+          ].join('\n'),
+        },
+      },
+      {
+        // The Visual Studio Call Stack window copied at the crash (dotnet/aspnetcore#6616 shows the
+        // layout: `Module.dll!Type.Method(args) Line N  C#`); .NET Core 2.x printed nothing itself.
+        name: "a debugger's call stack whose frames repeat, in a sentence about the crash",
+        form: 'in prose',
+        evidence: {
+          'message.txt': [
+            'Since 2.2 the app dies on this POST and IIS answers 502. Here is the callstack from VS:',
+            ...Array.from({ length: 6 }, (_, i) => [
+              `${i === 0 ? '>' : ' '}\tShop.Api.dll!Shop.Api.Models.Category.get_Path() Line 40\tC#`,
+              ' \tShop.Api.dll!Shop.Api.Models.Category.get_Parent() Line 28\tC#',
+            ]).flat(),
+            ' \t[External Code]',
           ].join('\n'),
         },
       },

@@ -94,6 +94,7 @@ export const CLUES = {
   'dotnet.unhandled-exception': 'An unhandled .NET exception ended the process ("Unhandled exception.")',
   'dotnet.exception': 'A .NET exception was logged (value: its type)',
   'dotnet.stack-overflow': 'A stack overflow killed the process',
+  'dotnet.frames-recurse': 'A pasted call stack repeats the same few frames over and over: runaway recursion (src/evidence/recursion.ts)',
   'dotnet.out-of-memory': 'The process ran out of memory',
   'dotnet.access-violation': 'A native access violation (0xc0000005)',
   'dotnet.fail-fast': 'A fail-fast or stack buffer overrun (0xc0000409)',
