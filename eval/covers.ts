@@ -34,6 +34,8 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'single-file-publish-in-process': ['handler-load-failure'],
   'inprocess-handler-missing': ['handler-load-failure'],
   'sub-app-duplicate-handlers': ['malformed-web-config'],
+  // requestTimeout="00:60:00": a value the schema refuses is a bad <aspNetCore> attribute.
+  'invalid-requesttimeout-value': ['invalid-aspnetcore-config'],
   // crash-mid-request
   // An exception thrown from an async void method has no caller to catch it: it ends the process.
   'async-void-unhandled-exception': ['unhandled-exception-crash'],
@@ -77,6 +79,8 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'sf-reverse-proxy-retry-timeout': GATEWAY_TIMEOUT,
   'yarp-activity-timeout': GATEWAY_TIMEOUT,
   'yarp-route-timeout': GATEWAY_TIMEOUT,
+  // Kestrel hung and ANCM gave up after its two minutes: the 502.3 is ANCM's request timeout.
+  'kestrel-hang-on-aborted-static-file-writes': ['ancm-request-timeout'],
   // resource-exhaustion
   // App Service's outbound SNAT ports are sockets too: the socket-exhaustion steps find them.
   'snat-port-exhaustion': ['socket-exhaustion'],
@@ -115,6 +119,8 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   'app-pool-stopped': ['rapid-fail-protection'],
   // A recycle because a memory limit was reached is still a recycle.
   'memory-limit-recycle': ['app-pool-recycle'],
+  // The site stayed down after each recycle until recycled again by hand: the recycle is where to look.
+  'plugin-assembly-locking-on-startup-after-recycle': ['app-pool-recycle'],
   'idle-timeout': ['app-pool-idle-shutdown'],
   'shutdown-during-deploy': ['app-shutting-down', 'app-offline'],
   // ANCM recycled or crashed over an app_offline.htm it saw (or thought it saw).

@@ -308,6 +308,7 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
   'tls-handshake': {
     'tls.connection-failed': 'strong',
     'hosting.scheme-port-swapped': 'strong',
+    'proxy.scheme-port-swapped': 'strong',
     'tls.remote-cert-invalid': 'strong',
     'tls.name-mismatch': 'strong',
     'tls.untrusted-root': 'strong',

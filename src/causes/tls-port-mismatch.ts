@@ -11,7 +11,7 @@ import type { EvidenceRef } from '../evidence/types';
 import { defineCause, type CauseFix } from './define-cause';
 import { CONFIDENCE, boosted } from './confidence';
 import { anyOf, clue, clueRefs, clueValues, linesSay, present } from './support/clue-query';
-import { portOf } from '../evidence/clues/derived';
+import { PROXY_TARGET_CLUES, portOf } from '../evidence/clues/derived';
 
 type Direction = 'tls-to-http' | 'http-to-tls';
 
@@ -19,8 +19,7 @@ type Direction = 'tls-to-http' | 'http-to-tls';
 const TLS_TO_HTTP = ['wrong version number', 'wrong_version_number', 'unknown protocol', 'server gave http response', 'first record does not look like', 'detected a tls handshake', '\\x16\\x03'];
 /** Kestrel's own view, which names its endpoint rather than a client's guess. */
 const KESTREL_SIDE = ['detected a tls handshake', '\\x16\\x03', 'failed to authenticate https connection'];
-/** Clues whose values are the URL a proxy sent the request to. */
-const TARGET_CLUES = ['yarp.destination', 'nginx.ssl-handshake', 'nginx.premature-close', 'nginx.invalid-header', 'nginx.reset-by-peer', 'nginx.connect-refused'];
+const TARGET_CLUES = [...PROXY_TARGET_CLUES];
 const GATEWAYS: readonly (readonly [string, readonly string[]])[] = [
   ['YARP', ['yarp.forwarder-error', 'yarp.destination']],
   ['Ocelot', ['ocelot.downstream-error']],
@@ -77,6 +76,8 @@ export default defineCause<TlsPortMismatchFacts>({
     // The app itself says it serves plain HTTP on 443 (or HTTPS on 80): clients and proxies that
     // trust the port's usual protocol fail on the first bytes.
     'hosting.scheme-port-swapped': 'strong',
+    // The proxy's own log shows it sending plain HTTP to 443 (or TLS to 80): an app on 443 speaks TLS.
+    'proxy.scheme-port-swapped': 'strong',
     // kestrel.https-handshake-failed alone is mostly a browser refusing a dev certificate: match() uses it for direction only.
   },
   description:
@@ -88,7 +89,10 @@ export default defineCause<TlsPortMismatchFacts>({
     const targets = clueValues(evidence, TARGET_CLUES);
     const pair = schemePair(listening, targets);
     const weak = present(evidence, WEAK_FAILURES);
-    if (mismatch.length === 0 && plain.length === 0 && !(pair && weak.length > 0)) return undefined;
+    // Without the app's side, the proxy's target alone can show it: plain HTTP to 443, TLS to 80.
+    const swapped = clueValues(evidence, ['proxy.scheme-port-swapped'])[0];
+    const target = pair?.target ?? swapped;
+    if (mismatch.length === 0 && plain.length === 0 && !((pair || swapped) && weak.length > 0)) return undefined;
 
     const kestrelSide = linesSay([...mismatch, ...clueRefs(evidence, ['kestrel.https-handshake-failed'])], KESTREL_SIDE);
     let direction: Direction;
@@ -96,7 +100,7 @@ export default defineCause<TlsPortMismatchFacts>({
     else if (linesSay(mismatch, TLS_TO_HTTP)) direction = 'tls-to-http';
     // "Cannot determine the frame size" alone: Kestrel's HTTPS endpoint logs it when plain HTTP arrives.
     else if (mismatch.length > 0) direction = anyOf(evidence, ['kestrel.https-handshake-failed']) ? 'http-to-tls' : 'tls-to-http';
-    else direction = pair && scheme(pair.target) === 'https' ? 'tls-to-http' : 'http-to-tls';
+    else direction = target !== undefined && scheme(target) === 'https' ? 'tls-to-http' : 'http-to-tls';
 
     // nginx's own "wrong version number" while handshaking to its upstream is nginx-upstream-tls's case.
     const onlyNginx = mismatch.length > 0 && plain.length === 0 && mismatch.every((r) => r.text.toLowerCase().includes('while ssl handshaking to upstream'));
@@ -108,7 +112,7 @@ export default defineCause<TlsPortMismatchFacts>({
     else if (mismatch.length === 0 && plain.length === 0) confidence = CONFIDENCE.likely + 0.1;
     else confidence = boosted(kestrelSide ? CONFIDENCE.strong : CONFIDENCE.likely + 0.15, pair ? 0.1 : 0, gateway ? 0.05 : 0);
 
-    const refs: EvidenceRef[] = [...plain, ...mismatch, ...clueRefs(evidence, ['hosting.listening', 'yarp.destination', 'kestrel.https-handshake-failed'])];
+    const refs: EvidenceRef[] = [...plain, ...mismatch, ...clueRefs(evidence, ['hosting.listening', 'yarp.destination', 'proxy.scheme-port-swapped', 'kestrel.https-handshake-failed'])];
     return {
       confidence,
       evidence: refs.slice(0, 8),
@@ -116,8 +120,8 @@ export default defineCause<TlsPortMismatchFacts>({
         direction,
         gateway,
         listen: pair?.listen,
-        target: pair?.target,
-        port: pair ? portOf(pair.target) : undefined,
+        target,
+        port: target !== undefined ? portOf(target) : undefined,
         kestrelSide,
         onlyNginx,
       },

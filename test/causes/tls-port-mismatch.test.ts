@@ -151,6 +151,15 @@ runCauseTests(cause, {
         form: 'in prose',
         evidence: { 'message.txt': 'calls fail with The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch' },
       },
+      {
+        // nginx's premature close (ngx_http_upstream.c) to a plain-HTTP target on an ordinary port:
+        // the app closed the connection, nothing says the schemes disagree.
+        name: "nginx's premature close to http:// on the app's own port",
+        form: 'mid-line',
+        evidence: {
+          'error.log': 'ingress says: 2026/11/20 10:15:02 [error] 31#31: *812 upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.7, server: shop.example.com, request: "GET / HTTP/1.1", upstream: "http://10.244.1.17:8080/", host: "shop.example.com"',
+        },
+      },
     ],
     invalid: [
       {
@@ -173,6 +182,18 @@ runCauseTests(cause, {
         name: 'Spanish prose around the probe event',
         form: 'other language',
         evidence: { 'mensaje.txt': 'El pod nunca pasa a Ready, kubectl describe muestra: Readiness probe failed: Get "https://10.244.1.17:8080/healthz": http: server gave HTTP response to HTTPS client' },
+      },
+      {
+        // An ingress sending plain HTTP to the pod's HTTPS port 443: nginx's premature-close line
+        // (ngx_http_upstream.c) names the http:// target on 443 (kubernetes/ingress-nginx#4480 layout).
+        name: 'nginx sends http:// to port 443 and the upstream closes, in a Slack-escaped paste',
+        form: 'slack-escaped',
+        evidence: {
+          'slack.txt': [
+            'the app runs over SSL in the pod and works behind the LoadBalancer, but through the ingress we get bad gateway',
+            '&gt; 2026/11/20 10:15:02 [error] 31#31: *812 upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.7, server: _, request: "GET / HTTP/1.1", upstream: "http://10.244.1.17:443/", host: "shop.example.com"',
+          ].join('\n'),
+        },
       },
       {
         // nginx's 497 page text (ngx_http_special_response.c) without markup or status line.

@@ -13,8 +13,13 @@
  * images moved the default from 80 to 8080, so this is the commonest way a working app gets 502s.
  *
  * `hosting.scheme-port-swapped`: the app listens with plain HTTP on 443 or with HTTPS on 80.
+ * `proxy.scheme-port-swapped`: a proxy sends its requests with plain HTTP to port 443, or with TLS
+ * to port 80 (nginx's `upstream: "http://10.0.0.4:443/"`, YARP's "Proxying to https://api:80/").
  */
 import type { ClueHit } from '../signatures/types';
+
+/** Clues whose values are the URL a proxy sent the request to. */
+export const PROXY_TARGET_CLUES: ReadonlySet<string> = new Set(['yarp.destination', 'nginx.ssl-handshake', 'nginx.premature-close', 'nginx.invalid-header', 'nginx.reset-by-peer', 'nginx.connect-refused']);
 
 /** Known limits, in seconds, and the clue id a duration near one raises. */
 const LIMITS: readonly { seconds: number; clue: string }[] = [
@@ -53,6 +58,7 @@ export function derivedClues(clues: readonly ClueHit[]): ClueHit[] {
   for (const c of clues) {
     if (c.clue === 'cloudflare.page' && c.value === '502') add('cloudflare.origin-502', c);
     if (c.clue === 'hosting.listening' && c.value !== undefined && schemeAgainstPort(c.value)) add('hosting.scheme-port-swapped', c);
+    if (PROXY_TARGET_CLUES.has(c.clue) && c.value !== undefined && schemeAgainstPort(c.value)) add('proxy.scheme-port-swapped', c);
     if (c.clue !== 'duration' || c.value === undefined) continue;
     const ms = Number(c.value);
     if (!Number.isFinite(ms)) continue;
@@ -71,8 +77,8 @@ export function derivedClues(clues: readonly ClueHit[]): ClueHit[] {
 const SCHEME_AND_PORT = /^(https?):\/\/(?:\[[^\]\s]{1,60}\]|[^\s/:[\]]{1,255}):(\d{1,5})(?!\d)/i;
 
 /**
- * An app listening with plain HTTP on 443, or with HTTPS on 80: whoever speaks the port's usual
- * protocol to it fails on the first bytes. Kestrel does this when an endpoint's UseHttps threw
+ * An address with plain HTTP on 443, or with HTTPS on 80. An app listening so fails whoever speaks
+ * the port's usual protocol to it; a proxy sending so fails on an app that speaks the usual one. Kestrel does this when an endpoint's UseHttps threw
  * and the exception was swallowed (the endpoint stays plain HTTP), or when URLs were mistyped.
  */
 function schemeAgainstPort(address: string): boolean {

@@ -206,6 +206,7 @@ export const CLUES = {
   'container.context': 'The app runs in a container or Kubernetes',
   // Derived (clues/derived.ts)
   'hosting.scheme-port-swapped': 'The app listens with plain HTTP on port 443, or with HTTPS on port 80 (value: the address)',
+  'proxy.scheme-port-swapped': 'A proxy sends plain HTTP to port 443, or TLS to port 80 (value: the target URL)',
   'ports-disagree': 'The app says it listens on one port and the proxy or container routing targets another (value: "listens A; targeted B")',
   // How people describe it (narrative cues weigh less, and only once together)
   'narrative.after-deploy': 'It started after a deploy, upgrade or migration',

@@ -91,6 +91,18 @@ describe('ports-disagree on pasted evidence', () => {
   });
 });
 
+describe('proxy.scheme-port-swapped', () => {
+  it("a proxy's target with plain HTTP on 443 or TLS on 80, from any clue that carries the target", () => {
+    expect(derived(hit('nginx.premature-close', 'http://10.244.1.17:443/'))).toEqual([['proxy.scheme-port-swapped', 'http://10.244.1.17:443/']]);
+    expect(derived(hit('yarp.destination', 'https://orders:80/api'))).toEqual([['proxy.scheme-port-swapped', 'https://orders:80/api']]);
+  });
+
+  it('nothing for usual pairs, or for a swapped address that is not a proxy target', () => {
+    expect(derived(hit('nginx.premature-close', 'http://10.244.1.17:8080/'), hit('yarp.destination', 'https://orders:443/'))).toEqual([]);
+    expect(derived(hit('net.connection-refused', 'http://10.0.0.4:443/')).map(([c]) => c)).not.toContain('proxy.scheme-port-swapped');
+  });
+});
+
 describe('hosting.scheme-port-swapped', () => {
   it('plain HTTP on 443, or HTTPS on 80, as Kestrel says it listens', () => {
     expect(derived(hit('hosting.listening', 'http://0.0.0.0:443'))).toEqual([['hosting.scheme-port-swapped', 'http://0.0.0.0:443']]);
