@@ -25,6 +25,7 @@ import { SIGNATURES as systemd } from './systemd';
 import { SIGNATURES as tls } from './tls';
 import { SIGNATURES as traefik } from './traefik';
 import { SIGNATURES as was } from './was';
+import { SIGNATURES as winsockLocalized } from './winsock-localized';
 import { SIGNATURES as yarp } from './yarp';
 
 /** Each product's signatures, by the file that holds them. */
@@ -50,6 +51,7 @@ export const CATALOGUE: Readonly<Record<string, readonly Signature[]>> = {
   tls,
   traefik,
   was,
+  'winsock-localized': winsockLocalized,
   yarp,
 };
 
