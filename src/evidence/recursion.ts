@@ -69,14 +69,26 @@ const isNameChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 96 || c === 60 || c === 62 || c === 43 || c === 36 || c === 124 || c === 91 || c === 93 || c === 44;
 
 /**
- * The method names of the frames on a line: `at Name(` (.NET, also Java and Node's `at Name (`)
- * and `Module.dll!Name(` (a debugger's call stack).
+ * The word before a frame's method in .NET's stack trace, in each display language it ships in
+ * (System.Private.CoreLib Strings.resx Word_At: "at", de "bei", fr "à", es "en", it "in", pt "em",
+ * ru "в", zh "在", ja "場所", ko "위치:"), so a localized server's trace is read too.
+ */
+const AT_WORDS = new Set(['at', 'bei', 'à', 'en', 'in', 'em', 'в', '在', '場所', '위치:']);
+/** Longest of those words, in UTF-16 units. */
+const MAX_AT_WORD = 3;
+
+/**
+ * The method names of the frames on a line: `at Name(` (.NET in any language, also Java and
+ * Node's `at Name (`) and `Module.dll!Name(` (a debugger's call stack).
  */
 export function framesIn(line: string): string[] {
   const out: string[] = [];
-  for (let i = line.indexOf('at '); i >= 0; i = line.indexOf('at ', i + 3)) {
-    if (i > 0 && line.charCodeAt(i - 1) > 32) continue;
-    const name = nameBeforeParen(line, i + 3);
+  for (let space = line.indexOf(' '); space >= 0; space = line.indexOf(' ', space + 1)) {
+    let start = space;
+    while (start > 0 && space - start < MAX_AT_WORD + 1 && line.charCodeAt(start - 1) > 32) start -= 1;
+    if (start > 0 && line.charCodeAt(start - 1) > 32) continue;
+    if (!AT_WORDS.has(line.slice(start, space))) continue;
+    const name = nameBeforeParen(line, space + 1);
     if (name) out.push(name);
   }
   for (let i = line.indexOf('!'); i >= 0; i = line.indexOf('!', i + 1)) {

@@ -16,6 +16,14 @@ describe('framesIn', () => {
     expect(framesIn('log: at Shop.A.B() at Shop.A.C()')).toEqual(['Shop.A.B', 'Shop.A.C']);
   });
 
+  it("reads the frames of a localized server's trace", () => {
+    expect(framesIn('   bei Shop.Tree.Depth(Node n) in C:\\x.cs:Zeile 4')).toEqual(['Shop.Tree.Depth']);
+    expect(framesIn('   在 Shop.Tree.Depth(Node n) 位置 C:\\x.cs:行号 4')).toEqual(['Shop.Tree.Depth']);
+    expect(framesIn('   в Shop.Tree.Depth(Node n) в C:\\x.cs:строка 4')).toEqual(['Shop.Tree.Depth']);
+    expect(framesIn('   場所 Shop.Tree.Depth(Node n) 場所 C:\\x.cs:行 4')).toEqual(['Shop.Tree.Depth']);
+    expect(framesIn('   위치: Shop.Tree.Depth(Node n)')).toEqual(['Shop.Tree.Depth']);
+  });
+
   it('reads no frame in prose that says "at" or in a name without a dot', () => {
     expect(framesIn('It failed at startup (twice) and at Main() too')).toEqual([]);
     expect(framesIn('Look at the logs (attached)')).toEqual([]);

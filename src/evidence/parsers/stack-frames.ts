@@ -11,8 +11,11 @@ import type { SourceLine } from './stdout-context';
 const EXCEPTION_END = /(?:Exception|Error)(?::|$)/g;
 const STACK_OVERFLOW = /^\s*(?:Stack overflow\.|Process is terminated due to StackOverflowException\.)/;
 const REPEAT = /^\s*Repeat \d+ times:/;
-/** `   at Shop.Reports.Export(Int32 id) in C:\src\Export.cs:line 42` (also `at` inside a Kestrel entry). */
-const FRAME = /^\s{0,40}at\s+([A-Za-z_<][\w.`<>+,[\]]{0,300}?)\(/;
+/**
+ * `   at Shop.Reports.Export(Int32 id) in C:\src\Export.cs:line 42` (also `at` inside a Kestrel
+ * entry), with the word .NET writes for "at" in its other display languages (recursion.ts).
+ */
+const FRAME = /^\s{0,40}(?:at|bei|à|en|in|em|в|在|場所|위치:)\s+([A-Za-z_<][\w.`<>+,[\]]{0,300}?)\(/;
 /** Frames of the runtime, ASP.NET Core and common libraries: not where the user's bug is. */
 const LIBRARY = /^(?:System|Microsoft|Internal|Interop|lambda_method|ILStubClass|Newtonsoft|Npgsql|MySql|MySqlConnector|Oracle|Serilog|NLog|Autofac|Castle|StackExchange|Polly|Dapper|Swashbuckle|AutoMapper|MediatR|FluentValidation|Grpc|Azure|Amazon|Google|Hangfire|Quartz|RabbitMQ|Confluent|Yarp|Ocelot)(?:\.|$)/;
 /** How far below the exception line its user frame may be. */

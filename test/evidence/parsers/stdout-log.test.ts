@@ -127,6 +127,27 @@ describe('parseStdoutLog', () => {
     );
   });
 
+  it("quotes the user's frame of a trace written by a German or Chinese server", () => {
+    const frameOf = (lines: string[]) => {
+      const facts = parseStdoutLog({ kind: 'stdout-log', source: 'stdout.log', firstLine: 1, lines });
+      return facts.signals?.find((s) => s.id === 'exception-frame')?.data.method;
+    };
+    expect(
+      frameOf([
+        'Unhandled exception. System.InvalidOperationException: Die Sequenz enthält keine Elemente.',
+        '   bei System.Linq.ThrowHelper.ThrowNoElementsException()',
+        '   bei Shop.Orders.Load(Int32 id) in C:\\src\\Orders.cs:Zeile 12',
+      ]),
+    ).toBe('Shop.Orders.Load');
+    expect(
+      frameOf([
+        'Unhandled exception. System.InvalidOperationException: 序列不包含任何元素。',
+        '   在 System.Linq.ThrowHelper.ThrowNoElementsException()',
+        '   在 Shop.Orders.Load(Int32 id) 位置 C:\\src\\Orders.cs:行号 12',
+      ]),
+    ).toBe('Shop.Orders.Load');
+  });
+
   it('reads heartbeat warnings behind a log prefix, old and new templates', () => {
     expect(byId(signalsOf('heartbeat-serilog.log'), 'kestrel-heartbeat-slow').map((s) => s.data.durationMs)).toEqual([1059, 1158, 1895]);
     expect(byId(signalsOf('heartbeat-old-template.log'), 'kestrel-heartbeat-slow').map((s) => s.data)).toEqual([{}]);
