@@ -483,13 +483,21 @@ async function writeChart(diagnosis: Diagnosis, chart: NonNullable<CliOptions['c
     stderr.write('diag502: no chart: nothing in the evidence carries a time (an IIS or HTTPERR log, dated events, stdout or proxy log lines), so there is no timeline to draw\n');
     return true;
   }
+  let bytes: Buffer;
   try {
     // require, not import(): jest's VM runs the CLI in-process and has no dynamic import.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { renderTimeline } = require('./chart/render') as typeof ChartRender;
+    bytes = await renderTimeline(diagnosis.timeline, chart.format);
+  } catch (error) {
+    // Drawn before the file is opened: a chart that cannot be drawn (no font) leaves no file behind.
+    stderr.write(`diag502: cannot draw the chart for "${chart.path}": ${(error as Error).message}\n`);
+    return false;
+  }
+  try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { writeFile } = require('node:fs/promises') as typeof FsPromises;
-    await writeFile(chart.path, await renderTimeline(diagnosis.timeline, chart.format));
+    await writeFile(chart.path, bytes);
   } catch (error) {
     stderr.write(`diag502: cannot write the chart to "${chart.path}": ${(error as Error).message}\n`);
     return false;

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_STORE_URL } from './conversation/store/store';
+import type { OpenStoreOptions } from './conversation/store/open-store';
 
 const optionalText = z
   .string()
@@ -107,4 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration (check your environment or .env):\n${lines.join('\n')}`);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the store is opened with: the thread and team memory times to live (days, as ms) and the Redis key prefix. */
+export function storeOptionsOf(config: Pick<Config, 'THREAD_TTL_DAYS' | 'MEMORY_TTL_DAYS' | 'STORE_KEY_PREFIX'>): Required<Pick<OpenStoreOptions, 'ttlMs' | 'memoryTtlMs' | 'keyPrefix'>> {
+  return { ttlMs: config.THREAD_TTL_DAYS * DAY_MS, memoryTtlMs: config.MEMORY_TTL_DAYS * DAY_MS, keyPrefix: config.STORE_KEY_PREFIX };
 }

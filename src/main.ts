@@ -5,7 +5,7 @@
 // First, before the slower imports: a stop during start-up is a clean exit (see early-stop.ts).
 import { takeOverStopping } from './early-stop';
 import { config as loadDotenv } from 'dotenv';
-import { ConfigError, loadConfig, modeOf } from './config';
+import { ConfigError, loadConfig, modeOf, storeOptionsOf } from './config';
 import type { HouseRule } from './evidence/house';
 import { openServiceStore, openStore } from './conversation/store/open-store';
 import { StoreOpenError } from './conversation/store/store-error';
@@ -95,8 +95,7 @@ async function main(): Promise<number> {
   if (memoryFile && mode !== 'console') {
     throw new ConfigError('diag502: --memory and MEMORY_FILE are for the local console; the bot keeps the team\'s memory in STORE_URL.');
   }
-  const day = 24 * 60 * 60 * 1000;
-  const options = { ttlMs: config.THREAD_TTL_DAYS * day, memoryTtlMs: config.MEMORY_TTL_DAYS * day, keyPrefix: config.STORE_KEY_PREFIX };
+  const options = storeOptionsOf(config);
   const memory = memoryFile ? new FileMemory(memoryFile, { memoryTtlMs: options.memoryTtlMs }) : undefined;
   // Read once now, so a file it cannot use is said first and alone, not in the middle of an incident.
   await memory?.listMemory(LOCAL_TEAM);

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig, modeOf } from '../src/config';
+import { ConfigError, loadConfig, modeOf, storeOptionsOf } from '../src/config';
+import { openStore } from '../src/conversation/store/open-store';
+import { entry } from './conversation/store/memory-contract';
 
 describe('configuration', () => {
   it('falls back to the local console and the default store with nothing set', () => {
@@ -42,6 +44,24 @@ describe('configuration', () => {
     expect(loadConfig({}).MEMORY_TTL_DAYS).toBe(180);
     expect(loadConfig({ MEMORY_TTL_DAYS: '30' }).MEMORY_TTL_DAYS).toBe(30);
     for (const bad of ['0', '-5', 'ninety', '4000']) expect(() => loadConfig({ MEMORY_TTL_DAYS: bad })).toThrow(/MEMORY_TTL_DAYS: must be a number of days from 1 to 3650/);
+  });
+
+  it('opens the store with MEMORY_TTL_DAYS as its team memory time to live (and THREAD_TTL_DAYS for threads)', async () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    expect(storeOptionsOf(loadConfig({}))).toEqual({ ttlMs: 7 * DAY, memoryTtlMs: 180 * DAY, keyPrefix: 'diag502:' });
+    expect(storeOptionsOf(loadConfig({ MEMORY_TTL_DAYS: '30', THREAD_TTL_DAYS: '2', STORE_KEY_PREFIX: 'x:' }))).toEqual({ ttlMs: 2 * DAY, memoryTtlMs: 30 * DAY, keyPrefix: 'x:' });
+    // As the store reads it: 30 days keeps an entry recorded 29 days ago and forgets one of 31.
+    const listedAfter = async (days: number): Promise<number> => {
+      let now = Date.parse(entry().at);
+      const store = openStore('memory:', { ...storeOptionsOf(loadConfig({ MEMORY_TTL_DAYS: '30' })), now: () => new Date(now) });
+      await store.remember(entry());
+      now += days * DAY;
+      const listed = (await store.listMemory(entry().team)).length;
+      await store.close();
+      return listed;
+    };
+    expect(await listedAfter(29)).toBe(1);
+    expect(await listedAfter(31)).toBe(0);
   });
 
   it('names every malformed variable in one clear message', () => {

@@ -1,8 +1,9 @@
 /**
  * Steps and fixes are written with placeholders for what a cause's matcher may not know (`<pool
- * name>`, `.\YourApp.dll`, `<port>`). When the evidence says it anyway (a WAS event names the pool,
- * the web.config names the DLL, Kestrel says where it listens), the reader should not have to
- * copy it in by hand: this fills the placeholders from the evidence, in one place for every cause.
+ * name>`, `.\YourApp.dll`, `<port>`). When the evidence says it anyway (a WAS event or an HTTPERR
+ * queue names the pool, the web.config names the DLL, Kestrel says where it listens), the reader
+ * should not have to copy it in by hand: this fills the placeholders from the evidence, in one
+ * place for every cause (and the team memory's fingerprint takes the pool from here too).
  * A value is filled only when the evidence names exactly one; two different ports stay `<port>`.
  */
 import { valueNamed } from '../evidence/config-facts';
@@ -38,10 +39,25 @@ function only(values: Iterable<string | undefined>): string | undefined {
   return seen.size === 1 ? [...seen][0] : undefined;
 }
 
+/** Like only(), for names Windows compares without case (app pools): `ShopPool` and `SHOPPOOL` are one. */
+function onlyIgnoringCase(values: Iterable<string | undefined>): string | undefined {
+  const seen = new Map<string, string>();
+  for (const v of values) if (v && !seen.has(v.toLowerCase())) seen.set(v.toLowerCase(), v);
+  return seen.size === 1 ? [...seen.values()][0] : undefined;
+}
+
+/**
+ * The app pools an HTTPERR log names: its s-queuename is the request queue HTTP.sys gave up on,
+ * which IIS names after the application pool (`503 2 AppOffline ShopPool`).
+ */
+function httpErrQueues(evidence: Evidence): (string | undefined)[] {
+  return evidence.signals.filter((s) => s.id === 'httperr-reason').map((s) => (s as Signal<'httperr-reason'>).data.queue);
+}
+
 export function knownValues(evidence: Evidence): KnownValues {
   const argumentsOf = evidence.webConfigs.map((c) => valueNamed(c.aspNetCore?.attributes, 'arguments')?.value);
   const dll = only(argumentsOf.map((a) => (a ? DLL.exec(a)?.[1] : undefined))) ?? only(evidence.events.map((e) => (/dotnet/i.test(e.message) ? DLL.exec(e.message)?.[1] : undefined)));
-  const pool = only([...evidence.appPools.map((p) => p.name), ...evidence.events.map((e) => POOL.exec(e.message)?.[1])]);
+  const pool = onlyIgnoringCase([...evidence.appPools.map((p) => p.name), ...evidence.events.map((e) => e.appPool ?? POOL.exec(e.message)?.[1]), ...httpErrQueues(evidence)]);
   const site = only(evidence.events.map((e) => SITE.exec(e.message)?.[1]));
   const upstreams = evidence.signals.filter((s) => s.id === 'nginx-upstream').map((s) => UPSTREAM.exec((s as Signal<'nginx-upstream'>).data.upstream ?? ''));
   const backend = only(upstreams.map((m) => m?.[1]));

@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, USAGE, runCli } from '../../src/cli';
+import { withoutFont } from '../helpers/no-font';
 import { memoryIo } from '../helpers/streams';
 
 const dir = mkdtempSync(join(tmpdir(), 'diag502-chart-'));
@@ -78,6 +79,17 @@ describe('diag502 --chart', () => {
     const code = await runCli(['--chart', out], m.io);
     expect([EXIT.found, EXIT.nothing]).toContain(code);
     expect(m.err()).toContain('diag502: no chart: nothing in the evidence carries a time');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says in one line that the chart cannot be drawn without the font, after the diagnosis, and writes no file', async () => {
+    const out = join(dir, 'no-font.png');
+    const m = memoryIo();
+    await withoutFont(async (empty) => {
+      expect(await runCli(['--chart', out, example], m.io)).toBe(EXIT.usage);
+      expect(m.err()).toBe(`diag502: cannot draw the chart for "${out}": no DejaVu Sans font found in ${empty}: install fonts-dejavu-core, or set DIAG502_FONT_DIR to a folder holding DejaVuSans.ttf\n`);
+    });
+    expect(m.out()).toMatch(/^Most likely: /m);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -2,12 +2,13 @@
  * The local console has no pictures: the timeline goes to a PNG whose path it prints, with the
  * chart said in words.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { runConsole } from '../../src/console/console';
 import { MemoryStore } from '../../src/conversation/store/memory-store';
+import { withoutFont } from '../helpers/no-font';
 
 const dir = mkdtempSync(join(tmpdir(), 'diag502-console-chart-'));
 const before = process.env.DIAG502_CHART_DIR;
@@ -42,5 +43,20 @@ describe('console timeline chart', () => {
   it('prints no chart line when nothing is dated', async () => {
     const out = await pipe('HTTP/1.1 502 Bad Gateway\nServer: Microsoft-IIS/10.0\n');
     expect(out).not.toContain('Timeline chart');
+  });
+
+  it('says the chart was not drawn, and why, when the font is missing, and writes no file', async () => {
+    const log = readFileSync(join(__dirname, '..', '..', 'examples', 'u_ex261120.log'), 'utf8');
+    const charts = (): string[] => (existsSync(join(dir, 'charts')) ? readdirSync(join(dir, 'charts')) : []);
+    const before = charts();
+    // Another day: a chart the test above drew is not this one.
+    const out = await withoutFont(async (empty) => {
+      const text = await pipe(log.replaceAll('2026-11-20', '2026-11-21'));
+      expect(text).toContain(`Timeline chart not drawn: no DejaVu Sans font found in ${empty}: install fonts-dejavu-core`);
+      return text;
+    });
+    expect(out).toMatch(/^Most likely: /m);
+    expect(out).not.toMatch(/^Timeline chart: /m);
+    expect(charts()).toEqual(before);
   });
 });

@@ -10,7 +10,7 @@ import { diagnose } from '../../src/diagnose';
 import { timelineAltText } from '../../src/chart/alt';
 import { guardValue } from '../../src/evidence/guard';
 import { resultSchema } from '../../src/slack/delivery/requests';
-import { postMessage } from '../../src/slack/post';
+import { postMessage, updateMessage } from '../../src/slack/post';
 import { renderReply } from '../../src/slack/render';
 import { useFakePoster } from '../helpers/fake-poster';
 
@@ -48,6 +48,20 @@ describe('the timeline chart in Slack', () => {
     // The message first, then the picture.
     const order = calls.map((c) => c.method);
     expect(order.indexOf('chat.postMessage')).toBeLessThan(order.lastIndexOf('files.completeUploadExternal'));
+  });
+
+  it('is uploaded in the thread after an answer that replaces a progress note (chat.update), with alt text in words', async () => {
+    const noteTs = await postMessage(slack.client(), { channel: 'CUPD', threadTs: '8.0001' }, { text: 'Reading u_ex261120.log, 14 lines…', blocks: [] });
+    await updateMessage(slack.client(), { channel: 'CUPD', threadTs: '8.0001', ts: noteTs }, renderReply(reply));
+    // The note became the answer (one message), then the picture followed it in the thread.
+    const here = slack.fake.calls.filter((c) => c.params.channel === 'CUPD' || c.params.channel_id === 'CUPD');
+    expect(here.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update', 'files.completeUploadExternal']);
+    expect(here[2]!.params.thread_ts).toBe('8.0001');
+    // The upload asked for just before that completion is the PNG, with the chart in words.
+    const asked = slack.fake.calls.slice(0, slack.fake.calls.indexOf(here[2]!)).filter((c) => c.method === 'files.getUploadURLExternal').at(-1)!;
+    expect(asked.params.filename).toBe('diag502-timeline.png');
+    expect(asked.params.alt_txt).toBe(timelineAltText(diagnosis.timeline!));
+    expect(String(asked.params.alt_txt)).toContain('Busiest: 2026-11-20 10:00 UTC');
   });
 
   it('is only logged when the upload fails: the answer is already in the thread', async () => {

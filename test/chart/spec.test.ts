@@ -3,11 +3,14 @@
  * renderer gives a real PNG (signature, IHDR size) and SVG.
  */
 import { inflateSync } from 'node:zlib';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import type { Timeline } from '../../src/contract';
 import { timelineAltText } from '../../src/chart/alt';
 import { chartFormatOf } from '../../src/chart/format';
 import { renderTimeline, timelinePng, timelineSvg } from '../../src/chart/render';
 import { timelineSpec } from '../../src/chart/spec';
+import { withoutFont } from '../helpers/no-font';
 
 const TIMELINE: Timeline = {
   bucketMinutes: 1,
@@ -147,6 +150,27 @@ describe('rendering', () => {
     expect(svg).toContain('WAS 5074 recycle');
     expect(svg).toContain('502.3');
     expect((await renderTimeline(TIMELINE, 'svg')).toString('utf8')).toBe(svg);
+  });
+
+  it("is Vega's own rendering of the compiled spec, not a hand-drawn picture: one rule mark per marker", async () => {
+    const view = new vega.View(vega.parse(compile(timelineSpec(TIMELINE) as unknown as TopLevelSpec).spec), { renderer: 'none' });
+    const vegaSvg = await view.toSVG();
+    view.finalize();
+    const svg = await timelineSvg(TIMELINE);
+    expect(svg).toBe(vegaSvg);
+    // Vega's scenegraph: its mark containers, one bar per minute and series, one rule per marker.
+    const container = (mark: string): string => new RegExp(`<g class="mark-${mark} role-mark [^"]*"[^>]*>(.*?)</g>`).exec(svg)![1]!;
+    expect(container('rect').match(/aria-roledescription="bar"/g)).toHaveLength(5);
+    const rules = container('rule').match(/<line aria-label="[^"]*"/g)!;
+    expect(rules).toEqual(['<line aria-label="t: Nov 20 10:01; kind: recycle; zone: UTC"', '<line aria-label="t: Nov 20 10:02; kind: crash; zone: unknown"']);
+  });
+
+  it('refuses to draw a PNG without the font, saying where it looked and what to install', async () => {
+    await withoutFont(async (empty) => {
+      await expect(timelinePng(TIMELINE)).rejects.toThrow(`no DejaVu Sans font found in ${empty}: install fonts-dejavu-core, or set DIAG502_FONT_DIR to a folder holding DejaVuSans.ttf`);
+      // SVG leaves the text to the viewer: it needs no font file.
+      expect((await renderTimeline(TIMELINE, 'svg')).toString('utf8')).toMatch(/^<svg/);
+    });
   });
 
   it('picks the format by extension, and no other', () => {

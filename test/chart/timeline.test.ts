@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { diagnose } from '../../src/diagnose';
 import { IisLogAggregator } from '../../src/evidence/parsers/iis-log';
 import { MAX_BUCKETS, RowTimeline, buildTimeline, readStamp, timelineMarkers } from '../../src/evidence/timeline';
-import { emptyEvidence, type WindowsEvent } from '../../src/evidence/types';
+import { emptyEvidence, type Signal, type WindowsEvent } from '../../src/evidence/types';
 
 const FIELDS = '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
 const row = (time: string, status: number, sub: number, win32: number, ms: number): string =>
@@ -123,6 +123,43 @@ describe('markers', () => {
       ['deploy', 'WAS 5080 config change'],
       ['crash', 'ANCM 1010 start failed'],
     ]);
+  });
+
+  it('marks crashes the stdout says (stack overflow, out of memory, a fatal unhandled exception) and WAS 5011, and a dated nginx upstream error', () => {
+    const stdout = [
+      '2026-11-20 10:02:00.000 +00:00 [FTL] Process is terminated due to StackOverflowException.',
+      "2026-11-20 10:03:00.000 +00:00 [ERR] System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.",
+      '2026-11-20 10:04:00.000 +00:00 Unhandled exception. System.InvalidOperationException: Sequence contains no elements',
+      '   at Shop.Program.Main(String[] args)',
+    ].join('\n');
+    const was = [
+      'Log Name:      System',
+      'Source:        Microsoft-Windows-WAS',
+      'Date:          11/20/2026 10:06:00 AM',
+      'Event ID:      5011',
+      'Level:         Warning',
+      'Description:',
+      "A process serving application pool 'ShopPool' suffered a fatal communication error with the Windows Process Activation Service. The process id was '4120'.",
+    ].join('\n');
+    const nginx =
+      '2026/11/20 10:05:01 [error] 30420#0: *118 connect() failed (111: Connection refused) while connecting to upstream, client: 203.0.113.9, server: shop, request: "GET /api HTTP/1.1", upstream: "http://10.0.0.7:5000/api", host: "shop"';
+    const t = diagnose([
+      { source: 'stdout_20261120.log', text: stdout },
+      { source: 'events.txt', text: was },
+      { source: 'error.log', text: nginx },
+    ]).timeline!;
+    expect(t.markers.map((m) => [m.at, m.kind, m.label, m.zone])).toEqual([
+      ['2026-11-20T10:02:00Z', 'crash', 'stack overflow', 'UTC'],
+      ['2026-11-20T10:03:00Z', 'crash', 'out of memory', 'UTC'],
+      ['2026-11-20T10:04:00Z', 'crash', 'unhandled exception', 'UTC'],
+      ['2026-11-20T10:05:01Z', 'proxy', 'nginx upstream error', 'unknown'],
+      ['2026-11-20T10:06:00Z', 'crash', 'WAS 5011 process ended', 'unknown'],
+    ]);
+    // An exception a logger printed and the app survived (fatal: false) is no crash.
+    const ref = { source: 'stdout.log', line: 1, text: '2026-11-20 10:04:00.000 +00:00 System.InvalidOperationException: Sequence contains no elements' };
+    const exception = (fatal: boolean): Signal => ({ id: 'unhandled-exception', data: { type: 'System.InvalidOperationException', message: 'Sequence contains no elements', fatal }, ref });
+    expect(timelineMarkers({ ...emptyEvidence(), signals: [exception(false)] }).markers).toEqual([]);
+    expect(timelineMarkers({ ...emptyEvidence(), signals: [exception(true)] }).markers).toEqual([expect.objectContaining({ kind: 'crash', label: 'unhandled exception' })]);
   });
 
   it('marks a process start from a dated stdout line, and lays it on the IIS minutes', () => {

@@ -4,6 +4,8 @@
  * marked wrong comes back with a warning, secrets never reach the memory, and `memory` and
  * `forget <id>` work as thread commands.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Conversation } from '../../src/conversation/conversation';
 import { parseCommand } from '../../src/conversation/commands';
 import { fixedByOf } from '../../src/conversation/memory';
@@ -12,6 +14,7 @@ import { MemoryStore } from '../../src/conversation/store/memory-store';
 import type { Reply } from '../../src/conversation/replies';
 import type { ThreadKey } from '../../src/conversation/types';
 import { renderReplyText } from '../../src/render/reply-text';
+import { renderReply } from '../../src/slack/render';
 
 const FIELDS =
   '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
@@ -93,6 +96,23 @@ describe("the team's memory in a conversation", () => {
     expect(entry?.fixedBy).toBe('raised requestTimeout');
   });
 
+  it('the "This was the cause" button alone is recalled as confirmed, with no words to quote', async () => {
+    const { say, conversation } = setup();
+    const first = diagnosisOf(await say(thread(1), log()));
+    const cause = first.diagnosis.causes[0]!;
+    const entry = await conversation.feedback(thread(1), { causeId: cause.id, verdict: 'confirmed', by: 'U9' });
+    expect(entry).toMatchObject({ verdict: 'confirmed', by: 'U9', link: 'https://acme.slack.com/archives/C1/p1732100000000101' });
+    expect(entry?.fixedBy).toBeUndefined();
+    const again = diagnosisOf(await say(thread(2), log()));
+    expect(again.memory?.confirmed).toMatchObject({ id: entry!.id, causeId: cause.id });
+    expect(again.memory?.confirmed?.fixedBy).toBeUndefined();
+    expect(renderReplyText(again).split('\n')[0]).toBe(`Seen before: on 2026-11-20 the team confirmed "${cause.title}" (thread: https://acme.slack.com/archives/C1/p1732100000000101).`);
+    const firstBlock = JSON.stringify(renderReply(again).blocks[0]);
+    expect(firstBlock).toContain('*Seen before:*');
+    expect(firstBlock).toContain('<https://acme.slack.com/archives/C1/p1732100000000101|thread>).');
+    expect(firstBlock).not.toContain('What fixed it');
+  });
+
   it('stores the team words redacted: a secret never reaches the memory or the list', async () => {
     const { say, store } = setup();
     const first = diagnosisOf(await say(thread(1), log()));
@@ -117,6 +137,20 @@ describe("the team's memory in a conversation", () => {
     expect(diagnosisOf(await say(thread(3), log())).memory).toBeUndefined();
   });
 
+  it('memory and forget <id> work as a slash command, before a thread exists, in the workspace they come from', async () => {
+    const { say, conversation } = setup();
+    const first = diagnosisOf(await say(thread(1), log()));
+    const resolved = await say(thread(1), `resolved ${first.diagnosis.causes[0]!.id} raised requestTimeout`);
+    const id = resolved?.type === 'resolved' ? resolved.remembered!.id : '';
+    const slash = async (text: string, team = 'T1'): Promise<Reply | null> => (await conversation.draft({ key: thread(9, team), messageId: `cmd ${text} ${team}`, author: 'U_BOB', text, addressed: true })).reply;
+    expect(await slash('memory')).toMatchObject({ type: 'memory', entries: [{ id, verdict: 'confirmed', fixedBy: 'raised requestTimeout' }] });
+    expect(await slash('memory', 'T2')).toEqual({ type: 'memory', entries: [] });
+    expect(await slash(`forget ${id}`, 'T2')).toEqual({ type: 'forgot', id, found: false });
+    expect(await slash(`forget ${id}`)).toEqual({ type: 'forgot', id, found: true });
+    expect(await slash('memory')).toEqual({ type: 'memory', entries: [] });
+    expect(diagnosisOf(await say(thread(3), log())).memory).toBeUndefined();
+  });
+
   it('a slash command (drafted before its thread exists) is recalled too, and its buttons remember once adopted', async () => {
     const { say, conversation } = setup();
     const first = diagnosisOf(await say(thread(1), log()));
@@ -133,6 +167,19 @@ describe("the team's memory in a conversation", () => {
     expect(fixedByOf('app-pool-recycle: fixed by moving the recycle to 3 a.m.', 'app-pool-recycle')).toBe('moving the recycle to 3 a.m.');
     expect(fixedByOf('app-pool-recycle', 'app-pool-recycle')).toBeUndefined();
     expect(fixedByOf('the DBA restarted SQL', undefined)).toBe('the DBA restarted SQL');
+  });
+
+  it('does not recall an incident of another app pool: the same clues in ApiPool are not what ShopPool had', async () => {
+    const { say } = setup();
+    // WAS events that name the pool (a 5117 recycle of ShopPool), with the same IIS log.
+    const events = readFileSync(join(__dirname, '..', 'fixtures', 'event-log', 'get-winevent-format-list.txt'), 'utf8');
+    const shop = diagnosisOf(await say(thread(1), `${log()}\n\n${events}`));
+    expect(shop.diagnosis.fingerprint?.pool).toBe('ShopPool');
+    await say(thread(1), `resolved ${shop.diagnosis.causes[0]!.id} raised the private memory limit`);
+    const api = diagnosisOf(await say(thread(2), `${log()}\n\n${events.replaceAll('ShopPool', 'ApiPool')}`));
+    expect(api.diagnosis.fingerprint).toMatchObject({ key: shop.diagnosis.fingerprint!.key, pool: 'ApiPool' });
+    expect(api.memory).toBeUndefined();
+    expect(diagnosisOf(await say(thread(3), `${log()}\n\n${events}`)).memory?.confirmed?.fixedBy).toBe('raised the private memory limit');
   });
 
   it('an app pool known on both sides and different is another incident', () => {

@@ -10,6 +10,25 @@ const FIELDS =
 const row = (url: string, status: string): string => `2026-11-20 10:15:01 10.0.0.4 GET ${url} - 443 - 203.0.113.9 Mozilla/5.0 - ${status} 120015`;
 const timeout = (url = '/api/report/yearly'): string => [FIELDS, row(url, '502 3 12002'), row(url, '502 3 12002'), row('/health', '200 0 0')].join('\n');
 
+/** WAS 5011 as Event Viewer's "Copy details as text" writes it, naming the pool. */
+const was5011 = (pool: string): string =>
+  [
+    'Log Name:      System',
+    'Source:        Microsoft-Windows-WAS',
+    'Date:          11/20/2026 10:06:00 AM',
+    'Event ID:      5011',
+    'Level:         Warning',
+    'Description:',
+    `A process serving application pool '${pool}' suffered a fatal communication error with the Windows Process Activation Service. The process id was '4120'. The data field contains the error number.`,
+  ].join('\n');
+/** HTTPERR rows: the last field, s-queuename, is the application pool's request queue. */
+const httpErr = (queue: string): string =>
+  [
+    '#Fields: date time c-ip c-port s-ip s-port cs-version cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename',
+    `2026-11-20 10:21:41 203.0.113.9 51234 10.0.0.4 443 HTTP/1.1 GET /api/orders - 503 2 AppOffline ${queue}`,
+    `2026-11-20 10:21:44 203.0.113.12 51240 10.0.0.4 443 HTTP/1.1 GET /api/orders - 503 2 AppOffline ${queue}`,
+  ].join('\n');
+
 describe('fingerprint', () => {
   it('names the top cause, the dominant 5xx with its substatus, the Win32 code and the URL', () => {
     const d = diagnose([{ source: 'paste', text: timeout() }]);
@@ -41,6 +60,21 @@ describe('fingerprint', () => {
     const d = diagnose([{ source: 'events', text: events }]);
     expect(d.fingerprint?.events).toEqual(['dotnet-runtime:1026']);
     expect(d.fingerprint?.exception).toBe('System.InvalidOperationException');
+  });
+
+  it('names the app pool when the evidence does: a WAS event, or the queue of HTTPERR rows', () => {
+    const shop = diagnose([{ source: 'u_ex.log', text: timeout() }, { source: 'events.txt', text: was5011('ShopPool') }]).fingerprint!;
+    expect(shop).toMatchObject({ status: '502.3', events: ['was:5011'], pool: 'ShopPool' });
+    const api = diagnose([{ source: 'u_ex.log', text: timeout() }, { source: 'events.txt', text: was5011('ApiPool') }]).fingerprint!;
+    expect(api.key).toBe(shop.key);
+    expect(api.pool).toBe('ApiPool');
+    expect(sameIncident(shop, api)).toBe(false);
+    expect(diagnose([{ source: 'httperr1.log', text: httpErr('ShopPool') }]).fingerprint?.pool).toBe('ShopPool');
+    // Named once in two cases it is one pool; two pools named leave it unknown, not picked.
+    expect(diagnose([{ source: 'httperr1.log', text: httpErr('SHOPPOOL') }, { source: 'events.txt', text: was5011('ShopPool') }]).fingerprint?.pool).toMatch(/^shoppool$/i);
+    expect(diagnose([{ source: 'httperr1.log', text: httpErr('ApiPool') }, { source: 'events.txt', text: was5011('ShopPool') }]).fingerprint?.pool).toBeUndefined();
+    // Nothing names one: no pool, and the JSON has no field for it.
+    expect(diagnose([{ source: 'u_ex.log', text: timeout() }]).fingerprint).not.toHaveProperty('pool');
   });
 
   it('gives a thin answer (a bare "502") and an unknown one no fingerprint', () => {
