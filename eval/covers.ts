@@ -82,6 +82,8 @@ export const COVERS: Readonly<Record<string, readonly string[]>> = {
   // Kestrel hung and ANCM gave up after its two minutes: the 502.3 is ANCM's request timeout.
   'kestrel-hang-on-aborted-static-file-writes': ['ancm-request-timeout'],
   // resource-exhaustion
+  // Upstream keep-alive off behind nginx: a new connection per request, until ports and queues run out.
+  'upstream-keepalive-disabled-connection-storm': ['socket-exhaustion'],
   // App Service's outbound SNAT ports are sockets too: the socket-exhaustion steps find them.
   'snat-port-exhaustion': ['socket-exhaustion'],
   // Connections an app opens and never closes (CLOSE_WAIT, a pool per client): sockets run out.

@@ -117,6 +117,9 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'narrative.config-words': 'hints',
     // Saying the configuration is invalid is the complaint itself, in the reporter's words.
     'narrative.config-invalid': 'supports',
+    // A sub-application inherits its parent's <handlers> and <aspNetCore>: the duplicate aspNetCore
+    // handler (500.19) and two in-process apps in one pool (500.35) are what it usually brings.
+    'narrative.sub-application': 'supports',
   },
   'crash-mid-request': {
     'status.502': 'hints',
@@ -294,7 +297,8 @@ export const FAMILY_CLUES: Readonly<Record<FamilyId, ClueWeights>> = {
     'was.unhealthy': 'supports',
     'status.503': 'hints',
     'status.503.0': 'supports',
-    'narrative.during-deploy': 'supports',
+    // 502s while deploying are this family's textbook symptom: the old process shuts down under traffic.
+    'narrative.during-deploy': 'strong',
     'narrative.offline-words': 'supports',
     'win32.12017': 'hints',
     'narrative.recycle-words': 'strong',

@@ -32,6 +32,8 @@ export default defineCause<MultipleAppsOnePoolFacts>({
     'status.500.34': 'proves',
     'event.ancm.1008': 'proves',
     'event.ancm.1009': 'proves',
+    // Sub-applications share their site's pool unless given their own.
+    'narrative.sub-application': 'supports',
   },
   description:
     'An in-process app runs inside its pool\'s w3wp.exe, and a process can host only one in-process app. A second in-process app (500.35), or an out-of-process app next to an in-process one (500.34), in the same pool fails to start.',

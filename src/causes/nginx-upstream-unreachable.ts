@@ -32,7 +32,7 @@ export default defineCause<NginxUpstreamUnreachableFacts>({
     'nginx.connect-refused': 'proves',
     'nginx.no-live-upstreams': 'proves',
     'net.connection-refused': 'supports',
-    'nginx.premature-close': 'strong',
+    'nginx.premature-close': 'proves',
     'nginx.reset-by-peer': 'strong',
     // The app's own start-up lines say it listens where nginx does not dial: that explains the
     // refusals (app-listens-elsewhere).

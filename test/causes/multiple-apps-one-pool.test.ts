@@ -69,6 +69,13 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // A sub-application shares its site's pool unless given its own (learn.microsoft.com,
+        // "Host ASP.NET Core on Windows with IIS", sub-applications), told without an error code.
+        name: 'a second app added as a sub-application, told in Chinese',
+        form: 'other language',
+        evidence: { 'message.txt': '把 API 在 IIS 里添加为子应用（和主站同一个应用程序池）以后，主站和 API 都打不开了。' },
+      },
+      {
         // ANCM 1008 (kb-facts §1.1) without its header.
         name: 'the 1008 text without its header',
         form: 'header-less',

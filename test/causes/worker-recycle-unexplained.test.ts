@@ -25,6 +25,19 @@ runCauseTests(cause, {
     ],
     invalid: [
       {
+        // 502s at each rollout behind a proxy (the andrewlock.net Kubernetes series tells it so):
+        // the old process shuts down under traffic, whichever host it runs on.
+        name: "502s from nginx at every deploy, in the on-call engineer's words",
+        form: 'in prose',
+        evidence: { 'message.txt': 'Every time we deploy a new version, users get 502 from nginx for a few seconds, then it is fine again.' },
+      },
+      {
+        // The same in Kubernetes words: pods replaced one by one, 502s while it happens.
+        name: 'a 502 during the rolling update of the pods',
+        form: 'paraphrased',
+        evidence: { 'message.txt': 'Users see HTTP 502 during the rolling update of the pods.' },
+      },
+      {
         // A retelling without an event id: only the family is known.
         name: 'a pool that keeps going away, retold',
         form: 'paraphrased',

@@ -13,9 +13,10 @@ const STACK_OVERFLOW = /^\s*(?:Stack overflow\.|Process is terminated due to Sta
 const REPEAT = /^\s*Repeat \d+ times:/;
 /**
  * `   at Shop.Reports.Export(Int32 id) in C:\src\Export.cs:line 42` (also `at` inside a Kestrel
- * entry), with the word .NET writes for "at" in its other display languages (recursion.ts).
+ * entry), with the word .NET writes for "at" in its other display languages (recursion.ts;
+ * escaped, as the CLI bundle must stay ASCII and esbuild leaves a regex literal as written).
  */
-const FRAME = /^\s{0,40}(?:at|bei|à|en|in|em|в|在|場所|위치:)\s+([A-Za-z_<][\w.`<>+,[\]]{0,300}?)\(/;
+const FRAME = /^\s{0,40}(?:at|bei|\u00e0|en|in|em|\u0432|\u5728|\u5834\u6240|\uc704\uce58:)\s+([A-Za-z_<][\w.`<>+,[\]]{0,300}?)\(/;
 /** Frames of the runtime, ASP.NET Core and common libraries: not where the user's bug is. */
 const LIBRARY = /^(?:System|Microsoft|Internal|Interop|lambda_method|ILStubClass|Newtonsoft|Npgsql|MySql|MySqlConnector|Oracle|Serilog|NLog|Autofac|Castle|StackExchange|Polly|Dapper|Swashbuckle|AutoMapper|MediatR|FluentValidation|Grpc|Azure|Amazon|Google|Hangfire|Quartz|RabbitMQ|Confluent|Yarp|Ocelot)(?:\.|$)/;
 /** How far below the exception line its user frame may be. */

@@ -236,6 +236,7 @@ export const CLUES = {
   'narrative.startup-words': 'The app does not start, or fails on its first request',
   'narrative.crash-words': 'The text speaks of crashes',
   'narrative.config-words': 'The text speaks of web.config, IIS setup or the hosting bundle',
+  'narrative.sub-application': 'The app is an application under another site or app in IIS (a sub-application), which inherits its parent\'s web.config',
   'narrative.config-invalid': 'The text says the configuration is invalid or names a config error',
   'narrative.app-is-up': 'The text says the app itself is up (running, listening, answering directly)',
   'narrative.dotnet8-move': 'The app moved to .NET 8 or later (whose container images listen on 8080, not 80)',

@@ -30,7 +30,7 @@ function cue(clue: string, phrases: readonly string[], examples: readonly string
 export const SIGNATURES: readonly Signature[] = [
   ...cue(
     'narrative.after-deploy',
-    ['after deploy', 'after the deploy', 'after publishing', 'after publish', 'since the deploy', 'since we deployed', 'after upgrading', 'after the upgrade', 'after updating to', 'after migrating', 'after we moved', 'new release', '部署后', '发布后', '升级后', 'после деплоя', 'после обновления', 'depois do deploy', 'após o deploy', 'después de publicar', 'después del despliegue', 'nach dem deployment', 'nach dem update', 'デプロイ後'],
+    ['after deploy', 'after the deploy', 'after publishing', 'after publish', 'since the deploy', 'since we deployed', 'after upgrading', 'after the upgrade', 'after updating to', 'after migrating', 'after we moved', 'new release', 'updated from', 'upgraded from', 'rolled back', 'rolling back', 'downgraded', 'back to the previous version', '部署后', '发布后', '升级后', 'после деплоя', 'после обновления', 'depois do deploy', 'após o deploy', 'después de publicar', 'después del despliegue', 'nach dem deployment', 'nach dem update', 'デプロイ後'],
     ['It started after deploy of version 2.3.', 'Everything broke after publishing from Visual Studio.', '部署后网站打不开'],
   ),
   ...cue(
@@ -141,7 +141,7 @@ export const SIGNATURES: readonly Signature[] = [
   ...cue(
     // Stopping with requests in flight: a recycle's, a deploy's or an orchestrator's shutdown.
     'narrative.shutdown-words',
-    ['graceful shutdown', 'gracefully shut', 'sigterm', 'pod termination', 'pods terminating', 'terminationgraceperiod', 'prestop', 'in-flight requests', 'in flight requests', 'inflight requests', 'shutdown timeout', 'shutdowntimeout', 'shutdowntimelimit', 'during shutdown', 'on shutdown', 'scaling in', 'scale-in', 'scaling down'],
+    ['graceful shutdown', 'gracefully shut', 'sigterm', 'pod termination', 'pods terminating', 'terminationgraceperiod', 'prestop', 'in-flight requests', 'in flight requests', 'inflight requests', 'shutdown timeout', 'shutdowntimeout', 'shutdowntimelimit', 'during shutdown', 'on shutdown', 'scaling in', 'scale-in', 'scaling down', 'is shutting down', 'is stopping', 'while restarting', 'during restart', 'during a restart', 'during the restart', 'restart the service', 'restart its service', 'restarting the service'],
     ['Requests in flight fail when the pod gets SIGTERM.', 'During shutdown the in-flight requests are cut off.'],
   ),
   ...cue(
@@ -210,6 +210,11 @@ export const SIGNATURES: readonly Signature[] = [
     'narrative.dotnet8-move',
     ['to .net 8', 'to .net8', 'to net8', 'to net 8', 'to dotnet 8', 'upgraded to .net 8', 'migrated to .net 8', '.net 8 upgrade', 'net8.0', 'to .net 9', 'to net9', 'net9.0', 'to .net 10', 'net10.0', 'aspnet:8', 'aspnet:9', 'aspnet:10'],
     ['After upgrading the app to .NET 8 the container returns 502.', 'We changed the TargetFramework to net8.0 and rebuilt the image.'],
+  ),
+  ...cue(
+    'narrative.sub-application',
+    ['sub application', 'sub-application', 'subapplication', '(sub)application', 'sub app', 'sub-app', 'child application', 'child app', 'virtual application', 'nested application', 'converted to application', 'convert to application', 'application under the site', '子应用', '子站点', '虚拟应用程序', 'вложенное приложение', 'дочернее приложение', 'サブアプリケーション', 'aplicação filha', 'subaplicación', 'unteranwendung'],
+    ['The API is a sub-application under the Default Web Site.', 'We converted the folder to application in IIS.', '在 IIS 里把它添加为子应用'],
   ),
   ...cue(
     'narrative.proxy-words',

@@ -130,7 +130,8 @@ describe('parseStdoutLog', () => {
   it("quotes the user's frame of a trace written by a German or Chinese server", () => {
     const frameOf = (lines: string[]) => {
       const facts = parseStdoutLog({ kind: 'stdout-log', source: 'stdout.log', firstLine: 1, lines });
-      return facts.signals?.find((s) => s.id === 'exception-frame')?.data.method;
+      const frame = facts.signals?.find((s) => s.id === 'exception-frame');
+      return frame && 'method' in frame.data ? frame.data.method : undefined;
     };
     expect(
       frameOf([
