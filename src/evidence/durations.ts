@@ -111,10 +111,12 @@ export function durationsIn(line: string): number[] {
     const amount = NUMBER_WORDS[raw] ?? CJK_NUMBERS[raw] ?? Number(raw.replace(',', '.'));
     const unit = UNITS[m[2]!.toLowerCase()];
     if (unit === undefined || !Number.isFinite(amount)) continue;
-    // A bare "s" after a number is a duration only when it touches it ("100s", not "5 s of the file").
-    if (m[2]!.toLowerCase() === 's' && /\s/.test(m[0]!)) continue;
+    // A bare "s" after a number is a duration when it touches it ("100s"), or when a word before
+    // the number asks for a time ("after 120 s", "took 30.5 s"); not in "5 s of the file".
+    const lead = line.slice(Math.max(0, m.index - 12), m.index);
+    if (m[2]!.toLowerCase() === 's' && /\s/.test(m[0]!) && !TIME_LEAD.test(lead)) continue;
     // "we get random 502s": the plural of a status, unless a word before it asks for a time ("after 500s").
-    if (m[2] === 's' && /^[45]\d\d$/.test(raw) && !TIME_LEAD.test(line.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (m[2] === 's' && /^[45]\d\d$/.test(raw) && !TIME_LEAD.test(lead)) continue;
     out.push(amount * unit);
   }
   return within(out);

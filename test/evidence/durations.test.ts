@@ -9,6 +9,10 @@ test.each([
   ['The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing', [100_000]],
   ['took 30.5s to answer', [30_500]],
   ['took 30.5 sec to answer', [30_500]],
+  // A spaced "s" when a word before the number asks for a time.
+  ['the proxy answers 502 after 120 s', [120_000]],
+  ['it took 30.5 s to answer', [30_500]],
+  ['requests running over 120 s fail', [120_000]],
   ['App Service cuts it at 230 seconds', [230_000]],
   ['Heartbeat took 12000 ms', [12_000]],
   ['after two minutes exactly', [120_000]],
@@ -38,7 +42,7 @@ test.each([
   expect(durationsIn(line)).toEqual(expected);
 });
 
-test.each(['Process Id: 22700', 'HTTP/1.1 502 Bad Gateway', 'version 8.0.3', 'at 10:15:02 on the 5 s', 'SocketException (10061)', 'dotnet 8 hosting bundle', 'Thread.Sleep(0);', 'TimeSpan.FromMinutes(x)', 'timeTaken_d | -', '第一次访问就失败', '一个请求', 'we get random 502s a few times a day', 'lots of 504s and some 502s'])('no duration in %s', (line) => {
+test.each(['Process Id: 22700', 'HTTP/1.1 502 Bad Gateway', 'version 8.0.3', 'at 10:15:02 on the 5 s', 'SocketException (10061)', 'dotnet 8 hosting bundle', 'Thread.Sleep(0);', 'TimeSpan.FromMinutes(x)', 'timeTaken_d | -', '第一次访问就失败', '一个请求', 'we get random 502s a few times a day', 'lots of 504s and some 502s', 'page 5 s of the file', 'the 502 came at 2 s intervals'])('no duration in %s', (line) => {
   expect(durationsIn(line)).toEqual([]);
 });
 
