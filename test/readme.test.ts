@@ -2,13 +2,18 @@
  * The README is part of the product: its quick start must be exactly the two commands, and the CLI
  * example must show what the CLI really prints for the example files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../src/cli';
 import { memoryIo } from './helpers/streams';
 import { CAUSES } from '../src/causes';
 import { diagnose } from '../src/diagnose';
 import { timelinePng } from '../src/chart/render';
+import { loadConfig } from '../src/config';
+import type { MemoryEntry } from '../src/conversation/types';
+import { memoryLines } from '../src/render/reply-text';
+import { parseCommandText } from '../src/slack/listeners/commands/diag502';
 
 const ROOT = join(__dirname, '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -43,5 +48,33 @@ describe('README', () => {
     const drawn = await timelinePng(diagnose([{ source: 'u_ex261120.log', text: log }]).timeline!);
     // A stale picture fails here: run `npm run chart:example` after changing the chart.
     expect(readFileSync(join(ROOT, image!)).equals(drawn)).toBe(true);
+  });
+
+  it("documents the team's memory: its commands on every face, and sample lines the renderer prints", async () => {
+    const section = /\n### The team's memory\n([\s\S]*?)\n### /.exec(README)?.[1] ?? '';
+    for (const named of ['`memory`', '`forget <id>`', '`/diag502 …`', '`resolved <cause> <what fixed it>`', '--memory', '--confirm', '--wrong', '`MEMORY_TTL_DAYS` (default 180)']) {
+      expect(section).toContain(named);
+    }
+    expect(loadConfig({}).MEMORY_TTL_DAYS).toBe(180);
+    // `/diag502 memory` and `/diag502 forget <id>` are answered only to the asker, as the table says.
+    expect(parseCommandText('memory')).toMatchObject({ private: true });
+    expect(parseCommandText('forget a1b2c3d4')).toMatchObject({ private: true });
+    // The CLI column runs as written.
+    const file = join(mkdtempSync(join(tmpdir(), 'diag502-readme-memory-')), 'team.json');
+    for (const [command, exit] of [['diag502 memory --memory team.json', 0], ['diag502 forget <id> --memory team.json', 1]] as const) {
+      expect(section).toContain(`\`${command}\``);
+      const m = memoryIo();
+      expect(await runCli(command.replace('<id>', 'a1b2c3d4').replace('team.json', file).split(' ').slice(1), m.io)).toBe(exit);
+    }
+
+    // The samples are what the renderer prints for the entries they describe.
+    const seen = /^Seen before: on (\d{4}-\d{2}-\d{2}) the team confirmed "([^"]+)" \(thread: (https:\/\/\S+)\)\. What fixed it: “([^”]+)”\.$/m.exec(section);
+    expect(seen).not.toBeNull();
+    const [line, day, title, link, fixedBy] = seen!;
+    const entry = (over: Partial<MemoryEntry>): MemoryEntry => ({ id: 'a1b2c3d4', team: 'T1', key: 'k', fingerprint: { key: 'k', cause: 'c' }, verdict: 'confirmed', causeId: 'c', diagnosedCauseId: 'c', title: title!, thread: 't', by: 'U1', at: `${day!}T10:00:00Z`, ...over });
+    expect(memoryLines({ confirmed: entry({ link: link!, fixedBy: fixedBy! }) })).toEqual([line]);
+    const warning = /`(⚠ Last time[^`]+)`/.exec(section)?.[1]?.replace(/\s+/g, ' ');
+    expect(warning).toBe('⚠ Last time this diagnosis was marked wrong (by @ana on 2026-11-02).');
+    expect(memoryLines({ wrong: entry({ verdict: 'wrong', by: '@ana', at: '2026-11-02T09:00:00Z' }) })).toEqual([warning]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Files and snippets attached to a message (a log too long to paste). Every field of a file object
- * is user input, so before anything is fetched: the URL must be on Slack's file host (the token is
- * never sent elsewhere, nor over plain http), the type must be text, and the size within the cap.
+ * is user input, so before anything is fetched: the URL must be a file path on Slack's file host
+ * (the token is never sent elsewhere, not to the Web API, nor over plain http), the type must be
+ * text, and the declared size within the cap.
  * Redirects are followed by hand, each hop checked the same way. A download has a total time limit
  * and a byte cap; a file that fails any of this is named in a note, and the rest of the message is
  * still answered.
@@ -39,7 +40,8 @@ interface DownloadOptions {
   maxRedirects?: number;
 }
 
-const DOWNLOAD_LIMITS = { timeoutMs: 15_000, maxRedirects: 5 } as const;
+/** Defaults: a file's whole download, redirects included, and how many redirects it may take. */
+export const DOWNLOAD_LIMITS = { timeoutMs: 15_000, maxRedirects: 5 } as const;
 
 /** Longest file name shown in a note. */
 const MAX_NAME = 80;
@@ -64,13 +66,20 @@ export function fileLabel(file: AttachedFile): string {
   return `"${escapeText(short)}"`;
 }
 
+/** The size Slack declares for a file, or undefined when it is missing or not a byte count. */
+function declaredSize(file: AttachedFile): number | undefined {
+  const size = file.size;
+  return typeof size === 'number' && Number.isFinite(size) && size >= 0 ? size : undefined;
+}
+
 function typeOf(file: AttachedFile): string {
   return (file.mimetype ?? '').trim().toLowerCase();
 }
 
 /**
  * Reads the attached files, at most `capBytes` in total (LIMITS.maxPasteBytes by default). A file
- * past the cap is read up to it and named in `notes`; a refused, failed or slow download too.
+ * Slack declares larger than the cap is not downloaded; one that turns out larger is read up to
+ * it. Either is named in `notes`; a refused, failed or slow download too.
  */
 export async function readAttachedFiles(files: readonly AttachedFile[], options: DownloadOptions): Promise<ReadFiles> {
   const capBytes = options.capBytes ?? LIMITS.maxPasteBytes;
@@ -87,22 +96,26 @@ export async function readAttachedFiles(files: readonly AttachedFile[], options:
       notes.push(`I skipped ${label}: it is ${escapeText(type.slice(0, 60))}, not a text log or config file.`);
       continue;
     }
-    if (!options.hosts.allows(url)) {
-      notes.push(`I did not download ${label}: its address is not on Slack's file host (${options.hosts.describe()}) over https, and I send my token nowhere else. Paste the text, or upload the file to Slack again.`);
+    if (!options.hosts.allowsFile(url)) {
+      notes.push(`I did not download ${label}: its address is not on Slack's file host (${options.hosts.describe()}) over https, and I send my token nowhere else (there, only to download files). Paste the text, or upload the file to Slack again.`);
+      continue;
+    }
+    const size = declaredSize(file);
+    if (size !== undefined && size > capBytes) {
+      notes.push(`I did not download ${label}: it is ${formatBytes(size)}, over the ${formatBytes(capBytes)} limit. Attach the lines around the 502 (or run the diag502 CLI on the whole file).`);
       continue;
     }
     if (budget <= 0) {
       notes.push(`I did not read ${label}: the files together are over the ${formatBytes(capBytes)} limit.`);
       continue;
     }
-    const size = typeof file.size === 'number' && Number.isFinite(file.size) ? file.size : undefined;
     try {
       const { text, cut } = await download(url, budget, options);
       // A cut file used the whole budget (its partial last line was dropped, not saved for later).
       budget = cut ? 0 : budget - Buffer.byteLength(text);
       parts.push(`file ${(file.name ?? 'file').replace(/[\r\n]+/g, ' ')}\n${text}`);
       lines += lineCount(text);
-      if (cut || (size !== undefined && size > capBytes)) {
+      if (cut) {
         notes.push(`${label} is larger than ${formatBytes(capBytes)}: I read only its first ${formatBytes(capBytes)}. Attach the lines around the 502 (or run the diag502 CLI on the whole file) for the rest.`);
       }
     } catch (error) {
@@ -131,7 +144,7 @@ async function download(url: string, limit: number, options: DownloadOptions): P
         if (!location) throw new DownloadRefused(`Slack answered HTTP ${response.status} without a location.`);
         if (hop >= (options.maxRedirects ?? DOWNLOAD_LIMITS.maxRedirects)) throw new DownloadRefused('too many redirects.');
         const next = new URL(location, current).toString();
-        if (!options.hosts.allows(next)) throw new DownloadRefused(`it redirected away from Slack's file host (${options.hosts.describe()}), and I send my token nowhere else.`);
+        if (!options.hosts.allowsFile(next)) throw new DownloadRefused(`it redirected away from Slack's file host (${options.hosts.describe()}), and I send my token nowhere else.`);
         current = next;
         continue;
       }

@@ -1,7 +1,7 @@
 /**
  * docker-compose.yml is an example, never run by the tests, but it must stay true to the README:
  * two replicas that share one STORE_URL on the Redis service, told apart by their host names,
- * and a load balancer (HTTP mode) in front of both.
+ * restarted a bounded number of times, and a load balancer (HTTP mode) in front of both.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ interface Service {
   hostname?: string;
   environment?: Record<string, string>;
   profiles?: string[];
+  restart?: string;
 }
 const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service>; configs?: Record<string, { content?: string }> };
 const replicas = Object.entries(compose.services).filter(([, s]) => s.environment?.STORE_URL !== undefined);
@@ -32,6 +33,13 @@ describe('docker-compose.yml', () => {
     // Leases name the holder by host: the replicas must not share one.
     expect(new Set(replicas.map(([, s]) => s.hostname)).size).toBe(2);
     for (const [, s] of replicas) expect(s.build).toBeDefined();
+  });
+
+  it('gives up restarting a bot that keeps failing (a rejected token exits 2 at every start), where the store keeps restarting', () => {
+    // Docker's own values: "no", "always", "unless-stopped", "on-failure[:max-retries]". Only a
+    // bounded on-failure (or none) stops a revoked token from looping.
+    for (const [, s] of replicas) expect(s.restart).toMatch(/^(?:no|on-failure:[1-9])$/);
+    expect(compose.services.redis?.restart).toBe('unless-stopped');
   });
 
   it('puts a load balancer in front of both replicas for HTTP mode', () => {

@@ -97,6 +97,15 @@ describe('renderMarkdown', () => {
     expect(fences.length % 2).toBe(0);
   });
 
+  it('says how many values were masked, without promising that nothing secret is left', () => {
+    const one = renderMarkdown(diagnose([{ source: 'h', text: 'HTTP/1.1 502 Bad Gateway\nAuthorization: Bearer abcdefghijklmnopqrstuvwxyz012345' }]));
+    expect(one).toContain('1 value that looked like a secret was masked; check before you share it further.');
+    expect(one).not.toContain('abcdefghijklmnop');
+    const two = renderMarkdown(diagnose([{ source: 'h', text: 'HTTP/1.1 502 Bad Gateway\nAuthorization: Bearer abcdefghijklmnopqrstuvwxyz012345\nCookie: .AspNetCore.Session=CfDJ8Nq3vN8xR2mT7wYp4Lz9aB1cDFk8sLq2' }]));
+    expect(two).toMatch(/\b2 values that looked like secrets were masked; check before you share it further\./);
+    for (const md of [one, two]) expect(md).not.toMatch(/secrets (are|were) masked\)|secrets masked|all secrets|no secrets|nothing secret/i);
+  });
+
   it('escapes table cells', () => {
     const d = diagnose([{ source: 'paste', text: '502' }]);
     d.codes.push({ code: 'X|Y', meaning: 'pipe | inside' });

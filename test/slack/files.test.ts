@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileLabel, readAttachedFiles } from '../../src/slack/files';
+import { DOWNLOAD_LIMITS, fileLabel, readAttachedFiles } from '../../src/slack/files';
 import { SlackHosts } from '../../src/slack/slack-hosts';
 
 const TOKEN = 'xoxb-file-test-token';
@@ -38,6 +38,7 @@ beforeAll(async () => {
     if (path === '/files/ok.log') res.writeHead(200, { 'content-type': 'text/plain' }).end('HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure\n');
     else if (path === '/files/away') res.writeHead(302, { location: `${attacker.base}/collect` }).end();
     else if (path === '/files/hop') res.writeHead(302, { location: '/files/ok.log' }).end();
+    else if (path === '/files/to-api') res.writeHead(302, { location: '/api/auth.revoke' }).end();
     else if (path === '/files/loop') res.writeHead(302, { location: '/files/loop' }).end();
     else if (path === '/files/big.log') res.writeHead(200).end('x'.repeat(5000).concat('\n').repeat(100));
     else if (path === '/files/slow.log') res.writeHead(200).write('first line\n'); // never ends
@@ -76,6 +77,32 @@ describe('SlackHosts', () => {
     expect(hosts.allows(`${slack.base}/files/x`)).toBe(true);
     expect(hosts.allows(`${attacker.base}/files/x`)).toBe(false);
   });
+
+  it('lets the token go with a download only to a file path on files.slack.com (or the configured origin), never to the Web API or a webhook', () => {
+    const none = new SlackHosts();
+    expect(none.allowsFile('https://files.slack.com/files-pri/T1-F1/x.log')).toBe(true);
+    expect(none.allowsFile('https://files.slack.com/files-pri/T1-F1/download/x.log')).toBe(true);
+    expect(none.allowsFile('https://files.slack.com/files-tmb/T1-F1-abc/x_360.png')).toBe(true);
+    expect(none.allowsFile('http://files.slack.com/files-pri/T1-F1/x.log')).toBe(false);
+    // Slack's own hosts, but not files: the Web API and incoming webhooks.
+    expect(none.allowsFile('https://slack.com/x')).toBe(false);
+    expect(none.allowsFile('https://slack.com/api/auth.revoke')).toBe(false);
+    expect(none.allowsFile('https://slack.com/files-pri/T1-F1/x.log')).toBe(false);
+    expect(none.allowsFile('https://hooks.slack.com/services/T1/B1/x')).toBe(false);
+    expect(none.allowsFile('https://files.slack.com/api/auth.revoke')).toBe(false);
+    expect(none.allowsFile('https://files.slack.com/files-pri/../api/auth.revoke')).toBe(false);
+    expect(none.allowsFile('https://files.slack.com/files-pri/%2e%2e/api/auth.revoke')).toBe(false);
+    expect(none.allowsFile('https://files.slack.com.evil.example/files-pri/T1-F1/x.log')).toBe(false);
+    expect(none.allowsFile('https://user:pw@files.slack.com/files-pri/T1-F1/x.log')).toBe(false);
+    // The configured origin (GovSlack, a test double): its files, not its Web API.
+    expect(hosts.allowsFile(`${slack.base}/files/ok.log`)).toBe(true);
+    expect(hosts.allowsFile(`${slack.base}/api/auth.revoke`)).toBe(false);
+    expect(hosts.allowsFile(`${slack.base}/api/files/x`)).toBe(false);
+    expect(hosts.allowsFile(`${attacker.base}/files/ok.log`)).toBe(false);
+    // The Web API check is unchanged: slack.com and hooks.slack.com still take Web API calls and response_url posts.
+    expect(none.allows('https://slack.com/api/chat.postMessage')).toBe(true);
+    expect(none.allows('https://hooks.slack.com/commands/T1/1/x')).toBe(true);
+  });
 });
 
 describe('readAttachedFiles', () => {
@@ -97,6 +124,38 @@ describe('readAttachedFiles', () => {
   it('refuses plain http to files.slack.com (no request is made)', async () => {
     const read = await readAttachedFiles([{ name: 'a.log', mimetype: 'text/plain', url_private: 'http://files.slack.com/files-pri/T1-F1/a.log' }], { token: TOKEN, hosts: new SlackHosts() });
     expect(read.notes[0]).toMatch(/not on Slack's file host \(files\.slack\.com\) over https/);
+  });
+
+  it.each([
+    ['the Web API on slack.com', 'https://slack.com/api/auth.revoke'],
+    ['a Web API call with arguments', 'https://slack.com/api/chat.postMessage?channel=C1&text=hi'],
+    ['an incoming webhook', 'https://hooks.slack.com/services/T1/B1/XXXXXXXX'],
+  ])('never downloads a "file" that is %s, and says why', async (_what, url) => {
+    const read = await readAttachedFiles([{ name: 'x.log', mimetype: 'text/plain', url_private: url }], { token: TOKEN, hosts: new SlackHosts() });
+    expect(read.text).toBe('');
+    expect(read.notes).toEqual([
+      'I did not download "x.log": its address is not on Slack\'s file host (files.slack.com) over https, and I send my token nowhere else (there, only to download files). Paste the text, or upload the file to Slack again.',
+    ]);
+  });
+
+  it('never sends the token to the configured API origin\'s Web API through a file address', async () => {
+    const read = await readAttachedFiles(
+      [
+        { name: 'revoke.log', mimetype: 'text/plain', url_private: `${slack.base}/api/auth.revoke` },
+        { name: 'post.log', mimetype: 'text/plain', url_private_download: `${slack.base}/api/chat.postMessage?channel=C1&text=hi` },
+      ],
+      { token: TOKEN, hosts },
+    );
+    expect(slack.seen).toEqual([]);
+    expect(read.notes).toHaveLength(2);
+    expect(read.notes[0]).toMatch(/^I did not download "revoke\.log": its address is not on Slack's file host/);
+    expect(read.notes[1]).toMatch(/^I did not download "post\.log": its address is not on Slack's file host/);
+  });
+
+  it('refuses a redirect from a file to the Web API on the same host, without sending the token there', async () => {
+    const read = await readAttachedFiles([{ name: 'api.log', mimetype: 'text/plain', url_private: `${slack.base}/files/to-api` }], { token: TOKEN, hosts });
+    expect(slack.seen.map((s) => s.path)).toEqual(['/files/to-api']);
+    expect(read.notes[0]).toMatch(/I could not download "api\.log": it redirected away from Slack's file host/);
   });
 
   it('follows a redirect within Slack by hand, and refuses one that leaves it without sending the token there', async () => {
@@ -123,7 +182,8 @@ describe('readAttachedFiles', () => {
   it('reads a file over the byte cap up to the cap and says so; the rest of the message is still read', async () => {
     const read = await readAttachedFiles(
       [
-        { name: 'big.log', mimetype: 'text/plain', url_private: `${slack.base}/files/big.log`, size: 500_100 },
+        // No declared size: the cap is met while streaming.
+        { name: 'big.log', mimetype: 'text/plain', url_private: `${slack.base}/files/big.log` },
         { name: 'ok.log', mimetype: 'text/plain', url_private: `${slack.base}/files/ok.log` },
       ],
       { token: TOKEN, hosts, capBytes: 20_000 },
@@ -133,11 +193,48 @@ describe('readAttachedFiles', () => {
     expect(read.notes[1]).toMatch(/I did not read "ok\.log": the files together are over the 19\.5 KB limit/);
   });
 
+  it('does not download a file Slack declares larger than the cap, says so, and reads the next one', async () => {
+    const read = await readAttachedFiles(
+      [
+        { name: 'whole.log', mimetype: 'text/plain', url_private: `${slack.base}/files/big.log`, size: 50 * 1024 * 1024 },
+        { name: 'ok.log', mimetype: 'text/plain', url_private: `${slack.base}/files/ok.log` },
+      ],
+      { token: TOKEN, hosts, capBytes: 20_000 },
+    );
+    expect(slack.seen.map((s) => s.path)).toEqual(['/files/ok.log']);
+    expect(read.notes).toEqual(['I did not download "whole.log": it is 50 MB, over the 19.5 KB limit. Attach the lines around the 502 (or run the diag502 CLI on the whole file).']);
+    expect(read.text).toContain('ANCM Out-Of-Process Startup Failure');
+  });
+
+  it.each([Number.POSITIVE_INFINITY, Number.NaN, -1])('treats a declared size of %p as unknown: the file is downloaded, the byte cap still applies', async (size) => {
+    const read = await readAttachedFiles([{ name: 'ok.log', mimetype: 'text/plain', url_private: `${slack.base}/files/ok.log`, size }], { token: TOKEN, hosts, capBytes: 20_000 });
+    expect(slack.seen.map((s) => s.path)).toEqual(['/files/ok.log']);
+    expect(read.notes).toEqual([]);
+    expect(read.text).toContain('ANCM Out-Of-Process Startup Failure');
+  });
+
   it('gives up on a download that takes too long, with a note', async () => {
     const started = Date.now();
     const read = await readAttachedFiles([{ name: 'slow.log', mimetype: 'text/plain', url_private: `${slack.base}/files/slow.log` }], { token: TOKEN, hosts, timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(read.notes[0]).toMatch(/I could not download "slow\.log": it took longer than 0\.3 s, so I stopped/);
+  });
+
+  it('reads the next file after one that timed out', async () => {
+    const read = await readAttachedFiles(
+      [
+        { name: 'slow.log', mimetype: 'text/plain', url_private: `${slack.base}/files/slow.log` },
+        { name: 'ok.log', mimetype: 'text/plain', url_private: `${slack.base}/files/ok.log` },
+      ],
+      { token: TOKEN, hosts, timeoutMs: 300 },
+    );
+    expect(read.notes).toHaveLength(1);
+    expect(read.notes[0]).toMatch(/I could not download "slow\.log": it took longer than 0\.3 s/);
+    expect(read.text).toContain('file ok.log\nHTTP Error 502.5 - ANCM Out-Of-Process Startup Failure');
+  });
+
+  it('gives up after about 15 seconds by default', () => {
+    expect(DOWNLOAD_LIMITS.timeoutMs).toBe(15_000);
   });
 
   it('escapes a file name like a paste: it pings nobody and shows no disguised link', async () => {
@@ -146,6 +243,15 @@ describe('readAttachedFiles', () => {
     expect(read.notes[0]).toContain('&lt;!channel&gt; urgent &lt;https://evil.example/login|re-auth here&gt;.png');
     expect(read.notes[0]).not.toMatch(/<!channel>|<https:/);
     expect(fileLabel({ title: 'a\nb' })).toBe('"a b"');
+  });
+
+  it('escapes a file title (shown when there is no name) and a mimetype like a paste', async () => {
+    const titled = await readAttachedFiles([{ title: '<!channel> <https://evil.example/login|re-auth>', mimetype: 'image/png', url_private: `${slack.base}/files/x` }], { token: TOKEN, hosts });
+    expect(titled.notes[0]).toBe('I skipped "&lt;!channel&gt; &lt;https://evil.example/login|re-auth&gt;": it is image/png, not a text log or config file.');
+    const typed = await readAttachedFiles([{ name: 'a.bin', mimetype: '<!here>/<https://evil.example|x>', url_private: `${slack.base}/files/x` }], { token: TOKEN, hosts });
+    expect(typed.notes[0]).toBe('I skipped "a.bin": it is &lt;!here&gt;/&lt;https://evil.example|x&gt;, not a text log or config file.');
+    for (const note of [...titled.notes, ...typed.notes]) expect(note).not.toMatch(/<!channel>|<!here>|<https:/);
+    expect(slack.seen).toEqual([]);
     expect(fileLabel({ name: 'x'.repeat(300) }).length).toBeLessThanOrEqual(82);
   });
 });

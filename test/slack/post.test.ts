@@ -3,10 +3,25 @@
  * long for Block Kit (`overflow`) uploaded as a snippet in the same thread, or, when the upload
  * fails, a note that says the answer was cut.
  */
-import { postMessage, type SlackMessage } from '../../src/slack/post';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { postMessage, respondTo, type SlackMessage } from '../../src/slack/post';
 import { useFakePoster } from '../helpers/fake-poster';
 
 const slack = useFakePoster();
+
+/** A server outside Slack that records what reaches it (nothing should). */
+let attacker: { server: Server; base: string; hits: string[] };
+beforeAll(async () => {
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+    res.writeHead(200).end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  attacker = { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits };
+});
+afterAll(() => new Promise<void>((resolve) => attacker.server.close(() => resolve())));
 
 const MESSAGE: SlackMessage = {
   text: 'fallback',
@@ -67,4 +82,23 @@ test('other errors (channel_not_found) are thrown without a retry', async () => 
   slack.fake.queue('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
   await expect(postMessage(slack.client(), { channel: 'CMISSING' }, { text: 't', blocks: [] })).rejects.toMatchObject({ code: 'channel_not_found' });
   expect(slack.fake.of('chat.postMessage').filter((c) => c.params.channel === 'CMISSING')).toHaveLength(1);
+});
+
+test('an upload address outside Slack\'s hosts gets no request (nor the token): the report is not sent, and the answer says it was cut', async () => {
+  slack.fake.queue('files.getUploadURLExternal', { body: { ok: true, upload_url: `${attacker.base}/upload/F0EVIL`, file_id: 'F0EVIL' } });
+  await postMessage(slack.client(), { channel: 'CUPEVIL', threadTs: '4.0001' }, MESSAGE);
+  expect(attacker.hits).toEqual([]);
+  expect(slack.fake.of('files.completeUploadExternal').filter((c) => c.params.channel_id === 'CUPEVIL')).toEqual([]);
+  expect(slack.warnings).toContain("diag502: could not upload the full report: Slack gave an upload address outside its file host; not sent");
+  const posts = slack.fake.of('chat.postMessage').filter((c) => c.params.channel === 'CUPEVIL');
+  expect(String(posts[1]!.params.text)).toContain('was cut');
+});
+
+test('a response_url outside Slack\'s hosts is refused without a request', async () => {
+  await expect(respondTo(slack.client(), `${attacker.base}/commands/T1/1/x`, { text: 'answer' })).rejects.toMatchObject({ code: 'response_url_refused', retryable: false });
+  await expect(respondTo(slack.client(), 'https://hooks.slack.com.evil.example/commands/T1/1/x', { text: 'answer' })).rejects.toMatchObject({ code: 'response_url_refused' });
+  expect(attacker.hits).toEqual([]);
+  // The same call to the (configured) Slack origin goes through: the refusal is about the host.
+  await respondTo(slack.client(), slack.fake.responseUrl('ok1'), { text: 'answer' });
+  expect(slack.fake.of('response_url').filter((c) => c.path === '/response/ok1')).toHaveLength(1);
 });

@@ -1,5 +1,6 @@
 import { createClient } from 'redis';
 import { RedisStore } from '../../../src/conversation/store/redis-store';
+import { DEFAULT_PROCESSED_TTL_MS } from '../../../src/conversation/store/store';
 import { flushPrefix, keysUnder, REDIS_URL, startRedisServer, uniquePrefix } from '../../support/redis/redis-test';
 import { describeRedis } from '../../helpers/describe-redis';
 import { memoryContract } from './memory-contract';
@@ -51,6 +52,27 @@ describeRedis('RedisStore on a real Redis', () => {
     expect(await store.expire()).toBe(0);
   });
 
+  it('with the default settings, Redis forgets a processed id and a finished job within a day (their keys\' TTL)', async () => {
+    const prefix = `${own}default-ttl:`;
+    const store = open({ keyPrefix: prefix });
+    await store.markProcessed('Ev1');
+    await store.acceptJob({ id: 'event:1', lane: 'l', payload: { text: 'x' } }, 'a', 30_000);
+    await store.finishJob('event:1', 'a', 'done');
+    const admin = createClient({ url: REDIS_URL! });
+    await admin.connect();
+    try {
+      const ttls = await Promise.all(['p:Ev1', 'j:event:1', 'j:event:1:b'].map((k) => admin.pTTL(`${prefix}${k}`)));
+      // A day, plus the one millisecond by which "older than the TTL" keeps an id at exactly a day.
+      for (const ttl of ttls) {
+        expect(ttl).toBeGreaterThan(DEFAULT_PROCESSED_TTL_MS - 60_000);
+        expect(ttl).toBeLessThanOrEqual(DEFAULT_PROCESSED_TTL_MS + 1);
+      }
+      expect(DEFAULT_PROCESSED_TTL_MS).toBe(24 * 60 * 60 * 1000);
+    } finally {
+      await admin.close();
+    }
+  });
+
   it('keeps deployments with different key prefixes apart on one Redis', async () => {
     const a = open({ keyPrefix: `${own}deployment-a:` });
     const b = open({ keyPrefix: `${own}deployment-b:` });
@@ -91,8 +113,64 @@ describeRedis('RedisStore on a real Redis', () => {
       await admin.configSet('min-replicas-to-write', '0');
       await admin.close();
       await store.ping();
+      // Closed while Redis is still there: a client closed while it waits to reconnect keeps the process up for that wait.
+      await store.close();
     } finally {
       await server.stop();
     }
+  });
+
+  it('logs in with the user and password of the URL and keeps its keys in the database the URL names; a wrong password is refused in one line, masked', async () => {
+    // A Redis of its own that lets nobody in without a password (the default user needs one too).
+    const server = await startRedisServer(undefined, ['--requirepass', 'admin-pw', '--user', 'diag', 'on', '>s3cr3t-pw', '~*', '&*', '+@all']);
+    const at = `127.0.0.1:${server.port}`;
+    const admin = createClient({ url: `redis://default:admin-pw@${at}` });
+    try {
+      const store = open({ keyPrefix: 'diag502:' }, `redis://diag:s3cr3t-pw@${at}/3`);
+      await store.appendMessage(key(), message(1));
+      expect((await store.getThread(key()))?.messages).toHaveLength(1);
+      await store.close();
+      await admin.connect();
+      await admin.select(3);
+      expect((await admin.keys('diag502:t:*')).length).toBeGreaterThan(0);
+      await admin.select(0);
+      expect(await admin.dbSize()).toBe(0);
+
+      const wrong = open({ commandTimeoutMs: 500 }, `redis://diag:wr0ng-pw@${at}/3`);
+      const error = await wrong.ping().then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error?.message).toMatch(new RegExp(`^Redis at redis://diag:\\*\\*\\*@127\\.0\\.0\\.1:${server.port}/3 is unreachable: WRONGPASS`));
+      expect(error?.message).not.toContain('wr0ng-pw');
+      expect(error?.message).not.toContain('\n');
+    } finally {
+      if (admin.isOpen) await admin.close();
+      await server.stop();
+    }
+  });
+
+  it('counts a thread\'s time to live from its last update on Redis too: a later write pushes the expiry of every key of the thread back', async () => {
+    const prefix = `${own}touch:`;
+    const store = open({ keyPrefix: prefix, ttlMs: 600 });
+    const threadKeys = async () => (await keysUnder(prefix)).filter((k) => k.includes(':t:'));
+    const started = Date.now();
+    await store.appendMessage(key(), message(1));
+    await sleep(400 - (Date.now() - started));
+    await store.addFeedback(key(), { causeId: 'x', verdict: 'wrong', by: 'U1', at: '2025-03-01T00:00:00.000Z' });
+    // 800 ms after the first write, 400 ms after the last: past the first expiry, within the second.
+    await sleep(800 - (Date.now() - started));
+    const admin = createClient({ url: REDIS_URL! });
+    await admin.connect();
+    try {
+      const keys = await threadKeys();
+      expect(keys.length).toBeGreaterThanOrEqual(3);
+      for (const k of keys) expect(await admin.pTTL(k)).toBeGreaterThan(0);
+    } finally {
+      await admin.close();
+    }
+    expect((await store.getThread(key()))?.messages).toHaveLength(1);
+    await sleep(1500 - (Date.now() - started));
+    expect(await threadKeys()).toEqual([]);
   });
 });

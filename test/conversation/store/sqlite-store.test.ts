@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { latestVersion, migrate, MIGRATIONS, type Migration } from '../../../src/conversation/store/migrations';
 import { BUSY_TIMEOUT_MS, openDatabase, SqliteStore } from '../../../src/conversation/store/sqlite-store';
-import { DEFAULT_TTL_MS } from '../../../src/conversation/store/store';
+import { DEFAULT_PROCESSED_TTL_MS, DEFAULT_TTL_MS } from '../../../src/conversation/store/store';
 import { StoreOpenError } from '../../../src/conversation/store/store-error';
 import { key, message, storeContract, TestClock } from './store-contract';
 
@@ -87,6 +87,29 @@ describe('SqliteStore on a file', () => {
     // Counted on the file itself: gone from disk, not merely hidden by getThread.
     const left = inspect(file, (db) => ['threads', 'messages', 'snapshots', 'resolutions', 'feedback', 'processed'].map((t) => count(db, t)));
     expect(left).toStrictEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('deletes processed ids and finished jobs from the file a day after, long before the thread time to live', async () => {
+    const file = newFile();
+    const clock = new TestClock();
+    const store = new SqliteStore(file, { now: clock.now });
+    await store.appendMessage(key(), message(1));
+    await store.markProcessed('Ev0001');
+    await store.acceptJob({ id: 'event:Ev0001', lane: 'l', payload: { text: 'x' } }, 'a', 30_000);
+    await store.finishJob('event:Ev0001', 'a', 'done');
+    clock.advance(60 * 60 * 1000);
+    // An hour younger: still within its day at the sweep below, so it must stay.
+    await store.markProcessed('Ev0002');
+    clock.advance(DEFAULT_PROCESSED_TTL_MS - 60 * 60 * 1000 + 1);
+    await store.expire();
+    await store.close();
+    // Counted on the file: the rows are gone, not merely treated as new by markProcessed.
+    const left = inspect(file, (db) => ({
+      processed: (db.prepare('SELECT id FROM processed').all() as { id: string }[]).map((r) => r.id),
+      jobs: count(db, 'jobs'),
+      threads: count(db, 'threads'),
+    }));
+    expect(left).toStrictEqual({ processed: ['Ev0002'], jobs: 0, threads: 1 });
   });
 
   it('works in memory with sqlite::memory: (no file)', async () => {

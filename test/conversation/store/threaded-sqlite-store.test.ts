@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ThreadedSqliteStore } from '../../../src/conversation/store/threaded-sqlite-store';
 import { StoreOpenError } from '../../../src/conversation/store/store-error';
+import { Health } from '../../../src/slack/health';
 import { ensureCompiledStore, ROOT } from './compiled-store';
 import { key, message, storeContract } from './store-contract';
 
@@ -59,6 +60,28 @@ describe('ThreadedSqliteStore', () => {
       db.close();
     }
   });
+
+  it('cannot write while another process holds the file\'s write lock: ping rejects and /healthz says so; both recover once it lets go', async () => {
+    const file = newFile();
+    const store = new ThreadedSqliteStore(file, { workerFile: WORKER });
+    try {
+      expect(await new Health(store).report()).toEqual({ status: 'ok' });
+      const other = new BetterSqlite3(file);
+      other.exec('BEGIN EXCLUSIVE');
+      try {
+        // The store waits out its busy timeout (5 s) before giving up; /healthz does not wait that long.
+        const [report] = await Promise.all([new Health(store).report(), expect(store.ping()).rejects.toThrow(/database is locked/)]);
+        expect(report).toEqual({ status: 'unavailable', reason: expect.stringMatching(/^the store cannot write: /) as unknown });
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+      await store.ping();
+      expect(await new Health(store).report()).toEqual({ status: 'ok' });
+    } finally {
+      await store.close();
+    }
+  }, 20_000);
 
   it('reports a file it cannot open as a StoreOpenError on the first call', async () => {
     const store = new ThreadedSqliteStore(join(dir, 'no', '\u0000bad', 'x.db'), { workerFile: WORKER });

@@ -109,3 +109,28 @@ describe('Redactor: near misses stay exactly as they are', () => {
     expect(redactText(text)).toEqual({ text, count: 0 });
   });
 });
+
+/**
+ * A diagnostic switch keeps its value even when the value looks generated (the entropy fallback
+ * must ask the name first). Each is paired with the same value under an innocent name that is no
+ * switch, which the fallback masks: so the switch is kept for its name, not for its value's looks.
+ */
+const RANDOM_ENV = 'Kq3vN8xR2mT7wYp4Lz9aB1cD';
+const RANDOM_ERRORS = 'Fk8sLq2mPz7vRt4nWx9cYb3h';
+const SWITCHES: [string, string, string, (name: string) => string][] = [
+  ['an env file', 'ASPNETCORE_ENVIRONMENT', RANDOM_ENV, (name) => `${name}=${RANDOM_ENV}`],
+  ['an XML attribute', 'ASPNETCORE_ENVIRONMENT', RANDOM_ENV, (name) => `<environmentVariable name="${name}" value="${RANDOM_ENV}" />`],
+  ['JSON', 'ASPNETCORE_DETAILEDERRORS', RANDOM_ERRORS, (name) => `  "${name}": "${RANDOM_ERRORS}",`],
+  ['an env file', 'ASPNETCORE_DETAILEDERRORS', RANDOM_ERRORS, (name) => `${name}=${RANDOM_ERRORS}`],
+];
+
+describe('Redactor: a diagnostic switch stays readable even with a random-looking value', () => {
+  it.each(SWITCHES)('%s: %s=%s is kept; the same value under MAIL_RELAY is masked', (_syntax, name, value, line) => {
+    const kept = line(name);
+    expect(redactText(kept)).toEqual({ text: kept, count: 0 });
+    const masked = redactText(line('MAIL_RELAY'));
+    expect(masked.count).toBe(1);
+    expect(masked.text).not.toContain(value);
+    expect(masked.text).toContain('MAIL_RELAY');
+  });
+});

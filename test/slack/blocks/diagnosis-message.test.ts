@@ -6,7 +6,7 @@ import { diagnose } from '../../../src/diagnose';
 import type { Diagnosis } from '../../../src/contract';
 import type { DiagnosisChange } from '../../../src/conversation/change';
 import { describeChange } from '../../../src/render/reply-text';
-import { ACTION_IDS, diagnosisMessage } from '../../../src/slack/blocks';
+import { ACTION_IDS, diagnosisMessage, diagnosisReport } from '../../../src/slack/blocks';
 import { textObjects, violations } from './slack-rules';
 
 const LOG = [
@@ -192,5 +192,17 @@ describe('masking, said honestly', () => {
     expect(texts).toContain('1 value that looked like a secret was masked; check before you share it further');
     expect(texts).toContain('*What I read* _(values that look like secrets are masked)_');
     expect(texts).not.toMatch(/secrets masked\)|all secrets|no secrets/i);
+  });
+
+  it('the uploaded full report says the same: the count, and no promise', () => {
+    const withSecret = diagnose([{ source: 'h', text: 'HTTP/1.1 502 Bad Gateway\nAuthorization: Bearer abcdefghijklmnopqrstuvwxyz012345' }]);
+    const report = diagnosisReport(withSecret, 'HTTP/1.1 502 Bad Gateway\nAuthorization: Bearer [REDACTED]').content;
+    expect(report).toContain('What diag502 read (1 value that looked like a secret was masked; check before you share it further):');
+    expect(report).not.toContain('abcdefghijklmnop');
+    expect(report).not.toMatch(/secrets masked|all secrets|no secrets|nothing secret/i);
+    // Nothing masked is said as such, not as "clean".
+    const clean = diagnosisReport(d, LOG).content;
+    expect(clean).toContain('What diag502 read (no value looked like a secret; check before you share it further):');
+    expect(clean).not.toMatch(/secrets masked|all secrets|no secrets|nothing secret/i);
   });
 });

@@ -29,6 +29,8 @@ function env(): Record<string, string> {
     SLACK_API_URL: fake.apiUrl,
     STORE_URL: `sqlite:${join(dir, 'diag502.db')}`,
     LOG_LEVEL: 'warn',
+    // The team's house rules, as the README's example ships them (they match only F5 lines).
+    DIAG502_RULES_DIR: join(__dirname, '..', '..', '..', 'examples', 'rules'),
   };
 }
 
@@ -178,6 +180,14 @@ describe('diag502 bot over HTTP (end to end)', () => {
     expect(metadataOf(answer)?.event_type).toBe('diag502_diagnosis');
   });
 
+  test('a house rule from DIAG502_RULES_DIR shows as such in the posted answer', async () => {
+    const f5 = 'Dec  7 10:00:01 f5-lb01 info tmm[1234]: 01230140:3: RST sent from 10.0.0.5:443 to 10.1.0.9:51000, [0x2bbd] Idle timeout expired after 30 s';
+    await bot.event(envelope(mention('CHOUSE', '3200.0001', f5)));
+    await waitFor('the answer', () => posts('CHOUSE').length === 1);
+    expect(metadataOf(posts('CHOUSE')[0]!)?.event_payload?.causes?.[0]?.id).toBe('f5-idle-timeout');
+    expect(JSON.stringify(posts('CHOUSE')[0]!.params.blocks)).toContain('From house rule lb-idle-timeout (rules/lb.yaml)');
+  });
+
   test('app_mention is answered in the thread of the message', async () => {
     await bot.event(envelope(mention('CMENTION', '3000.0001', EVIDENCE)));
     await waitFor('the mention answer', () => posts('CMENTION').length === 1);
@@ -286,7 +296,40 @@ describe('diag502 bot over HTTP (end to end)', () => {
     await click('diag502_wrong', 'btn-wrong');
     await waitFor('the private acknowledgement', () => responses('btn-wrong').length === 1);
     expect(String(responses('btn-wrong')[0]!.params.text)).toContain('wrong diagnosis');
+    // The evidence fit in the private answer: no report was uploaded for it (the clicks of one
+    // thread run one after another, so the first click's work is over by now).
+    expect(fake.of('files.completeUploadExternal').filter((c) => c.params.channel_id === 'CBTN' && (c.params.files as { title?: string }[])[0]?.title === 'diag502 full report')).toEqual([]);
   });
+
+  test('"Show all evidence" on a diagnosis whose evidence does not fit one message uploads the full report once, in its thread', async () => {
+    // Wide W3C rows (long URLs, query strings and user agents) over the 5xx groups IIS writes: each
+    // candidate's evidence lines are longer than the private answer has room for.
+    const groups = ['200 0 0 46', '502 3 12002 120015', '502 3 12030 2210', '502 3 12029 15', '502 3 12007 12', '502 5 0 1800', '500 30 0 950', '503 0 1115 14', '503 2 0 3', '500 19 13 2', '502 4 0 7', '500 0 0 340', '504 0 0 60000'];
+    const rows = Array.from(
+      { length: 100 },
+      (_, i) =>
+        `2026-11-20 10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} 10.0.0.4 ${i % 5 === 0 ? 'POST' : 'GET'} /api/orders/${i % 97}/${'lines/'.repeat(40)} q=${i}&${'filter=abc&'.repeat(30)} 443 - 203.0.113.${i % 250} Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64)+${'AppleWebKit/537.36+'.repeat(10)} - ${groups[i % groups.length]}`,
+    );
+    const log = ['#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken', ...rows].join('\n');
+    // Full reports uploaded into this channel (an IIS log may also get a timeline chart: not counted).
+    const reports = () => fake.of('files.completeUploadExternal').filter((c) => c.params.channel_id === 'CWIDE' && (c.params.files as { title?: string }[])[0]?.title === 'diag502 full report');
+    const asked = fake.of('files.getUploadURLExternal').length;
+    await bot.event(envelope(mention('CWIDE', '9610.0001', log)));
+    await waitFor('the diagnosis', () => fake.delivered('CWIDE').some((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'diag502_diagnosis'), 30_000);
+    // The diagnosis itself did not fit Block Kit either: its report came with it. Count from there.
+    await waitFor('the report sent with the answer', () => reports().length === 1, 15_000);
+    const diagnosis = fake.delivered('CWIDE').find((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === 'diag502_diagnosis')!;
+    const causeId = (diagnosis.metadata as { event_payload: { causes: { id: string }[] } }).event_payload.causes[0]!.id;
+
+    expect((await clickButton({ channel: 'CWIDE', ts: diagnosis.ts, threadTs: '9610.0001' }, 'diag502_show_evidence', causeId, 'btn-wide')).status).toBe(200);
+    await waitFor('the private answer and the report', () => responses('btn-wide').length === 1 && reports().length === 2, 15_000);
+    expect(responses('btn-wide')[0]!.params.response_type).toBe('ephemeral');
+    expect(reports()[1]!.params.thread_ts).toBe('9610.0001');
+    await sleep(500);
+    expect(reports()).toHaveLength(2);
+    const names = fake.of('files.getUploadURLExternal').slice(asked).map((c) => c.params.filename);
+    expect(names.filter((n) => n === 'diag502-report.txt')).toHaveLength(2);
+  }, 60_000);
 
   test("team memory: a confirmed diagnosis is recalled first in a new thread, with its permalink and the team's words", async () => {
     const evidence = `${EVIDENCE}\n${MORE_EVIDENCE}`;
@@ -316,6 +359,14 @@ describe('diag502 bot over HTTP (end to end)', () => {
     const third = (posts('CMEM3')[0]!.params.blocks as { type: string; text?: { text: string } }[]).map((b) => b.text?.text ?? '');
     expect(third[0]).toContain('*Seen before:*');
     expect(third[1]).toContain(':warning: Last time this diagnosis was marked wrong (by <@U4DAVE>');
+
+    // `/diag502 memory` lists those entries to the asker alone; nothing is posted in the channel.
+    await bot.command(command('CMEMCMD', 'memory', 'mem-list'));
+    await waitFor('the private list', () => responses('mem-list').length === 1);
+    const listed = responses('mem-list')[0]!.params;
+    expect(listed.response_type).toBe('ephemeral');
+    expect(JSON.stringify(listed.blocks)).toMatch(/• `[0-9a-f]{8}` .*installed the Hosting Bundle/);
+    expect(posts('CMEMCMD')).toHaveLength(0);
   });
 
   test('a file snippet is downloaded with the bot token and diagnosed in the "Reading …" message it replaces; one past the cap is cut with a clear note', async () => {
@@ -325,6 +376,7 @@ describe('diag502 bot over HTTP (end to end)', () => {
     const download = fake.of('file_download').find((c) => c.path === '/files/ancm.txt')!;
     expect(download.authorization).toBe('Bearer xoxb-test');
     // One message in the channel: the progress note, posted before the download, became the diagnosis.
+    expect(fake.calls.indexOf(posts('DFILE')[0]!)).toBeLessThan(fake.calls.indexOf(download));
     expect(posts('DFILE')).toHaveLength(1);
     expect(String(posts('DFILE')[0]!.params.text)).toBe('Reading ancm.txt (1 KB)…');
     const updates = fake.of('chat.update').filter((c) => c.params.channel === 'DFILE');
@@ -366,6 +418,15 @@ describe('diag502 bot over HTTP (end to end)', () => {
     const seen = fake.delivered('CBIG');
     expect(seen).toHaveLength(1);
     expect(seen[0]!.edited).toBe(true);
+    // The paste is a dated IIS log: its timeline follows the answer in the thread, as a PNG.
+    await waitFor('the chart', () => fake.of('files.completeUploadExternal').some((c) => c.params.channel_id === 'CBIG'), 20_000);
+    const chart = fake.of('files.completeUploadExternal').find((c) => c.params.channel_id === 'CBIG')!;
+    expect(chart.params.thread_ts).toBe('9710.0002');
+    const asked = fake.calls.slice(0, fake.calls.indexOf(chart)).filter((c) => c.method === 'files.getUploadURLExternal').at(-1)!;
+    expect(asked.params.filename).toBe('diag502-timeline.png');
+    expect(String(asked.params.alt_txt)).toContain('502');
+    const update = fake.of('chat.update').filter((c) => c.params.channel === 'CBIG').at(-1)!;
+    expect(fake.calls.indexOf(update)).toBeLessThan(fake.calls.indexOf(chart));
   }, 40_000);
 
   test('in an assistant thread the thread status says "Reading …" instead of a message; where it is refused, the message is the fallback', async () => {
@@ -389,7 +450,8 @@ describe('diag502 bot over HTTP (end to end)', () => {
     expect(fake.of('assistant.threads.setStatus')).toHaveLength(2);
   }, 30_000);
 
-  test('a file on another host is never fetched (the token stays home); the asker is told why, the rest is still answered, names are escaped', async () => {
+  test('a file on another host is never fetched (the token stays home), nor one declared over the cap; the asker is told why, the rest is still answered, names are escaped', async () => {
+    const whole = fake.addFile('whole.log', Buffer.from(`${EVIDENCE}\n`));
     const attacker = await Promise.resolve().then(() => {
       const hits: string[] = [];
       const server = createServer((req, res) => {
@@ -409,6 +471,7 @@ describe('diag502 bot over HTTP (end to end)', () => {
             files: [
               { id: 'F9', name: 'evil.log', mimetype: 'text/plain', url_private: attacker.url },
               { id: 'F8', name: '<!channel> <https://evil.example|re-auth>.png', mimetype: 'image/png', url_private: attacker.url },
+              { id: 'F7', name: 'whole.log', mimetype: 'text/plain', url_private: whole, size: 50 * 1024 * 1024 },
             ],
           }),
         ),
@@ -417,12 +480,14 @@ describe('diag502 bot over HTTP (end to end)', () => {
       expect(attacker.hits).toEqual([]);
       // First the progress note (file names escaped there too), then the note on the files.
       const progress = posts('DEVIL')[0]!;
-      expect(String(progress.params.text)).toBe('Reading evil.log, &lt;!channel&gt; &lt;https://evil.example|re-auth&gt;.png…');
+      expect(String(progress.params.text)).toBe('Reading evil.log, &lt;!channel&gt; &lt;https://evil.example|re-auth&gt;.png, whole.log (52.4 MB)…');
       expect(JSON.stringify(progress.params)).not.toMatch(/<!channel>|<https:/);
       const note = String(posts('DEVIL')[1]!.params.text);
       expect(note).toContain('I did not download "evil.log": its address is not on Slack\'s file host');
       expect(note).toContain('&lt;!channel&gt; &lt;https://evil.example|re-auth&gt;.png');
       expect(note).not.toMatch(/<!channel>|<https:/);
+      expect(note).toContain('I did not download "whole.log": it is 50 MB, over the 2 MB limit.');
+      expect(fake.of('file_download').filter((c) => c.path === '/files/whole.log')).toEqual([]);
       expect((fake.delivered('DEVIL')[0]!.metadata as { event_type?: string }).event_type).toBe('diag502_diagnosis');
     } finally {
       attacker.close();

@@ -146,6 +146,61 @@ describe('work at least once, post exactly once', () => {
     }
   }, 60_000);
 
+  test('a slash command killed (SIGKILL) after its ack and before its post got through: posted once to the channel after a restart', async () => {
+    const e = env();
+    const bot = new BotProcess(e);
+    await bot.start();
+    fake.hold('chat.postMessage');
+    expect((await bot.command(command('CKILLCMD', EVIDENCE, 'trig.killcmd'))).status).toBe(200);
+    await waitFor('the held post', () => fake.waiting('chat.postMessage') === 1);
+    expect(await bot.stop('SIGKILL')).toBeNull();
+    await sleep(300);
+    fake.release('chat.postMessage');
+    await sleep(100);
+    expect(fake.delivered('CKILLCMD')).toHaveLength(0);
+
+    const again = new BotProcess(e);
+    await again.start();
+    try {
+      await waitFor('the answer after the restart', () => fake.delivered('CKILLCMD').length === 1, 15_000);
+      await sleep(1500);
+      expect(fake.delivered('CKILLCMD')).toHaveLength(1);
+      expect(fake.delivered('CKILLCMD')[0]!.thread_ts).toBeUndefined();
+      expect(again.stderr).toMatch(/resuming job trigger:trig\.killcmd/);
+    } finally {
+      await again.stop();
+    }
+  }, 60_000);
+
+  test('a `private` slash command killed after its ack and before its response_url call got through: one response_url call after a restart', async () => {
+    const e = env();
+    const bot = new BotProcess(e);
+    await bot.start();
+    const calls = () => fake.of('response_url').filter((c) => c.path === '/response/trig.killprivate');
+    fake.hold('response_url');
+    expect((await bot.command(command('CKILLPRIV', `private ${EVIDENCE}`, 'trig.killprivate'))).status).toBe(200);
+    await waitFor('the held response_url call', () => fake.waiting('response_url') === 1);
+    expect(await bot.stop('SIGKILL')).toBeNull();
+    await sleep(300);
+    fake.release('response_url');
+    // The dead process's call never got its answer: it is the one call made before the restart.
+    expect(calls()).toHaveLength(1);
+
+    const again = new BotProcess(e);
+    await again.start();
+    try {
+      await waitFor('the answer after the restart', () => calls().length === 2, 15_000);
+      await sleep(1500);
+      expect(calls()).toHaveLength(2);
+      expect(String(calls()[1]!.params.response_type)).toBe('ephemeral');
+      // Private: nothing in the channel.
+      expect(fake.delivered('CKILLPRIV')).toHaveLength(0);
+      expect(again.stderr).toMatch(/resuming job trigger:trig\.killprivate/);
+    } finally {
+      await again.stop();
+    }
+  }, 60_000);
+
   test('a slash command replayed with the same trigger_id is answered once', async () => {
     const bot = await started();
     try {
@@ -231,16 +286,41 @@ describe('stopping and starting', () => {
     await exited;
   }, 30_000);
 
-  test('a rejected bot token gives one line naming SLACK_BOT_TOKEN and exit code 2', async () => {
-    fake.queue('auth.test', { body: { ok: false, error: 'invalid_auth' } });
+  test.each(['invalid_auth', 'account_inactive', 'token_revoked'])('a bot token Slack rejects with %s gives one line naming SLACK_BOT_TOKEN and exit code 2', async (error) => {
+    fake.queue('auth.test', { body: { ok: false, error } });
     const bot = new BotProcess(env());
     const { code, output } = await bot.runToExit(20_000);
     expect(code).toBe(2);
     expect(output.trim().split('\n').filter((l) => l.startsWith('diag502:'))).toEqual([
-      'diag502: Slack rejected SLACK_BOT_TOKEN (invalid_auth): copy a valid token from OAuth & Permissions > Bot User OAuth Token (reinstall the app if it was revoked).',
+      `diag502: Slack rejected SLACK_BOT_TOKEN (${error}): copy a valid token from OAuth & Permissions > Bot User OAuth Token (reinstall the app if it was revoked).`,
     ]);
     expect(output).not.toMatch(/^\s+at /m);
   });
+
+  test('the bot asks Slack (auth.test) before it says it is ready: no /healthz and no ready line until Slack answers', async () => {
+    fake.hold('auth.test');
+    const bot = new BotProcess(env());
+    const exited = bot.spawnOnly();
+    try {
+      await waitFor('the held auth.test', () => fake.waiting('auth.test') === 1, 15_000);
+      // Time enough to open a port and log, were it not waiting for Slack.
+      await sleep(1000);
+      await expect(fetch(`${bot.base}/healthz`)).rejects.toThrow();
+      expect(bot.output).not.toMatch(/started as/);
+      fake.release('auth.test');
+      let status = 0;
+      for (let i = 0; i < 100 && status !== 200; i += 1) {
+        status = await fetch(`${bot.base}/healthz`).then((r) => r.status, () => 0);
+        if (status !== 200) await sleep(100);
+      }
+      expect(status).toBe(200);
+      expect(bot.output).toMatch(/started as <@U0BOT>/);
+    } finally {
+      fake.release('auth.test');
+      await bot.stop();
+      await exited;
+    }
+  }, 40_000);
 
   test('an unreachable Web API gives one line naming SLACK_API_URL and exit code 2', async () => {
     const bot = new BotProcess(env({ SLACK_API_URL: 'http://127.0.0.1:9/api/' }));

@@ -1,10 +1,11 @@
 /**
  * One redactor guards every exit (issue 7): a paste carrying every planted secret form (55 of
  * them, test/support/planted-secrets.ts) goes through the Slack bot (slash command, mention, a
- * file in a DM, the buttons), the local console and the CLI in every format; no secret value may
- * come out anywhere: not in a Web API call (text, blocks, metadata, uploaded files), not in a
- * response_url answer, not in the store's files (or, on Redis, its keys and values), not in a log
- * line, not on stdout.
+ * file in a DM, the buttons, a confirmation note), the local console and the CLI in every format
+ * (its chart and memory file too); no secret value may come out anywhere: not in a Web API call
+ * (text, blocks, metadata, uploaded files), not in a response_url answer, not in the store's files
+ * (or, on Redis, its keys and values; the team's memory included), not in a log line, not on
+ * stdout, not in a file the CLI writes.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,15 @@ const PASTE = [
   ...ROWS,
 ].join('\n');
 const SECRETS = [...new Set(PLANTED.flatMap((p) => p.secrets))];
+/**
+ * What the team writes when it confirms a diagnosis (`resolved <cause> <note>`, `--confirm`): one
+ * line of at most 300 characters in Slack, so a few one-line planted forms. It lands in the team's
+ * memory.
+ */
+const NOTE_FORMS = ['Slack webhook URL', 'GitLab token', 'env file: single-quoted token'];
+const NOTE = `raised the limit after ${PLANTED.filter((p) => NOTE_FORMS.includes(p.what))
+  .map((p) => p.text)
+  .join('; ')}`;
 
 let fake: FakeSlack;
 let dir: string;
@@ -54,9 +64,12 @@ function storeFiles(folder: string): string {
     .join('\n');
 }
 
-test('the paste really carries at least 40 secret forms', () => {
+test('the paste really carries at least 40 secret forms, and the confirmation note some too', () => {
   expect(PLANTED.length).toBeGreaterThanOrEqual(40);
   expect(leaked(PASTE).length).toBe(SECRETS.length);
+  expect(PLANTED.filter((p) => NOTE_FORMS.includes(p.what))).toHaveLength(NOTE_FORMS.length);
+  expect(leaked(NOTE).length).toBeGreaterThanOrEqual(NOTE_FORMS.length);
+  expect(NOTE.length).toBeLessThan(250);
 });
 
 /**
@@ -109,6 +122,26 @@ async function slackRound(x: string, store: { url: string; keyPrefix?: string; c
       });
     }
     await waitFor('both private details', () => [`exit-evidence${x}`, `exit-fix${x}`].every((id) => fake.of('response_url').some((c) => c.path === `/response/${id}`)), 15_000);
+
+    // The team confirms the diagnosis with a note carrying secrets: it goes to the team's memory.
+    const causeId = (diagnosis.metadata as { event_payload: { causes: { id: string }[] } }).event_payload.causes[0]!.id;
+    const answered = fake.delivered(`CEXIT3${x}`).length;
+    await bot.event(envelope(`EvExit6${x}`, { type: 'app_mention', user: 'U1', channel: `CEXIT3${x}`, ts: '10.0002', thread_ts: '10.0001', text: `<@${BOT_USER_ID}> resolved ${causeId} ${NOTE}` }));
+    await waitFor('the resolved answer', () => fake.delivered(`CEXIT3${x}`).length > answered, 15_000);
+    await bot.interactive({
+      type: 'block_actions',
+      team: { id: TEAM_ID, domain: 'x' },
+      user: { id: 'U3', username: 'c', team_id: TEAM_ID },
+      api_app_id: 'A',
+      token: 'l',
+      container: { type: 'message', message_ts: diagnosis.ts, channel_id: `CEXIT3${x}`, is_ephemeral: false },
+      trigger_id: `trig.exit-confirm${x}`,
+      channel: { id: `CEXIT3${x}`, name: 'ops' },
+      message: { type: 'message', user: BOT_USER_ID, ts: diagnosis.ts, thread_ts: '10.0001', text: 'diagnosis' },
+      response_url: fake.responseUrl(`exit-confirm${x}`),
+      actions: [{ type: 'button', action_id: 'diag502_confirm', block_id: 'diag502_actions', value: causeId, action_ts: '2', text: { type: 'plain_text', text: 'x' } }],
+    });
+    await waitFor('the confirm reaction', () => fake.of('reactions.add').some((c) => c.params.channel === `CEXIT3${x}`), 15_000);
     await waitFor('the report upload', () => fake.of('files.completeUploadExternal').some((c) => c.params.channel_id === `CEXIT5${x}`), 15_000);
   } finally {
     await bot.stop();
@@ -120,8 +153,10 @@ async function slackRound(x: string, store: { url: string; keyPrefix?: string; c
   expect(calls.some((c) => c.method === 'chat.postMessage' && c.params.metadata)).toBe(true);
   for (const call of calls) expect({ method: call.method, leaked: leaked(call.raw) }).toEqual({ method: call.method, leaked: [] });
   const stored = await store.contents();
-  // The store did keep the round's (redacted) evidence: the check looked at something.
+  // The store did keep the round's (redacted) evidence and the team's memory entry with its
+  // (redacted) note: the check looked at something.
   expect(stored).toContain('ANCM');
+  expect(stored).toContain('raised the limit after');
   expect(leaked(stored)).toEqual([]);
   expect(bot.output.length).toBeGreaterThan(0);
   expect(leaked(bot.output)).toEqual([]);
@@ -151,6 +186,30 @@ test('the CLI in every format, verbose too, prints no secret', () => {
     expect(run.stdout.length).toBeGreaterThan(500);
     expect({ args, leaked: leaked(run.stdout + run.stderr) }).toEqual({ args, leaked: [] });
   }
+});
+
+test('the CLI\'s timeline chart (SVG) holds no secret', () => {
+  const file = join(dir, 'planted-chart.log');
+  // A W3C log after the planted forms: rows with times, so there is a timeline to draw.
+  writeFileSync(file, `${PASTE}\n${bigIisLog(600)}`);
+  const chart = join(dir, 'timeline.svg');
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'diag502.js'), '--chart', chart, file], { encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  const svg = readFileSync(chart, 'utf8');
+  expect(svg).toContain('<svg');
+  expect({ leaked: leaked(svg + run.stdout + run.stderr) }).toEqual({ leaked: [] });
+});
+
+test('the CLI keeps no secret of a --confirm note in its memory file', () => {
+  const file = join(dir, 'planted-memory.log');
+  writeFileSync(file, PASTE);
+  const memory = join(dir, 'team-memory.json');
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'diag502.js'), '--memory', memory, '--confirm', NOTE, file], { encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  const kept = readFileSync(memory, 'utf8');
+  // The entry was recorded, its note with it: the check looked at something.
+  expect(kept).toContain('raised the limit after');
+  expect({ leaked: leaked(kept + run.stdout + run.stderr) }).toEqual({ leaked: [] });
 });
 
 test('the local console prints no secret and keeps none in its store', () => {
