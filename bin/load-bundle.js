@@ -6,6 +6,9 @@
  * there is no fresh bundle.
  *
  * A cache that is missing or that V8 rejects (another Node version) is written again at exit, once.
+ *
+ * `mark(name, detail)`, when given, is called after each phase (bundle read, compiled, run): the
+ * CLI passes one only when asked to time its start (DIAG502_TIMING=1, for `npm run bench`).
  */
 const { readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -13,7 +16,7 @@ const { join } = require('node:path');
 /** Each bundle ends with `//<id>` and its cache starts with the same id (scripts/bundle.js). */
 const ID_BYTES = 16;
 
-function loadBundle(root, name) {
+function loadBundle(root, name, mark) {
   const bundle = join(root, 'dist', `${name}.bundle.js`);
   const cachePath = join(root, 'dist', `${name}.bundle.cache`);
   let text;
@@ -33,8 +36,10 @@ function loadBundle(root, name) {
   } catch {
     // no cache yet
   }
+  mark?.('bundle read');
   const { Script } = require('node:vm');
   const script = new Script(text, { filename: bundle, cachedData });
+  mark?.('bundle compiled', { codeCache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted' });
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once('exit', () => {
       try {
@@ -46,7 +51,9 @@ function loadBundle(root, name) {
       }
     });
   }
-  return script.runInThisContext()(require, root);
+  const exports = script.runInThisContext()(require, root);
+  mark?.('modules initialised');
+  return exports;
 }
 
 module.exports = { loadBundle, ID_BYTES };

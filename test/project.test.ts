@@ -50,6 +50,18 @@ describe('project skeleton', () => {
     expect(pkg.scripts.lint).toMatch(/^eslint --max-warnings 0/);
   });
 
+  it('builds at install (prepare runs the build) and starts from dist/ through bin/start.js', () => {
+    // npm runs `prepare` after `npm install`, so a fresh checkout is built once, not at every start.
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.build).toMatch(/^tsc -p tsconfig\.build\.json && node scripts\/bundle\.js$/);
+    expect(pkg.scripts.start).toBe('node bin/start.js');
+    // The launcher runs what the build wrote (the console bundle, else dist/src/main.js), never src/.
+    const launcher = read('bin/start.js');
+    expect(launcher).toContain("require(join(ROOT, 'dist', 'src', 'main.js'))");
+    expect(launcher).toContain("loadBundle(ROOT, 'console')");
+    expect(launcher).not.toMatch(/ts-node|\btsx\b/);
+  });
+
   it('type-checks in strict mode', () => {
     const tsconfig = JSON.parse(read('tsconfig.json')) as { compilerOptions: Record<string, unknown> };
     expect(tsconfig.compilerOptions.strict).toBe(true);
@@ -61,6 +73,28 @@ describe('project skeleton', () => {
     expect(ci).toMatch(/^set -euo pipefail$/m);
     expect(ci).toMatch(/^npm ci\b/m);
     expect(ci).toMatch(/^npm install\b.* && npm test$/m);
+  });
+
+  it('gives the tests a Redis in CI: redis-server installed when missing, started on a free loopback port, handed over, stopped on exit', () => {
+    const ci = read('.ci/run');
+    const testCommand = ci.search(/^npm install\b.* && npm test$/m);
+    const before = (pattern: RegExp): void => {
+      const at = ci.search(pattern);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThan(testCommand);
+    };
+    // The Debian package, installed only when the command is missing.
+    before(/^command -v redis-server >\/dev\/null \|\| missing\+=\(redis-server\)$/m);
+    before(/^if \[ "\$\{#missing\[@\]\}" -gt 0 \]; then apt-get update && apt-get install -y --no-install-recommends "\$\{missing\[@\]\}"; fi$/m);
+    // A port the system says is free, on the loopback interface only, with nothing written to disk.
+    before(/^redis_port=\$\(node -e .*listen\(0, "127\.0\.0\.1"/m);
+    before(/^redis-server --port "\$redis_port" --bind 127\.0\.0\.1 --save '' --appendonly no .*&$/m);
+    before(/^redis_pid=\$!$/m);
+    // Stopped whatever happens, once it was started.
+    before(/^trap '[^']*kill "\$redis_pid"[^']*' EXIT$/m);
+    expect(ci.search(/^trap .*EXIT$/m)).toBeGreaterThan(ci.search(/^redis_pid=\$!$/m));
+    before(/^export DIAG502_TEST_REDIS_URL="redis:\/\/127\.0\.0\.1:\$redis_port"$/m);
+    before(/^export DIAG502_REQUIRE_REDIS=1$/m);
   });
 
   it('has a complete Slack manifest: command, shortcut, events, interactivity, Socket Mode', () => {

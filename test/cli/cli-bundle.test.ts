@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ALL_SIGNATURES } from '../../src/evidence/signatures';
 import { freshDist } from '../helpers/fresh-dist';
+import { startPhases } from '../../bench/cold-start';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'diag502.js');
@@ -94,6 +95,21 @@ describe('the bundled CLI', () => {
     const loaded = (JSON.parse(readFileSync(join(scratch, 'loaded.json'), 'utf8')) as string[]).filter((f) => f !== spy);
     // The launcher's own small helpers, and nothing compiled: the bundle holds it all.
     expect(loaded).toEqual([BIN, join(ROOT, 'bin', 'load-bundle.js'), join(ROOT, 'bin', 'fd-writer.js')]);
+  });
+
+  it('marks the phases of its start on stderr when DIAG502_TIMING=1 (for `npm run bench`), and only then', () => {
+    const input = join(mkdtempSync(join(tmpdir(), 'diag502-bundle-')), 'one.txt');
+    writeFileSync(input, 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure\n');
+    const plain = spawnSync(process.execPath, [BIN, input], { cwd: ROOT, encoding: 'utf8' });
+    const timed = spawnSync(process.execPath, [BIN, input], { cwd: ROOT, env: { ...process.env, DIAG502_TIMING: '1' }, encoding: 'utf8' });
+    expect(plain.stderr).toBe('');
+    expect(startPhases(plain.stderr)).toEqual([]);
+    expect(timed.stdout).toBe(plain.stdout);
+    expect(timed.status).toBe(plain.status);
+    const phases = startPhases(timed.stderr);
+    expect(phases.map((phase) => phase.name)).toEqual(['launcher', 'bundle read', 'bundle compiled', 'modules initialised', 'diagnosed', 'exit']);
+    expect(phases.find((phase) => phase.name === 'bundle compiled')?.detail).toEqual({ codeCache: 'accepted' });
+    for (const phase of phases) expect(phase.ms).toBeGreaterThanOrEqual(0);
   });
 });
 

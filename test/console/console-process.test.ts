@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { startPty, type PtySession } from '../helpers/pty';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -57,6 +57,9 @@ const PASTE_END = '\u001b[201~';
 /** A paste as a terminal sends it in bracketed paste mode: lines end with CR. */
 const pasted = (text: string): string => `${PASTE_START}${text.replace(/\n/g, '\r')}${PASTE_END}`;
 const count = (text: string, what: string): number => text.split(what).length - 1;
+const UP = '\u001b[A';
+const LEFT = '\u001b[D';
+const RIGHT = '\u001b[C';
 
 describe('the console in a terminal', () => {
   let session: PtySession;
@@ -103,6 +106,95 @@ describe('the console in a terminal', () => {
     session.type('\r');
     await session.waitFor(/requestTimeout[\s\S]*requestTimeout[\s\S]*diag502> /, at);
     expect(count(session.text(), 'how do I fix it?')).toBeGreaterThan(answers);
+  }, 90_000);
+
+  it('edits a typed question with Ctrl-A, Ctrl-E and the arrows before Enter', async () => {
+    /**
+     * One key per read, as a person types. (Node's readline takes several keys arriving in one
+     * read for a paste and appends their characters at the end of the line, wherever the cursor is.)
+     */
+    const keyByKey = async (keys: string[]): Promise<void> => {
+      for (const key of keys) {
+        session.type(key);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+      }
+    };
+    session = terminal();
+    let at = await session.waitFor(/diag502> /);
+    session.type(pasted(`${FIELDS}\n${ROW}\n`));
+    at = await session.waitFor(/Most likely[\s\S]*diag502> /, at);
+    // "ow do I fx it": Ctrl-A and "h" at the start; Ctrl-E, Left 4 times (before the "x") and "i";
+    // Right 4 times back to the end and "?". Any key ignored leaves another line, or one not
+    // ending with "?" (then collected, not answered).
+    session.type('ow do I fx it');
+    await keyByKey(['\u0001', 'h', '\u0005', LEFT, LEFT, LEFT, LEFT, 'i', RIGHT, RIGHT, RIGHT, RIGHT, '?', '\r']);
+    at = await session.waitFor(/requestTimeout[\s\S]*diag502> /, at);
+    // What was answered is what history holds: Up shows it whole, as readline redraws it.
+    session.type(UP);
+    await session.waitFor(/diag502> how do I fix it\?/, at, 15_000);
+  }, 90_000);
+
+  it('recalls only questions and commands with Up: pasted and typed evidence lines stay out of history', async () => {
+    session = terminal();
+    let at = await session.waitFor(/diag502> /);
+    session.type('summary\r');
+    at = await session.waitFor(/No diagnosis yet[\s\S]*diag502> /, at);
+    session.type(pasted(`${FIELDS}\n${ROW}\n`));
+    at = await session.waitFor(/Most likely[\s\S]*diag502> /, at);
+    session.type(`${FIELDS}\r${ROW}\r\r`);
+    at = await session.waitFor(/Most likely[\s\S]*diag502> /, at);
+    // The newest entry is the command typed before the evidence.
+    session.type(UP);
+    at = await session.waitFor(/diag502> summary/, at, 15_000);
+    session.type('\r');
+    await session.waitFor(/Incident summary[\s\S]*diag502> /, at);
+    expect(session.text().slice(at)).not.toContain('...> ');
+  }, 90_000);
+
+  it('discards a half-typed line on Ctrl-C and stays', async () => {
+    session = terminal();
+    let at = await session.waitFor(/diag502> /);
+    session.type('how do I fix');
+    at = await session.waitFor(/how do I fix/, at);
+    session.type('\u0003');
+    at = await session.waitFor(/\^C \(line discarded\)\n[\s\S]*diag502> /, at);
+    // Kept, the line would read "how do I fixsummary": no command, so collected under "...>".
+    session.type('summary\r');
+    await session.waitFor(/No diagnosis yet[\s\S]*diag502> /, at);
+    expect(session.text().slice(at)).not.toContain('...> ');
+    session.type('exit\r');
+    expect(await session.exited).toBe(0);
+  }, 90_000);
+
+  it('answers a pasted `Get-WinEvent | Format-List` block, paragraphs and blank lines around it, once as one message', async () => {
+    const events = readFileSync(join(ROOT, 'test', 'fixtures', 'cases', 'app-pool-recycle-private-bytes-storm', 'system-events.txt'), 'utf8');
+    expect(events.trim().split(/\n\s*\n/)).toHaveLength(3);
+    session = terminal();
+    const at = await session.waitFor(/diag502> /);
+    // PowerShell prints blank lines before and after Format-List output; a copy takes them along.
+    session.type(pasted(`\n\n${events.trimEnd()}\n\n\n`));
+    await session.waitFor(/Most likely[\s\S]*diag502> /, at);
+    const answer = session.text().slice(at);
+    expect(count(answer, 'diag502: read your paste')).toBe(1);
+    expect(answer).toMatch(/diag502: read your paste \(event-log, \d+ lines\)/);
+    expect(count(answer, 'Most likely')).toBe(1);
+    expect(answer).toMatch(/your paste, line \d+ +Message +: A worker process with process id of '\d+' serving application pool 'ShopPool'/);
+    expect(answer).not.toContain('...> ');
+  }, 90_000);
+
+  it('labels a second paste "your paste 2" and a pasted web.config\'s diff a/web.config', async () => {
+    session = terminal();
+    let at = await session.waitFor(/diag502> /);
+    session.type(pasted(readFileSync(join(ROOT, 'examples', 'web.config'), 'utf8')));
+    at = await session.waitFor(/diag502: read your paste \(web-config[\s\S]*diag502> /, at);
+    session.type(pasted(readFileSync(join(ROOT, 'examples', 'u_ex261120.log'), 'utf8')));
+    await session.waitFor(/Most likely: Request ran past ANCM's requestTimeout[\s\S]*diag502> /, at);
+    const answer = session.text().slice(at);
+    expect(answer).toMatch(/^diag502: read your paste\b.* your paste 2\b/m);
+    expect(answer).toMatch(/^ +your paste 2, line \d+ {2}2026-11-20 10:\d\d:\d\d /m);
+    // The diff names the file the user has, not the paste: it applies with `git apply`.
+    expect(answer).toMatch(/^ *--- a\/web\.config\n *\+\+\+ b\/web\.config$/m);
+    expect(answer).not.toMatch(/[ab]\/(your paste|message)/);
   }, 90_000);
 
   it('ends typed text with Ctrl-D without quitting, and quits on Ctrl-D at an empty prompt', async () => {

@@ -128,6 +128,50 @@ describe('npm start launcher (bin/start.js)', () => {
   });
 });
 
+describe('a rebuild by the real launcher (bin/start.js run as `npm start` runs it)', () => {
+  /**
+   * A scratch checkout with a stale output: the launcher and the bundle loader copied in, and a
+   * stub compiler that records its run, prints on both streams like tsc does, and exits with
+   * `code`. Returns what the start printed.
+   */
+  function startAfterChange(code: number): { stdout: string; stderr: string; status: number | null; tscRan: boolean } {
+    const root = mkdtempSync(join(tmpdir(), 'diag502-start-quiet-'));
+    for (const file of ['start.js', 'load-bundle.js']) put(root, `bin/${file}`, OLD, readFileSync(join(__dirname, '..', '..', 'bin', file), 'utf8'));
+    put(root, 'src/main.ts', NEW);
+    put(root, 'dist/src/main.js', OLD, "process.stdout.write('console started\\n');\n");
+    put(
+      root,
+      'node_modules/typescript/bin/tsc',
+      OLD,
+      `require('node:fs').writeFileSync(${JSON.stringify(join(root, 'tsc-ran'))}, process.argv.slice(2).join(' '));
+process.stdout.write('src/main.ts(1,7): error TS2322: Type string is not assignable to type number.\\n');
+process.stderr.write('tsc: one more line on stderr\\n');
+process.exitCode = ${code};
+`,
+    );
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const name of ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) delete env[name];
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'start.js')], { cwd: root, env, encoding: 'utf8' });
+    return { stdout: r.stdout, stderr: r.stderr, status: r.status, tscRan: existsSync(join(root, 'tsc-ran')) };
+  }
+
+  it('prints nothing of the build when tsc succeeds, then starts', () => {
+    const start = startAfterChange(0);
+    expect(start.tscRan).toBe(true);
+    expect(start.stderr).toBe('');
+    expect(start.stdout).toBe('console started\n');
+    expect(start.status).toBe(0);
+  });
+
+  it("prints only the compiler's output when tsc fails, and does not start", () => {
+    const start = startAfterChange(2);
+    expect(start.tscRan).toBe(true);
+    expect(start.stderr).toBe('src/main.ts(1,7): error TS2322: Type string is not assignable to type number.\ntsc: one more line on stderr\n');
+    expect(start.stdout).toBe('');
+    expect(start.status).toBe(2);
+  });
+});
+
 describe('choosing the console bundle (bin/start.js)', () => {
   const dir = (dotenv?: string): string => {
     const root = mkdtempSync(join(tmpdir(), 'diag502-start-'));

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { MemoryStore } from '../../../src/conversation/store/memory-store';
 import { openStore, parseStoreUrl } from '../../../src/conversation/store/open-store';
+import { RedisStore } from '../../../src/conversation/store/redis-store';
 import { SqliteStore } from '../../../src/conversation/store/sqlite-store';
 import { DEFAULT_STORE_URL } from '../../../src/conversation/store/store';
 import { StoreOpenError } from '../../../src/conversation/store/store-error';
@@ -93,6 +94,15 @@ describe('openStore', () => {
     now += 1001;
     expect(await store.getThread(key())).toBeUndefined();
     await store.close();
+  });
+
+  it('opens redis:// and rediss:// (TLS) as a RedisStore, without waiting for Redis to answer', async () => {
+    // Nothing listens on port 1: the store is made all the same (a Redis down at start is not fatal), then closed.
+    for (const url of ['redis://diag:pw@127.0.0.1:1/3', 'rediss://127.0.0.1:1']) {
+      const store = openStore(url, { keyPrefix: 'diag502-open-store-test:' });
+      expect(store).toBeInstanceOf(RedisStore);
+      await store.close();
+    }
   });
 
   it('throws the parse error for an unknown URL', () => {

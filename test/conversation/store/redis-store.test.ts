@@ -152,25 +152,29 @@ describeRedis('RedisStore on a real Redis', () => {
 
   it('counts a thread\'s time to live from its last update on Redis too: a later write pushes the expiry of every key of the thread back', async () => {
     const prefix = `${own}touch:`;
-    const store = open({ keyPrefix: prefix, ttlMs: 600 });
-    const threadKeys = async () => (await keysUnder(prefix)).filter((k) => k.includes(':t:'));
-    const started = Date.now();
-    await store.appendMessage(key(), message(1));
-    await sleep(400 - (Date.now() - started));
-    await store.addFeedback(key(), { causeId: 'x', verdict: 'wrong', by: 'U1', at: '2025-03-01T00:00:00.000Z' });
-    // 800 ms after the first write, 400 ms after the last: past the first expiry, within the second.
-    await sleep(800 - (Date.now() - started));
+    const ttlMs = 1000;
+    const store = open({ keyPrefix: prefix, ttlMs });
     const admin = createClient({ url: REDIS_URL! });
     await admin.connect();
     try {
+      const threadKeys = () => admin.keys(`${prefix}t:*`);
+      await store.appendMessage(key(), message(1));
+      // Redis set the first expiry before this: without the touch, every key is gone by firstAt + ttl.
+      const firstAt = Date.now();
+      await sleep(firstAt + ttlMs / 2 - Date.now());
+      await store.addFeedback(key(), { causeId: 'x', verdict: 'wrong', by: 'U1', at: '2025-03-01T00:00:00.000Z' });
+      const touchedAt = Date.now();
+      // Past the first expiry; the touch (at firstAt + 500 ms or later) keeps them until firstAt + 1500 ms at least.
+      await sleep(firstAt + ttlMs + 100 - Date.now());
       const keys = await threadKeys();
       expect(keys.length).toBeGreaterThanOrEqual(3);
       for (const k of keys) expect(await admin.pTTL(k)).toBeGreaterThan(0);
+      expect((await store.getThread(key()))?.messages).toHaveLength(1);
+      // And the new expiry is kept too: a time to live after the touch, all of them are gone.
+      await sleep(touchedAt + ttlMs + 300 - Date.now());
+      expect(await threadKeys()).toEqual([]);
     } finally {
       await admin.close();
     }
-    expect((await store.getThread(key()))?.messages).toHaveLength(1);
-    await sleep(1500 - (Date.now() - started));
-    expect(await threadKeys()).toEqual([]);
   });
 });

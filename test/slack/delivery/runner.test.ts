@@ -7,6 +7,8 @@ import { webApi, type Logger } from '@slack/bolt';
 import { Conversation } from '../../../src/conversation/conversation';
 import { inlineEngine, type Engine } from '../../../src/conversation/engine';
 import { MemoryStore } from '../../../src/conversation/store/memory-store';
+import { RedisStore } from '../../../src/conversation/store/redis-store';
+import type { Store } from '../../../src/conversation/store/store';
 import { guardValue } from '../../../src/evidence/guard';
 import { Runner } from '../../../src/slack/delivery/runner';
 import { slackKey } from '../../../src/slack/deps';
@@ -14,6 +16,8 @@ import { SlackHosts } from '../../../src/slack/slack-hosts';
 import { SlackApi, webClientOptions } from '../../../src/slack/web-api';
 import { mixedPaste } from '../../../bench/mixed-paste';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from '../../support/slack/fake-slack';
+import { flushPrefix, REDIS_URL, uniquePrefix } from '../../support/redis/redis-test';
+import { describeRedis } from '../../helpers/describe-redis';
 
 const logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as Logger;
 let fake: FakeSlack;
@@ -45,16 +49,17 @@ function countingEngine(): Engine & { counts: Record<string, number> } {
   };
 }
 
-function setup(options: { store?: MemoryStore; leaseMs?: number; owner?: string } = {}) {
-  const store = options.store ?? new MemoryStore();
+function setup<S extends Store = MemoryStore>(options: { store?: S; leaseMs?: number; owner?: string; logger?: Logger } = {}) {
+  const store = options.store ?? (new MemoryStore() as Store as S);
   const engine = countingEngine();
-  const api = new SlackApi(new webApi.WebClient('xoxb-test', webClientOptions(fake.apiUrl)), logger, new SlackHosts(fake.apiUrl));
+  const log = options.logger ?? logger;
+  const api = new SlackApi(new webApi.WebClient('xoxb-test', webClientOptions(fake.apiUrl)), log, new SlackHosts(fake.apiUrl));
   const runner = new Runner({
     store,
     conversation: new Conversation(store, { engine }),
     engine,
     api,
-    logger,
+    logger: log,
     owner: options.owner ?? 'test-host:1:runner',
     token: 'xoxb-test',
     botUserId: BOT_USER_ID,
@@ -144,5 +149,55 @@ describe('the thread lease (one process at a time on a thread)', () => {
     expect(job!.owner).toBeUndefined();
     expect(job!.notBefore).toBeDefined();
     expect(fake.delivered('CLEASE3')).toHaveLength(0);
+  });
+});
+
+/**
+ * Work that outlasts several lease terms (here a post Slack sits on): the runner renews the job's
+ * lease and its thread's, so no other process takes either meanwhile, and the answer is posted once.
+ */
+function leaseRenewalTest(channel: string, ts: string, open: () => Store): void {
+  test('renews its job and thread leases while a post takes longer than the lease: nobody else gets either, one delivery, no lost lease', async () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const warnings: string[] = [];
+    const log = { ...logger, warn: (line: string) => warnings.push(line) } as unknown as Logger;
+    const { store, runner } = setup({ store: open(), leaseMs: 1500, logger: log });
+    const lane = `${TEAM_ID}:${channel}:${ts}`;
+    const other = 'other-host:2:replica';
+    fake.hold('chat.postMessage');
+    const done = runner.accept({ kind: 'mention', id: `event:Ev${channel}`, team: TEAM_ID, channel, ts, user: 'U1', text: 'HTTP Error 502.5 - ANCM Out-Of-Process Startup Failure' });
+    const deadline = Date.now() + 10_000;
+    while (fake.waiting('chat.postMessage') === 0 && Date.now() < deadline) await sleep(20);
+    const heldAt = Date.now();
+    // Past one term, and past two: without renewal both leases would have run out by then.
+    for (const at of [2000, 3500]) {
+      await sleep(at - (Date.now() - heldAt));
+      expect(await store.acquireThread(lane, other, 1500)).toBe(false);
+      expect(await store.claimJobs(other, 1500)).toEqual([]);
+    }
+    await sleep(4000 - (Date.now() - heldAt));
+    fake.release('chat.postMessage');
+    expect(await done).toBe(true);
+    expect(fake.delivered(channel)).toHaveLength(1);
+    expect((await store.getJob(`event:Ev${channel}`))?.state).toBe('done');
+    expect(warnings.filter((w) => /lost the lease/.test(w))).toEqual([]);
+  }, 20_000);
+}
+
+describe('lease renewal on the memory store', () => {
+  leaseRenewalTest('CRENEW1', '73.0001', () => new MemoryStore());
+});
+
+describeRedis('lease renewal on Redis (real time, real expiry)', () => {
+  const prefix = uniquePrefix('runner');
+  const stores: RedisStore[] = [];
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await flushPrefix(prefix);
+  });
+  leaseRenewalTest('CRENEW2', '74.0001', () => {
+    const store = new RedisStore(REDIS_URL!, { keyPrefix: prefix });
+    stores.push(store);
+    return store;
   });
 });

@@ -1,8 +1,9 @@
 /**
- * The bot on a Redis that goes away: /healthz says 503 with the reason, Slack's requests are
- * still acked, and the answer comes once Redis is back, or the asker is told privately that the
- * request could not be taken.
+ * The bot on a Redis that goes away or refuses writes: /healthz says 503 with the reason, Slack's
+ * requests are still acked, and the answer comes once Redis is back, or the asker is told
+ * privately that the request could not be taken.
  */
+import { createClient } from 'redis';
 import { BotProcess, buildIfStale, sleep, waitFor } from '../../support/slack/bot-process';
 import { BOT_USER_ID, FakeSlack } from '../../support/slack/fake-slack';
 import { startRedisServer } from '../../support/redis/redis-test';
@@ -33,6 +34,16 @@ async function health(b: BotProcess): Promise<{ status: number; body: { status: 
   return { status: res.status, body: (await res.json()) as { status: string; reason?: string } };
 }
 
+/** Polls /healthz (for up to 6 s) until `done` says its answer is the one awaited; returns that answer. */
+async function healthUntil(b: BotProcess, done: (status: number) => boolean): Promise<Awaited<ReturnType<typeof health>>> {
+  let h = await health(b);
+  for (let i = 0; i < 60 && !done(h.status); i += 1) {
+    await sleep(100);
+    h = await health(b);
+  }
+  return h;
+}
+
 describeRedis('Redis down', () => {
   beforeAll(async () => {
     buildIfStale();
@@ -49,11 +60,7 @@ describeRedis('Redis down', () => {
     try {
       expect((await health(b)).status).toBe(200);
       await redis.stop();
-      let h = await health(b);
-      for (let i = 0; i < 60 && h.status === 200; i += 1) {
-        await sleep(100);
-        h = await health(b);
-      }
+      const h = await healthUntil(b, (status) => status !== 200);
       expect(h.status).toBe(503);
       expect(h.body.reason).toMatch(new RegExp(`^the store cannot write: Redis at redis://127\\.0\\.0\\.1:${redis.port} is unreachable`));
 
@@ -64,12 +71,7 @@ describeRedis('Redis down', () => {
 
       again = await startRedisServer(redis.port);
       await waitFor('the answer once Redis is back', () => fake.delivered('CREDISDOWN').length === 1, 30_000);
-      let back = await health(b);
-      for (let i = 0; i < 60 && back.status !== 200; i += 1) {
-        await sleep(100);
-        back = await health(b);
-      }
-      expect(back).toEqual({ status: 200, body: { status: 'ok' } });
+      expect(await healthUntil(b, (status) => status === 200)).toEqual({ status: 200, body: { status: 'ok' } });
       await sleep(1000);
       expect(fake.delivered('CREDISDOWN')).toHaveLength(1);
     } finally {
@@ -78,6 +80,36 @@ describeRedis('Redis down', () => {
       await again?.stop();
     }
   }, 90_000);
+
+  test('a Redis that answers but refuses writes: /healthz is 503 with its reason, the event is acked, and it is answered once writes are taken again', async () => {
+    const redis = await startRedisServer();
+    const admin = createClient({ url: redis.url });
+    await admin.connect();
+    const b = bot(redis.url);
+    await b.start();
+    try {
+      // A primary that needs a replica to write (there is none) refuses every write, as a read-only replica would.
+      await admin.configSet('min-replicas-to-write', '1');
+      const h = await healthUntil(b, (status) => status !== 200);
+      expect(h.status).toBe(503);
+      expect(h.body.reason).toMatch(new RegExp(`^the store cannot write: Redis at redis://127\\.0\\.0\\.1:${redis.port} refused the command: NOREPLICAS`));
+
+      expect((await b.event(envelope('CREDISRO', '3200.0001', 'EvRedisReadOnly'))).status).toBe(200);
+      await sleep(1500);
+      expect(fake.delivered('CREDISRO')).toHaveLength(0);
+      expect(b.stderr).toMatch(/event:EvRedisReadOnly was acked but cannot be stored yet \(Redis at .* refused the command: NOREPLICAS/);
+
+      await admin.configSet('min-replicas-to-write', '0');
+      await waitFor('the answer once Redis takes writes again', () => fake.delivered('CREDISRO').length === 1, 30_000);
+      expect(await healthUntil(b, (status) => status === 200)).toEqual({ status: 200, body: { status: 'ok' } });
+      await sleep(1000);
+      expect(fake.delivered('CREDISRO')).toHaveLength(1);
+    } finally {
+      await b.stop();
+      await admin.close();
+      await redis.stop();
+    }
+  }, 60_000);
 
   test('Redis that stays down past STORE_WAIT_SECONDS: the asker is told privately, once', async () => {
     const redis = await startRedisServer();

@@ -45,12 +45,13 @@ export async function flushPrefix(prefix: string): Promise<void> {
 }
 
 /**
- * A private redis-server on a free loopback port (for tests that stop Redis or make it refuse
- * writes, which the shared one must never do). Needs redis-server on PATH.
+ * A private redis-server on a free loopback port (for tests that stop Redis, make it refuse
+ * writes or ask for a password, which the shared one must never do), with `extraArgs` added to
+ * its command line. Needs redis-server on PATH.
  */
-export async function startRedisServer(port?: number): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
+export async function startRedisServer(port?: number, extraArgs: readonly string[] = []): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
   const chosen = port ?? (await freePort());
-  const child = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...extraArgs], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${chosen}`;
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -61,8 +62,13 @@ export async function startRedisServer(port?: number): Promise<{ url: string; po
       await client.ping();
       await client.close();
       break;
-    } catch {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server did not start on port ${chosen}`);
+    } catch (error) {
+      // A server that asks for a password answers: it is up.
+      if (/NOAUTH/.test((error as Error).message)) {
+        client.destroy();
+        break;
+      }
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server did not start on port ${chosen}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
