@@ -11,6 +11,8 @@ import { rank } from '../src/ranking/rank';
 import { verdictOf } from '../src/ranking/verdict';
 import { CAUSES } from '../src/causes';
 import { EvidenceCollector } from '../src/evidence/collector';
+import { renderText } from '../src/render/text';
+import { terminalRows } from '../src/render/columns';
 
 /** The posterior of the answer the engine leads with (the family's, for a family-level answer). */
 function leadPosterior(files: Record<string, string>, slack: boolean): number {
@@ -22,6 +24,14 @@ function leadPosterior(files: Record<string, string>, slack: boolean): number {
 }
 
 const CASES_DIR = join(__dirname, 'fixtures', 'cases');
+
+/**
+ * The first screen the short answer must fit (issue 9), in terminal rows: the console's pty test
+ * allows 46 rows of a 50-row terminal for an answer and the line naming its timeline chart, so the
+ * answer itself has 45, at the narrowest width in use (80 columns) and a common one (100).
+ */
+const FIRST_SCREEN_ROWS = 45;
+const TERMINAL_WIDTHS = [80, 100];
 
 const expectedSchema = z.strictObject({
   description: z.string().min(10),
@@ -109,6 +119,15 @@ describe('end-to-end fixture cases', () => {
     if (e.codes) it('decodes the codes', () => expect(diagnosis.codes.map((k) => k.code)).toEqual(expect.arrayContaining(e.codes!)));
     if (e.findings) it('reports the production findings', () => expect(diagnosis.findings.map((f) => f.id)).toEqual(expect.arrayContaining(e.findings!)));
     if (e.diff) it('shows the fix as a diff of the pasted web.config', () => expect(diagnosis.causes[0]?.fix.diff).toMatch(/^--- /m));
+    it(`fits its short answer in ${FIRST_SCREEN_ROWS} terminal rows at ${TERMINAL_WIDTHS.join(' and ')} columns, the top cause in its first 3 lines`, () => {
+      const short = renderText(diagnosis, { fullReport: 'Typing "details"' });
+      for (const width of TERMINAL_WIDTHS) expect([width, terminalRows(short, width) <= FIRST_SCREEN_ROWS]).toEqual([width, true]);
+      if (diagnosis.causes.length === 0) return;
+      // The cause, its confidence on the line after it (a long title wraps; the confidence follows).
+      expect(short.split('\n').slice(0, 3).some((line) => line.startsWith('Most likely: '))).toBe(true);
+      const head = short.slice(short.indexOf('Most likely: '), short.indexOf('\n  confidence '));
+      expect(head.replace(/\n {2}/g, ' ')).toBe(`Most likely: ${diagnosis.causes[0]!.title}`);
+    });
     it('every evidence line points into an input', () => {
       for (const cause of diagnosis.causes) {
         for (const ref of cause.evidence) {

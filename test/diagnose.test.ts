@@ -6,6 +6,7 @@ import { diagnose } from '../src/diagnose';
 import { CONFIDENCE_WORDS } from '../src/ranking/words';
 import { CAUSES } from '../src/causes';
 import { defineCause } from '../src/causes/define-cause';
+import { renderText } from '../src/render/text';
 
 const FIELDS =
   '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
@@ -93,6 +94,22 @@ describe('diagnose', () => {
   it('reports production-readiness findings on a pasted configuration', () => {
     const d = diagnose([{ source: 'web.config', text: WEB_CONFIG.replace('stdoutLogEnabled="false"', 'stdoutLogEnabled="true"') }]);
     expect(d.findings.map((f) => f.id)).toContain('stdout-log-enabled');
+  });
+
+  it('flags a short requestTimeout, a processPath published for Linux and an ARR setting on a web.config alone, on the first screen', () => {
+    // The three production findings of issue 9, on one web.config pasted with nothing else.
+    const config = WEB_CONFIG.replace('processPath="dotnet" arguments=".\\Reports.dll"', 'processPath=".\\Reports"')
+      .replace('hostingModel="outofprocess" />', 'hostingModel="outofprocess" requestTimeout="00:01:00" />')
+      .replace('    </system.webServer>', '      <proxy enabled="true" timeout="00:10:00" />\n    </system.webServer>');
+    const d = diagnose([{ source: 'web.config', text: config }]);
+    const findings = ['request-timeout-low', 'process-path-not-windows-executable', 'arr-setting-with-ancm-v2'];
+    expect(d.findings.map((f) => f.id)).toEqual(expect.arrayContaining(findings));
+    const short = renderText(d);
+    expect(short).toMatch(/\nConfiguration findings:\n/);
+    expect(short).toContain('requestTimeout="00:01:00" is shorter than ANCM\'s 2-minute default');
+    expect(short).toContain('processPath=".\\Reports" has no .exe');
+    expect(short).toContain('<proxy timeout="00:10:00"> is ARR\'s server proxy section');
+    expect(short).toContain(`adds ${d.findings.length} configuration findings`);
   });
 
   it('answers honestly when nothing is recognized', () => {

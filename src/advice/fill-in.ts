@@ -10,11 +10,14 @@ import { valueNamed } from '../evidence/config-facts';
 import type { Evidence, Signal } from '../evidence/types';
 
 export interface KnownValues {
-  /** The app's DLL as the web.config or ANCM names it: `Shop.dll`. */
+  /** The app's DLL as the web.config or ANCM names it (its command line, or the DLL it did not find): `Shop.dll`. */
   dll?: string;
   pool?: string;
   site?: string;
-  /** The port the app itself says it listens on (else the one the gateway connected to). */
+  /**
+   * The port Kestrel failed to bind (the one a port collision is about), else the one the app says
+   * it listens on, else the one the gateway connected to.
+   */
   port?: string;
   /** The host the gateway connected to (nginx's `upstream: "http://10.0.0.7:5000/..."`). */
   backend?: string;
@@ -24,7 +27,11 @@ export interface KnownValues {
 
 const DLL = /([A-Za-z0-9_][A-Za-z0-9_.-]{0,120}\.dll)\b/i;
 const POOL = /application pool '([^'\r\n]{1,120})'/i;
+/** A site name may hold spaces (`Default Web Site`): inside ANCM's quotes it runs to the next quote or slash. */
+const QUOTED_SITE = /'MACHINE\/WEBROOT\/APPHOST\/([^'"/\r\n]{1,120})/i;
 const SITE = /MACHINE\/WEBROOT\/APPHOST\/([^'"/\s]{1,120})/i;
+/** ANCM 1031/1007 for a single-file publish: "Application .dll was not found at C:\inetpub\shop\Contoso.Shop.dll". */
+const APP_DLL_NOT_FOUND = 'Application .dll was not found at ';
 const PORT = /:(\d{2,5})\/?$/;
 /** The .NET host's "The framework 'Microsoft.AspNetCore.App', version '8.0.11' (x64) was not found." */
 const FRAMEWORK_VERSION = /framework '[A-Za-z.]{1,60}', version '(\d{1,3}\.\d{1,3}(?:\.\d{1,5})?(?:-[0-9A-Za-z.]{1,40})?)'/;
@@ -54,14 +61,33 @@ function httpErrQueues(evidence: Evidence): (string | undefined)[] {
   return evidence.signals.filter((s) => s.id === 'httperr-reason').map((s) => (s as Signal<'httperr-reason'>).data.queue);
 }
 
+/** The file name of the DLL ANCM says it did not find, or undefined. */
+function missingAppDll(message: string): string | undefined {
+  const at = message.indexOf(APP_DLL_NOT_FOUND);
+  if (at < 0) return undefined;
+  const path = message.slice(at + APP_DLL_NOT_FOUND.length).split(/[\r\n']/)[0]!.trim();
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,120}\.dll$/i.test(name) ? name : undefined;
+}
+
+/** The ports of the addresses Kestrel failed to bind ("Failed to bind to address http://127.0.0.1:5000"). */
+function bindFailurePorts(evidence: Evidence): (string | undefined)[] {
+  return evidence.signals.filter((s) => s.id === 'port-in-use').map((s) => PORT.exec((s as Signal<'port-in-use'>).data.address ?? '')?.[1]);
+}
+
 export function knownValues(evidence: Evidence): KnownValues {
   const argumentsOf = evidence.webConfigs.map((c) => valueNamed(c.aspNetCore?.attributes, 'arguments')?.value);
-  const dll = only(argumentsOf.map((a) => (a ? DLL.exec(a)?.[1] : undefined))) ?? only(evidence.events.map((e) => (/dotnet/i.test(e.message) ? DLL.exec(e.message)?.[1] : undefined)));
+  const dll =
+    only(argumentsOf.map((a) => (a ? DLL.exec(a)?.[1] : undefined))) ??
+    only(evidence.events.map((e) => missingAppDll(e.message) ?? (/dotnet/i.test(e.message) ? DLL.exec(e.message)?.[1] : undefined)));
   const pool = onlyIgnoringCase([...evidence.appPools.map((p) => p.name), ...evidence.events.map((e) => e.appPool ?? POOL.exec(e.message)?.[1]), ...httpErrQueues(evidence)]);
-  const site = only(evidence.events.map((e) => SITE.exec(e.message)?.[1]));
+  const site = only(evidence.events.map((e) => (QUOTED_SITE.exec(e.message) ?? SITE.exec(e.message))?.[1]?.trim()));
   const upstreams = evidence.signals.filter((s) => s.id === 'nginx-upstream').map((s) => UPSTREAM.exec((s as Signal<'nginx-upstream'>).data.upstream ?? ''));
   const backend = only(upstreams.map((m) => m?.[1]));
-  const port = only(evidence.clues.filter((c) => c.clue === 'hosting.listening' && !c.narrative).map((c) => (c.value ? PORT.exec(c.value)?.[1] : undefined))) ?? only(upstreams.map((m) => m?.[2]));
+  const port =
+    only(bindFailurePorts(evidence)) ??
+    only(evidence.clues.filter((c) => c.clue === 'hosting.listening' && !c.narrative).map((c) => (c.value ? PORT.exec(c.value)?.[1] : undefined))) ??
+    only(upstreams.map((m) => m?.[2]));
   const runtime = only([
     ...evidence.signals.filter((s) => s.id === 'framework-missing').map((s) => (s as Signal<'framework-missing'>).data.version),
     ...evidence.events.map((e) => FRAMEWORK_VERSION.exec(e.message)?.[1]),

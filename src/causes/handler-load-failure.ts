@@ -3,10 +3,10 @@
  * handler DLL (broken Hosting Bundle), hostfxr, the app's reference to Microsoft.AspNetCore.App
  * (500.33), or the app's .dll next to a single-file .exe (500.38).
  */
-import type { EvidenceRef } from '../evidence/types';
+import type { Evidence, EvidenceRef } from '../evidence/types';
 import { CONFIDENCE, boosted } from './confidence';
 import { defineCause } from './define-cause';
-import { codes, refsOf, signals } from './query';
+import { aspNetCoreAttribute, codes, refsOf, signals } from './query';
 import { ancmEvents, findStatus, linesWithText, quoted, seen } from './support/ancm-evidence';
 
 type Variant = 'inprocess-handler' | 'outofprocess-handler' | 'app-not-referenced' | 'single-file' | 'hostfxr';
@@ -26,6 +26,26 @@ interface HandlerLoadFailureFacts {
   assembly?: string;
   /** The shared framework itself is missing (another cause's answer). */
   frameworkMissing: boolean;
+  /** A single-file publish: the app's DLL and .exe as ANCM's event and processPath name them. */
+  appDll?: string;
+  appExe?: string;
+}
+
+/** The file name at the end of a Windows or Unix path. */
+const fileName = (path: string | undefined): string | undefined => path?.trim().split(/[\\/]/).pop() || undefined;
+
+/**
+ * The app's DLL and .exe of a single-file publish: the DLL ANCM did not find ("Application .dll was
+ * not found at C:\inetpub\shop\Contoso.Shop.dll") and the .exe processPath starts, each named
+ * after the other when the evidence has only one.
+ */
+function singleFileApp(evidence: Evidence, messages: readonly string[]): { appDll?: string; appExe?: string } {
+  const marker = 'Application .dll was not found at ';
+  const found = messages.map((m) => (m.includes(marker) ? fileName(m.slice(m.indexOf(marker) + marker.length).split(/[\r\n']/)[0]) : undefined)).find((f) => f !== undefined && /\.dll$/i.test(f));
+  const exe = fileName(aspNetCoreAttribute(evidence, 'processPath')?.value);
+  const appExe = exe && /\.exe$/i.test(exe) ? exe : found?.replace(/\.dll$/i, '.exe');
+  const appDll = found ?? appExe?.replace(/\.exe$/i, '.dll');
+  return appDll && appExe ? { appDll, appExe } : {};
 }
 
 export default defineCause<HandlerLoadFailureFacts>({
@@ -62,7 +82,8 @@ export default defineCause<HandlerLoadFailureFacts>({
     add('app-not-referenced', ancmEvents(evidence, [1027], ["referenced for the in-process application"]).map((e) => e.messageRef), CONFIDENCE.strong + 0.05);
     add('inprocess-handler', ancmEvents(evidence, [1027, 1028], ["Could not find 'aspnetcorev2_inprocess.dll'", 'Could not find inprocess request handler', 'Invoking hostfxr to find the inprocess request handler']).map((e) => e.messageRef), CONFIDENCE.strong + 0.05);
     add('outofprocess-handler', ancmEvents(evidence, [1029]).map((e) => e.messageRef), CONFIDENCE.strong + 0.05);
-    add('single-file', ancmEvents(evidence, [1007, 1031], ['Application .dll was not found']).map((e) => e.messageRef), CONFIDENCE.strong + 0.05);
+    const singleFile = ancmEvents(evidence, [1007, 1031], ['Application .dll was not found']);
+    add('single-file', singleFile.map((e) => e.messageRef), CONFIDENCE.strong + 0.05);
     add('hostfxr', ancmEvents(evidence, [1007, 1031, 1027], ['hostfxr.dll not found', 'Unable to find hostfxr directory', "Hostfxr version used does not support"]).map((e) => e.messageRef), CONFIDENCE.strong);
 
     for (const [variant, status, sub] of [['app-not-referenced', 500, 33], ['outofprocess-handler', 500, 36], ['single-file', 500, 38]] as const) {
@@ -89,6 +110,7 @@ export default defineCause<HandlerLoadFailureFacts>({
         variant: best.variant,
         assembly: assemblyEvent ? quoted(assemblyEvent.message, "assembly '") : undefined,
         frameworkMissing,
+        ...(best.variant === 'single-file' ? singleFileApp(evidence, singleFile.map((e) => e.message)) : {}),
       },
     };
   },
@@ -107,7 +129,7 @@ export default defineCause<HandlerLoadFailureFacts>({
         steps.push(`The app does not reference the Microsoft.AspNetCore.App framework${facts.assembly !== undefined ? ` (ANCM looked for ${facts.assembly})` : ''}: check <Project Sdk="Microsoft.NET.Sdk.Web"> in the .csproj and "Microsoft.AspNetCore.App" in the published <App>.runtimeconfig.json.`);
         break;
       case 'single-file':
-        steps.push('processPath points at an .exe with no matching .dll beside it: that is a single-file publish (PublishSingleFile=true), which IIS in-process hosting cannot load. Check the publish profile.');
+        steps.push(`processPath points at ${facts.appExe ?? 'an .exe'} with no ${facts.appDll ?? 'matching .dll'} beside it: that is a single-file publish (PublishSingleFile=true), which IIS in-process hosting cannot load. Check the publish profile.`);
         break;
       case 'hostfxr':
         steps.push('ANCM could not find hostfxr.dll under the dotnet folder it resolved (C:\\Program Files\\dotnet\\host\\fxr\\<version>\\). Check the install, and that processPath "dotnet" resolves to C:\\Program Files\\dotnet\\dotnet.exe (`where.exe dotnet` as administrator).');
@@ -131,7 +153,7 @@ export default defineCause<HandlerLoadFailureFacts>({
         };
       case 'single-file':
         return {
-          summary: 'Do not publish single-file for IIS: publish the normal layout (App.dll next to App.exe), or host out-of-process.',
+          summary: `Do not publish single-file for IIS: publish the normal layout (${facts.appDll ?? 'App.dll'} next to ${facts.appExe ?? 'App.exe'}), or host out-of-process.`,
           snippet: '<PropertyGroup>\n  <PublishSingleFile>false</PublishSingleFile>\n</PropertyGroup>',
           language: 'xml',
         };

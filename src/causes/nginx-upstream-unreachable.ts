@@ -104,17 +104,19 @@ export default defineCause<NginxUpstreamUnreachableFacts>({
     return steps;
   },
   fix({ facts }) {
+    // Where nginx connects, as its error.log says (host and port), else the usual local Kestrel.
+    const origin = facts.upstream !== undefined && facts.port !== undefined ? facts.upstream : 'http://127.0.0.1:5000';
     if (facts.condition === 'premature-close' || facts.condition === 'reset') {
       return {
         summary: 'Stop the app from dying mid-request (fix the crash, memory limit or restart) and let nginx reuse connections safely: HTTP/1.1 keepalive with an idle timeout shorter than Kestrel\'s, and retry idempotent requests on another upstream.',
         language: 'nginx',
-        snippet: ['upstream app {', '    server 127.0.0.1:5000;', '    keepalive 32;', '    keepalive_timeout 60s;   # below Kestrel KeepAliveTimeout (130 s)', '}', 'location / {', '    proxy_pass          http://app;', '    proxy_http_version  1.1;', '    proxy_set_header    Connection "";', '    proxy_next_upstream error timeout http_502;', '}'].join('\n'),
+        snippet: ['upstream app {', `    server ${origin.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')};`, '    keepalive 32;', '    keepalive_timeout 60s;   # below Kestrel KeepAliveTimeout (130 s)', '}', 'location / {', '    proxy_pass          http://app;', '    proxy_http_version  1.1;', '    proxy_set_header    Connection "";', '    proxy_next_upstream error timeout http_502;', '}'].join('\n'),
       };
     }
     return {
       summary: 'Keep the app listening where nginx expects it: run it as a service that restarts on failure, bind Kestrel to the address in proxy_pass (ASPNETCORE_URLS), and add a second instance behind the upstream block if restarts must not show.',
       language: 'text',
-      snippet: ['# /etc/systemd/system/app.service', '[Service]', 'WorkingDirectory=/var/www/app', 'ExecStart=/usr/bin/dotnet /var/www/app/App.dll', 'Restart=always', 'RestartSec=5', 'Environment=ASPNETCORE_URLS=http://127.0.0.1:5000'].join('\n'),
+      snippet: ['# /etc/systemd/system/app.service', '[Service]', 'WorkingDirectory=/var/www/app', 'ExecStart=/usr/bin/dotnet /var/www/app/App.dll', 'Restart=always', 'RestartSec=5', `Environment=ASPNETCORE_URLS=${origin}`].join('\n'),
     };
   },
   wants: ['proxy-log', 'stdout-log', 'event-log'],

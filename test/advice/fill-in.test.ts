@@ -1,10 +1,21 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fillIn, knownValues } from '../../src/advice/fill-in';
 import { diagnose } from '../../src/diagnose';
+import type { DiagnosedCause } from '../../src/contract';
 import { collect } from '../helpers/cause-tester';
 
 const CASES = join(__dirname, '..', 'fixtures', 'cases');
+
+/** The top cause diagnose() gives for an end-to-end case folder (every evidence file in it, as pasted). */
+function topCauseOf(name: string): DiagnosedCause {
+  const dir = join(CASES, name);
+  const files = readdirSync(dir).filter((f) => f !== 'README.md' && f !== 'expected.json');
+  return diagnose(files.map((f) => ({ source: f, text: readFileSync(join(dir, f), 'utf8') }))).causes[0]!;
+}
+
+/** Everything a cause tells the reader to do: steps, fix summary, snippet and diff. */
+const adviceOf = (c: DiagnosedCause): string => [...c.steps, c.fix.summary, c.fix.snippet ?? '', c.fix.diff ?? ''].join('\n');
 
 const WEB_CONFIG = `<configuration>
   <system.webServer>
@@ -39,6 +50,17 @@ describe('knownValues', () => {
     const ancm = "Log Name: Application\nSource: IIS AspNetCore Module V2\nEvent ID: 1005\nDescription:\nFailed to gracefully shutdown application 'MACHINE/WEBROOT/APPHOST/SHOP'.";
     const twoPorts = `${KESTREL}\ninfo: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://localhost:5081`;
     expect(knownValues(collect({ 'events.txt': ancm, 'stdout.log': twoPorts }))).toMatchObject({ site: 'SHOP', port: undefined });
+  });
+
+  it('takes the port a bind failure names over any other, and a site name with spaces whole', () => {
+    const bind = 'crit: Microsoft.AspNetCore.Server.Kestrel[0]\n      Unable to start Kestrel.\nSystem.IO.IOException: Failed to bind to address http://127.0.0.1:5000: address already in use.';
+    const ancm = "Log Name: Application\nSource: IIS AspNetCore Module\nEvent ID: 1001\nDescription:\nApplication 'MACHINE/WEBROOT/APPHOST/DEFAULT WEB SITE/SHOP' started process '2360' successfully and is listening on port '6074'.";
+    expect(knownValues(collect({ 'console.txt': bind, 'events.txt': ancm, 'stdout.log': KESTREL }))).toMatchObject({ port: '5000', site: 'DEFAULT WEB SITE' });
+  });
+
+  it('reads the DLL a single-file publish lacks from ANCM 1031', () => {
+    const event = "Log Name: Application\nSource: IIS AspNetCore Module V2\nEvent ID: 1031\nDescription:\nApplication 'C:\\inetpub\\shop\\' failed to start. Exception message:\nApplication .dll was not found at C:\\inetpub\\shop\\Contoso.Shop.dll";
+    expect(knownValues(collect({ 'events.txt': event })).dll).toBe('Contoso.Shop.dll');
   });
 
   it("reads the backend host and port from nginx's upstream", () => {
@@ -95,5 +117,42 @@ describe('diagnose fills in what the evidence already says', () => {
     const text = d.causes.flatMap((c) => [...c.steps, c.fix.summary, c.fix.snippet ?? '']).join('\n');
     expect(text).toContain('ShopPool');
     expect(text).not.toContain('<pool name>');
+  });
+
+  // Real fixture cases (test/fixtures/cases): values the evidence states never stay placeholders.
+  it('puts the port Kestrel failed to bind into the port-in-use steps, not the port of the ANCM event (port-in-use-collision)', () => {
+    const top = topCauseOf('port-in-use-collision');
+    expect(top.id).toBe('port-in-use');
+    const advice = adviceOf(top);
+    expect(advice).toContain('Kestrel failed to bind http://127.0.0.1:5000.');
+    expect(advice).toContain('Get-NetTCPConnection -LocalPort 5000 -State Listen');
+    expect(advice).toContain('findstr :5000');
+    expect(advice).not.toContain('<port>');
+  });
+
+  it('names the DLL the 1031 event did not find in the single-file fix (handler-load-failure-single-file)', () => {
+    const top = topCauseOf('handler-load-failure-single-file');
+    expect(top.id).toBe('handler-load-failure');
+    expect(top.fix.summary).toContain('publish the normal layout (Contoso.Shop.dll next to Contoso.Shop.exe)');
+    expect(top.steps.join('\n')).toContain('processPath points at Contoso.Shop.exe with no Contoso.Shop.dll beside it');
+    expect(adviceOf(top)).not.toMatch(/\bApp\.(dll|exe)\b/);
+  });
+
+  it("puts nginx's upstream host and port into the steps and the service's ASPNETCORE_URLS (nginx-upstream-unreachable-refused-with-access-log)", () => {
+    const top = topCauseOf('nginx-upstream-unreachable-refused-with-access-log');
+    expect(top.id).toBe('nginx-upstream-unreachable');
+    const advice = adviceOf(top);
+    expect(advice).toContain('nginx got "Connection refused" from http://10.0.0.19:9000');
+    expect(advice).toContain('ss -ltnp | grep :9000');
+    expect(top.fix.snippet).toContain('Environment=ASPNETCORE_URLS=http://10.0.0.19:9000');
+    expect(advice).not.toMatch(/<port>|<backend-host>|<upstream-host>|127\.0\.0\.1:5000/);
+  });
+
+  it('names the runtime version the .NET host asked for in the steps and the fix (missing-dotnet-runtime-net8-stdout)', () => {
+    const top = topCauseOf('missing-dotnet-runtime-net8-stdout');
+    expect(top.id).toBe('missing-dotnet-runtime');
+    expect(top.steps.join('\n')).toContain('Microsoft.AspNetCore.App 8.0.0');
+    expect(top.fix.summary).toContain('Hosting Bundle for .NET 8.0 on the server (https://dotnet.microsoft.com/download/dotnet/8.0)');
+    expect(adviceOf(top)).not.toContain('<version>');
   });
 });

@@ -5,9 +5,10 @@
  */
 import { diagnose, type EvidenceInput } from '../../src/diagnose';
 import { CAUSES } from '../../src/causes';
-import type { CauseContext } from '../../src/causes/define-cause';
+import type { CauseContext, CauseDefinition } from '../../src/causes/define-cause';
 import { EvidenceCollector } from '../../src/evidence/collector';
 import type { DiagnosedCause } from '../../src/contract';
+import { patchAspNetCore } from '../../src/advice/patch';
 
 type Model = 'inprocess' | 'outofprocess';
 const MODELS: Model[] = ['outofprocess', 'inprocess'];
@@ -140,12 +141,32 @@ describe('every cause', () => {
     return { evidence: collector.finish(), match: { confidence: 0.5, evidence: [], facts: {} }, facts: {} };
   }
 
-  it.each(MODELS)('never shows a hostingModel other than the pasted %s in its fix', (model) => {
+  /**
+   * The hosting models a cause shows the reader, where it shows them: its snippet, the attributes
+   * its change sets, the lines the diff of the pasted web.config adds (as diagnose() makes it), and
+   * its steps; and the .csproj property a snippet or a step may set (`<AspNetCoreHostingModel>InProcess`).
+   */
+  function modelsShown(cause: CauseDefinition, context: CauseContext): { cause: string; snippet: string[]; project: string[]; set: string[]; diff: string[]; steps: string[] } {
+    const fix = cause.fix(context);
+    const config = context.evidence.webConfigs.find((c) => c.aspNetCore !== undefined)!;
+    const set = Object.entries(fix.change?.set ?? {}).filter(([name]) => name.toLowerCase() === 'hostingmodel').map(([, value]) => String(value).toLowerCase());
+    const patch = fix.change ? patchAspNetCore(config, fix.change) : undefined;
+    const steps = cause.steps(context).join('\n');
+    return { cause: cause.id, snippet: modelsIn(fix.snippet), project: projectModelsIn(fix.snippet), set, diff: modelsAdded(patch?.diff), steps: [...modelsIn(steps), ...projectModelsIn(steps)] };
+  }
+
+  /** `<AspNetCoreHostingModel>InProcess</AspNetCoreHostingModel>`: the .csproj's way of choosing the model, lower case. */
+  function projectModelsIn(text: string | undefined): string[] {
+    return [...(text ?? '').matchAll(/<AspNetCoreHostingModel>\s*([A-Za-z]+)\s*</gi)].map((m) => m[1]!.toLowerCase());
+  }
+
+  it.each(MODELS)('never shows a hostingModel other than the pasted %s in its fix, its change, its diff or its steps', (model) => {
     const context = contextOf(model);
+    const other = (models: string[]): string[] => models.filter((m) => m !== model);
     for (const cause of CAUSES) {
       const fix = cause.fix(context);
-      const shown = `${fix.snippet ?? ''}\n${Object.entries(fix.change?.set ?? {}).map(([k, v]) => `${k}="${v}"`).join(' ')}`;
-      expect({ cause: cause.id, models: modelsIn(shown).filter((m) => m !== model) }).toEqual({ cause: cause.id, models: [] });
+      const shown = modelsShown(cause, context);
+      expect({ ...shown, snippet: other(shown.snippet), project: other(shown.project), set: other(shown.set), diff: other(shown.diff), steps: other(shown.steps) }).toEqual({ cause: cause.id, snippet: [], project: [], set: [], diff: [], steps: [] });
       // Saying "switch to in-process" to an out-of-process app is a change of model, and says so.
       if (model === 'outofprocess' && /switch to hostingModel="inprocess"|consider hostingModel="inprocess"/i.test(fix.summary)) {
         expect({ cause: cause.id, summary: fix.summary }).toEqual({ cause: cause.id, summary: expect.stringContaining('change of hosting model') });
@@ -153,11 +174,13 @@ describe('every cause', () => {
     }
   });
 
-  it('adds no hostingModel to a web.config that leaves it out', () => {
+  it('adds no hostingModel to a web.config that leaves it out, and never moves it in-process', () => {
     const context = contextOf(undefined);
+    // Leaving hostingModel out means out-of-process: a change may at most write that down.
+    const inProcess = (models: string[]): string[] => models.filter((m) => m !== 'outofprocess');
     for (const cause of CAUSES) {
-      const fix = cause.fix(context);
-      expect({ cause: cause.id, models: modelsIn(fix.snippet) }).toEqual({ cause: cause.id, models: [] });
+      const shown = modelsShown(cause, context);
+      expect({ ...shown, project: inProcess(shown.project), set: inProcess(shown.set), diff: inProcess(shown.diff) }).toEqual({ cause: cause.id, snippet: [], project: [], set: [], diff: [], steps: [] });
     }
   });
 });

@@ -185,6 +185,22 @@ describe('diag502 CLI', () => {
     expect(typeof d.redactions).toBe('number');
   });
 
+  it('answers in one screen by default and gives the full report with --verbose', async () => {
+    const short = memoryIo();
+    expect(await runCli([logFile], short.io)).toBe(EXIT.found);
+    // The default counts what the full report adds; --verbose shows it.
+    expect(short.out()).toMatch(/\nRunning again with --verbose adds \d+ decoded codes?, every step and evidence line\.\n$/);
+    expect(short.out()).not.toContain('Decoded codes:');
+    expect(short.out()).not.toContain('\nEvidence:\n');
+    for (const flag of ['--verbose', '-v']) {
+      const full = memoryIo();
+      expect(await runCli([flag, logFile], full.io)).toBe(EXIT.found);
+      expect(full.out()).toMatch(/\nDecoded codes:\n {2}502\.3 +Bad Gateway[^\n]*\n {2}12002 +ERROR_WINHTTP_TIMEOUT/);
+      expect(full.out()).toMatch(/\nEvidence:\n {2}u_ex261120\.log:6 [^\n]*\n {2}u_ex261120\.log:5 /);
+      expect(full.out()).not.toContain('Running again with --verbose');
+    }
+  });
+
   it('renders Markdown with a title and fenced evidence', async () => {
     const m = memoryIo();
     await runCli(['-f', 'markdown', logFile], m.io);

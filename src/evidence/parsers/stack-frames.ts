@@ -1,11 +1,13 @@
 /**
  * The frames worth quoting under an exception: the first one in the user's own code (not the
  * runtime's, ASP.NET Core's or a well-known library's), and for a stack overflow the frame the
- * runtime says repeats ("Repeat 19170 times:"). They become `exception-frame` signals tied to the
+ * runtime says repeats ("Repeat 19170 times:") or, from a runtime that prints every frame instead,
+ * the one where the repetition shows (recursion.ts). They become `exception-frame` signals tied to the
  * exception line, so the answer quotes the throw site beside the exception. Linear in the lines.
  */
 import type { Signal } from '../types';
 import type { SourceLine } from './stdout-context';
+import { RecursionDetector } from '../recursion';
 
 /** Where a type name ending in Exception or Error is followed by its message or the line end. */
 const EXCEPTION_END = /(?:Exception|Error)(?::|$)/g;
@@ -25,12 +27,19 @@ const MAX_FRAMES = 12;
 
 export function exceptionFrames(lines: readonly SourceLine[]): Signal[] {
   const out: Signal[] = [];
-  let pending: { ref: SourceLine['ref']; at: number; overflow: boolean; repeat: boolean } | undefined;
+  let pending: { ref: SourceLine['ref']; at: number; overflow: boolean; repeat: boolean; recursion?: RecursionDetector } | undefined;
   for (let i = 0; i < lines.length && out.length < MAX_FRAMES; i += 1) {
     const text = lines[i]!.text;
     if (pending && i - pending.at > WINDOW) pending = undefined;
     if (STACK_OVERFLOW.test(text)) {
-      pending = { ref: lines[i]!.ref, at: i, overflow: true, repeat: false };
+      pending = { ref: lines[i]!.ref, at: i, overflow: true, repeat: false, recursion: new RecursionDetector() };
+      continue;
+    }
+    // Without "Repeat N times:" (before .NET 5, or a debugger's stack), the frame where the
+    // repetition becomes certain is one that repeats.
+    if (pending?.recursion && !pending.repeat && pending.recursion.feed(text)) {
+      out.push({ id: 'exception-frame', data: { exceptionRef: pending.ref, method: FRAME.exec(text)?.[1] ?? text.trim() }, ref: lines[i]!.ref });
+      pending = undefined;
       continue;
     }
     if (pending?.overflow && REPEAT.test(text)) {
