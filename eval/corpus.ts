@@ -37,7 +37,11 @@ export type Case = z.infer<typeof caseSchema> & { evidence: string; file: string
 /** The repository root: the nearest folder above this file with a package.json (works from dist/ too). */
 function repoRoot(): string {
   let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  while (!existsSync(join(dir, 'package.json'))) {
+    // At the file system's root: not inside the repository (a copy of the file elsewhere).
+    if (dirname(dir) === dir) throw new Error(`eval/corpus: no package.json above ${__dirname}`);
+    dir = dirname(dir);
+  }
   return dir;
 }
 

@@ -95,26 +95,33 @@ function misses(cases: readonly Case[]): string[] {
     .map((s) => `${s.case.id.padEnd(44)} ${s.case.family.padEnd(20)} got ${(s.prediction.families[0] ?? '(no answer)').padEnd(20)} ${s.prediction.cause ?? ''} ${s.prediction.confidence?.toFixed(2) ?? ''}${rightIn3(s) ? '  (in top 3)' : ''}`);
 }
 
-function main(): void {
-  const options = args();
-  const all = loadCorpus(options.corpus);
+/** What `npm run eval` prints for these options and cases (one string per line), and the summaries for --json. */
+export function printed(options: Options, all: readonly Case[]): { lines: string[]; json: Record<string, Summary> } {
   const splits: Split[] = options.split ? [options.split] : ['dev', 'test'];
   const json: Record<string, Summary> = {};
+  const out: string[] = [];
   for (const split of splits) {
     const { lines, overall } = report(split, all.filter((c) => c.split === split));
     json[split] = overall;
-    console.log(lines.join('\n'));
-    console.log();
+    out.push(...lines, '');
     if (options.variants) {
-      console.log(`-- ${split}: top-1 on the same cases reshaped`);
-      for (const v of variantScores(all.filter((c) => c.split === split))) console.log(`   ${v.variant.padEnd(14)} ${pct(v.top1, v.n)}   ${v.how}`);
-      console.log();
+      out.push(`-- ${split}: top-1 on the same cases reshaped`);
+      for (const v of variantScores(all.filter((c) => c.split === split))) out.push(`   ${v.variant.padEnd(14)} ${pct(v.top1, v.n)}   ${v.how}`);
+      out.push('');
     }
   }
   if (options.misses) {
-    console.log('== dev cases the engine gets wrong (the test split is never listed) ==');
-    console.log(misses(all.filter((c) => c.split === 'dev')).join('\n'));
+    out.push('== dev cases the engine gets wrong (the test split is never listed) ==');
+    out.push(misses(all.filter((c) => c.split === 'dev')).join('\n'));
   }
+  return { lines: out, json };
+}
+
+function main(): void {
+  const options = args();
+  const all = loadCorpus(options.corpus);
+  const { lines, json } = printed(options, all);
+  console.log(lines.join('\n'));
   if (options.json) writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);
   if (options.readme) {
     const file = join(CORPUS_DIR, '..', '..', '..', 'README.md');

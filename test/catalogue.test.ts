@@ -75,6 +75,23 @@ describe('cause catalogue', () => {
     });
   });
 
+  describe.each(causeFiles().map((id) => [id]))('%s.ts', (id) => {
+    const file = join(CAUSES_DIR, `${id}.ts`);
+
+    it('is typed: defineCause<SomeFacts> or the family-answer helper', () => {
+      // Typed facts per cause (issue 8): no untyped bag, no default type argument.
+      expect(readFileSync(file, 'utf8')).toMatch(/export default (defineCause<\w+Facts>|defineFamilyAnswer)\(/);
+    });
+
+    it('imports no other cause file (shared code lives in causes/support/)', () => {
+      const others = new Set(causeFiles().map((c) => `causes/${c}.ts`));
+      const imported = importsOf(file)
+        .map(({ spec }) => resolveImport(join(ROOT, 'src'), file, spec))
+        .filter((target) => target !== undefined && others.has(target));
+      expect(imported).toEqual([]);
+    });
+  });
+
   it.each(FAMILY_IDS)('has messy pastes of every form for the %s family', (family) => {
     const forms = new Set<string>();
     for (const cause of CAUSES.filter((c) => c.family === family)) {
@@ -156,6 +173,26 @@ describe('one-way data flow', () => {
         expect(violation('evidence/collector.ts', to, true)).toBeDefined();
       }
       expect(violation('evidence/collector.ts', 'vocabulary.ts', false)).toBeUndefined();
+    });
+
+    it.each([
+      ['conversation/engine.ts', 'ranking/rank.ts'],
+      ['slack/app.ts', 'ranking/verdict.ts'],
+      ['render/reply-text.ts', 'ranking/rank.ts'],
+      ['causes/thread-pool-starvation.ts', 'ranking/rank.ts'],
+      ['advice/knowledge/index.ts', 'ranking/verdict.ts'],
+      ['main.ts', 'ranking/rank.ts'],
+    ])('fails %s ranking or deciding on its own (%s): only diagnose.ts may', (from, to) => {
+      // Type-only imports too: a face that reads RankedHypothesis is one step from ranking itself.
+      expect(violation(from, to, true)).toMatch(/only diagnose\.ts may rank and decide/);
+    });
+
+    it('lets diagnose.ts import the scoring and the verdict, and the verdict read the scoring', () => {
+      expect(violation('diagnose.ts', 'ranking/rank.ts', false)).toBeUndefined();
+      expect(violation('diagnose.ts', 'ranking/verdict.ts', false)).toBeUndefined();
+      expect(violation('ranking/verdict.ts', 'ranking/rank.ts', false)).toBeUndefined();
+      // The rest of ranking/ (steps, calibration) stays the catalogue's to read.
+      expect(violation('causes/thread-pool-starvation.ts', 'ranking/steps.ts', false)).toBeUndefined();
     });
 
     it('places a new file by its folder', () => {

@@ -72,7 +72,8 @@ export function fitPlatt(samples: readonly { x: number; y: number }[]): Calibrat
 /**
  * The confidences of everything listed beside the answer: the answer is calibrated, and the rest
  * share what it leaves in proportion to their posteriors, so that mutually exclusive answers never
- * add up to more than certainty. Never above the answer's own.
+ * add up to more than certainty (before each is rounded to 0.01, which can add a point or two).
+ * Never above the answer's own.
  */
 export function besideAnswer(posterior: number, answerPosterior: number, answerConfidence: number): number {
   if (answerPosterior >= 1) return 0;

@@ -1,7 +1,8 @@
 /**
  * The one scoring module. Every cause (and "unknown") starts from its prior; each distinct clue in
  * the evidence moves it by the step its cause or family table gives that clue; narrative cues
- * together move it by one step at most; a cause's own matcher, where it has one, adds one more
+ * together move it by one step at most per table (its family's, and its own where it weighs them
+ * too: up to two capped steps for a cause whose own table adds to its family's); a cause's own matcher, where it has one, adds one more
  * vote for what it recognized in the parsed facts. The odds are then normalized into posteriors,
  * so weak evidence stays weak, partial clues add up, and "no known cause" is said only when
  * "unknown" wins.

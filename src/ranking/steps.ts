@@ -25,7 +25,8 @@ export function weighAll(clues: readonly string[], step: Step): ClueWeights {
 }
 
 /**
- * Narrative cues together move a hypothesis by one step, their strongest, and never more than
- * this: a sentence can point somewhere, it cannot prove anything.
+ * Narrative cues together move a hypothesis by one step per weight table (the family's and the
+ * cause's own), their strongest, and never more than this per table: a sentence can point
+ * somewhere, it cannot prove anything.
  */
 export const NARRATIVE_CAP = STEPS.strong;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { FAMILY_IDS } from '../../src/vocabulary';
 import { CORPUS_README, corpusReadme } from '../../eval/corpus-readme';
 import { EVIDENCE_KINDS, loadCorpus, parseCaseFile, splitOf } from '../../eval/corpus';
+import { EVIDENCE_KINDS as ENGINE_KINDS } from '../../src/evidence/kinds';
 
 const cases = loadCorpus();
 
@@ -18,6 +19,11 @@ describe('the real-case corpus', () => {
 
   it.each(FAMILY_IDS)('has at least 20 cases of %s', (family) => {
     expect(cases.filter((c) => c.family === family).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it("labels cases with the engine's evidence kinds, plus narrative", () => {
+    // A kind the engine learns to read must get corpus cases too; the engine calls free text 'prose'.
+    expect([...EVIDENCE_KINDS]).toEqual([...ENGINE_KINDS, 'narrative']);
   });
 
   it.each(EVIDENCE_KINDS)('has cases holding %s evidence', (kind) => {

@@ -47,6 +47,14 @@ const RULES: readonly { unit: string; level: number; matches: (path: string) => 
 /** The faces: what people use. Only the composition root may import one. */
 export const FACES: ReadonlySet<string> = new Set(['cli', 'slack', 'console']);
 
+/**
+ * The scoring and the verdict: `diagnose()` is the one classification module, so nothing else in
+ * src/ (a face, the conversation, a cause) may rank hypotheses or pick a winner on its own. The two
+ * read each other; eval/ and the tests are outside src/ and may call them.
+ */
+const SCORING: ReadonlySet<string> = new Set(['ranking/rank.ts', 'ranking/verdict.ts']);
+const SCORING_USERS: ReadonlySet<string> = new Set(['diagnose.ts', ...SCORING]);
+
 /** The layer of a file, from its path relative to src/ (forward slashes); undefined when no rule covers it. */
 export function layerOf(pathInSrc: string): Layer | undefined {
   const rule = RULES.find((r) => r.matches(pathInSrc));
@@ -95,12 +103,15 @@ export function resolveImport(srcDir: string, file: string, spec: string): strin
 /**
  * Why importing `to` from `from` breaks the one-way rule, or undefined when it may. Both are paths
  * relative to src/. `typeOnly` imports count like any other, except that render/ may read the
- * conversation's types (it renders replies for the faces) but never run a conversation.
+ * conversation's types (it renders replies for the faces) but never run a conversation. The
+ * scoring and the verdict (SCORING) are imported by diagnose.ts alone, types included.
  */
 export function violation(from: string, to: string, typeOnly: boolean): string | undefined {
   const a = layerOf(from);
   const b = layerOf(to);
   if (!a || !b) return undefined;
+  // Before the unit rules: a cause shares the catalogue unit with ranking/, and main.ts may import anything else.
+  if (SCORING.has(to) && !SCORING_USERS.has(from)) return `${from} imports ${to}: only diagnose.ts may rank and decide (diagnose() is the one classification module)`;
   if (a.unit === b.unit) return undefined;
   if (a.unit === 'main') return undefined;
   if (FACES.has(b.unit)) return `${from} (${a.unit}) imports ${to}: only main.ts may import a face`;

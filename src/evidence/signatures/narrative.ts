@@ -1,8 +1,8 @@
 /**
  * Signatures of how people describe the problem, in English and in the other languages incident
  * threads are written in around English log lines. They are hints: the scoring module lets all
- * narrative cues together move a cause by one step at most, so a sentence never outweighs a log
- * line.
+ * narrative cues together move a cause by one capped step per weight table (rank.ts), so a
+ * sentence never outweighs a log line.
  */
 import type { Signature } from './types';
 
