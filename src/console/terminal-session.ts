@@ -88,6 +88,51 @@ function partialMarker(text: string, marker: string): number {
   return 0;
 }
 
+/** Longest chunk of typed input split into keys: typing fast over a slow link, not a paste. */
+const MAX_TYPED_CHUNK = 256;
+
+/**
+ * The keys of a chunk of typed input, one by one. readline reads a chunk of several characters as
+ * pasted text, so an editing key inside it is lost ("\x01h" from a fast typist over ssh puts the
+ * "h" at the end of the line, not after Ctrl-A): each key must reach it on its own. An escape
+ * sequence (CSI `ESC [ … final`, SS3 `ESC O x`, or Alt+key) stays one key, and so does a
+ * character outside the BMP. A long chunk without control keys (a paste in a terminal without
+ * bracketed paste) is passed whole, as readline expects a paste.
+ */
+export function typedKeys(text: string): string[] {
+  // Only control characters (and ESC) need to arrive alone: printable text may stay together.
+  if (text.length > MAX_TYPED_CHUNK || text.length === 1 || !hasControlKey(text)) return [text];
+  const keys: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = i + 1;
+    if (text[i] === '\u001b' && end < text.length) {
+      if (text[end] === '[' || text[end] === 'O') {
+        end += 1;
+        // Parameter and intermediate bytes, then the final byte (0x40-0x7e).
+        while (end < text.length && end - i < 32 && !(text.charCodeAt(end) >= 0x40 && text.charCodeAt(end) <= 0x7e)) end += 1;
+        end = Math.min(end + 1, text.length);
+      } else {
+        end += 1;
+      }
+    } else if (text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff && end < text.length) {
+      end += 1;
+    }
+    keys.push(text.slice(i, end));
+    i = end;
+  }
+  return keys;
+}
+
+/** Whether the text holds a control character (Ctrl-A, Enter, ESC, DEL...). */
+function hasControlKey(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
+}
+
 /** Runs the session until the user quits; `answer` turns one message into the text to show. */
 export function runTerminalSession(io: ConsoleIo, answer: (text: string) => Promise<string>): Promise<void> {
   const { stdin, stdout } = io;
@@ -165,7 +210,9 @@ export function runTerminalSession(io: ConsoleIo, answer: (text: string) => Prom
       submit([...collected.splice(0), ...(typed.length > 0 ? [typed] : []), text].join('\n'));
     };
 
-    const demux = new PasteDemux((text) => keys.write(text), onPaste);
+    const demux = new PasteDemux((text) => {
+      for (const key of typedKeys(text)) keys.write(key);
+    }, onPaste);
     const onData = (chunk: Buffer | string): void => demux.write(chunk);
 
     const onLine = (line: string): void => {
