@@ -9,6 +9,7 @@ import { diagnose } from '../../src/diagnose';
 import { IisLogAggregator } from '../../src/evidence/parsers/iis-log';
 import { MAX_BUCKETS, RowTimeline, buildTimeline, readStamp, timelineMarkers } from '../../src/evidence/timeline';
 import { emptyEvidence, type Signal, type WindowsEvent } from '../../src/evidence/types';
+import { events, was5011 } from '../causes/support/windows-evidence';
 
 const FIELDS = '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
 const row = (time: string, status: number, sub: number, win32: number, ms: number): string =>
@@ -132,15 +133,7 @@ describe('markers', () => {
       '2026-11-20 10:04:00.000 +00:00 Unhandled exception. System.InvalidOperationException: Sequence contains no elements',
       '   at Shop.Program.Main(String[] args)',
     ].join('\n');
-    const was = [
-      'Log Name:      System',
-      'Source:        Microsoft-Windows-WAS',
-      'Date:          11/20/2026 10:06:00 AM',
-      'Event ID:      5011',
-      'Level:         Warning',
-      'Description:',
-      "A process serving application pool 'ShopPool' suffered a fatal communication error with the Windows Process Activation Service. The process id was '4120'.",
-    ].join('\n');
+    const was = events(was5011('ShopPool', 4120, '11/20/2026 10:06:00 AM'));
     const nginx =
       '2026/11/20 10:05:01 [error] 30420#0: *118 connect() failed (111: Connection refused) while connecting to upstream, client: 203.0.113.9, server: shop, request: "GET /api HTTP/1.1", upstream: "http://10.0.0.7:5000/api", host: "shop"';
     const t = diagnose([

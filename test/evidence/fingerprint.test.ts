@@ -4,6 +4,7 @@
  */
 import { diagnose } from '../../src/diagnose';
 import { sameIncident } from '../../src/evidence/fingerprint';
+import { events, was5011 } from '../causes/support/windows-evidence';
 
 const FIELDS =
   '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
@@ -11,16 +12,7 @@ const row = (url: string, status: string): string => `2026-11-20 10:15:01 10.0.0
 const timeout = (url = '/api/report/yearly'): string => [FIELDS, row(url, '502 3 12002'), row(url, '502 3 12002'), row('/health', '200 0 0')].join('\n');
 
 /** WAS 5011 as Event Viewer's "Copy details as text" writes it, naming the pool. */
-const was5011 = (pool: string): string =>
-  [
-    'Log Name:      System',
-    'Source:        Microsoft-Windows-WAS',
-    'Date:          11/20/2026 10:06:00 AM',
-    'Event ID:      5011',
-    'Level:         Warning',
-    'Description:',
-    `A process serving application pool '${pool}' suffered a fatal communication error with the Windows Process Activation Service. The process id was '4120'. The data field contains the error number.`,
-  ].join('\n');
+const wasCrash = (pool: string): string => events(was5011(pool, 4120));
 /** HTTPERR rows: the last field, s-queuename, is the application pool's request queue. */
 const httpErr = (queue: string): string =>
   [
@@ -63,16 +55,16 @@ describe('fingerprint', () => {
   });
 
   it('names the app pool when the evidence does: a WAS event, or the queue of HTTPERR rows', () => {
-    const shop = diagnose([{ source: 'u_ex.log', text: timeout() }, { source: 'events.txt', text: was5011('ShopPool') }]).fingerprint!;
+    const shop = diagnose([{ source: 'u_ex.log', text: timeout() }, { source: 'events.txt', text: wasCrash('ShopPool') }]).fingerprint!;
     expect(shop).toMatchObject({ status: '502.3', events: ['was:5011'], pool: 'ShopPool' });
-    const api = diagnose([{ source: 'u_ex.log', text: timeout() }, { source: 'events.txt', text: was5011('ApiPool') }]).fingerprint!;
+    const api = diagnose([{ source: 'u_ex.log', text: timeout() }, { source: 'events.txt', text: wasCrash('ApiPool') }]).fingerprint!;
     expect(api.key).toBe(shop.key);
     expect(api.pool).toBe('ApiPool');
     expect(sameIncident(shop, api)).toBe(false);
     expect(diagnose([{ source: 'httperr1.log', text: httpErr('ShopPool') }]).fingerprint?.pool).toBe('ShopPool');
     // Named once in two cases it is one pool; two pools named leave it unknown, not picked.
-    expect(diagnose([{ source: 'httperr1.log', text: httpErr('SHOPPOOL') }, { source: 'events.txt', text: was5011('ShopPool') }]).fingerprint?.pool).toMatch(/^shoppool$/i);
-    expect(diagnose([{ source: 'httperr1.log', text: httpErr('ApiPool') }, { source: 'events.txt', text: was5011('ShopPool') }]).fingerprint?.pool).toBeUndefined();
+    expect(diagnose([{ source: 'httperr1.log', text: httpErr('SHOPPOOL') }, { source: 'events.txt', text: wasCrash('ShopPool') }]).fingerprint?.pool).toMatch(/^shoppool$/i);
+    expect(diagnose([{ source: 'httperr1.log', text: httpErr('ApiPool') }, { source: 'events.txt', text: wasCrash('ShopPool') }]).fingerprint?.pool).toBeUndefined();
     // Nothing names one: no pool, and the JSON has no field for it.
     expect(diagnose([{ source: 'u_ex.log', text: timeout() }]).fingerprint).not.toHaveProperty('pool');
   });

@@ -97,6 +97,18 @@ export function was5010(pool: string, pid: number, date?: string): EventSpec {
   };
 }
 
+/** WAS 5011: the worker suffered a fatal communication error with WAS (it died). */
+export function was5011(pool: string, pid: number, date?: string): EventSpec {
+  return {
+    log: 'System',
+    source: 'Microsoft-Windows-WAS',
+    id: 5011,
+    level: 'Warning',
+    date,
+    message: [`A process serving application pool '${pool}' suffered a fatal communication error with the Windows Process Activation Service. The process id was '${pid}'. The data field contains the error number.`],
+  };
+}
+
 /** .NET Runtime 1026 for a managed exception that ended the process. */
 export function dotnetRuntime1026(app: string, exceptionLines: string[]): EventSpec {
   return {
